@@ -1,0 +1,31 @@
+// Environment configuration, validated once at start with zod.
+import { z } from 'zod';
+
+const DEMO_PASSWORD_DEFAULT = 'danvan-demo-2026';
+
+const Env = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  DANVAN_DATA_DIR: z.string().min(1).default('./data'),
+  DANVAN_DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
+  DANVAN_DEMO_PASSWORD: z.string().min(8).default(DEMO_PASSWORD_DEFAULT),
+  DANVAN_SESSION_HOURS: z.coerce.number().positive().default(12),
+  DANVAN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DANVAN_WEB_DIR: z.string().default('./dist/web'),
+});
+
+export type Config = z.infer<typeof Env> & { demoPasswordIsDefault: boolean };
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Cấu hình không hợp lệ / invalid configuration:\n${lines.join('\n')}`);
+  }
+  return { ...parsed.data, demoPasswordIsDefault: parsed.data.DANVAN_DEMO_PASSWORD === DEMO_PASSWORD_DEFAULT };
+}

@@ -1,0 +1,81 @@
+// Opens the database: PGlite in a data folder by default, PostgreSQL through `pg` when DATABASE_URL is set.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema';
+import { acquireDataDirLock } from './lock';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A database or a transaction: services accept either so that callers can compose them. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
+export type Engine = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Db;
+  engine: Engine;
+  migrate: () => Promise<void>;
+  close: () => Promise<void>;
+}
+
+const MIGRATIONS = path.resolve(import.meta.dirname, '../../../drizzle');
+
+export interface OpenOptions {
+  databaseUrl?: string | undefined;
+  /** PGlite data folder; `memory://` keeps the database in memory (tests). */
+  dataDir: string;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(opts.dataDir);
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const { Pool, types } = await import('pg');
+  // Dates stay strings ('2026-11-24'): a DATE has no time zone and must not shift.
+  types.setTypeParser(1082, (v: string) => v);
+  const { drizzle } = await import('drizzle-orm/node-postgres');
+  const { migrate } = await import('drizzle-orm/node-postgres/migrator');
+  const pool = new Pool({ connectionString: url, max: 10 });
+  const db = drizzle(pool, { schema });
+  return {
+    db: db as unknown as Db,
+    engine: 'postgres',
+    migrate: () => migrate(db, { migrationsFolder: MIGRATIONS }),
+    close: () => pool.end(),
+  };
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  const { PGlite, types } = await import('@electric-sql/pglite');
+  const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const { migrate } = await import('drizzle-orm/pglite/migrator');
+  const inMemory = dataDir.startsWith('memory://');
+  let release = () => {};
+  if (!inMemory) {
+    mkdirSync(dataDir, { recursive: true });
+    release = acquireDataDirLock(dataDir);
+  }
+  try {
+    const client = await PGlite.create({
+      dataDir: inMemory ? undefined : path.resolve(dataDir),
+      extensions: { unaccent, pg_trgm },
+      parsers: { [types.DATE]: (v: string) => v },
+    });
+    const db = drizzle(client, { schema });
+    return {
+      db: db as unknown as Db,
+      engine: 'pglite',
+      migrate: () => migrate(db, { migrationsFolder: MIGRATIONS }),
+      close: async () => {
+        await client.close();
+        release();
+      },
+    };
+  } catch (err) {
+    release();
+    throw err;
+  }
+}

@@ -1,0 +1,6 @@
+// Every table, for drizzle-kit and for typed queries.
+export * from '../modules/org/org.table';
+export * from '../platform/auth/sessions.table';
+export * from '../platform/audit/audit.table';
+export * from '../platform/calendar/calendar.table';
+export * from '../platform/jobs/jobs.table';

@@ -1,0 +1,40 @@
+// Start: config -> database -> migrate -> demo data -> listen.
+import { loadConfig } from './config';
+import { openDatabase } from './db/client';
+import { DataDirLockedError } from './db/lock';
+import { buildApp } from './app';
+import { seedDemoIfEmpty } from './seed/demo';
+
+async function main() {
+  const config = loadConfig();
+  const started = Date.now();
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DANVAN_DATA_DIR });
+  await database.migrate();
+  const seeded = await seedDemoIfEmpty(database.db, config);
+  const app = await buildApp({ config, database });
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, 'stopping');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.PORT, host: config.HOST });
+  const where = database.engine === 'pglite' ? `PGlite in ${config.DANVAN_DATA_DIR}` : 'PostgreSQL';
+  app.log.info(`Dân Vận Số ready at http://${config.HOST}:${config.PORT} (${where}) in ${Date.now() - started} ms`);
+  if (seeded) {
+    app.log.info(
+      `Demo data created. Sign in as "admin" with the password from DANVAN_DEMO_PASSWORD${config.demoPasswordIsDefault ? ' (default: danvan-demo-2026)' : ''}.`,
+    );
+  }
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof DataDirLockedError || (err instanceof Error && err.message.startsWith('Cấu hình'))) {
+    console.error(err.message);
+  } else {
+    console.error('Không khởi động được Dân Vận Số / failed to start:', err);
+  }
+  process.exit(1);
+});

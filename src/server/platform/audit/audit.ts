@@ -1,0 +1,46 @@
+// Records one audit entry per write; call it inside the write's transaction.
+import type { Tx } from '../../db/client';
+import { auditLog } from '../../db/schema';
+import type { Ctx } from '../auth/actor';
+
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  unitId?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Fields never copied into the audit trail. */
+const SECRET_KEYS = new Set(['passwordHash', 'password', 'tokenHash', 'csrfToken', 'secret', 'secretHash']);
+
+function redact(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (Array.isArray(value)) return value.map(redact);
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .filter(([k]) => !SECRET_KEYS.has(k))
+        .map(([k, v]) => [k, redact(v)]),
+    );
+  }
+  return value;
+}
+
+/** `ctx` may be a system context (no actor) for work done by the system itself, such as demo seeding. */
+export async function recordAudit(tx: Tx, ctx: Pick<Ctx, 'requestId' | 'ip'> & { actor: Ctx['actor'] | null }, entry: AuditEntry) {
+  await tx.insert(auditLog).values({
+    actorId: ctx.actor?.id ?? null,
+    actorLabel: ctx.actor ? `${ctx.actor.fullName} (${ctx.actor.username})` : 'system',
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId ?? null,
+    unitId: entry.unitId ?? null,
+    before: redact(entry.before),
+    after: redact(entry.after),
+    requestId: ctx.requestId,
+    ip: ctx.ip,
+  });
+}

@@ -1,0 +1,37 @@
+// Reads the session cookie into request.actor and checks the CSRF token on every unsafe request of a session.
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { errors } from '../errors';
+import { loadActor } from './actor';
+import { safeEqual } from './secrets';
+import { SESSION_COOKIE, findSession, touchSession } from './sessions';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const TOUCH_EVERY_MS = 5 * 60_000;
+
+async function authPlugin(app: FastifyInstance) {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionTokenHash', null);
+  app.decorateRequest('csrfToken', null);
+
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/')) return;
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const db = app.database.db;
+    const session = await findSession(db, token);
+    if (!session) return;
+    const actor = await loadActor(db, session.staffId);
+    if (!actor) return;
+    req.actor = actor;
+    req.sessionTokenHash = session.tokenHash;
+    req.csrfToken = session.csrfToken;
+    if (Date.now() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(db, session.tokenHash);
+    if (!SAFE_METHODS.has(req.method)) {
+      const sent = req.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !safeEqual(sent, session.csrfToken)) throw errors.csrf();
+    }
+  });
+}
+
+export default fp(authPlugin, { name: 'auth', dependencies: ['@fastify/cookie'] });

@@ -1,0 +1,73 @@
+// The one error handler: stable codes, field paths, Vietnamese or English messages, never a stack trace.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, errors, type FieldIssue } from './errors';
+import { langOf, type Lang } from './locale';
+
+const localeVi = z.locales.vi();
+const localeEn = z.locales.en();
+
+type ZodIssueLike = Parameters<ReturnType<typeof z.locales.en>['localeError']>[0];
+
+function zodMessage(lang: Lang, issue: ZodIssueLike, fallback: string): string {
+  if (issue.code === 'custom') return fallback;
+  const locale = lang === 'vi' ? localeVi : localeEn;
+  const out = locale.localeError(issue);
+  if (typeof out === 'string') return out;
+  return out?.message ?? fallback;
+}
+
+/** Turns a zod error raised inside a service into the same 400 answer as request validation. */
+export function zodToAppError(err: z.ZodError, lang: Lang, prefix = 'body'): AppError {
+  return errors.validation(
+    err.issues.map((issue) => ({
+      path: [prefix, ...issue.path.map(String)].join('.'),
+      message: zodMessage(lang, issue as unknown as ZodIssueLike, issue.message),
+    })),
+  );
+}
+
+function send(reply: FastifyReply, req: FastifyRequest, err: AppError) {
+  const lang = langOf(req);
+  return reply.status(err.status).send({
+    error: {
+      code: err.code,
+      message: lang === 'vi' ? err.messageVi : err.messageEn,
+      ...(err.details ? { details: err.details } : {}),
+      requestId: req.id,
+    },
+  });
+}
+
+export function installErrorHandler(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError | AppError | Error, req, reply) => {
+    const lang = langOf(req);
+    if (error instanceof AppError) return send(reply, req, error);
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const where = (error as { validationContext?: string }).validationContext ?? 'body';
+      const issues: FieldIssue[] = error.validation.map((v) => {
+        const params = v.params;
+        const path = [where, ...v.instancePath.split('/').filter(Boolean)].join('.');
+        const issue = { ...params, code: v.keyword, path: [], message: v.message } as unknown as ZodIssueLike;
+        return { path, message: zodMessage(lang, issue, v.message ?? 'invalid') };
+      });
+      return send(reply, req, errors.validation(issues));
+    }
+    if (error instanceof z.ZodError) return send(reply, req, zodToAppError(error, lang));
+    const status = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
+    if (status === 429) return send(reply, req, errors.rateLimited());
+    if (status === 413)
+      return send(reply, req, errors.badRequest('payload_too_large', 'Tệp hoặc dữ liệu gửi lên quá lớn', 'Payload too large'));
+    if (status >= 400 && status < 500) {
+      const code = 'code' in error && typeof error.code === 'string' ? error.code.toLowerCase() : 'bad_request';
+      return send(reply, req, new AppError(code, status, 'Yêu cầu không hợp lệ', error.message));
+    }
+    req.log.error({ err: error }, 'unhandled error');
+    return send(reply, req, new AppError('internal_error', 500, 'Lỗi hệ thống, vui lòng thử lại sau', 'Internal server error'));
+  });
+
+  app.setNotFoundHandler((req, reply) =>
+    send(reply, req, new AppError('route_not_found', 404, 'Không tìm thấy địa chỉ yêu cầu', `No route ${req.method} ${req.url.split('?')[0]}`)),
+  );
+}
