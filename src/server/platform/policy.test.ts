@@ -16,7 +16,7 @@ const actorArb = fc.array(grantArb, { maxLength: 4 }).map(
     username: 'u',
     fullName: 'U',
     unitId: 'x',
-    grants: grants.map((g) => ({ role: g.role as Role, unitPath: g.unitPath, unitId: g.unitPath, unitName: g.unitPath, unitDepth: depthOf(g.unitPath) })),
+    grants: grants.map((g) => ({ role: g.role, unitPath: g.unitPath, unitId: g.unitPath, unitName: g.unitPath, unitDepth: depthOf(g.unitPath) })),
   }),
 );
 
