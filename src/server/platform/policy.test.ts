@@ -1,7 +1,7 @@
 // Property tests of the policy: a grant covers its unit and the units below it, and nothing else.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ROLES, type Role } from '../../common/roles';
+import { ROLES } from '../../common/roles';
 import type { Actor } from './auth/actor';
 import { actionsFor, ALL_ACTIONS, can, scopePaths } from './policy';
 
