@@ -15,6 +15,8 @@ const Env = z.object({
   DANVAN_DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
   DANVAN_DEMO_PASSWORD: z.string().min(8).default(DEMO_PASSWORD_DEFAULT),
   DANVAN_SESSION_HOURS: z.coerce.number().positive().default(12),
+  /** Sign-in attempts allowed per client address per minute (accounts also lock after 5 failures). */
+  DANVAN_LOGIN_RATE_PER_MIN: z.coerce.number().int().positive().default(20),
   DANVAN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DANVAN_WEB_DIR: z.string().default('./dist/web'),
 });

@@ -4,6 +4,7 @@ import { openDatabase } from './db/client';
 import { DataDirLockedError } from './db/lock';
 import { buildApp } from './app';
 import { seedDemoIfEmpty } from './seed/demo';
+import { purgeExpiredSessions } from './platform/auth/sessions';
 
 async function main() {
   const config = loadConfig();
@@ -21,6 +22,9 @@ async function main() {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.PORT, host: config.HOST });
+  const purge = () => purgeExpiredSessions(database.db).catch((err: unknown) => app.log.warn({ err }, 'session purge failed'));
+  void purge();
+  setInterval(() => void purge(), 3600_000).unref();
   const where = database.engine === 'pglite' ? `PGlite in ${config.DANVAN_DATA_DIR}` : 'PostgreSQL';
   app.log.info(`Dân Vận Số ready at http://${config.HOST}:${config.PORT} (${where}) in ${Date.now() - started} ms`);
   if (seeded) {

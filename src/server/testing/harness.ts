@@ -78,8 +78,16 @@ function client(app: FastifyInstance, cookie: string | null, csrfToken: string |
   };
 }
 
-export async function startTestApp(): Promise<TestApp> {
-  const config = loadConfig({ NODE_ENV: 'test', DANVAN_DEMO_PASSWORD: TEST_PASSWORD, DANVAN_WEB_DIR: './nonexistent' });
+/** `env` overrides configuration, e.g. a low sign-in rate limit for the test of that limit. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DANVAN_DEMO_PASSWORD: TEST_PASSWORD,
+    DANVAN_WEB_DIR: './nonexistent',
+    // Tests sign in many times a minute from one address; the limit itself has its own test.
+    DANVAN_LOGIN_RATE_PER_MIN: '100000',
+    ...env,
+  });
   const pg = process.env.DATABASE_URL ? await freshPostgres(process.env.DATABASE_URL) : undefined;
   const database = await openDatabase({ databaseUrl: pg?.url, dataDir: 'memory://' });
   await database.migrate();

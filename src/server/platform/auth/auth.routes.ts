@@ -26,7 +26,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/auth/login',
     {
       schema: { tags: ['auth'], summary: 'Đăng nhập / sign in', body: LoginBody, response: { 200: SessionView } },
-      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: app.config.DANVAN_LOGIN_RATE_PER_MIN, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
       const { actor, session } = await login(app.database.db, req.body, {
