@@ -4,6 +4,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, errors, type FieldIssue } from './errors';
 import { langOf, type Lang } from './locale';
+import { friendlyMessage, type IssueLike } from './validation-messages';
 
 const localeVi = z.locales.vi();
 const localeEn = z.locales.en();
@@ -12,6 +13,8 @@ type ZodIssueLike = Parameters<ReturnType<typeof z.locales.en>['localeError']>[0
 
 function zodMessage(lang: Lang, issue: ZodIssueLike, fallback: string): string {
   if (issue.code === 'custom') return fallback;
+  const friendly = friendlyMessage(lang, { ...(issue as IssueLike), message: fallback });
+  if (friendly) return friendly;
   const locale = lang === 'vi' ? localeVi : localeEn;
   const out = locale.localeError(issue);
   if (typeof out === 'string') return out;

@@ -54,9 +54,11 @@ describe('auth', () => {
   it('names each invalid field', async () => {
     const res = await t.anonymous().post('/api/auth/login', { username: '' });
     expect(res.statusCode).toBe(400);
-    const fields = res.json<{ error: { code: string; details: { fields: Array<{ path: string }> } } }>().error;
+    const fields = res.json<{ error: { code: string; details: { fields: Array<{ path: string; message: string }> } } }>().error;
     expect(fields.code).toBe('invalid_input');
     expect(fields.details.fields.map((f) => f.path).sort()).toEqual(['body.password', 'body.username']);
+    expect(fields.details.fields.find((f) => f.path === 'body.username')?.message).toBe('Không được để trống');
+    expect(fields.details.fields.find((f) => f.path === 'body.password')?.message).toBe('Bắt buộc nhập');
   });
 
   it('refuses an unsafe request of a session without the CSRF token', async () => {
