@@ -25,7 +25,7 @@ const FORMAT_VI: Record<string, string> = {
 export function friendlyMessage(lang: Lang, issue: IssueLike): string | undefined {
   const vi = lang === 'vi';
   const n = issue.minimum ?? issue.maximum;
-  switch (issue.code) {
+  switch (issue.code ?? '') {
     case 'invalid_type':
       if (issue.message?.includes('received undefined') || issue.message?.includes('received null'))
         return vi ? 'Bắt buộc nhập' : 'Required';
