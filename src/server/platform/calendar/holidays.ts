@@ -96,7 +96,7 @@ function computeYear(year: number): readonly RuleHoliday[] {
     compensations.push({
       day: c,
       date: formatDate(c),
-      name: `Nghỉ bù ${e.name} (${shortDate(e.day)})`,
+      name: `Nghỉ bù ngày ${shortDate(e.day)}: ${e.name}`,
       legalBasis: ART_112_COMP,
       compensates: formatDate(e.day),
     });

@@ -1,4 +1,5 @@
 // Local dates of Asia/Ho_Chi_Minh as integer day numbers, independent of the machine's time zone.
+import { CALENDAR_MAX_YEAR, CALENDAR_MIN_YEAR } from '../../../common/calendar.schema';
 import { errors } from '../errors';
 
 /**
@@ -10,8 +11,8 @@ export const VN_OFFSET_MS = 7 * 3_600_000;
 export const DAY_MS = 86_400_000;
 
 /** The range the lunar library covers (it returns zeros for 2200); outside it no calendar exists. */
-export const MIN_YEAR = 1900;
-export const MAX_YEAR = 2199;
+export const MIN_YEAR = CALENDAR_MIN_YEAR;
+export const MAX_YEAR = CALENDAR_MAX_YEAR;
 
 /** Days since 1970-01-01 of a local calendar date: cheap to compare, add and use as an array index. */
 export type DayNumber = number;

@@ -197,7 +197,7 @@ export class WorkingCalendar {
     for (const h of ruleHolidays(year))
       byDay.set(h.day, { date: h.date, kind: 'holiday', name: h.name, source: 'rule', legalBasis: h.legalBasis });
     for (const [day, d] of this.official)
-      if (yearOf(day) === year) byDay.set(day, { date: d.date, kind: d.kind, name: d.name, source: 'official', legalBasis: d.legalBasis });
+      if (yearOf(day) === year) byDay.set(day, { date: formatDate(day), kind: d.kind, name: d.name, source: 'official', legalBasis: d.legalBasis });
     return [...byDay.entries()].sort(([a], [b]) => a - b).map(([, d]) => d);
   }
 }
