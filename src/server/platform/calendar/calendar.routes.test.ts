@@ -190,3 +190,24 @@ describe('settings and the deadline calculator', () => {
     expect((await t.anonymous().post('/api/calendar/due', { start: '2026-03-06T10:00:00Z', amount: 1, unit: 'working_days' })).statusCode).toBe(401);
   });
 });
+
+describe('OpenAPI', () => {
+  it('documents every calendar route under the calendar tag', async () => {
+    const spec = (await admin.get('/api/openapi.json')).json<{ paths: Record<string, Record<string, { tags?: string[]; summary?: string }>> }>();
+    const ops = Object.entries(spec.paths)
+      .filter(([p]) => p.startsWith('/api/calendar/'))
+      .flatMap(([p, methods]) => Object.entries(methods).map(([m, op]) => ({ route: `${m.toUpperCase()} ${p}`, ...op })));
+    expect(ops.map((o) => o.route).sort()).toEqual([
+      'DELETE /api/calendar/days/{date}',
+      'GET /api/calendar/settings',
+      'GET /api/calendar/years/{year}',
+      'POST /api/calendar/due',
+      'PUT /api/calendar/days/{date}',
+      'PUT /api/calendar/settings',
+    ]);
+    for (const op of ops) {
+      expect(op.tags).toEqual(['calendar']);
+      expect(op.summary).toMatch(/[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/);
+    }
+  });
+});

@@ -86,7 +86,6 @@ export class WorkingCalendar {
   }
 
   private table(year: number): YearTable {
-    if (this.last && yearOf(this.last.first) === year) return this.last;
     let t = this.tables.get(year);
     if (!t) {
       assertYearInRange(year);
@@ -103,18 +102,25 @@ export class WorkingCalendar {
       t = { first, working, cumulative };
       this.tables.set(year, t);
     }
-    this.last = t;
     return t;
   }
 
+  /** The table holding a day; walking day by day stays in one year, so the last table answers without a Date. */
+  private tableOf(day: DayNumber): YearTable {
+    const last = this.last;
+    if (last && day >= last.first && day < last.first + last.working.length) return last;
+    this.last = this.table(yearOf(day));
+    return this.last;
+  }
+
   private working(day: DayNumber): boolean {
-    const t = this.table(yearOf(day));
+    const t = this.tableOf(day);
     return t.working[day - t.first] === 1;
   }
 
   /** Working days from 1 January of the day's year through the day itself. */
   private cumulativeOf(day: DayNumber): number {
-    const t = this.table(yearOf(day));
+    const t = this.tableOf(day);
     return t.cumulative[day - t.first] ?? 0;
   }
 
@@ -186,7 +192,10 @@ export class WorkingCalendar {
     const ya = yearOf(a);
     const yb = yearOf(b);
     let total = this.cumulativeOf(b) - this.cumulativeOf(a);
-    for (let y = ya; y < yb; y++) total += this.cumulativeOf(dayFromYmd(y + 1, 1, 1) - 1);
+    for (let y = ya; y < yb; y++) {
+      const t = this.table(y);
+      total += t.cumulative[t.cumulative.length - 1] ?? 0;
+    }
     return total;
   }
 
