@@ -61,7 +61,7 @@ function ensureWebBuilt() {
   }
   console.error(
     reason === 'missing'
-      ? '[start] Đang dựng giao diện web lần đầu (khoảng một phút)… / Building the web app for the first time (about a minute)…'
+      ? '[start] Đang dựng giao diện web lần đầu, có thể mất đến một phút… / Building the web app for the first time (up to a minute)…'
       : '[start] Mã nguồn giao diện web đã thay đổi, đang dựng lại… / The web app sources changed, rebuilding…',
   );
   const t0 = Date.now();

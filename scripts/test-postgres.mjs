@@ -29,7 +29,9 @@ if (databaseUrl) {
   console.error(`test:postgres: PostgreSQL tạm / throwaway cluster at 127.0.0.1:${cluster.port} (${cluster.dir}), ready in ${Date.now() - t0} ms`);
 }
 
-const child = spawn(vitest, ['run', ...process.argv.slice(2)], {
+const args = process.argv.slice(2);
+if (args[0] === '--') args.shift();
+const child = spawn(vitest, ['run', ...args], {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, DATABASE_URL: databaseUrl },
