@@ -1,0 +1,59 @@
+// The staff workspace: its own query client, styles and routes, loaded only when a path under /staff is opened.
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import { Notifications } from '@mantine/notifications';
+import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { ApiError, onUnauthenticated } from '../api/client';
+import { Shell, RequireSession, RequireAbility, HomeRedirect } from './Shell';
+import LoginPage from './LoginPage';
+import UnitsPage from './units/UnitsPage';
+import StaffPage from './staff/StaffPage';
+import CalendarPage from './calendar/CalendarPage';
+import AuditPage from './audit/AuditPage';
+import { SESSION_KEY } from './session';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      refetchOnWindowFocus: false,
+      retry: (count, err) => !(err instanceof ApiError && err.status >= 400 && err.status < 500) && count < 2,
+    },
+  },
+});
+
+function SessionWatcher() {
+  const client = useQueryClient();
+  useEffect(
+    () =>
+      onUnauthenticated(() => {
+        client.setQueryData(SESSION_KEY, { user: null, csrfToken: null });
+      }),
+    [client],
+  );
+  return null;
+}
+
+export default function StaffApp() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <SessionWatcher />
+      <Notifications position="top-right" zIndex={1000} />
+      <Routes>
+        <Route path="login" element={<LoginPage />} />
+        <Route element={<RequireSession />}>
+          <Route element={<Shell />}>
+            <Route index element={<HomeRedirect />} />
+            <Route path="units" element={<RequireAbility ability="unit.read"><UnitsPage /></RequireAbility>} />
+            <Route path="staff" element={<RequireAbility ability="staff.read"><StaffPage /></RequireAbility>} />
+            <Route path="calendar" element={<RequireAbility ability="calendar.read"><CalendarPage /></RequireAbility>} />
+            <Route path="audit" element={<RequireAbility ability="audit.read"><AuditPage /></RequireAbility>} />
+            <Route path="*" element={<Navigate to="/staff" replace />} />
+          </Route>
+        </Route>
+      </Routes>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,90 @@
+// Pieces shared by the staff pages: page header, unit list query and unit options for selects.
+import { Alert, Group, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { IconAlertCircle } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, errorMessage } from '../api/client';
+import type { Unit } from '../api/types';
+import { UNIT_KIND_LABELS } from '../../common/roles';
+import type { Lang } from '../i18n';
+
+export function PageHeader({ title, description, actions }: { title: string; description?: string; actions?: ReactNode }) {
+  return (
+    <Group justify="space-between" align="flex-start" mb="lg" gap="sm">
+      <Stack gap={4} style={{ minWidth: 0, flex: '1 1 280px' }}>
+        <Title order={1} fz={{ base: 22, sm: 26 }} c="dvBlue.8">
+          {title}
+        </Title>
+        {description && (
+          <Text c="dimmed" fz="sm">
+            {description}
+          </Text>
+        )}
+      </Stack>
+      {actions && (
+        <Group gap="xs" wrap="wrap">
+          {actions}
+        </Group>
+      )}
+    </Group>
+  );
+}
+
+export function ErrorAlert({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  return (
+    <Alert color="dvRed" icon={<IconAlertCircle size={18} />} title={t('common.error')} role="alert">
+      {errorMessage(error)}
+    </Alert>
+  );
+}
+
+export const unitKeys = {
+  all: ['units'] as const,
+  tree: (includeInactive: boolean) => ['units', 'tree', includeInactive] as const,
+  search: (q: string, includeInactive: boolean) => ['units', 'search', q, includeInactive] as const,
+  detail: (id: string) => ['units', 'detail', id] as const,
+  agencies: (id: string) => ['units', 'agencies', id] as const,
+};
+
+export function useUnitsTree(includeInactive = false) {
+  return useQuery({
+    queryKey: unitKeys.tree(includeInactive),
+    queryFn: ({ signal }) => api<{ items: Unit[] }>('/api/units/tree', { query: { includeInactive }, signal }).then((r) => r.items),
+    staleTime: 60_000,
+  });
+}
+
+/** Orders a flat list depth-first (parents before children, siblings by name) with each unit's depth in the list. */
+export function orderTree(units: Unit[]): Array<{ unit: Unit; level: number }> {
+  const ids = new Set(units.map((u) => u.id));
+  const byParent = new Map<string | null, Unit[]>();
+  for (const u of units) {
+    const key = u.parentId && ids.has(u.parentId) ? u.parentId : null;
+    const list = byParent.get(key) ?? [];
+    list.push(u);
+    byParent.set(key, list);
+  }
+  const out: Array<{ unit: Unit; level: number }> = [];
+  const walk = (parent: string | null, level: number) => {
+    for (const u of byParent.get(parent) ?? []) {
+      out.push({ unit: u, level });
+      walk(u.id, level + 1);
+    }
+  };
+  walk(null, 0);
+  return out;
+}
+
+/** Select options for units, indented by level. */
+export function unitOptions(units: Unit[] | undefined, exclude?: string): Array<{ value: string; label: string }> {
+  if (!units) return [];
+  return orderTree(units)
+    .filter(({ unit }) => unit.id !== exclude)
+    .map(({ unit, level }) => ({ value: unit.id, label: `${'\u00a0\u00a0\u00a0'.repeat(level)}${unit.name}` }));
+}
+
+export function unitKindLabel(kind: string, lang: Lang): string {
+  return (UNIT_KIND_LABELS as Record<string, { vi: string; en: string }>)[kind]?.[lang] ?? kind;
+}

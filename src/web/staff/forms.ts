@@ -1,0 +1,38 @@
+// Maps an API error onto a Mantine form: details.fields[].path "body.name" → the field "name".
+import type { ReactNode } from 'react';
+import { ApiError, errorMessage } from '../api/client';
+
+interface FormLike {
+  setErrors: (errors: Record<string, ReactNode>) => void;
+  getValues: () => object;
+}
+
+/**
+ * Puts field errors on the form and returns the message to show above it (or null when every
+ * issue found its field). `rename` maps API paths to form paths, e.g. { "grants.0.role": "role" }.
+ */
+export function applyApiError(form: FormLike, err: unknown, rename: Record<string, string> = {}): string | null {
+  if (!(err instanceof ApiError)) return errorMessage(err);
+  const fieldErrors = err.fieldErrors();
+  const values = form.getValues() as Record<string, unknown>;
+  const placed: Record<string, string> = {};
+  let unplaced = false;
+  for (const [path, message] of Object.entries(fieldErrors)) {
+    const target = rename[path] ?? path;
+    if (target in values) placed[target] = message;
+    else unplaced = true;
+  }
+  if (Object.keys(placed).length) form.setErrors(placed);
+  if (!Object.keys(fieldErrors).length) return err.message;
+  return unplaced ? `${err.message}: ${err.fields.map((f) => `${f.path} ${f.message}`).join('; ')}` : null;
+}
+
+/** Empty strings become undefined (for creates) so optional fields are left out. */
+export function blankToUndefined(v: string | null | undefined): string | undefined {
+  return v === null || v === undefined || v.trim() === '' ? undefined : v.trim();
+}
+
+/** Empty strings become null (for updates) so a cleared field is cleared on the server. */
+export function blankToNull(v: string | null | undefined): string | null {
+  return v === null || v === undefined || v.trim() === '' ? null : v.trim();
+}

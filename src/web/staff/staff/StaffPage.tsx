@@ -1,0 +1,246 @@
+// Staff: search and filters, a keyset "load more" table, and the account actions the API allows per row.
+import { ActionIcon, Badge, Button, Card, Group, Menu, Select, SimpleGrid, Skeleton, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconDots, IconEdit, IconKey, IconLockOpen, IconPlus, IconSearch, IconShieldCheck, IconUserOff, IconUserCheck } from '@tabler/icons-react';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, errorMessage } from '../../api/client';
+import type { Page, StaffMember } from '../../api/types';
+import { ROLES, ROLE_LABELS } from '../../../common/roles';
+import { formatDateTime } from '../../format';
+import { useLang } from '../../i18n';
+import { ErrorAlert, PageHeader, unitOptions, useUnitsTree } from '../common';
+import { useAbilities } from '../session';
+import { GrantsModal, PasswordModal, StaffFormModal, staffKeys } from './StaffForms';
+
+export default function StaffPage() {
+  const { t } = useTranslation();
+  const [lang] = useLang();
+  const abilities = useAbilities();
+  const client = useQueryClient();
+  const tree = useUnitsTree(false);
+  const [q, setQ] = useState('');
+  const [debouncedQ] = useDebouncedValue(q.trim(), 300);
+  const [unitId, setUnitId] = useState<string | null>(null);
+  const [role, setRole] = useState<string | null>(null);
+  const [active, setActive] = useState<string | null>('all');
+  const [form, setForm] = useState<{ mode: 'create' } | { mode: 'edit'; member: StaffMember } | null>(null);
+  const [grantsFor, setGrantsFor] = useState<StaffMember | null>(null);
+  const [passwordFor, setPasswordFor] = useState<StaffMember | null>(null);
+
+  const filters = { q: debouncedQ, unitId, role, active: active === 'all' ? undefined : active };
+  const list = useInfiniteQuery({
+    queryKey: [...staffKeys.all, 'list', filters],
+    queryFn: ({ pageParam, signal }) => api<Page<StaffMember>>('/api/staff', { query: { ...filters, limit: 50, cursor: pageParam }, signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+
+  const patch = useMutation({
+    mutationFn: ({ member, body }: { member: StaffMember; body: Record<string, unknown>; done: string }) =>
+      api<StaffMember>(`/api/staff/${member.id}`, { method: 'PATCH', body }),
+    onSuccess: (_m, vars) => {
+      notifications.show({ color: 'green', message: vars.done });
+      void client.invalidateQueries({ queryKey: staffKeys.all });
+    },
+    onError: (err) => notifications.show({ color: 'red', title: t('common.error'), message: errorMessage(err) }),
+  });
+
+  return (
+    <>
+      <PageHeader
+        title={t('staff.title')}
+        description={t('staff.description')}
+        actions={
+          abilities.has('staff.manage') && (
+            <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setForm({ mode: 'create' })} data-testid="staff-create">
+              {t('staff.create')}
+            </Button>
+          )
+        }
+      />
+      <Card withBorder radius="md" padding="md" mb="md" component="section" aria-label={t('audit.filters')}>
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
+          <TextInput
+            label={t('staff.search')}
+            placeholder={t('staff.searchPlaceholder')}
+            leftSection={<IconSearch size={16} aria-hidden />}
+            type="search"
+            value={q}
+            onChange={(e) => setQ(e.currentTarget.value)}
+          />
+          <Select label={t('staff.filterUnit')} placeholder={t('staff.anyUnit')} data={unitOptions(tree.data)} value={unitId} onChange={setUnitId} searchable clearable />
+          <Select
+            label={t('staff.filterRole')}
+            placeholder={t('staff.anyRole')}
+            data={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r][lang] }))}
+            value={role}
+            onChange={setRole}
+            clearable
+          />
+          <Select
+            label={t('staff.filterStatus')}
+            data={[
+              { value: 'all', label: t('common.all') },
+              { value: 'true', label: t('staff.statusActive') },
+              { value: 'false', label: t('staff.statusInactive') },
+            ]}
+            value={active}
+            onChange={setActive}
+            allowDeselect={false}
+          />
+        </SimpleGrid>
+      </Card>
+      {list.isError && <ErrorAlert error={list.error} />}
+      <Card withBorder radius="md" padding={0}>
+        <Table.ScrollContainer minWidth={880}>
+          <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md" aria-label={t('staff.table')} data-testid="staff-table">
+            <Table.Thead bg="gray.0">
+              <Table.Tr>
+                <Table.Th scope="col">{t('staff.fullName')}</Table.Th>
+                <Table.Th scope="col">{t('staff.unit')}</Table.Th>
+                <Table.Th scope="col">{t('staff.roles')}</Table.Th>
+                <Table.Th scope="col">{t('common.status')}</Table.Th>
+                <Table.Th scope="col">{t('staff.lastLogin')}</Table.Th>
+                <Table.Th scope="col">
+                  <span className="visually-hidden">{t('common.actions')}</span>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.isPending &&
+                [1, 2, 3, 4].map((i) => (
+                  <Table.Tr key={i}>
+                    <Table.Td colSpan={6}>
+                      <Skeleton h={22} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              {!list.isPending && rows.length === 0 && (
+                <Table.Tr>
+                  <Table.Td colSpan={6}>
+                    <Text c="dimmed" ta="center" py="md">
+                      {t('common.noData')}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              )}
+              {rows.map((m) => {
+                const manage = m.actions.includes('staff.manage');
+                return (
+                  <Table.Tr key={m.id} data-username={m.username}>
+                    <Table.Td>
+                      <Text fz="sm" fw={600}>
+                        {m.fullName}
+                      </Text>
+                      <Text fz="xs" c="dimmed">
+                        @{m.username}
+                        {m.title ? ` · ${m.title}` : ''}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text fz="sm">{m.unitName}</Text>
+                      {m.agencyName && (
+                        <Text fz="xs" c="dimmed">
+                          {m.agencyName}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap={4}>
+                        {m.grants.map((g) => (
+                          <Badge key={g.id} variant="light" size="sm" title={g.unitName} style={{ textTransform: 'none' }}>
+                            {ROLE_LABELS[g.role]?.[lang] ?? g.role}
+                            {g.unitId !== m.unitId ? ` · ${g.unitName}` : ''}
+                          </Badge>
+                        ))}
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>
+                      <Stack gap={4} align="flex-start">
+                        <Badge variant="light" size="sm" color={m.active ? 'green' : 'gray'}>
+                          {m.active ? t('staff.statusActive') : t('staff.disabled')}
+                        </Badge>
+                        {m.locked && (
+                          <Badge variant="light" size="sm" color="orange">
+                            {t('staff.locked')}
+                          </Badge>
+                        )}
+                      </Stack>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text fz="sm">{m.lastLoginAt ? formatDateTime(m.lastLoginAt) : t('staff.never')}</Text>
+                    </Table.Td>
+                    <Table.Td ta="right">
+                      {manage && (
+                        <Menu position="bottom-end" withinPortal shadow="md">
+                          <Menu.Target>
+                            <ActionIcon variant="subtle" color="gray" aria-label={t('common.moreActions', { name: m.fullName })}>
+                              <IconDots size={18} aria-hidden />
+                            </ActionIcon>
+                          </Menu.Target>
+                          <Menu.Dropdown>
+                            <Menu.Item leftSection={<IconEdit size={16} aria-hidden />} onClick={() => setForm({ mode: 'edit', member: m })}>
+                              {t('staff.edit')}
+                            </Menu.Item>
+                            <Menu.Item leftSection={<IconShieldCheck size={16} aria-hidden />} onClick={() => setGrantsFor(m)}>
+                              {t('staff.grants')}
+                            </Menu.Item>
+                            <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={() => setPasswordFor(m)}>
+                              {t('staff.resetPassword')}
+                            </Menu.Item>
+                            {m.locked && (
+                              <Menu.Item
+                                leftSection={<IconLockOpen size={16} aria-hidden />}
+                                onClick={() => patch.mutate({ member: m, body: { unlock: true }, done: t('staff.unlocked') })}
+                              >
+                                {t('staff.unlock')}
+                              </Menu.Item>
+                            )}
+                            <Menu.Divider />
+                            {m.active ? (
+                              <Menu.Item
+                                color="dvRed"
+                                leftSection={<IconUserOff size={16} aria-hidden />}
+                                onClick={() => patch.mutate({ member: m, body: { active: false }, done: t('staff.disabledDone') })}
+                              >
+                                {t('staff.disable')}
+                              </Menu.Item>
+                            ) : (
+                              <Menu.Item
+                                leftSection={<IconUserCheck size={16} aria-hidden />}
+                                onClick={() => patch.mutate({ member: m, body: { active: true }, done: t('staff.enabledDone') })}
+                              >
+                                {t('staff.enable')}
+                              </Menu.Item>
+                            )}
+                          </Menu.Dropdown>
+                        </Menu>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Card>
+      <Group justify="space-between" mt="md">
+        <Text fz="sm" c="dimmed">
+          {t('common.showing', { count: rows.length })}
+        </Text>
+        {list.hasNextPage && (
+          <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
+            {t('common.loadMore')}
+          </Button>
+        )}
+      </Group>
+      <StaffFormModal target={form} onClose={() => setForm(null)} />
+      <GrantsModal member={grantsFor} onClose={() => setGrantsFor(null)} />
+      <PasswordModal member={passwordFor} onClose={() => setPasswordFor(null)} />
+    </>
+  );
+}

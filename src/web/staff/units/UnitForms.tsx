@@ -1,0 +1,228 @@
+// Create/edit a unit and create/edit an agency, in modals; API field errors land on the fields.
+import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import type { Agency, Unit } from '../../api/types';
+import { AGENCY_KINDS, AGENCY_KIND_LABELS, UNIT_KINDS, UNIT_KIND_LABELS } from '../../../common/roles';
+import { useLang } from '../../i18n';
+import { unitKeys, unitOptions, useUnitsTree } from '../common';
+import { applyApiError, blankToNull, blankToUndefined } from '../forms';
+
+export type UnitFormTarget = { mode: 'create'; parentId: string | null } | { mode: 'edit'; unit: Unit };
+
+export function UnitFormModal({ target, onClose, onSaved }: { target: UnitFormTarget | null; onClose: () => void; onSaved: (u: Unit) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      opened={!!target}
+      onClose={onClose}
+      title={target?.mode === 'edit' ? t('units.edit') : t('units.create')}
+      size="lg"
+      fullScreen={typeof window !== 'undefined' && window.innerWidth < 500}
+    >
+      {target && <UnitForm key={target.mode === 'edit' ? target.unit.id : `new-${target.parentId ?? ''}`} target={target} onClose={onClose} onSaved={onSaved} />}
+    </Modal>
+  );
+}
+
+function UnitForm({ target, onClose, onSaved }: { target: UnitFormTarget; onClose: () => void; onSaved: (u: Unit) => void }) {
+  const { t } = useTranslation();
+  const [lang] = useLang();
+  const client = useQueryClient();
+  const tree = useUnitsTree(true);
+  const [formError, setFormError] = useState<string | null>(null);
+  const editing = target.mode === 'edit' ? target.unit : null;
+  const form = useForm({
+    initialValues: {
+      parentId: editing ? editing.parentId : target.mode === 'create' ? target.parentId : null,
+      code: editing?.code ?? '',
+      name: editing?.name ?? '',
+      kind: editing?.kind ?? 'commune',
+      validFrom: editing?.validFrom ?? '',
+      validTo: editing?.validTo ?? '',
+      note: editing?.note ?? '',
+    },
+    validate: {
+      code: (v) => (v.trim() ? null : t('login.required', { field: t('common.code').toLowerCase() })),
+      name: (v) => (v.trim() ? null : t('login.required', { field: t('common.name').toLowerCase() })),
+    },
+  });
+  const save = useMutation({
+    mutationFn: (v: typeof form.values) =>
+      editing
+        ? api<Unit>(`/api/units/${editing.id}`, {
+            method: 'PATCH',
+            body: {
+              parentId: v.parentId,
+              code: v.code.trim(),
+              name: v.name.trim(),
+              kind: v.kind,
+              validFrom: blankToNull(v.validFrom),
+              validTo: blankToNull(v.validTo),
+              note: blankToNull(v.note),
+            },
+          })
+        : api<Unit>('/api/units', {
+            method: 'POST',
+            body: {
+              parentId: v.parentId,
+              code: v.code.trim(),
+              name: v.name.trim(),
+              kind: v.kind,
+              validFrom: blankToUndefined(v.validFrom),
+              validTo: blankToUndefined(v.validTo),
+              note: blankToUndefined(v.note),
+            },
+          }),
+    onSuccess: (unit) => {
+      void client.invalidateQueries({ queryKey: unitKeys.all });
+      notifications.show({ color: 'green', message: editing ? t('units.updated', { name: unit.name }) : t('units.created', { name: unit.name }) });
+      onSaved(unit);
+    },
+    onError: (err) => setFormError(applyApiError(form, err)),
+  });
+  return (
+    <form
+      onSubmit={form.onSubmit((v) => {
+        setFormError(null);
+        save.mutate(v);
+      })}
+      noValidate
+    >
+      <Stack>
+        {formError && (
+          <Alert color="dvRed" role="alert">
+            {formError}
+          </Alert>
+        )}
+        <Select
+          label={t('units.parent')}
+          placeholder={t('units.noParent')}
+          data={unitOptions(tree.data, editing?.id)}
+          searchable
+          clearable
+          nothingFoundMessage={t('units.noResults')}
+          {...form.getInputProps('parentId')}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput label={t('common.code')} required {...form.getInputProps('code')} />
+          <Select
+            label={t('common.kind')}
+            required
+            allowDeselect={false}
+            data={UNIT_KINDS.map((k) => ({ value: k, label: UNIT_KIND_LABELS[k][lang] }))}
+            {...form.getInputProps('kind')}
+          />
+        </SimpleGrid>
+        <TextInput label={t('common.name')} required {...form.getInputProps('name')} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput type="date" label={t('common.validFrom')} {...form.getInputProps('validFrom')} />
+          <TextInput type="date" label={t('common.validTo')} {...form.getInputProps('validTo')} />
+        </SimpleGrid>
+        <Textarea label={t('common.note')} autosize minRows={2} {...form.getInputProps('note')} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export type AgencyFormTarget = { mode: 'create'; unit: Unit } | { mode: 'edit'; agency: Agency };
+
+export function AgencyFormModal({ target, onClose }: { target: AgencyFormTarget | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={!!target} onClose={onClose} title={target?.mode === 'edit' ? t('units.editAgency') : t('units.addAgency')} size="lg">
+      {target && <AgencyForm key={target.mode === 'edit' ? target.agency.id : `new-${target.unit.id}`} target={target} onClose={onClose} />}
+    </Modal>
+  );
+}
+
+function AgencyForm({ target, onClose }: { target: AgencyFormTarget; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [lang] = useLang();
+  const client = useQueryClient();
+  const [formError, setFormError] = useState<string | null>(null);
+  const editing = target.mode === 'edit' ? target.agency : null;
+  const form = useForm({
+    initialValues: {
+      code: editing?.code ?? '',
+      name: editing?.name ?? '',
+      kind: editing?.kind ?? 'department',
+      validFrom: editing?.validFrom ?? '',
+      validTo: editing?.validTo ?? '',
+    },
+    validate: {
+      code: (v) => (v.trim() ? null : t('login.required', { field: t('common.code').toLowerCase() })),
+      name: (v) => (v.trim() ? null : t('login.required', { field: t('common.name').toLowerCase() })),
+    },
+  });
+  const save = useMutation({
+    mutationFn: (v: typeof form.values) =>
+      editing
+        ? api<Agency>(`/api/agencies/${editing.id}`, {
+            method: 'PATCH',
+            body: { code: v.code.trim(), name: v.name.trim(), kind: v.kind, validFrom: blankToNull(v.validFrom), validTo: blankToNull(v.validTo) },
+          })
+        : api<Agency>(`/api/units/${target.mode === 'create' ? target.unit.id : ''}/agencies`, {
+            method: 'POST',
+            body: { code: v.code.trim(), name: v.name.trim(), kind: v.kind, validFrom: blankToUndefined(v.validFrom), validTo: blankToUndefined(v.validTo) },
+          }),
+    onSuccess: (agency) => {
+      void client.invalidateQueries({ queryKey: unitKeys.all });
+      notifications.show({ color: 'green', message: t('units.agencySaved', { name: agency.name }) });
+      onClose();
+    },
+    onError: (err) => setFormError(applyApiError(form, err)),
+  });
+  return (
+    <form
+      onSubmit={form.onSubmit((v) => {
+        setFormError(null);
+        save.mutate(v);
+      })}
+      noValidate
+    >
+      <Stack>
+        {formError && (
+          <Alert color="dvRed" role="alert">
+            {formError}
+          </Alert>
+        )}
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput label={t('common.code')} required {...form.getInputProps('code')} />
+          <Select
+            label={t('common.kind')}
+            required
+            allowDeselect={false}
+            data={AGENCY_KINDS.map((k) => ({ value: k, label: AGENCY_KIND_LABELS[k][lang] }))}
+            {...form.getInputProps('kind')}
+          />
+        </SimpleGrid>
+        <TextInput label={t('common.name')} required {...form.getInputProps('name')} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput type="date" label={t('common.validFrom')} {...form.getInputProps('validFrom')} />
+          <TextInput type="date" label={t('common.validTo')} {...form.getInputProps('validTo')} />
+        </SimpleGrid>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

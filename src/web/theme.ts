@@ -1,0 +1,62 @@
+// The Mantine theme: a restrained government blue with a red accent, Be Vietnam Pro, readable contrast.
+import { createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
+
+const dvBlue: MantineColorsTuple = [
+  '#e9f0fa',
+  '#d0def3',
+  '#a2bde8',
+  '#7099dc',
+  '#477bd1',
+  '#2c64c2',
+  '#1c4fa3',
+  '#164189',
+  '#11346f',
+  '#0b2755',
+];
+
+const dvRed: MantineColorsTuple = [
+  '#fdecec',
+  '#f8d3d3',
+  '#efa6a6',
+  '#e57575',
+  '#dc4c4c',
+  '#d03333',
+  '#b71c1c',
+  '#9a1616',
+  '#7d1111',
+  '#600c0c',
+];
+
+export const theme = createTheme({
+  primaryColor: 'dvBlue',
+  primaryShade: { light: 6, dark: 4 },
+  colors: { dvBlue, dvRed },
+  fontFamily: '"Be Vietnam Pro", system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+  headings: { fontFamily: '"Be Vietnam Pro", system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', fontWeight: '700' },
+  defaultRadius: 'sm',
+  focusRing: 'auto',
+  cursorType: 'pointer',
+  components: {
+    Badge: { defaultProps: { radius: 'sm' } },
+    Table: { defaultProps: { verticalSpacing: 'xs' } },
+  },
+});
+
+/** Darker "dimmed" and light-variant texts than Mantine's defaults, so that small text passes WCAG AA. */
+export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
+  variables: {},
+  light: {
+    '--mantine-color-dimmed': t.colors.gray[7],
+    '--mantine-color-placeholder': t.colors.gray[6],
+    '--mantine-color-green-light-color': t.colors.green[9],
+    '--mantine-color-teal-light-color': t.colors.teal[9],
+    '--mantine-color-orange-light-color': t.colors.orange[9],
+    '--mantine-color-yellow-light-color': t.colors.yellow[9],
+    '--mantine-color-gray-light-color': t.colors.gray[8],
+    '--mantine-color-dvRed-light-color': t.colors.dvRed?.[7] ?? '#9a1616',
+    '--mantine-color-red-light-color': t.colors.red[9],
+    '--mantine-color-dvBlue-light-color': t.colors.dvBlue?.[7] ?? '#164189',
+    '--mantine-color-anchor': t.colors.dvBlue?.[6] ?? '#1c4fa3',
+  },
+  dark: {},
+});
