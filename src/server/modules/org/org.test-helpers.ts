@@ -34,3 +34,17 @@ export async function auditActions(db: Db, entityId: string): Promise<string[]> 
 }
 
 export type { UnitView };
+
+/** A multipart/form-data body with one file field, as a browser sends it. */
+export function multipartFile(content: string | Buffer, opts: { field?: string; filename?: string; type?: string } = {}) {
+  const boundary = `----dvtest${Math.random().toString(16).slice(2)}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="${opts.field ?? 'file'}"; filename="${opts.filename ?? 'units.csv'}"\r\n` +
+      `Content-Type: ${opts.type ?? 'text/csv'}\r\n\r\n`,
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return {
+    payload: Buffer.concat([head, Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'), tail]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
