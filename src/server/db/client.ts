@@ -37,6 +37,9 @@ async function openPostgres(url: string): Promise<Database> {
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const { migrate } = await import('drizzle-orm/node-postgres/migrator');
   const pool = new Pool({ connectionString: url, max: 10 });
+  // An idle connection can be closed by the server (restart, admin command): the pool replaces it;
+  // without a listener the error would crash the process.
+  pool.on('error', (err) => console.warn(`PostgreSQL idle connection error: ${err.message}`));
   const db = drizzle(pool, { schema });
   return {
     db: db as unknown as Db,
