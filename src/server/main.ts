@@ -5,6 +5,7 @@ import { DataDirLockedError } from './db/lock';
 import { buildApp } from './app';
 import { seedDemoIfEmpty } from './seed/demo';
 import { purgeExpiredSessions } from './platform/auth/sessions';
+import { failOrphanedJobs } from './platform/jobs/jobs';
 
 async function main() {
   const config = loadConfig();
@@ -12,6 +13,7 @@ async function main() {
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DANVAN_DATA_DIR });
   await database.migrate();
   const seeded = await seedDemoIfEmpty(database.db, config);
+  await failOrphanedJobs(database.db, database.engine === 'pglite' ? 0 : 3600_000);
   const app = await buildApp({ config, database });
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'stopping');

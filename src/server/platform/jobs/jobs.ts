@@ -8,7 +8,7 @@
 // starts and when it ends (the final state inside the job's own transaction when it succeeds).
 // Consequence for several server processes: only the process running a job sees its live
 // progress; the others see the row ('running', then the final state).
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray, lte } from 'drizzle-orm';
 import type { JobStatus, JobView, RejectedRow } from '../../../common/org.schema';
 import type { Db, Tx } from '../../db/client';
 import { jobs } from '../../db/schema';
@@ -199,4 +199,22 @@ export function jobRegistryFor(db: Db, log: Logger): JobRegistry {
     registries.set(db, r);
   }
   return r;
+}
+
+const ORPHANED_MESSAGE = 'Máy chủ đã khởi động lại khi công việc đang chạy; không có thay đổi nào được lưu. Vui lòng chạy lại.';
+
+/**
+ * At start, jobs left 'queued' or 'running' by a stopped process can never finish: mark them failed
+ * (their work was one transaction, so nothing of it was saved). With PGlite this process is the only
+ * one, so every such job is orphaned; on PostgreSQL other processes may be running jobs, so only
+ * jobs older than `olderThanMs` are swept.
+ */
+export async function failOrphanedJobs(db: Db, olderThanMs: number): Promise<number> {
+  const cutoff = new Date(Date.now() - olderThanMs);
+  const swept = await db
+    .update(jobs)
+    .set({ status: 'failed', message: ORPHANED_MESSAGE, finishedAt: new Date() })
+    .where(and(inArray(jobs.status, ['queued', 'running']), lte(jobs.createdAt, cutoff)))
+    .returning({ id: jobs.id });
+  return swept.length;
 }
