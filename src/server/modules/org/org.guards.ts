@@ -23,7 +23,3 @@ export function isActiveOn(day: string, validFrom: string | null, validTo: strin
   return (!validFrom || validFrom <= day) && (!validTo || validTo >= day);
 }
 
-/** Escapes LIKE wildcards in user text and in paths. */
-export function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}

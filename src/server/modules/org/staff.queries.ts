@@ -3,8 +3,7 @@ import { and, asc, eq, exists, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Role } from '../../../common/roles';
 import type { Tx } from '../../db/client';
 import { agencies, roleGrants, staff, units } from '../../db/schema';
-import { escapeLike } from './org.guards';
-import { underAnyPath } from './units.queries';
+import { escapeLike, underAnyPath } from '../../db/scope';
 
 export interface StaffRow {
   id: string;

@@ -3,7 +3,7 @@ import { and, asc, eq, isNull, lte, gte, or, sql, type SQL } from 'drizzle-orm';
 import type { UnitKind } from '../../../common/roles';
 import type { Tx } from '../../db/client';
 import { units } from '../../db/schema';
-import { escapeLike } from './org.guards';
+import { escapeLike, underAnyPath } from '../../db/scope';
 
 export interface UnitRow {
   id: string;
@@ -42,11 +42,6 @@ export function activeOn(day: string): SQL {
   ) as SQL;
 }
 
-/** `path LIKE p || '%'` for any of the paths: the subtrees a scope covers (uses units_path_idx). */
-export function underAnyPath(paths: readonly string[]): SQL {
-  if (paths.length === 0) return sql`false`;
-  return or(...paths.map((p) => sql`${units.path} like ${`${escapeLike(p)}%`}`)) as SQL;
-}
 
 export async function findUnitById(db: Tx, id: string): Promise<UnitRow | undefined> {
   const [row] = await db.select(unitColumns).from(units).where(eq(units.id, id));

@@ -5,6 +5,7 @@ import type { AuditQuery } from '../../../common/audit.schema';
 import type { Tx } from '../../db/client';
 import { auditLog, units } from '../../db/schema';
 import { decodeCursor, pageOf } from '../pagination';
+import { escapeLike, underAnyPath } from '../../db/scope';
 
 export interface AuditScope {
   /** Unit paths whose entries (and those of units below) the reader may see. */
@@ -13,12 +14,8 @@ export interface AuditScope {
   includeUnitless: boolean;
 }
 
-function escapeLike(s: string) {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 export async function searchAudit(db: Tx, scope: AuditScope, q: AuditQuery) {
-  const inScope: SQL[] = scope.paths.map((p) => sql`${units.path} like ${`${escapeLike(p)}%`}`);
+  const inScope: SQL[] = scope.paths.length ? [underAnyPath(scope.paths)] : [];
   if (scope.includeUnitless) inScope.push(isNull(auditLog.unitId));
   if (inScope.length === 0) return { items: [], nextCursor: null };
 

@@ -1,0 +1,14 @@
+// SQL pieces shared by every scoped query: LIKE-escaping and "in the subtree of one of these units".
+import { or, sql, type SQL } from 'drizzle-orm';
+import { units } from './schema';
+
+/** Escapes LIKE wildcards in user text and in paths. */
+export function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** `units.path LIKE p || '%'` for any of the paths: the subtrees a scope covers (uses units_path_idx). */
+export function underAnyPath(paths: readonly string[]): SQL {
+  if (paths.length === 0) return sql`false`;
+  return or(...paths.map((p) => sql`${units.path} like ${`${escapeLike(p)}%`}`)) as SQL;
+}
