@@ -4,3 +4,5 @@ export * from '../platform/auth/sessions.table';
 export * from '../platform/audit/audit.table';
 export * from '../platform/calendar/calendar.table';
 export * from '../platform/jobs/jobs.table';
+export * from '../modules/procedures/procedures.table';
+export * from '../platform/workflow/workflow.table';
