@@ -107,7 +107,7 @@ export interface DueAnswer {
 }
 
 export interface AuditEntry {
-  id: string;
+  id: number | string;
   at: string;
   actorId: string | null;
   actorLabel: string | null;

@@ -39,6 +39,7 @@ export const en: Messages = {
     audit: 'Audit log',
     openMenu: 'Open navigation menu',
     closeMenu: 'Close navigation menu',
+    account: 'Account:',
     userMenu: 'Account: {{name}}',
     logout: 'Sign out',
     portal: 'Public portal',
@@ -84,6 +85,7 @@ export const en: Messages = {
     from: 'From',
     to: 'To',
     moreActions: 'More actions for {{name}}',
+    togglePassword: 'Show or hide the password',
     showing: 'Showing {{count}} rows',
   },
   units: {

@@ -37,6 +37,7 @@ export const vi = {
     audit: 'Nhật ký hệ thống',
     openMenu: 'Mở menu điều hướng',
     closeMenu: 'Đóng menu điều hướng',
+    account: 'Tài khoản:',
     userMenu: 'Tài khoản: {{name}}',
     logout: 'Đăng xuất',
     portal: 'Cổng thông tin',
@@ -82,6 +83,7 @@ export const vi = {
     from: 'Từ ngày',
     to: 'Đến ngày',
     moreActions: 'Thao tác khác với {{name}}',
+    togglePassword: 'Hiện hoặc ẩn mật khẩu',
     showing: 'Đang hiển thị {{count}} dòng',
   },
   units: {

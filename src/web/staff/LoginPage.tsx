@@ -110,7 +110,7 @@ export default function LoginPage() {
                   name="username"
                   {...form.getInputProps('username')}
                 />
-                <PasswordInput
+                <PasswordInput visibilityToggleButtonProps={{ 'aria-label': t('common.togglePassword') }}
                   label={t('login.password')}
                   autoComplete="current-password"
                   required

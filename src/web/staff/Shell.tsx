@@ -99,12 +99,13 @@ function UserMenu() {
   return (
     <Menu position="bottom-end" width={260} shadow="md">
       <Menu.Target>
-        <UnstyledButton className={classes.userButton} aria-label={t('nav.userMenu', { name: user.fullName })} data-testid="user-menu">
+        <UnstyledButton className={classes.userButton} data-testid="user-menu">
           <Group gap={8} wrap="nowrap">
             <Avatar size={32} radius="xl" color="dvBlue" variant="filled" aria-hidden>
               {initials}
             </Avatar>
-            <Text fz="sm" fw={600} visibleFrom="sm" className={classes.userName}>
+            <Text component="span" fz="sm" fw={600} className={classes.userName}>
+              <span className={classes.accountWord}>{t('nav.account')} </span>
               {user.fullName}
             </Text>
             <IconChevronDown size={14} aria-hidden />

@@ -56,6 +56,10 @@ export function useUnitsTree(includeInactive = false) {
   });
 }
 
+const collator = new Intl.Collator('vi');
+/** Siblings in Vietnamese alphabetical order. */
+export const byName = (a: Unit, b: Unit) => collator.compare(a.name, b.name);
+
 /** Orders a flat list depth-first (parents before children, siblings by name) with each unit's depth in the list. */
 export function orderTree(units: Unit[]): Array<{ unit: Unit; level: number }> {
   const ids = new Set(units.map((u) => u.id));
@@ -66,6 +70,7 @@ export function orderTree(units: Unit[]): Array<{ unit: Unit; level: number }> {
     list.push(u);
     byParent.set(key, list);
   }
+  for (const list of byParent.values()) list.sort(byName);
   const out: Array<{ unit: Unit; level: number }> = [];
   const walk = (parent: string | null, level: number) => {
     for (const u of byParent.get(parent) ?? []) {

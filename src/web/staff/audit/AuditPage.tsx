@@ -15,21 +15,26 @@ const KNOWN_ACTIONS = [
   'auth.login',
   'auth.logout',
   'auth.login_failed',
+  'auth.locked',
   'unit.create',
   'unit.update',
+  'unit.move',
   'unit.import',
   'agency.create',
   'agency.update',
   'staff.create',
   'staff.update',
-  'staff.password',
+  'staff.disable',
+  'staff.unlock',
+  'staff.password_reset',
   'staff.grant',
   'staff.revoke',
-  'calendar.day.set',
+  'calendar.day.create',
+  'calendar.day.update',
   'calendar.day.delete',
-  'calendar.settings',
+  'calendar.settings.update',
 ];
-const KNOWN_ENTITIES = ['unit', 'agency', 'staff', 'calendar_day', 'setting', 'job'];
+const KNOWN_ENTITIES = ['unit', 'agency', 'staff', 'calendar_day', 'settings', 'system'];
 
 function show(value: unknown): string {
   if (value === undefined) return '';
@@ -179,15 +184,16 @@ export default function AuditPage() {
                 </Table.Tr>
               )}
               {rows.map((e) => {
-                const isOpen = open.has(e.id);
+                const key = String(e.id);
+                const isOpen = open.has(key);
                 return (
-                  <Fragment key={e.id}>
+                  <Fragment key={key}>
                     <Table.Tr data-action={e.action} className={isOpen ? classes.openRow : undefined}>
                       <Table.Td>
                         <ActionIcon
                           variant="subtle"
                           color="gray"
-                          onClick={() => toggle(e.id)}
+                          onClick={() => toggle(key)}
                           aria-expanded={isOpen}
                           aria-controls={`audit-${e.id}`}
                           aria-label={isOpen ? t('audit.hideDetails') : t('audit.showDetails')}

@@ -431,7 +431,7 @@ function DueCalculator() {
             <Box className={classes.result} aria-live="polite" data-testid="due-result">
               <dl>
                 <dt>{t('calendar.effectiveStart')}</dt>
-                <dd>{formatDateTime(compute.data.effectiveStart)}</dd>
+                <dd>{/^\d{4}-\d{2}-\d{2}$/.test(compute.data.effectiveStart) ? formatDate(compute.data.effectiveStart) : formatDateTime(compute.data.effectiveStart)}</dd>
                 <dt>{t('calendar.dueDate')}</dt>
                 <dd>
                   <strong>{formatDate(compute.data.dueDate)}</strong>

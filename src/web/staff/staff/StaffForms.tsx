@@ -30,7 +30,7 @@ function roleOptions(lang: 'vi' | 'en') {
 export function StaffFormModal({ target, onClose }: { target: { mode: 'create' } | { mode: 'edit'; member: StaffMember } | null; onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={!!target} onClose={onClose} title={target?.mode === 'edit' ? t('staff.edit') : t('staff.create')} size="lg">
+    <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={!!target} onClose={onClose} title={target?.mode === 'edit' ? t('staff.edit') : t('staff.create')} size="lg">
       {target && <StaffForm key={target.mode === 'edit' ? target.member.id : 'new'} member={target.mode === 'edit' ? target.member : null} onClose={onClose} />}
     </Modal>
   );
@@ -151,7 +151,7 @@ function StaffForm({ member, onClose }: { member: StaffMember | null; onClose: (
         </SimpleGrid>
         {!member && (
           <>
-            <PasswordInput label={t('staff.password')} description={t('staff.passwordHint')} required autoComplete="new-password" {...form.getInputProps('password')} />
+            <PasswordInput visibilityToggleButtonProps={{ 'aria-label': t('common.togglePassword') }} label={t('staff.password')} description={t('staff.passwordHint')} required autoComplete="new-password" {...form.getInputProps('password')} />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <Select label={t('staff.initialRole')} placeholder={t('staff.noRole')} clearable data={roleOptions(lang)} {...form.getInputProps('role')} />
               <Select
@@ -182,7 +182,7 @@ function StaffForm({ member, onClose }: { member: StaffMember | null; onClose: (
 export function GrantsModal({ member, onClose }: { member: StaffMember | null; onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={!!member} onClose={onClose} title={member ? t('staff.grantsTitle', { name: member.fullName }) : ''} size="lg">
+    <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={!!member} onClose={onClose} title={member ? t('staff.grantsTitle', { name: member.fullName }) : ''} size="lg">
       {member && <Grants key={member.id} initial={member} />}
     </Modal>
   );
@@ -287,7 +287,7 @@ function Grants({ initial }: { initial: StaffMember }) {
 export function PasswordModal({ member, onClose }: { member: StaffMember | null; onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={!!member} onClose={onClose} title={member ? t('staff.resetPasswordTitle', { name: member.fullName }) : ''}>
+    <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={!!member} onClose={onClose} title={member ? t('staff.resetPasswordTitle', { name: member.fullName }) : ''}>
       {member && <PasswordForm key={member.id} member={member} onClose={onClose} />}
     </Modal>
   );
@@ -325,7 +325,7 @@ function PasswordForm({ member, onClose }: { member: StaffMember; onClose: () =>
             {formError}
           </Alert>
         )}
-        <PasswordInput label={t('staff.newPassword')} description={t('staff.passwordHint')} autoComplete="new-password" required {...form.getInputProps('password')} />
+        <PasswordInput visibilityToggleButtonProps={{ 'aria-label': t('common.togglePassword') }} label={t('staff.newPassword')} description={t('staff.passwordHint')} autoComplete="new-password" required {...form.getInputProps('password')} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}

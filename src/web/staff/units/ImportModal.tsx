@@ -56,7 +56,7 @@ export function ImportModal({ opened, onClose }: { opened: boolean; onClose: () 
   const running = !!jobId && (!status || !TERMINAL.has(status));
 
   return (
-    <Modal opened={opened} onClose={close} title={t('import.title')} size="xl">
+    <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={opened} onClose={close} title={t('import.title')} size="xl">
       <Stack>
         <Text fz="sm" c="dimmed">
           {t('import.help')}

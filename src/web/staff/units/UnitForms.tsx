@@ -17,7 +17,7 @@ export type UnitFormTarget = { mode: 'create'; parentId: string | null } | { mod
 export function UnitFormModal({ target, onClose, onSaved }: { target: UnitFormTarget | null; onClose: () => void; onSaved: (u: Unit) => void }) {
   const { t } = useTranslation();
   return (
-    <Modal
+    <Modal closeButtonProps={{ 'aria-label': t('common.close') }}
       opened={!!target}
       onClose={onClose}
       title={target?.mode === 'edit' ? t('units.edit') : t('units.create')}
@@ -142,7 +142,7 @@ export type AgencyFormTarget = { mode: 'create'; unit: Unit } | { mode: 'edit'; 
 export function AgencyFormModal({ target, onClose }: { target: AgencyFormTarget | null; onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={!!target} onClose={onClose} title={target?.mode === 'edit' ? t('units.editAgency') : t('units.addAgency')} size="lg">
+    <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={!!target} onClose={onClose} title={target?.mode === 'edit' ? t('units.editAgency') : t('units.addAgency')} size="lg">
       {target && <AgencyForm key={target.mode === 'edit' ? target.agency.id : `new-${target.unit.id}`} target={target} onClose={onClose} />}
     </Modal>
   );

@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Unit } from '../../api/types';
 import { useLang } from '../../i18n';
-import { unitKindLabel } from '../common';
+import { byName, unitKindLabel } from '../common';
 import classes from './units.module.css';
 
 interface Props {
@@ -24,6 +24,7 @@ export function UnitTree({ units, selectedId, onSelect }: Props) {
       list.push(u);
       map.set(key, list);
     }
+    for (const list of map.values()) list.sort(byName);
     return map;
   }, [units]);
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());

@@ -1,0 +1,132 @@
+#!/usr/bin/env node
+// Browser journeys: build the web app, start the server on a free port with a fresh data folder,
+// run tests/e2e/*.test.ts with node's test runner in Debian Chromium, always stop the server and clean up.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, existsSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+const PASSWORD = 'e2e-demo-password-2026';
+
+function freePort(from = 3200, to = 3299) {
+  return new Promise((resolve, reject) => {
+    const tryPort = (port) => {
+      if (port > to) return reject(new Error(`no free port in ${from}-${to}`));
+      const srv = createServer();
+      srv.once('error', () => tryPort(port + 1));
+      srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(port)));
+    };
+    tryPort(from + Math.floor(Math.random() * 40));
+  });
+}
+
+async function waitHealthy(url, child, timeoutMs = 90_000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`server exited early with code ${child.exitCode}`);
+    try {
+      const res = await fetch(url);
+      if (res.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`server not healthy after ${timeoutMs} ms`);
+}
+
+function stop(child) {
+  return new Promise((resolve) => {
+    if (!child || child.exitCode !== null) return resolve();
+    const timer = setTimeout(() => {
+      try {
+        process.kill(child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }, 10_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    try {
+      process.kill(child.pid, 'SIGTERM');
+    } catch {
+      clearTimeout(timer);
+      resolve();
+    }
+  });
+}
+
+let server;
+let dataDir;
+let passed = 0;
+let failed = 0;
+let exitCode = 1;
+try {
+  if (!process.argv.includes('--no-build')) {
+    console.log('» building the web app');
+    const build = spawnSync(bin('vite'), ['build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('vite build failed');
+  }
+
+  dataDir = mkdtempSync(path.join(tmpdir(), 'danvan-e2e-'));
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  console.log(`» starting the server on ${baseUrl} (data in ${dataDir})`);
+  server = spawn(bin('tsx'), ['src/server/main.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DANVAN_DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DANVAN_DEMO_PASSWORD: PASSWORD,
+      DANVAN_LOG_LEVEL: process.env.DANVAN_LOG_LEVEL ?? 'warn',
+      DANVAN_WEB_DIR: path.join(root, 'dist/web'),
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  await waitHealthy(`${baseUrl}/api/health`, server);
+
+  mkdirSync(path.join(root, 'test-results/e2e'), { recursive: true });
+  const tapFile = path.join(dataDir, 'results.tap');
+  const files = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+  const run = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--test',
+      '--test-concurrency=1',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tapFile}`,
+      ...(files.length ? files : ['tests/e2e/journeys.test.ts']),
+    ],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, E2E_BASE_URL: baseUrl, E2E_PASSWORD: PASSWORD },
+    },
+  );
+  if (existsSync(tapFile)) {
+    const tap = readFileSync(tapFile, 'utf8');
+    passed = Number(/^# pass (\d+)/m.exec(tap)?.[1] ?? 0);
+    failed = Number(/^# fail (\d+)/m.exec(tap)?.[1] ?? 0);
+  }
+  if (run.status !== 0 && failed === 0) failed = 1;
+  exitCode = run.status === 0 && failed === 0 ? 0 : 1;
+} catch (err) {
+  console.error(`e2e: ${err instanceof Error ? err.message : String(err)}`);
+  exitCode = 1;
+} finally {
+  await stop(server);
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(exitCode);
