@@ -15,7 +15,7 @@ export function formatDate(date: string | null | undefined): string {
   return `${m[3]}/${m[2]}/${m[1]}`;
 }
 
-export function formatDateTime(iso: string | null | undefined): string {
+export function formatDateTime(iso: string | null | undefined, withSeconds = true): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
@@ -26,7 +26,7 @@ export function formatDateTime(iso: string | null | undefined): string {
     year: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
-    second: '2-digit',
+    ...(withSeconds ? { second: '2-digit' as const } : {}),
     hour12: false,
   }).format(d);
 }

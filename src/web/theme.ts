@@ -37,7 +37,13 @@ export const theme = createTheme({
   focusRing: 'auto',
   cursorType: 'pointer',
   components: {
-    Badge: { defaultProps: { radius: 'sm' } },
+    Badge: {
+      defaultProps: { radius: 'sm' },
+      styles: {
+        root: { textTransform: 'none', letterSpacing: 0, fontWeight: 600, overflow: 'visible', maxWidth: 'none' },
+        label: { overflow: 'visible', textOverflow: 'clip' },
+      },
+    },
     Table: { defaultProps: { verticalSpacing: 'xs' } },
   },
 });

@@ -107,6 +107,28 @@ void describe('foundation journeys', () => {
       await shot(page, 'b-unit-code-taken');
       await dialog.getByRole('button', { name: 'Huỷ' }).click();
       await shot(page, 'b-units-created');
+
+      // CSV import: a file with a bad row is rejected as a whole, with the row listed; a good file is written.
+      const header = 'code,name,kind,parent_code,valid_from,valid_to,note\n';
+      await page.getByRole('button', { name: 'Nhập từ tệp CSV' }).click();
+      const importDialog = page.getByRole('dialog');
+      await importDialog.locator('input[type="file"]').setInputFiles({
+        name: 'don-vi-loi.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(`${header}99020,Xã Phú Mỹ,commune,99,2025-07-01,,\n99021,Phường Sai,khong_co,99,2025-07-01,,\n`),
+      });
+      await importDialog.getByRole('button', { name: 'Bắt đầu nhập' }).click();
+      await importDialog.getByRole('table', { name: 'Các dòng bị từ chối' }).getByRole('cell', { name: 'kind' }).waitFor();
+      await shot(page, 'b-import-rejected');
+      await importDialog.locator('input[type="file"]').setInputFiles({
+        name: 'don-vi.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(`\ufeff${header}99020,Xã Phú Mỹ,commune,99,2025-07-01,,\n`),
+      });
+      await importDialog.getByRole('button', { name: 'Bắt đầu nhập' }).click();
+      await importDialog.getByTestId('import-result').getByText('Hoàn tất').waitFor();
+      await importDialog.getByRole('button', { name: 'Đóng', exact: true }).last().click();
+      await page.locator('[data-unit-code="99020"]').waitFor();
     } finally {
       await context.close();
     }

@@ -1,5 +1,5 @@
 // Pieces shared by the staff pages: page header, unit list query and unit options for selects.
-import { Alert, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Group, Stack, Text, Title, type ComboboxItem, type ComboboxLikeRenderOptionInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { IconAlertCircle } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -82,12 +82,16 @@ export function orderTree(units: Unit[]): Array<{ unit: Unit; level: number }> {
   return out;
 }
 
-/** Select options for units, indented by level. */
-export function unitOptions(units: Unit[] | undefined, exclude?: string): Array<{ value: string; label: string }> {
-  if (!units) return [];
-  return orderTree(units)
-    .filter(({ unit }) => unit.id !== exclude)
-    .map(({ unit, level }) => ({ value: unit.id, label: `${'\u00a0\u00a0\u00a0'.repeat(level)}${unit.name}` }));
+/** Select props for choosing a unit: clean labels (searchable), options indented by their level in the tree. */
+export function unitSelectProps(units: Unit[] | undefined, exclude?: string) {
+  const ordered = units ? orderTree(units).filter(({ unit }) => unit.id !== exclude) : [];
+  const levels = new Map(ordered.map(({ unit, level }) => [unit.id, level]));
+  return {
+    data: ordered.map(({ unit }) => ({ value: unit.id, label: unit.name })),
+    renderOption: ({ option }: ComboboxLikeRenderOptionInput<ComboboxItem>) => (
+      <span style={{ paddingLeft: (levels.get(option.value) ?? 0) * 14 }}>{option.label}</span>
+    ),
+  };
 }
 
 export function unitKindLabel(kind: string, lang: Lang): string {

@@ -1,5 +1,5 @@
 // Audit log: filters, newest first, "load more", and a before/after diff per entry.
-import { ActionIcon, Autocomplete, Badge, Button, Card, Code, Collapse, Group, SimpleGrid, Skeleton, Table, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Autocomplete, Badge, Button, Card, Code, Group, SimpleGrid, Skeleton, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconChevronDown, IconChevronRight, IconSearch } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
@@ -195,7 +195,7 @@ export default function AuditPage() {
                           color="gray"
                           onClick={() => toggle(key)}
                           aria-expanded={isOpen}
-                          aria-controls={`audit-${e.id}`}
+                          aria-controls={isOpen ? `audit-${key}` : undefined}
                           aria-label={isOpen ? t('audit.hideDetails') : t('audit.showDetails')}
                         >
                           {isOpen ? <IconChevronDown size={16} aria-hidden /> : <IconChevronRight size={16} aria-hidden />}
@@ -224,30 +224,26 @@ export default function AuditPage() {
                         <Text fz="sm">{e.unitName ?? ''}</Text>
                       </Table.Td>
                     </Table.Tr>
-                    <Table.Tr className={isOpen ? classes.detailRow : classes.hiddenRow}>
-                      <Table.Td colSpan={6} p={isOpen ? 'md' : 0}>
-                        <Collapse expanded={isOpen} id={`audit-${e.id}`}>
-                          {isOpen && (
-                            <>
-                              <Diff before={e.before} after={e.after} />
-                              <Group gap="lg" mt="xs">
-                                <Text fz="xs" c="dimmed">
-                                  {t('audit.requestId')}: <code>{e.requestId ?? '—'}</code>
-                                </Text>
-                                <Text fz="xs" c="dimmed">
-                                  {t('audit.ip')}: <code>{e.ip ?? '—'}</code>
-                                </Text>
-                                {e.entityId && (
-                                  <Text fz="xs" c="dimmed">
-                                    ID: <code>{e.entityId}</code>
-                                  </Text>
-                                )}
-                              </Group>
-                            </>
-                          )}
-                        </Collapse>
-                      </Table.Td>
-                    </Table.Tr>
+                    {isOpen && (
+                      <Table.Tr className={classes.detailRow} id={`audit-${key}`}>
+                        <Table.Td colSpan={6} p="md">
+                          <Diff before={e.before} after={e.after} />
+                          <Group gap="lg" mt="xs">
+                            <Text fz="xs" c="dimmed">
+                              {t('audit.requestId')}: <code>{e.requestId ?? '—'}</code>
+                            </Text>
+                            <Text fz="xs" c="dimmed">
+                              {t('audit.ip')}: <code>{e.ip ?? '—'}</code>
+                            </Text>
+                            {e.entityId && (
+                              <Text fz="xs" c="dimmed">
+                                ID: <code>{e.entityId}</code>
+                              </Text>
+                            )}
+                          </Group>
+                        </Table.Td>
+                      </Table.Tr>
+                    )}
                   </Fragment>
                 );
               })}

@@ -1,6 +1,6 @@
 // Working calendar: 12 month grids with legend, the list of special days, the official schedule form,
 // the afternoon cut-off setting and a due-date calculator.
-import { ActionIcon, Alert, Badge, Box, Button, Card, Checkbox, Grid, Group, NumberInput, Select, SimpleGrid, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Box, Button, Card, Checkbox, Group, NumberInput, Select, SimpleGrid, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconChevronLeft, IconChevronRight, IconTrash } from '@tabler/icons-react';
@@ -167,13 +167,17 @@ export default function CalendarPage() {
           ))}
         </SimpleGrid>
       )}
-      <Grid mt="lg" gap="lg">
-        <Grid.Col span={{ base: 12, lg: 7 }}>
+      <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }} spacing="lg" mt="lg">
+        {canManage && <OfficialDayForm year={year} />}
+        <DueCalculator />
+        {cal.data && <SettingsForm settings={cal.data.settings} canManage={abilities.has('settings.manage')} />}
+      </SimpleGrid>
+      <Box mt="lg">
           <Card withBorder radius="md" padding="md" component="section" aria-labelledby="days-title">
             <Title order={2} fz="lg" mb="sm" id="days-title">
               {t('calendar.listTitle', { year })}
             </Title>
-            <Table.ScrollContainer minWidth={560}>
+            <Table.ScrollContainer minWidth={640}>
               <Table striped aria-labelledby="days-title" data-testid="calendar-days">
                 <Table.Thead>
                   <Table.Tr>
@@ -193,7 +197,7 @@ export default function CalendarPage() {
                   {(cal.data?.days ?? []).map((d) => (
                     <Table.Tr key={`${d.date}-${d.source}`} data-date={d.date}>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(d.date)}</Table.Td>
-                      <Table.Td>{t('calendar.weekdays').split(',')[weekdayIndex(d.date)]}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{t('calendar.weekdays').split(',')[weekdayIndex(d.date)]}</Table.Td>
                       <Table.Td>
                         {d.name}
                         {d.legalBasis && (
@@ -208,7 +212,9 @@ export default function CalendarPage() {
                         </Badge>
                       </Table.Td>
                       <Table.Td>
-                        <Text fz="sm">{d.source === 'official' ? t('calendar.sourceOfficial') : t('calendar.sourceRule')}</Text>
+                        <Text fz="sm" style={{ whiteSpace: 'nowrap' }}>
+                          {d.source === 'official' ? t('calendar.sourceOfficial') : t('calendar.sourceRule')}
+                        </Text>
                       </Table.Td>
                       {canManage && (
                         <Table.Td ta="right">
@@ -231,15 +237,7 @@ export default function CalendarPage() {
               </Table>
             </Table.ScrollContainer>
           </Card>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 5 }}>
-          <Stack gap="lg">
-            {canManage && <OfficialDayForm year={year} />}
-            {cal.data && <SettingsForm settings={cal.data.settings} canManage={abilities.has('settings.manage')} />}
-            <DueCalculator />
-          </Stack>
-        </Grid.Col>
-      </Grid>
+      </Box>
     </>
   );
 }
@@ -423,7 +421,7 @@ function DueCalculator() {
           </SimpleGrid>
           <Checkbox label={t('calendar.applyCutoff')} {...form.getInputProps('applyCutoff', { type: 'checkbox' })} />
           <Group justify="flex-end">
-            <Button type="submit" variant="light" loading={compute.isPending}>
+            <Button type="submit" loading={compute.isPending}>
               {t('calendar.compute')}
             </Button>
           </Group>

@@ -10,7 +10,7 @@ import { api, errorMessage } from '../../api/client';
 import type { Agency, StaffMember } from '../../api/types';
 import { ROLES, ROLE_LABELS, type Role } from '../../../common/roles';
 import { useLang } from '../../i18n';
-import { unitKeys, unitOptions, useUnitsTree } from '../common';
+import { unitKeys, unitSelectProps, useUnitsTree } from '../common';
 import { applyApiError, blankToNull, blankToUndefined } from '../forms';
 
 export const staffKeys = { all: ['staff'] as const };
@@ -98,7 +98,7 @@ function StaffForm({ member, onClose }: { member: StaffMember | null; onClose: (
     },
     onError: (err) => setFormError(applyApiError(form, err, { 'grants.0.role': 'role', 'grants.0.unitId': 'roleUnitId', grants: 'role' })),
   });
-  const units = unitOptions(tree.data);
+  const units = unitSelectProps(tree.data);
   return (
     <form
       onSubmit={form.onSubmit((v) => {
@@ -132,7 +132,7 @@ function StaffForm({ member, onClose }: { member: StaffMember | null; onClose: (
             label={t('staff.unit')}
             required
             searchable
-            data={units}
+            {...units}
             nothingFoundMessage={t('units.noResults')}
             {...form.getInputProps('unitId')}
             onChange={(v: string | null) => {
@@ -156,10 +156,10 @@ function StaffForm({ member, onClose }: { member: StaffMember | null; onClose: (
               <Select label={t('staff.initialRole')} placeholder={t('staff.noRole')} clearable data={roleOptions(lang)} {...form.getInputProps('role')} />
               <Select
                 label={t('staff.initialRoleUnit')}
-                placeholder={units.find((u) => u.value === form.values.unitId)?.label.trim() ?? t('staff.unit')}
+                placeholder={units.data.find((u) => u.value === form.values.unitId)?.label ?? t('staff.unit')}
                 searchable
                 clearable
-                data={units}
+                {...units}
                 disabled={!form.values.role}
                 {...form.getInputProps('roleUnitId')}
               />
@@ -274,7 +274,7 @@ function Grants({ initial }: { initial: StaffMember }) {
       >
         <Group align="flex-end" gap="sm">
           <Select label={t('staff.filterRole')} data={roleOptions(lang)} style={{ flex: '1 1 180px' }} {...form.getInputProps('role')} />
-          <Select label={t('staff.unit')} searchable data={unitOptions(tree.data)} style={{ flex: '1 1 200px' }} {...form.getInputProps('unitId')} />
+          <Select label={t('staff.unit')} searchable {...unitSelectProps(tree.data)} style={{ flex: '1 1 200px' }} {...form.getInputProps('unitId')} />
           <Button type="submit" loading={grant.isPending}>
             {t('staff.addGrant')}
           </Button>

@@ -11,7 +11,7 @@ import type { Page, StaffMember } from '../../api/types';
 import { ROLES, ROLE_LABELS } from '../../../common/roles';
 import { formatDateTime } from '../../format';
 import { useLang } from '../../i18n';
-import { ErrorAlert, PageHeader, unitOptions, useUnitsTree } from '../common';
+import { ErrorAlert, PageHeader, unitSelectProps, useUnitsTree } from '../common';
 import { useAbilities } from '../session';
 import { GrantsModal, PasswordModal, StaffFormModal, staffKeys } from './StaffForms';
 
@@ -72,7 +72,7 @@ export default function StaffPage() {
             value={q}
             onChange={(e) => setQ(e.currentTarget.value)}
           />
-          <Select label={t('staff.filterUnit')} placeholder={t('staff.anyUnit')} data={unitOptions(tree.data)} value={unitId} onChange={setUnitId} searchable clearable />
+          <Select label={t('staff.filterUnit')} placeholder={t('staff.anyUnit')} {...unitSelectProps(tree.data)} value={unitId} onChange={setUnitId} searchable clearable />
           <Select
             label={t('staff.filterRole')}
             placeholder={t('staff.anyRole')}
@@ -172,7 +172,9 @@ export default function StaffPage() {
                       </Stack>
                     </Table.Td>
                     <Table.Td>
-                      <Text fz="sm">{m.lastLoginAt ? formatDateTime(m.lastLoginAt) : t('staff.never')}</Text>
+                      <Text fz="sm" style={{ whiteSpace: 'nowrap' }}>
+                        {m.lastLoginAt ? formatDateTime(m.lastLoginAt, false) : t('staff.never')}
+                      </Text>
                     </Table.Td>
                     <Table.Td ta="right">
                       {manage && (

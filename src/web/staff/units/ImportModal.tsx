@@ -130,7 +130,7 @@ export function ImportModal({ opened, onClose }: { opened: boolean; onClose: () 
             {status === 'rejected' && j && (
               <>
                 <Alert color="orange" data-testid="import-result">
-                  {t('import.rejected', { count: j.rejected.length })}
+                  {j.message ?? t('import.rejected', { count: j.rejected.length })}
                 </Alert>
                 <Table.ScrollContainer minWidth={480}>
                   <Table striped withTableBorder aria-label={t('import.rejectedRows')}>

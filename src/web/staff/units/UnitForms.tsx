@@ -9,7 +9,7 @@ import { api } from '../../api/client';
 import type { Agency, Unit } from '../../api/types';
 import { AGENCY_KINDS, AGENCY_KIND_LABELS, UNIT_KINDS, UNIT_KIND_LABELS } from '../../../common/roles';
 import { useLang } from '../../i18n';
-import { unitKeys, unitOptions, useUnitsTree } from '../common';
+import { unitKeys, unitSelectProps, useUnitsTree } from '../common';
 import { applyApiError, blankToNull, blankToUndefined } from '../forms';
 
 export type UnitFormTarget = { mode: 'create'; parentId: string | null } | { mode: 'edit'; unit: Unit };
@@ -102,7 +102,7 @@ function UnitForm({ target, onClose, onSaved }: { target: UnitFormTarget; onClos
         <Select
           label={t('units.parent')}
           placeholder={t('units.noParent')}
-          data={unitOptions(tree.data, editing?.id)}
+          {...unitSelectProps(tree.data, editing?.id)}
           searchable
           clearable
           nothingFoundMessage={t('units.noResults')}

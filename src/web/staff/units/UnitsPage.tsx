@@ -23,7 +23,7 @@ export default function UnitsPage() {
   const abilities = useAbilities();
   const [params, setParams] = useSearchParams();
   const selectedId = params.get('unit');
-  const select = (id: string) =>
+  const select = (id: string) => {
     setParams(
       (p) => {
         p.set('unit', id);
@@ -31,6 +31,11 @@ export default function UnitsPage() {
       },
       { replace: true },
     );
+    // On a phone the detail sits below the tree: bring it into view.
+    if (window.matchMedia('(max-width: 61.99em)').matches) {
+      window.setTimeout(() => document.getElementById('unit-detail-anchor')?.scrollIntoView({ behavior: 'smooth', block: 'start' }), 50);
+    }
+  };
   const [includeInactive, setIncludeInactive] = useState(false);
   const [q, setQ] = useState('');
   const [debounced] = useDebouncedValue(q.trim(), 300);
@@ -121,7 +126,7 @@ export default function UnitsPage() {
             )}
           </Card>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 7, lg: 8 }}>
+        <Grid.Col span={{ base: 12, md: 7, lg: 8 }} id="unit-detail-anchor" style={{ scrollMarginTop: 72 }}>
           {selectedId ? (
             <UnitDetailPanel
               id={selectedId}
