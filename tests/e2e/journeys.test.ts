@@ -268,6 +268,69 @@ void describe('foundation journeys', () => {
     }
   });
 
+  void it('(h) a locked-out account is unlocked by the admin, who also grants and revokes a role and resets the password', async () => {
+    const person = await newPage(browser);
+    try {
+      const page = person.page;
+      await page.goto('/staff/login');
+      for (let i = 0; i < 5; i++) {
+        await field(page, 'Tên đăng nhập').fill(NEW_STAFF.username);
+        await field(page, 'Mật khẩu').fill(`sai-mat-khau-${i}`);
+        await page.getByRole('button', { name: 'Đăng nhập' }).click();
+        await page.getByTestId('login-error').waitFor();
+        await page.waitForFunction(() => !document.querySelector('button[type="submit"][data-loading]'));
+      }
+      await page.getByTestId('login-error').getByText(/Tài khoản tạm khoá/).first().waitFor();
+      await shot(page, 'h-lockout');
+    } finally {
+      await person.context.close();
+    }
+
+    const admin = await newPage(browser);
+    const newPassword = 'mat-khau-moi-2026-e2e';
+    try {
+      const page = admin.page;
+      await login(page, 'admin');
+      await page.goto('/staff/staff');
+      const row = page.locator(`[data-username="${NEW_STAFF.username}"]`);
+      await row.getByText('Đang bị khoá').waitFor();
+      const menu = row.getByRole('button', { name: `Thao tác khác với ${NEW_STAFF.fullName}` });
+      await menu.click();
+      await page.getByRole('menuitem', { name: 'Mở khoá' }).click();
+      await row.getByText('Đang bị khoá').waitFor({ state: 'detached' });
+
+      await menu.click();
+      await page.getByRole('menuitem', { name: 'Phân quyền' }).click();
+      const dialog = page.getByRole('dialog');
+      await pickOption(page, 'Vai trò', 'Người xem');
+      await pickOption(page, 'Giao trên đơn vị', /Phường Bình Minh/, 'Bình Minh');
+      await dialog.getByRole('button', { name: 'Giao vai trò' }).click();
+      const revokeViewer = dialog.getByRole('button', { name: 'Thu hồi vai trò Người xem tại Phường Bình Minh' });
+      await revokeViewer.waitFor();
+      await shot(page, 'h-grants');
+      await revokeViewer.click();
+      await revokeViewer.waitFor({ state: 'detached' });
+      await dialog.getByRole('button', { name: 'Đóng' }).first().click();
+      await dialog.waitFor({ state: 'hidden' });
+
+      await menu.click();
+      await page.getByRole('menuitem', { name: 'Đặt lại mật khẩu' }).click();
+      await field(dialog, 'Mật khẩu mới').fill(newPassword);
+      await dialog.getByRole('button', { name: 'Đặt lại mật khẩu' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+    } finally {
+      await admin.context.close();
+    }
+
+    const again = await newPage(browser);
+    try {
+      await login(again.page, NEW_STAFF.username, newPassword);
+      await again.page.waitForURL('**/staff/units');
+    } finally {
+      await again.context.close();
+    }
+  });
+
   void it('(g) axe finds no serious or critical violation on the portal, the login page and each staff page', async () => {
     const { context, page } = await newPage(browser);
     const report: string[] = [];

@@ -274,7 +274,7 @@ function Grants({ initial }: { initial: StaffMember }) {
       >
         <Group align="flex-end" gap="sm">
           <Select label={t('staff.filterRole')} data={roleOptions(lang)} style={{ flex: '1 1 180px' }} {...form.getInputProps('role')} />
-          <Select label={t('staff.unit')} searchable {...unitSelectProps(tree.data)} style={{ flex: '1 1 200px' }} {...form.getInputProps('unitId')} />
+          <Select label={t('staff.initialRoleUnit')} searchable {...unitSelectProps(tree.data)} style={{ flex: '1 1 200px' }} {...form.getInputProps('unitId')} />
           <Button type="submit" loading={grant.isPending}>
             {t('staff.addGrant')}
           </Button>
