@@ -40,7 +40,7 @@ export const theme = createTheme({
     Badge: {
       defaultProps: { radius: 'sm' },
       styles: {
-        root: { textTransform: 'none', letterSpacing: 0, fontWeight: 600, overflow: 'visible', maxWidth: 'none' },
+        root: { textTransform: 'none', letterSpacing: 0, fontWeight: 600, fontSize: '0.75rem', overflow: 'visible', maxWidth: 'none' },
         label: { overflow: 'visible', textOverflow: 'clip' },
       },
     },

@@ -236,7 +236,7 @@ function Grants({ initial }: { initial: StaffMember }) {
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t('staff.roles')}</Table.Th>
-              <Table.Th scope="col">{t('staff.unit')}</Table.Th>
+              <Table.Th scope="col">{t('staff.filterUnit')}</Table.Th>
               <Table.Th scope="col">
                 <span className="visually-hidden">{t('common.actions')}</span>
               </Table.Th>

@@ -49,7 +49,9 @@ export default function UnitsPage() {
   const [agencyForm, setAgencyForm] = useState<AgencyFormTarget | null>(null);
   const [importing, setImporting] = useState(false);
 
-  const hasRoot = tree.data?.some((u) => u.parentId === null && u.actions.includes('unit.create'));
+  // "Add unit" proposes the selected unit as parent when the user may create under it, else their highest such unit.
+  const creatable = (tree.data ?? []).filter((u) => u.actions.includes('unit.create')).sort((a, b) => a.depth - b.depth);
+  const defaultParent = creatable.find((u) => u.id === selectedId)?.id ?? creatable[0]?.id ?? null;
 
   return (
     <>
@@ -66,7 +68,7 @@ export default function UnitsPage() {
             {abilities.has('unit.create') && (
               <Button
                 leftSection={<IconPlus size={18} aria-hidden />}
-                onClick={() => setUnitForm({ mode: 'create', parentId: selectedId ?? (hasRoot ? null : (tree.data?.[0]?.id ?? null)) })}
+                onClick={() => setUnitForm({ mode: 'create', parentId: defaultParent })}
                 data-testid="unit-create"
               >
                 {t('units.create')}
