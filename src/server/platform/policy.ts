@@ -1,6 +1,7 @@
 // The one policy layer: can(actor, action, resource) decides every permission from the modules' rules.
 import type { Role } from '../../common/roles';
 import { orgRules } from '../modules/org/org.policy';
+import { procedureRules } from '../modules/procedures/procedures.policy';
 import { platformRules } from './platform.policy';
 import type { Actor } from './auth/actor';
 import { errors } from './errors';
@@ -11,7 +12,7 @@ export interface Rule {
   rootOnly?: boolean;
 }
 
-const RULES = { ...platformRules, ...orgRules } satisfies Record<string, Rule>;
+const RULES = { ...platformRules, ...orgRules, ...procedureRules } satisfies Record<string, Rule>;
 export type Action = keyof typeof RULES;
 export const ALL_ACTIONS = Object.keys(RULES) as Action[];
 
@@ -21,7 +22,14 @@ export interface Resource {
 }
 
 export function can(actor: Actor, action: Action, resource?: Resource | null): boolean {
-  const rule: Rule = RULES[action];
+  return grantsCover(actor, RULES[action], resource);
+}
+
+/**
+ * The rule check behind `can`, for rules that are data rather than registered actions (workflow
+ * definitions list their roles per action): a grant of one of the roles on the resource's unit or above.
+ */
+export function grantsCover(actor: Actor, rule: Rule, resource?: Resource | null): boolean {
   return actor.grants.some(
     (g) =>
       rule.roles.includes(g.role) &&

@@ -1,0 +1,185 @@
+// The workflow definition format (data, like DIGIT business-service files), its zod schema and the structural checks run on load.
+import { z } from 'zod';
+import { Role } from '../../../common/roles';
+import { DueUnit } from '../../../common/calendar.schema';
+
+/** `from: "*"` means every non-terminal state; `to: "$current"` means the action leaves the state unchanged. */
+export const ANY_ACTIVE_STATE = '*';
+export const CURRENT_STATE = '$current';
+
+/** Citizens act on their own cases (resubmit, withdraw): the caller proves ownership, the engine only checks the role. */
+export const CITIZEN = 'citizen';
+export const ActionRole = z.union([Role, z.literal(CITIZEN)]);
+export type ActionRole = z.infer<typeof ActionRole>;
+
+const Code = z.string().regex(/^[a-z][a-z0-9_]*$/, 'lowercase snake_case code');
+const Label = z.object({ vi: z.string().min(1), en: z.string().min(1) }).strict();
+
+/** The kinds of action fields; fields.ts turns each into a zod schema for the step's `data`. */
+export const FieldSpec = z
+  .object({
+    type: z.enum(['string', 'date', 'datetime', 'number', 'integer', 'boolean', 'array', 'documents']),
+    label: Label,
+    /** string: min/max length; number: min/max value; array/documents: min/max items. */
+    min: z.number().optional(),
+    max: z.number().optional(),
+    /** string values allowed (a select box). */
+    options: z.array(z.string()).min(1).optional(),
+    /** array: the item type. */
+    of: z.enum(['string', 'number']).optional(),
+  })
+  .strict();
+export type FieldSpec = z.infer<typeof FieldSpec>;
+
+/** The deadline of a state: computed from the calendar, or `"inherit"` the running deadline (absent: no deadline, the clock is stopped). */
+export const SlaSpec = z.union([
+  z
+    .object({
+      /** A number of days, or the name of a parameter the caller passes (e.g. the procedure's processing time). */
+      amount: z.union([z.number().int().min(0), z.object({ param: z.string().min(1) }).strict()]),
+      unit: DueUnit,
+      /** Counted from the step that enters the state (default), or from the start of the case. */
+      from: z.enum(['entered', 'case_start']).optional(),
+    })
+    .strict(),
+  z.literal('inherit'),
+]);
+export type SlaSpec = z.infer<typeof SlaSpec>;
+
+export const StateDef = z
+  .object({
+    code: Code,
+    label: Label,
+    terminal: z.boolean().optional(),
+    sla: SlaSpec.optional(),
+  })
+  .strict();
+export type StateDef = z.infer<typeof StateDef>;
+
+const Need = z.enum(['required', 'optional']);
+
+export const ActionDef = z
+  .object({
+    code: Code,
+    label: Label,
+    from: z.union([z.literal(ANY_ACTIVE_STATE), z.array(z.string()).min(1)]),
+    to: z.string().min(1),
+    roles: z.array(ActionRole).min(1),
+    requiredFields: z.array(z.string()).optional(),
+    optionalFields: z.array(z.string()).optional(),
+    /** How many times the action may be taken over the whole case ("one further request for documents at most"). */
+    maxTimes: z.number().int().min(1).optional(),
+    assign: Need.optional(),
+    /** Inter-agency transfer (liên thông): the step moves the case to another unit or agency. */
+    transfer: z.enum(['unit', 'agency']).optional(),
+    /** Absent means optional: a note never hurts. */
+    note: Need.optional(),
+    /** A new due date given by the user (apology and extension letter). */
+    dueOverride: Need.optional(),
+    /** Only while the running deadline has not passed (the apology must come before the deadline). */
+    beforeDue: z.boolean().optional(),
+    /** Entering an `inherit` state after a stopped clock moves the deadline by the working days spent waiting. */
+    resumeClock: z.boolean().optional(),
+  })
+  .strict();
+export type ActionDef = z.infer<typeof ActionDef>;
+
+export const WorkflowDefinitionSchema = z
+  .object({
+    $schema: z.string().optional(),
+    code: Code,
+    version: z.number().int().min(1),
+    entityType: Code,
+    label: Label.optional(),
+    fields: z.record(z.string(), FieldSpec).optional(),
+    states: z.array(StateDef).min(1),
+    initialState: z.string(),
+    actions: z.array(ActionDef).min(1),
+  })
+  .strict();
+export type WorkflowDefinition = z.infer<typeof WorkflowDefinitionSchema>;
+
+/** A definition that failed to load: every problem at once, so an author fixes the file in one pass. */
+export class WorkflowDefinitionError extends Error {
+  constructor(
+    readonly source: string,
+    readonly problems: string[],
+  ) {
+    super(`Invalid workflow definition ${source}:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'WorkflowDefinitionError';
+  }
+}
+
+/** The states an action may start from, with `*` expanded. */
+export function fromStates(def: WorkflowDefinition, action: ActionDef): string[] {
+  return action.from === ANY_ACTIVE_STATE ? def.states.filter((s) => !s.terminal).map((s) => s.code) : action.from;
+}
+
+function duplicates(codes: readonly string[]): string[] {
+  return [...new Set(codes.filter((c, i) => codes.indexOf(c) !== i))];
+}
+
+/** Structural problems the schema cannot see; empty when the definition is sound. */
+export function definitionProblems(def: WorkflowDefinition): string[] {
+  const problems: string[] = [];
+  const states = new Map(def.states.map((s) => [s.code, s]));
+  const fields = def.fields ?? {};
+  for (const d of duplicates(def.states.map((s) => s.code))) problems.push(`duplicate state code "${d}"`);
+  for (const d of duplicates(def.actions.map((a) => a.code))) problems.push(`duplicate action code "${d}"`);
+  if (!states.has(def.initialState)) problems.push(`initialState "${def.initialState}" is not a state`);
+  else if (states.get(def.initialState)?.terminal) problems.push(`initialState "${def.initialState}" is terminal`);
+  for (const a of def.actions) {
+    const where = `action "${a.code}"`;
+    if (a.from !== ANY_ACTIVE_STATE) {
+      for (const f of a.from) {
+        const s = states.get(f);
+        if (!s) problems.push(`${where}: unknown from state "${f}"`);
+        else if (s.terminal) problems.push(`${where}: terminal state "${f}" has an outgoing action`);
+      }
+      for (const d of duplicates(a.from)) problems.push(`${where}: from state "${d}" listed twice`);
+    }
+    if (a.to !== CURRENT_STATE && !states.has(a.to)) problems.push(`${where}: unknown to state "${a.to}"`);
+    const listed = [...(a.requiredFields ?? []), ...(a.optionalFields ?? [])];
+    for (const f of listed) if (!(f in fields)) problems.push(`${where}: field "${f}" is not declared in "fields"`);
+    for (const d of duplicates(listed)) problems.push(`${where}: field "${d}" listed twice`);
+    for (const d of duplicates(a.roles)) problems.push(`${where}: role "${d}" listed twice`);
+    if (a.beforeDue && a.to !== CURRENT_STATE && !a.dueOverride) problems.push(`${where}: beforeDue needs to "$current" or a dueOverride`);
+  }
+  for (const [name, spec] of Object.entries(fields)) {
+    if (spec.min !== undefined && spec.max !== undefined && spec.min > spec.max) problems.push(`field "${name}": min is greater than max`);
+    if (spec.options && spec.type !== 'string') problems.push(`field "${name}": options apply to string fields only`);
+    if (spec.of && spec.type !== 'array') problems.push(`field "${name}": "of" applies to array fields only`);
+  }
+  problems.push(...unreachable(def, states).map((s) => `state "${s}" is unreachable from "${def.initialState}"`));
+  return problems;
+}
+
+/** States no path of actions reaches from the initial state (a typo in a `to`, or a forgotten action). */
+function unreachable(def: WorkflowDefinition, states: Map<string, StateDef>): string[] {
+  if (!states.has(def.initialState)) return [];
+  const seen = new Set([def.initialState]);
+  const queue = [def.initialState];
+  for (let s = queue.shift(); s !== undefined; s = queue.shift()) {
+    for (const a of def.actions) {
+      if (a.to === CURRENT_STATE || seen.has(a.to) || !states.has(a.to)) continue;
+      if (fromStates(def, a).includes(s)) {
+        seen.add(a.to);
+        queue.push(a.to);
+      }
+    }
+  }
+  return def.states.map((s) => s.code).filter((c) => !seen.has(c));
+}
+
+/** Parses and checks a definition; throws WorkflowDefinitionError listing every problem. */
+export function parseDefinition(raw: unknown, source = 'definition'): WorkflowDefinition {
+  const parsed = WorkflowDefinitionSchema.safeParse(raw);
+  if (!parsed.success)
+    throw new WorkflowDefinitionError(
+      source,
+      parsed.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`),
+    );
+  const problems = definitionProblems(parsed.data);
+  if (problems.length) throw new WorkflowDefinitionError(source, problems);
+  return parsed.data;
+}

@@ -1,0 +1,282 @@
+// The workflow engine's database side: start a case, take a transition (checked, dated, audited), read the history.
+import { and, asc, eq } from 'drizzle-orm';
+import type { Tx } from '../../db/client';
+import { agencies, staff, units } from '../../db/schema';
+import type { Ctx } from '../auth/actor';
+import { recordAudit } from '../audit/audit';
+import { computeDue, loadCalendar } from '../calendar/calendar.service';
+import { endOfDay, parseDate } from '../calendar/local-date';
+import { errors, type FieldIssue } from '../errors';
+import type { Lang } from '../locale';
+import { CITIZEN, type ActionDef, type WorkflowDefinition } from './definition';
+import { actionOf, availableActions, checkInput, mayPerform, refusal, runningDue, stateOf, targetState, type Performer } from './engine';
+import type { TransitionInput } from './fields';
+import { isUniqueViolation, workflowErrors } from './workflow.errors';
+import { workflowSteps } from './workflow.table';
+
+export type Step = typeof workflowSteps.$inferSelect;
+
+/** A citizen acting on their own case (the caller has proved it: account, or code and secret). */
+export interface CitizenCtx {
+  actor: null;
+  citizen: { label: string };
+  requestId: string;
+  ip: string;
+  lang: Lang;
+}
+export type WorkflowCtx = Ctx | CitizenCtx;
+
+function performerOf(ctx: WorkflowCtx): Performer {
+  return ctx.actor ?? CITIZEN;
+}
+
+function labelOf(ctx: WorkflowCtx): string {
+  return ctx.actor ? `${ctx.actor.fullName} (${ctx.actor.username})` : `${ctx.citizen.label} (công dân)`;
+}
+
+export interface CaseRef {
+  entityType: string;
+  entityId: string;
+}
+
+/** The steps of a case, oldest first. */
+export async function history(db: Tx, entityType: string, entityId: string): Promise<Step[]> {
+  return db
+    .select()
+    .from(workflowSteps)
+    .where(and(eq(workflowSteps.entityType, entityType), eq(workflowSteps.entityId, entityId)))
+    .orderBy(asc(workflowSteps.seq));
+}
+
+export interface StartArgs extends CaseRef {
+  def: WorkflowDefinition;
+  /** Where the case starts (the receiving unit and agency). */
+  unitId: string;
+  agencyId?: string | null;
+  note?: string | null;
+  data?: Record<string, unknown>;
+  /** SLA parameters, e.g. `{ processingDays: 5 }` for an `{ "param": "processingDays" }` amount. */
+  params?: Record<string, number>;
+  now?: Date;
+}
+
+export interface TransitionArgs extends CaseRef {
+  def: WorkflowDefinition;
+  /** The unit the case is at now, for the grant check; the caller reads it from its own record. */
+  caseUnitPath: string;
+  action: string;
+  input: TransitionInput | Record<string, unknown>;
+  params?: Record<string, number>;
+  /** The seq the user saw (optimistic concurrency): a different current seq gives 409 concurrent_transition. */
+  expectedSeq?: number;
+  /** Where the input sits in the request, for error paths. */
+  inputPath?: string;
+  now?: Date;
+}
+
+export interface TransitionResult {
+  step: Step;
+  state: string;
+  previousState: string;
+  terminal: boolean;
+  dueAt: Date | null;
+}
+
+/** A deadline parameter the definition names but the caller did not pass is a programming error, not user input. */
+function slaAmount(amount: number | { param: string }, params: Record<string, number> | undefined, def: WorkflowDefinition): number {
+  if (typeof amount === 'number') return amount;
+  const v = params?.[amount.param];
+  if (v === undefined || !Number.isFinite(v)) throw new Error(`workflow ${def.code}: SLA parameter "${amount.param}" not given`);
+  // Working-day arithmetic is whole days; a half-day procedure passes a dueOverride or rounds here.
+  return Math.ceil(v);
+}
+
+/** The due date of the state entered by a step; see docs/workflow.md for the rules. */
+async function dueOfEntered(
+  tx: Tx,
+  def: WorkflowDefinition,
+  action: ActionDef | null,
+  toState: string,
+  steps: readonly Step[],
+  now: Date,
+  params: Record<string, number> | undefined,
+  dueOverride: string | null | undefined,
+): Promise<Date | null> {
+  if (dueOverride) {
+    const day = parseDate(dueOverride);
+    if (day !== null) return endOfDay(day);
+  }
+  const last = steps[steps.length - 1];
+  if (action && last && action.to === '$current') return last.dueAt;
+  const sla = stateOf(def, toState)?.sla;
+  if (sla === undefined) return null;
+  if (sla === 'inherit') {
+    const running = runningDue(steps);
+    if (!running || !action?.resumeClock || !last || last.dueAt) return running;
+    // The clock stopped while the case waited (no due date): the wait is not counted.
+    const cal = await loadCalendar(tx);
+    const waited = Math.max(0, cal.countWorkingDays(last.at, now));
+    return cal.addWorkingDays(running, waited, { afternoonCutoff: null }).dueAt;
+  }
+  const start = sla.from === 'case_start' && steps[0] ? steps[0].at : now;
+  return (await computeDue(tx, { start, amount: slaAmount(sla.amount, params, def), unit: sla.unit })).dueAt;
+}
+
+/**
+ * Inserts the step and its audit entry in a savepoint, so that losing a race on the
+ * (entity, seq) index gives a clean 409 and leaves the caller's transaction usable.
+ */
+async function insertStep(tx: Tx, ctx: WorkflowCtx, values: typeof workflowSteps.$inferInsert, before: unknown): Promise<Step> {
+  try {
+    return await tx.transaction(async (sp) => {
+      const [step] = await sp.insert(workflowSteps).values(values).returning();
+      if (!step) throw new Error('workflow step insert returned no row');
+      await recordAudit(sp, ctx, {
+        action: `${values.entityType}.${values.action}`,
+        entityType: values.entityType,
+        entityId: values.entityId,
+        unitId: step.toUnitId,
+        before,
+        after: { state: step.toState, seq: step.seq, stepId: step.id, dueAt: step.dueAt, unitId: step.toUnitId, agencyId: step.toAgencyId, assigneeId: step.assigneeId },
+      });
+      return step;
+    });
+  } catch (err) {
+    if (isUniqueViolation(err, 'workflow_steps_entity_seq_uq')) throw workflowErrors.concurrentTransition(values.seq);
+    throw err;
+  }
+}
+
+/** Records seq 1 in the definition's initial state. Who may open a case is the caller's rule (desk intake, online submission). */
+export async function startCase(tx: Tx, ctx: WorkflowCtx, args: StartArgs): Promise<TransitionResult> {
+  const now = args.now ?? new Date();
+  const { def } = args;
+  const existing = await tx
+    .select({ id: workflowSteps.id })
+    .from(workflowSteps)
+    .where(and(eq(workflowSteps.entityType, args.entityType), eq(workflowSteps.entityId, args.entityId)))
+    .limit(1);
+  if (existing.length) throw workflowErrors.caseExists(args.entityType);
+  const dueAt = await dueOfEntered(tx, def, null, def.initialState, [], now, args.params, null);
+  const step = await insertStep(
+    tx,
+    ctx,
+    {
+      entityType: args.entityType,
+      entityId: args.entityId,
+      seq: 1,
+      workflowCode: def.code,
+      action: 'start',
+      fromState: null,
+      toState: def.initialState,
+      actorId: ctx.actor?.id ?? null,
+      actorLabel: labelOf(ctx),
+      toUnitId: args.unitId,
+      toAgencyId: args.agencyId ?? null,
+      note: args.note ?? null,
+      data: args.data ?? {},
+      dueAt,
+      at: now,
+    },
+    null,
+  );
+  return { step, state: def.initialState, previousState: def.initialState, terminal: false, dueAt };
+}
+
+/** Target unit and agency of a transfer: the agency decides the unit when only the agency is given. */
+async function transferTarget(tx: Tx, input: TransitionInput, prefix: string, lang: Lang): Promise<{ unitId: string | null; agencyId: string | null }> {
+  const issue = (path: string, vi: string, en: string): never => {
+    throw errors.validation([{ path: `${prefix}.${path}`, message: lang === 'vi' ? vi : en }]);
+  };
+  let unitId = input.toUnitId ?? null;
+  const agencyId = input.toAgencyId ?? null;
+  if (agencyId) {
+    const [a] = await tx.select({ unitId: agencies.unitId }).from(agencies).where(eq(agencies.id, agencyId));
+    if (!a) return issue('toAgencyId', 'Không tìm thấy cơ quan', 'No such agency');
+    if (unitId && unitId !== a.unitId) return issue('toAgencyId', 'Cơ quan không thuộc đơn vị nhận', 'The agency is not in the target unit');
+    unitId = a.unitId;
+  } else if (unitId) {
+    const [u] = await tx.select({ id: units.id }).from(units).where(eq(units.id, unitId));
+    if (!u) return issue('toUnitId', 'Không tìm thấy đơn vị', 'No such unit');
+  }
+  return { unitId, agencyId };
+}
+
+async function checkAssignee(tx: Tx, assigneeId: string, prefix: string, lang: Lang): Promise<void> {
+  const [s] = await tx.select({ active: staff.active }).from(staff).where(eq(staff.id, assigneeId));
+  if (!s?.active)
+    throw errors.validation([{ path: `${prefix}.assigneeId`, message: lang === 'vi' ? 'Không tìm thấy cán bộ đang hoạt động' : 'No such active staff member' }]);
+}
+
+/**
+ * Takes an action on a case: checks grant, state, limits and input, computes the due date of the
+ * entered state, records the step (seq = last + 1) and an audit entry. Call it inside the caller's
+ * transaction and update the caller's own state column there too.
+ */
+export async function transition(tx: Tx, ctx: WorkflowCtx, args: TransitionArgs): Promise<TransitionResult> {
+  return transitionFrom(tx, ctx, args, await history(tx, args.entityType, args.entityId));
+}
+
+/**
+ * `transition` from a history the caller has already read (to show the actions, or to check its
+ * own rules first). If another transition was recorded since, the insert collides on (entity, seq)
+ * and the answer is 409 concurrent_transition.
+ */
+export async function transitionFrom(tx: Tx, ctx: WorkflowCtx, args: TransitionArgs, steps: readonly Step[]): Promise<TransitionResult> {
+  const { def, entityType, entityId } = args;
+  const now = args.now ?? new Date();
+  const prefix = args.inputPath ?? 'body';
+  const last = steps[steps.length - 1];
+  if (!last) throw workflowErrors.caseNotFound(entityType);
+  const state = last.toState;
+  const who = performerOf(ctx);
+  const allowed = () => availableActions(def, state, who, args.caseUnitPath, steps, now).map((a) => a.code);
+  const action = actionOf(def, args.action);
+  if (!action) throw workflowErrors.invalidTransition(state, args.action, allowed(), 'unknown_action');
+  // Grant before state, so that someone without a role here learns nothing about the case's progress.
+  if (!mayPerform(action, who, args.caseUnitPath)) throw errors.forbidden(`${entityType}.${action.code}`);
+  if (args.expectedSeq !== undefined && args.expectedSeq !== last.seq) throw workflowErrors.concurrentTransition(last.seq);
+  const why = refusal(def, state, action, steps, now);
+  if (why) throw workflowErrors.invalidTransition(state, action.code, allowed(), why);
+
+  const checked = checkInput(def, action, args.input, ctx.lang, prefix);
+  if (!checked.ok) throw errors.validation(checked.issues);
+  const { input, data } = checked.value;
+  const issues: FieldIssue[] = [];
+  const due = input.dueOverride ? parseDate(input.dueOverride) : null;
+  if (due !== null && endOfDay(due).getTime() < now.getTime())
+    issues.push({ path: `${prefix}.dueOverride`, message: ctx.lang === 'vi' ? 'Ngày hẹn mới đã qua' : 'The new due date has passed' });
+  if (issues.length) throw errors.validation(issues);
+  if (input.assigneeId) await checkAssignee(tx, input.assigneeId, prefix, ctx.lang);
+  const target = action.transfer ? await transferTarget(tx, input, prefix, ctx.lang) : { unitId: last.toUnitId, agencyId: last.toAgencyId };
+
+  const toState = targetState(action, state);
+  const dueAt = await dueOfEntered(tx, def, action, toState, steps, now, args.params, input.dueOverride);
+  const step = await insertStep(
+    tx,
+    ctx,
+    {
+      entityType,
+      entityId,
+      seq: last.seq + 1,
+      workflowCode: def.code,
+      action: action.code,
+      fromState: state,
+      toState,
+      actorId: ctx.actor?.id ?? null,
+      actorLabel: labelOf(ctx),
+      fromUnitId: last.toUnitId,
+      toUnitId: target.unitId,
+      fromAgencyId: last.toAgencyId,
+      toAgencyId: target.agencyId,
+      assigneeId: input.assigneeId ?? null,
+      note: input.note ?? null,
+      attachments: input.attachments ?? [],
+      data,
+      dueAt,
+      at: now,
+    },
+    { state, seq: last.seq },
+  );
+  return { step, state: toState, previousState: state, terminal: stateOf(def, toState)?.terminal === true, dueAt };
+}
