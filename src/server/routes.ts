@@ -8,6 +8,7 @@ import { unitRoutes } from './modules/org/units.routes';
 import { agencyRoutes } from './modules/org/agencies.routes';
 import { staffRoutes } from './modules/org/staff.routes';
 import { importRoutes } from './modules/org/imports.routes';
+import { procedureRoutes } from './modules/procedures/procedures.routes';
 
 // Each plugin is typed with the zod provider; fastify accepts them as ordinary plugins.
 export const moduleRoutes = [
@@ -19,4 +20,5 @@ export const moduleRoutes = [
   agencyRoutes,
   staffRoutes,
   importRoutes,
+  procedureRoutes,
 ] as unknown as FastifyPluginAsync[];

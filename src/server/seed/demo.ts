@@ -6,6 +6,7 @@ import { agencies, roleGrants, staff, units } from '../db/schema';
 import { recordAudit } from '../platform/audit/audit';
 import { hashPassword } from '../platform/auth/secrets';
 import { DEMO_STAFF, DEMO_UNITS } from './demo-data';
+import { seedDemoProcedures } from './demo-procedures';
 
 export class DemoRefusedError extends Error {}
 
@@ -67,6 +68,7 @@ export async function seedDemo(db: Db, password: string): Promise<void> {
       if (!created) throw new Error('insert failed');
       for (const role of s.roles) await tx.insert(roleGrants).values({ staffId: created.id, role, unitId: unit.id });
     }
+    await seedDemoProcedures(tx, unitIds, agencyIds);
     await recordAudit(tx, { actor: null, requestId: 'seed', ip: '127.0.0.1' }, {
       action: 'demo.seed',
       entityType: 'system',

@@ -1,7 +1,8 @@
 // The CSV reader of the unit import: delimiter detection, dates, line numbers and a property of the import plan.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectDelimiter, parseDate, parseUnitsCsv } from './imports.csv';
+import { detectDelimiter, parseDate } from '../../platform/csv';
+import { parseUnitsCsv } from './imports.csv';
 import { planUnitImport } from './imports.plan';
 
 describe('reading the CSV', () => {

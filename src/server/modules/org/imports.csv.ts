@@ -1,7 +1,7 @@
 // Reads a CSV file of units (UTF-8, optional BOM, `,` or `;`) into checked rows; each problem is reported with its line number.
-import { parse } from 'csv-parse/sync';
 import type { RejectedRow } from '../../../common/org.schema';
 import { UNIT_KINDS, type UnitKind } from '../../../common/roles';
+import { parseDate, readCsv } from '../../platform/csv';
 
 export const IMPORT_COLUMNS = ['code', 'name', 'kind', 'parent_code', 'valid_from', 'valid_to', 'note'] as const;
 type Column = (typeof IMPORT_COLUMNS)[number];
@@ -30,83 +30,15 @@ export interface ParsedCsv {
 
 const CODE = /^[A-Za-z0-9._-]{1,50}$/;
 
-/** The delimiter is whichever of `;` and `,` occurs more often in the header line, outside quotes. */
-export function detectDelimiter(text: string): ',' | ';' {
-  let commas = 0;
-  let semis = 0;
-  let quoted = false;
-  for (const ch of text) {
-    if (ch === '\n' && !quoted) break;
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && ch === ',') commas++;
-    else if (!quoted && ch === ';') semis++;
-  }
-  return semis > commas ? ';' : ',';
-}
-
-/** Accepts YYYY-MM-DD, and DD/MM/YYYY as spreadsheets in Vietnam write it; answers YYYY-MM-DD or null if invalid. */
-export function parseDate(value: string): string | null {
-  let y: number, m: number, d: number;
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const vn = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
-  if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-  else if (vn) [d, m, y] = [Number(vn[1]), Number(vn[2]), Number(vn[3])];
-  else return null;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
-  return date.toISOString().slice(0, 10);
-}
-
-interface RawRecord {
-  record: string[];
-  info: { lines: number };
-}
-
 export function parseUnitsCsv(content: Buffer): ParsedCsv {
-  const text = content.toString('utf8').replace(/^\uFEFF/, '');
-  if (text.includes('\uFFFD'))
-    return fail(1, 'file', 'Tệp không được mã hoá UTF-8; hãy lưu lại tệp dạng "CSV UTF-8" rồi nhập lại');
-  let records: RawRecord[];
-  try {
-    // With `info: true` csv-parse answers { record, info } objects; its typings do not say so.
-    records = parse(text, {
-      delimiter: detectDelimiter(text),
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-    }) as unknown as RawRecord[];
-  } catch (err) {
-    const line = typeof (err as { lines?: unknown }).lines === 'number' ? (err as { lines: number }).lines : 1;
-    return fail(line, 'file', `Tệp CSV bị lỗi định dạng ở dòng ${line} (thiếu hoặc thừa dấu ngoặc kép?)`);
-  }
-  const [header, ...data] = records;
-  if (!header) return fail(1, 'file', 'Tệp trống: cần dòng tiêu đề và ít nhất một dòng dữ liệu');
-
-  const names = header.record.map((h) => h.trim().toLowerCase());
-  const unknown = names.filter((n) => !(IMPORT_COLUMNS as readonly string[]).includes(n));
-  const missing = REQUIRED.filter((c) => !names.includes(c));
-  const headerIssues: RejectedRow[] = [];
-  if (unknown.length > 0)
-    headerIssues.push({ row: header.info.lines, field: 'header', message: `Cột không hợp lệ: ${unknown.join(', ')}. Các cột được dùng: ${IMPORT_COLUMNS.join(', ')}` });
-  if (missing.length > 0) headerIssues.push({ row: header.info.lines, field: 'header', message: `Thiếu cột bắt buộc: ${missing.join(', ')}` });
-  if (headerIssues.length > 0) return { rows: [], rejected: headerIssues, total: data.length, codes: new Set() };
-  if (data.length === 0) return fail(header.info.lines, 'file', 'Tệp không có dòng dữ liệu nào');
+  const table = readCsv(content, { columns: IMPORT_COLUMNS, required: REQUIRED });
+  if (table.fatal) return { rows: [], rejected: table.rejected, total: table.total, codes: new Set() };
 
   const rows: CsvUnitRow[] = [];
   const rejected: RejectedRow[] = [];
   const firstLineOf = new Map<string, number>();
-  for (const { record, info } of data) {
-    const line = info.lines;
+  for (const { line, get } of table.records) {
     const issue = (field: string, message: string) => rejected.push({ row: line, field, message });
-    if (record.length !== names.length) {
-      issue('file', `Dòng có ${record.length} cột, dòng tiêu đề có ${names.length} cột`);
-      continue;
-    }
-    const get = (c: Column) => {
-      const i = names.indexOf(c);
-      return i < 0 ? '' : (record[i] ?? '').trim();
-    };
     const before = rejected.length;
     const code = get('code');
     if (!code) issue('code', 'Mã đơn vị không được để trống');
@@ -134,9 +66,8 @@ export function parseUnitsCsv(content: Buffer): ParsedCsv {
     if (rejected.length === before)
       rows.push({ line, code, name, kind: kind as UnitKind, parentCode, validFrom: dates.valid_from, validTo: dates.valid_to, note });
   }
-  return { rows, rejected, total: data.length, codes: new Set(firstLineOf.keys()) };
+  // One report in file order: rows of the wrong width (from the reader) and rows that failed a check.
+  const all = [...table.rejected, ...rejected].sort((a, b) => a.row - b.row);
+  return { rows, rejected: all, total: table.total, codes: new Set(firstLineOf.keys()) };
 }
 
-function fail(row: number, field: string, message: string): ParsedCsv {
-  return { rows: [], rejected: [{ row, field, message }], total: 0, codes: new Set() };
-}
