@@ -95,6 +95,12 @@ void describe('foundation journeys', () => {
       await dialog.waitFor({ state: 'hidden' });
       await detail.getByRole('heading', { name: NEW_UNIT.name }).waitFor();
       await page.locator(`[data-unit-code="${NEW_UNIT.code}"]`).waitFor();
+      // Edit it: the PATCH sends only the changed note.
+      await detail.getByRole('button', { name: 'Sửa' }).click();
+      await field(dialog, 'Ghi chú').fill('Thành lập theo nghị quyết kiểm thử');
+      await dialog.getByRole('button', { name: 'Lưu' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await detail.getByText('Thành lập theo nghị quyết kiểm thử').waitFor();
 
       // The same code again is refused with the API's message.
       await page.locator('[data-unit-code="99"]').click();

@@ -12,6 +12,12 @@ import { useLang } from '../../i18n';
 import { unitKeys, unitSelectProps, useUnitsTree } from '../common';
 import { applyApiError, blankToNull, blankToUndefined } from '../forms';
 
+/** Only the fields that differ from the record, so that an unchanged parent is not sent as a move. */
+function changedOnly<T extends Record<string, unknown>>(current: object, next: T): Partial<T> {
+  const cur = current as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(next).filter(([k, v]) => (cur[k] ?? null) !== v)) as Partial<T>;
+}
+
 export type UnitFormTarget = { mode: 'create'; parentId: string | null } | { mode: 'edit'; unit: Unit };
 
 export function UnitFormModal({ target, onClose, onSaved }: { target: UnitFormTarget | null; onClose: () => void; onSaved: (u: Unit) => void }) {
@@ -56,7 +62,7 @@ function UnitForm({ target, onClose, onSaved }: { target: UnitFormTarget; onClos
       editing
         ? api<Unit>(`/api/units/${editing.id}`, {
             method: 'PATCH',
-            body: {
+            body: changedOnly(editing, {
               parentId: v.parentId,
               code: v.code.trim(),
               name: v.name.trim(),
@@ -64,7 +70,7 @@ function UnitForm({ target, onClose, onSaved }: { target: UnitFormTarget; onClos
               validFrom: blankToNull(v.validFrom),
               validTo: blankToNull(v.validTo),
               note: blankToNull(v.note),
-            },
+            }),
           })
         : api<Unit>('/api/units', {
             method: 'POST',
