@@ -1,0 +1,67 @@
+// The pure rules: role and subtree checks, limits, input checks and deadline flags, without a database.
+import { describe, expect, it } from 'vitest';
+import type { Actor } from '../auth/actor';
+import { WorkingCalendar } from '../calendar/working-days';
+import { availableActions, checkInput, dueStatus, mayPerform } from './engine';
+import { oneStop } from './workflow.test-helpers';
+
+const vn = (local: string) => new Date(`${local}+07:00`);
+const actor = (role: Actor['grants'][number]['role'], unitPath: string): Actor => ({
+  id: '00000000-0000-4000-8000-000000000001',
+  username: 'u',
+  fullName: 'U',
+  unitId: 'x',
+  grants: [{ role, unitId: 'x', unitName: 'X', unitPath, unitDepth: unitPath.split('/').length - 3 }],
+});
+
+describe('engine rules', () => {
+  it('covers the grant unit and everything below it, nothing beside it', () => {
+    const accept = oneStop.actions.find((a) => a.code === 'accept')!;
+    expect(mayPerform(accept, actor('one_stop_officer', '/p/'), '/p/c1/')).toBe(true);
+    expect(mayPerform(accept, actor('one_stop_officer', '/p/c1/'), '/p/c1/')).toBe(true);
+    expect(mayPerform(accept, actor('one_stop_officer', '/p/c1/'), '/p/c2/')).toBe(false);
+    expect(mayPerform(accept, actor('specialist', '/p/'), '/p/c1/')).toBe(false);
+    expect(mayPerform(accept, 'citizen', '/p/c1/')).toBe(false);
+    expect(mayPerform(oneStop.actions.find((a) => a.code === 'withdraw')!, 'citizen', '/p/c1/')).toBe(true);
+  });
+
+  it('offers stop and withdraw from every active state and nothing from terminal ones', () => {
+    const leader = actor('leader', '/p/');
+    for (const s of oneStop.states) {
+      const codes = availableActions(oneStop, s.code, leader, '/p/c/', []).map((a) => a.code);
+      if (s.terminal) expect(codes).toEqual([]);
+      else expect(codes).toContain('stop');
+    }
+    const offered = availableActions(oneStop, 'processing', actor('specialist', '/p/'), '/p/c/', [{ action: 'request_documents', dueAt: null }]);
+    expect(offered.map((a) => a.code)).toEqual(['forward', 'submit_for_approval', 'extend']);
+  });
+
+  it('hides the extension once the deadline has passed', () => {
+    const history = [{ action: 'accept', dueAt: vn('2026-03-20T23:59:59.999') }];
+    const codes = (now: string) => availableActions(oneStop, 'processing', actor('leader', '/p/'), '/p/', history, vn(now)).map((a) => a.code);
+    expect(codes('2026-03-20T16:00:00')).toContain('extend');
+    expect(codes('2026-03-21T00:00:01')).not.toContain('extend');
+  });
+
+  it('reports input problems in the user language with their paths', () => {
+    const refuse = oneStop.actions.find((a) => a.code === 'refuse')!;
+    const out = checkInput(oneStop, refuse, { note: 5 }, 'vi', 'payload');
+    expect(out.ok).toBe(false);
+    if (!out.ok) expect(out.issues.map((i) => i.path)).toEqual(['payload.note']);
+    const ok = checkInput(oneStop, refuse, { data: { reason: ' Thiếu ', legalBasis: 'Điều 19 NĐ 118/2025' } }, 'vi');
+    expect(ok.ok && ok.value.data).toEqual({ reason: 'Thiếu', legalBasis: 'Điều 19 NĐ 118/2025' });
+  });
+
+  it('flags deadlines: on track, due soon within the working-day window, overdue after the due instant', () => {
+    const cal = new WorkingCalendar();
+    const due = vn('2026-03-20T23:59:59.999'); // a Friday
+    expect(dueStatus(due, vn('2026-03-13T09:00:00'), cal)).toBe('on_track');
+    expect(dueStatus(due, vn('2026-03-18T09:00:00'), cal)).toBe('due_soon'); // Thu and Fri left
+    expect(dueStatus(due, vn('2026-03-17T09:00:00'), cal)).toBe('on_track');
+    expect(dueStatus(due, vn('2026-03-17T09:00:00'), cal, { dueSoonDays: 3 })).toBe('due_soon');
+    expect(dueStatus(due, vn('2026-03-20T23:00:00'), cal)).toBe('due_soon');
+    expect(dueStatus(due, vn('2026-03-21T00:00:00'), cal)).toBe('overdue');
+    // The weekend does not count: on Friday before a Monday deadline one working day is left.
+    expect(dueStatus(vn('2026-03-23T23:59:59.999'), vn('2026-03-20T10:00:00'), cal, { dueSoonDays: 0 })).toBe('on_track');
+  });
+});
