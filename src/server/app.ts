@@ -14,6 +14,7 @@ import type { Config } from './config';
 import type { Database } from './db/client';
 import authPlugin from './platform/auth/auth.plugin';
 import { installErrorHandler } from './platform/error-handler';
+import { installSecurityHeaders } from './platform/security-headers';
 import { moduleRoutes } from './routes';
 
 export interface AppOptions {
@@ -44,6 +45,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   app.addHook('onSend', async (req, reply) => {
     void reply.header('x-request-id', req.id);
   });
+  installSecurityHeaders(app);
 
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });

@@ -29,20 +29,27 @@ export async function launch(): Promise<Browser> {
   });
 }
 
+/** Uncaught page errors and CSP violations seen by any journey: the suite fails if there are any. */
+export const pageProblems: string[] = [];
+
 export async function newPage(
   browser: Browser,
-  options: { width?: number; height?: number; lang?: 'vi' | 'en' } = {},
+  options: { width?: number; height?: number; lang?: 'vi' | 'en'; bypassCSP?: boolean } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     baseURL: BASE_URL,
+    // Only the accessibility journey injects axe as an inline script; every other journey runs under the real policy.
+    bypassCSP: options.bypassCSP ?? false,
     viewport: { width: options.width ?? 1366, height: options.height ?? 900 },
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
   });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (err) => errors.push(err.message));
+  page.on('pageerror', (err) => pageProblems.push(`${page.url()}: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && /Content Security Policy/i.test(msg.text())) pageProblems.push(`${page.url()}: ${msg.text()}`);
+  });
   return { context, page };
 }
 

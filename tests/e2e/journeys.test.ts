@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { axeSerious, field, hasNoHorizontalScroll, launch, login, newPage, PASSWORD, shot } from './helpers';
+import { axeSerious, field, hasNoHorizontalScroll, launch, login, newPage, pageProblems, PASSWORD, shot } from './helpers';
 
 const PROVINCE = 'Tỉnh Sông Hồng (dữ liệu mẫu)';
 const NEW_UNIT = { code: '99010', name: 'Xã Tân Lập (kiểm thử)' };
@@ -338,7 +338,7 @@ void describe('foundation journeys', () => {
   });
 
   void it('(g) axe finds no serious or critical violation on the portal, the login page and each staff page', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(browser, { bypassCSP: true });
     const report: string[] = [];
     const check = async (name: string) => {
       const issues = await axeSerious(page);
@@ -374,5 +374,10 @@ void describe('foundation journeys', () => {
     } finally {
       await context.close();
     }
+  });
+
+  // Runs last: the journeys above ran under the real Content-Security-Policy.
+  void it('(z) no page raised an uncaught error or violated the Content-Security-Policy', () => {
+    assert.deepEqual(pageProblems, []);
   });
 });

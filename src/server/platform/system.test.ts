@@ -52,6 +52,13 @@ describe('system endpoints', () => {
     expect(res.body).not.toMatch(/node_modules|at .+:\d+:\d+/);
   });
 
+  it('sends security headers and keeps API answers out of caches', async () => {
+    const res = await t.anonymous().get('/api/health');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    expect(res.headers['cache-control']).toBe('no-store');
+  });
+
   it('keeps a request id given by a proxy', async () => {
     const res = await t.anonymous().get('/api/health', { 'x-request-id': 'proxy-req-12345' });
     expect(res.headers['x-request-id']).toBe('proxy-req-12345');
