@@ -5,7 +5,8 @@ import { recordAudit } from '../../platform/audit/audit';
 import type { Actor, Ctx } from '../../platform/auth/actor';
 import { actionsFor, assertCan } from '../../platform/policy';
 import { findAgencyWithPath, insertAgency, listAgenciesOfUnit, updateAgencyFields, type AgencyRow } from './agencies.queries';
-import { isUniqueViolation, orgErrors } from './org.errors';
+import { isUniqueViolation } from '../../db/errors';
+import { orgErrors } from './org.errors';
 import { isActiveOn, todayVn } from './org.guards';
 import { findUnitById } from './units.queries';
 

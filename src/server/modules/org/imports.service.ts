@@ -1,6 +1,7 @@
 // CSV import of units as a background job: parse and check every row, then write all rows in one transaction, or none.
 import { sql } from 'drizzle-orm';
 import type { JobView, RejectedRow } from '../../../common/org.schema';
+import type { UploadedFile } from '../../platform/uploads';
 import type { Db, Tx } from '../../db/client';
 import { recordAudit } from '../../platform/audit/audit';
 import type { Actor, Ctx } from '../../platform/auth/actor';
@@ -19,10 +20,6 @@ const BATCH = 500;
 /** The report keeps the first problems only, so that a wholly wrong file does not make a megabyte answer. */
 export const MAX_REPORTED = 1000;
 
-export interface UploadedFile {
-  name: string;
-  content: Buffer;
-}
 
 /** Creates the job (202 at once) and runs the import in the background of this process. */
 export async function startUnitImport(db: Db, registry: JobRegistry, ctx: Ctx, file: UploadedFile): Promise<JobView> {

@@ -9,7 +9,8 @@ import { errors } from '../../platform/errors';
 import { actionsFor, assertCan, can, scopePaths } from '../../platform/policy';
 import { findAgencyWithPath } from './agencies.queries';
 import { decodeStaffCursor, encodeStaffCursor } from './org.cursor';
-import { isUniqueViolation, orgErrors } from './org.errors';
+import { isUniqueViolation } from '../../db/errors';
+import { orgErrors } from './org.errors';
 import {
   deleteGrant,
   findStaffRow,

@@ -6,7 +6,8 @@ import type { Actor, Ctx } from '../../platform/auth/actor';
 import { actionsFor, assertCan } from '../../platform/policy';
 import { listAgenciesOfUnit } from './agencies.queries';
 import { toAgencyView } from './agencies.service';
-import { orgErrors, isUniqueViolation } from './org.errors';
+import { isUniqueViolation } from '../../db/errors';
+import { orgErrors } from './org.errors';
 import { assertCanManageRootUnits, isActiveOn, todayVn } from './org.guards';
 import {
   findUnitById,

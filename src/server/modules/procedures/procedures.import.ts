@@ -1,6 +1,5 @@
 // CSV import of the procedure catalog as a background job: check every row, then write all of them in one transaction, or none.
 import { sql } from 'drizzle-orm';
-import type { FastifyRequest } from 'fastify';
 import type { JobView, RejectedRow } from '../../../common/org.schema';
 import type { Db, Tx } from '../../db/client';
 import { recordAudit } from '../../platform/audit/audit';
@@ -9,7 +8,7 @@ import { toJobView, type JobHandle, type JobOutcome, type JobRegistry } from '..
 import { assertCan, scopePaths } from '../../platform/policy';
 import { listAgencies } from '../org/agencies.service';
 import { findUnit, listUnitTree } from '../org/units.service';
-import { uploadErrors } from './procedures.errors';
+import type { UploadedFile } from '../../platform/uploads';
 import { canOnCatalog } from './procedures.guards';
 import { parseProceduresCsv, type CsvProcedureRow } from './procedures.import.csv';
 import { findProceduresByCodes, upsertProcedures, type ProcedureInsert, type ProcedureRow } from './procedures.queries';
@@ -19,32 +18,6 @@ export const PROCEDURE_IMPORT_KIND = 'procedure_import';
 const BATCH = 500;
 /** The report keeps the first problems only, so that a wholly wrong file does not make a megabyte answer. */
 const MAX_REPORTED = 1000;
-/** Matches the app-wide multipart limit (app.ts MAX_UPLOAD_BYTES), stated here so the check does not depend on it. */
-const MAX_MB = 20;
-const CSV_TYPES = new Set(['text/csv', 'application/csv', 'text/plain', 'application/vnd.ms-excel', 'application/octet-stream']);
-
-export interface UploadedFile {
-  name: string;
-  content: Buffer;
-}
-
-/** The multipart field `file`, refused unless it looks like a CSV file (an .xlsx renamed to .csv holds NUL bytes). */
-export async function readCsvUpload(req: FastifyRequest): Promise<UploadedFile> {
-  if (!req.isMultipart()) throw uploadErrors.fileMissing();
-  const part = await req.file({ limits: { fileSize: MAX_MB * 1024 * 1024 } });
-  if (!part || part.fieldname !== 'file') throw uploadErrors.fileMissing();
-  let content: Buffer;
-  try {
-    content = await part.toBuffer();
-  } catch (err) {
-    if ((err as { code?: unknown }).code === 'FST_REQ_FILE_TOO_LARGE') throw uploadErrors.tooLarge(MAX_MB);
-    throw err;
-  }
-  const csvLike = /\.(csv|txt)$/i.test(part.filename) && CSV_TYPES.has(part.mimetype.toLowerCase()) && !content.subarray(0, 8192).includes(0);
-  if (!csvLike) throw uploadErrors.notCsv();
-  return { name: part.filename, content };
-}
-
 /** Creates the job (202 at once) and runs the import in the background of this process. */
 export async function startProcedureImport(db: Db, registry: JobRegistry, ctx: Ctx, file: UploadedFile): Promise<JobView> {
   assertCan(ctx.actor, 'procedure.import');

@@ -16,7 +16,8 @@ import {
 import { ctxOf } from '../../platform/auth/actor';
 import { jobRegistryFor } from '../../platform/jobs/jobs';
 import { assertCan } from '../../platform/policy';
-import { readCsvUpload, startProcedureImport } from './procedures.import';
+import { readCsvUpload } from '../../platform/uploads';
+import { startProcedureImport } from './procedures.import';
 import {
   createProcedure,
   getProcedure,

@@ -1,4 +1,5 @@
 // Domain logic of the procedure catalog: public search and pages, the staff list, create and update (audited).
+import { isUniqueViolation } from '../../db/errors';
 import { z } from 'zod';
 import type {
   ProcedureCreateBody,
@@ -170,18 +171,11 @@ async function checkAgency(db: Tx, agencyId: string | null, unitPath: string | n
     throw procedureErrors.invalidField('body.agencyId', 'Cơ quan thực hiện phải thuộc đơn vị của danh mục hoặc đơn vị cấp dưới');
 }
 
-/** True when a database error (possibly wrapped by Drizzle) is a unique violation. */
-function isUniqueViolation(err: unknown): boolean {
-  for (let e: unknown = err, i = 0; e && typeof e === 'object' && i < 5; e = (e as { cause?: unknown }).cause, i++)
-    if ((e as { code?: unknown }).code === '23505') return true;
-  return false;
-}
-
 async function mapCodeConflict<T>(code: string, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (err) {
-    if (isUniqueViolation(err)) throw procedureErrors.codeTaken(code);
+    if (isUniqueViolation(err, 'procedures_code_uq')) throw procedureErrors.codeTaken(code);
     throw err;
   }
 }

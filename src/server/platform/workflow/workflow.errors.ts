@@ -25,12 +25,3 @@ export const workflowErrors = {
   caseExists: (entityType: string) =>
     new AppError('case_exists', 409, 'Hồ sơ đã có trong quy trình', `The ${entityType} case has already started`),
 };
-
-/** True when a database error (possibly wrapped by Drizzle) is a unique violation of the named index. */
-export function isUniqueViolation(err: unknown, constraint: string): boolean {
-  for (let e: unknown = err, i = 0; e && typeof e === 'object' && i < 5; e = (e as { cause?: unknown }).cause, i++) {
-    const { code, constraint: name, message } = e as { code?: unknown; constraint?: unknown; message?: unknown };
-    if (code === '23505' && (name === constraint || (typeof message === 'string' && message.includes(constraint)))) return true;
-  }
-  return false;
-}

@@ -11,7 +11,8 @@ import type { Lang } from '../locale';
 import { CITIZEN, type ActionDef, type WorkflowDefinition } from './definition';
 import { actionOf, availableActions, checkInput, mayPerform, refusal, runningDue, stateOf, targetState, type Performer } from './engine';
 import type { TransitionInput } from './fields';
-import { isUniqueViolation, workflowErrors } from './workflow.errors';
+import { isUniqueViolation } from '../../db/errors';
+import { workflowErrors } from './workflow.errors';
 import { workflowSteps } from './workflow.table';
 
 export type Step = typeof workflowSteps.$inferSelect;

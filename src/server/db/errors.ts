@@ -1,0 +1,11 @@
+// Recognising database errors that the product answers in its own words, on PGlite and node-postgres alike.
+
+/** True when a database error (possibly wrapped by Drizzle) is a unique violation, of the named index if one is given. */
+export function isUniqueViolation(err: unknown, constraint?: string): boolean {
+  for (let e: unknown = err, i = 0; e && typeof e === 'object' && i < 5; e = (e as { cause?: unknown }).cause, i++) {
+    const { code, constraint: name, message } = e as { code?: unknown; constraint?: unknown; message?: unknown };
+    if (code !== '23505') continue;
+    if (!constraint || name === constraint || (typeof message === 'string' && message.includes(constraint))) return true;
+  }
+  return false;
+}
