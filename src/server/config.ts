@@ -7,10 +7,11 @@ const Env = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
-    .optional(),
+  // An empty value (`DATABASE_URL=`) means unset: the embedded database.
+  DATABASE_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
+  ),
   DANVAN_DATA_DIR: z.string().min(1).default('./data'),
   DANVAN_DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
   DANVAN_DEMO_PASSWORD: z.string().min(8).default(DEMO_PASSWORD_DEFAULT),
