@@ -9,6 +9,7 @@ import { agencyRoutes } from './modules/org/agencies.routes';
 import { staffRoutes } from './modules/org/staff.routes';
 import { importRoutes } from './modules/org/imports.routes';
 import { procedureRoutes } from './modules/procedures/procedures.routes';
+import { dossierRoutes } from './modules/dossiers/dossiers.routes';
 
 // Each plugin is typed with the zod provider; fastify accepts them as ordinary plugins.
 export const moduleRoutes = [
@@ -21,4 +22,5 @@ export const moduleRoutes = [
   staffRoutes,
   importRoutes,
   procedureRoutes,
+  dossierRoutes,
 ] as unknown as FastifyPluginAsync[];

@@ -6,3 +6,5 @@ export * from '../platform/calendar/calendar.table';
 export * from '../platform/jobs/jobs.table';
 export * from '../modules/procedures/procedures.table';
 export * from '../platform/workflow/workflow.table';
+export * from '../platform/files/files.table';
+export * from '../modules/dossiers/dossiers.table';

@@ -1,0 +1,248 @@
+// Request and response shapes of one-stop dossiers (desk intake, online submission, inbox, actions, public tracking), shared by server and web.
+import { z } from 'zod';
+
+export const DOSSIER_CHANNELS = ['online', 'desk'] as const;
+export const DossierChannel = z.enum(DOSSIER_CHANNELS);
+export type DossierChannel = z.infer<typeof DossierChannel>;
+
+export const RESULT_KINDS = ['early', 'on_time', 'late', 'refused', 'stopped', 'withdrawn'] as const;
+export type ResultKind = (typeof RESULT_KINDS)[number];
+
+export const DUE_STATUSES = ['on_track', 'due_soon', 'overdue'] as const;
+export type DueStatusView = (typeof DUE_STATUSES)[number];
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+/** Citizen ID (CCCD, 12 digits), old ID (9) or tax code (10, or 10 + "-" + 3 for a branch). */
+export const ID_NUMBER_PATTERN = /^(\d{9}|\d{10}|\d{12}|\d{10}-\d{3}|\d{13})$/;
+export const PHONE_PATTERN = /^\+?[0-9 .]{8,16}$/;
+
+export const Applicant = z
+  .object({
+    name: text(200),
+    idNumber: z.string().trim().regex(ID_NUMBER_PATTERN, 'Số CCCD (12 số) hoặc mã số thuế (10 hoặc 13 số)'),
+    phone: z.string().trim().regex(PHONE_PATTERN, 'Số điện thoại không hợp lệ').optional(),
+    email: z.email().max(200).optional(),
+    address: optionalText(500),
+  })
+  .strict();
+export type Applicant = z.infer<typeof Applicant>;
+
+/** An already uploaded file (POST /api/public/files or /api/files) and which required document it is. */
+export const DocumentLink = z.object({ fileId: z.uuid(), name: text(500) }).strict();
+
+export const PublicSubmitBody = z
+  .object({
+    procedureCode: text(50),
+    /** The commune or ward that receives it; not needed when the procedure names its agency. */
+    unitId: z.uuid().optional(),
+    applicant: Applicant,
+    documents: z.array(DocumentLink).min(1).max(30),
+    note: optionalText(2000),
+  })
+  .strict();
+export type PublicSubmitBody = z.infer<typeof PublicSubmitBody>;
+
+export const PublicSubmitResult = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  /** Shown once: print it on the receipt; only its SHA-256 is kept. */
+  secret: z.string(),
+  trackingUrl: z.string(),
+  state: z.string(),
+});
+export type PublicSubmitResult = z.infer<typeof PublicSubmitResult>;
+
+export const DESK_DECISIONS = ['accept', 'request_completion', 'refuse', 'none'] as const;
+
+export const DeskIntakeBody = z
+  .object({
+    procedureCode: text(50),
+    /** Defaults to the officer's unit. */
+    unitId: z.uuid().optional(),
+    /** Defaults to the unit's one-stop desk. */
+    agencyId: z.uuid().optional(),
+    applicant: Applicant,
+    documents: z.array(DocumentLink).max(30).default([]),
+    /** What the intake check decided: accept (form 01), request to complete (02), refuse (03), or record only. */
+    decision: z.enum(DESK_DECISIONS),
+    /** The decision's fields (receivedDocuments, copies / missingDocuments, guidance / reason, legalBasis). */
+    data: z.record(z.string(), z.unknown()).optional(),
+    note: optionalText(4000),
+  })
+  .strict();
+export type DeskIntakeBody = z.infer<typeof DeskIntakeBody>;
+
+export const Ref = z.object({ id: z.uuid(), name: z.string() });
+
+export const DossierStepView = z.object({
+  seq: z.number().int(),
+  action: z.string(),
+  actionLabel: z.string(),
+  fromState: z.string().nullable(),
+  toState: z.string(),
+  stateLabel: z.string(),
+  at: z.string(),
+  actorLabel: z.string(),
+  fromUnitId: z.string().nullable(),
+  toUnitId: z.string().nullable(),
+  toAgencyId: z.string().nullable(),
+  assigneeId: z.string().nullable(),
+  note: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+  attachments: z.array(z.object({ fileId: z.string(), name: z.string() })),
+  dueAt: z.string().nullable(),
+});
+
+export const DossierDocumentView = z.object({
+  fileId: z.string(),
+  name: z.string(),
+  fileName: z.string(),
+  mime: z.string(),
+  size: z.number(),
+  kind: z.string(),
+  stepSeq: z.number().int(),
+});
+
+export const DossierActionView = z.object({
+  code: z.string(),
+  label: z.string(),
+  requiredFields: z.array(z.string()),
+  optionalFields: z.array(z.string()),
+  note: z.enum(['required', 'optional']),
+  assign: z.enum(['required', 'optional']).nullable(),
+  transfer: z.enum(['unit', 'agency']).nullable(),
+  dueOverride: z.enum(['required', 'optional']).nullable(),
+});
+export type DossierActionView = z.infer<typeof DossierActionView>;
+
+export const DossierSummary = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  procedureCode: z.string(),
+  procedureName: z.string(),
+  applicantName: z.string(),
+  state: z.string(),
+  stateLabel: z.string(),
+  channel: DossierChannel,
+  unitId: z.uuid(),
+  assigneeId: z.uuid().nullable(),
+  submittedAt: z.string(),
+  dueAt: z.string().nullable(),
+  dueStatus: z.enum(DUE_STATUSES).nullable(),
+});
+export type DossierSummary = z.infer<typeof DossierSummary>;
+
+export const DossierView = DossierSummary.extend({
+  procedureId: z.uuid(),
+  workflowCode: z.string(),
+  applicant: z.object({
+    name: z.string(),
+    idNumber: z.string(),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+    address: z.string().nullable(),
+  }),
+  unit: Ref,
+  agency: Ref.nullable(),
+  receivingUnit: Ref,
+  receivingAgency: Ref.nullable(),
+  assignee: Ref.nullable(),
+  processingDays: z.number(),
+  receivedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  resultKind: z.enum(RESULT_KINDS).nullable(),
+  seq: z.number().int(),
+  steps: z.array(DossierStepView),
+  documents: z.array(DossierDocumentView),
+  actions: z.array(DossierActionView),
+});
+export type DossierView = z.infer<typeof DossierView>;
+
+export const DeskIntakeResult = z.object({ dossier: DossierView, secret: z.string(), trackingUrl: z.string() });
+export type DeskIntakeResult = z.infer<typeof DeskIntakeResult>;
+
+const QueryList = z
+  .string()
+  .max(300)
+  .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
+
+export const DossierListQuery = z.object({
+  state: QueryList.optional(),
+  due: z.enum(['due_soon', 'overdue']).optional(),
+  assignee: z.literal('me').optional(),
+  q: z.string().trim().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
+export type DossierListQuery = z.infer<typeof DossierListQuery>;
+
+export const DossierPage = z.object({ items: z.array(DossierSummary), nextCursor: z.string().nullable() });
+export type DossierPage = z.infer<typeof DossierPage>;
+
+export const DossierCounts = z.object({
+  toReceive: z.number().int(),
+  toAssign: z.number().int(),
+  toProcess: z.number().int(),
+  toApprove: z.number().int(),
+  toReturn: z.number().int(),
+  dueSoon: z.number().int(),
+  overdue: z.number().int(),
+});
+export type DossierCounts = z.infer<typeof DossierCounts>;
+
+export const DossierActionParams = z.object({ id: z.uuid(), action: z.string().regex(/^[a-z][a-z0-9_]{0,60}$/) });
+
+/** The workflow engine's TransitionInput plus the seq the user saw (optional optimistic concurrency). */
+export const DossierActionBody = z
+  .object({
+    note: z.string().trim().max(4000).nullish(),
+    assigneeId: z.uuid().nullish(),
+    toUnitId: z.uuid().nullish(),
+    toAgencyId: z.uuid().nullish(),
+    attachments: z.array(z.object({ fileId: z.uuid(), name: text(300) }).strict()).max(50).optional(),
+    data: z.record(z.string(), z.unknown()).optional(),
+    dueOverride: z.iso.date().nullish(),
+    expectedSeq: z.number().int().min(1).optional(),
+  })
+  .strict();
+export type DossierActionBody = z.infer<typeof DossierActionBody>;
+
+export const TrackingParams = z.object({ code: z.string().trim().min(1).max(60) });
+export const TrackingQuery = z.object({ secret: z.string().max(100).optional() });
+
+export const PublicStepView = z.object({
+  at: z.string(),
+  action: z.string(),
+  actionLabel: z.string(),
+  state: z.string(),
+  stateLabel: z.string(),
+  /** Only what is addressed to the applicant: missing documents, guidance, reason and legal basis of a refusal, stop or extension. */
+  data: z.record(z.string(), z.unknown()),
+  dueAt: z.string().nullable(),
+});
+
+export const PublicDossierView = z.object({
+  code: z.string(),
+  procedureCode: z.string(),
+  procedureName: z.string(),
+  state: z.string(),
+  stateLabel: z.string(),
+  submittedAt: z.string(),
+  receivedAt: z.string().nullable(),
+  dueAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  receivingUnitName: z.string(),
+  timeline: z.array(PublicStepView),
+});
+export type PublicDossierView = z.infer<typeof PublicDossierView>;
+
+export const FileView = z.object({ id: z.uuid(), name: z.string(), mime: z.string(), size: z.number().int(), sha256: z.string() });
+export type FileView = z.infer<typeof FileView>;

@@ -1,0 +1,136 @@
+// Taking a workflow action on a dossier: checked by the engine, mirrored on the dossier row, attachments linked, all in one transaction.
+import type { DossierActionBody, DossierView, ResultKind } from '../../../common/dossiers.schema';
+import type { Tx } from '../../db/client';
+import type { Ctx } from '../../platform/auth/actor';
+import { loadCalendar } from '../../platform/calendar/calendar.service';
+import { dayOfInstant } from '../../platform/calendar/local-date';
+import type { FieldIssue } from '../../platform/errors';
+import { errors } from '../../platform/errors';
+import type { Lang } from '../../platform/locale';
+import { findFiles } from '../../platform/files/files.service';
+import type { WorkflowDefinition } from '../../platform/workflow/definition';
+import { actionOf } from '../../platform/workflow/engine';
+import type { TransitionInput } from '../../platform/workflow/fields';
+import { history, transitionFrom, type Step, type WorkflowCtx } from '../../platform/workflow/workflow.service';
+import { canSee } from './dossiers.access';
+import { clock } from './dossiers.clock';
+import { dossierErrors } from './dossiers.errors';
+import { findDossier, linkDocuments, updateDossier, type DossierInsert, type DossierWithUnits } from './dossiers.queries';
+import { toView } from './dossiers.views';
+import { dossierWorkflow } from './dossiers.workflows';
+
+export const ENTITY = 'dossier';
+
+/** Returned early (before the due date), on the due date, or late; measured by Vietnamese local dates. */
+function timeliness(finished: Date, due: Date | null): ResultKind {
+  if (!due) return 'on_time';
+  if (finished.getTime() > due.getTime()) return 'late';
+  return dayOfInstant(finished) < dayOfInstant(due) ? 'early' : 'on_time';
+}
+
+function resultKindOf(state: string, finished: Date, runningDue: Date | null): ResultKind | null {
+  switch (state) {
+    case 'returned':
+      return timeliness(finished, runningDue);
+    case 'refused':
+    case 'stopped':
+    case 'withdrawn':
+      return state;
+    default:
+      return null;
+  }
+}
+
+/** Attachments must be files that were uploaded (the engine keeps only the id and the name). */
+export async function checkAttachments(tx: Tx, items: ReadonlyArray<{ fileId: string }>, lang: Lang, path: string): Promise<void> {
+  if (!items.length) return;
+  const found = new Set((await findFiles(tx, items.map((a) => a.fileId))).map((f) => f.id));
+  const issues: FieldIssue[] = items
+    .map((a, i) => ({ a, i }))
+    .filter(({ a }) => !found.has(a.fileId))
+    .map(({ i }) => ({ path: `${path}.${i}.fileId`, message: lang === 'vi' ? 'Không tìm thấy tệp đã tải lên' : 'No such uploaded file' }));
+  if (issues.length) throw errors.validation(issues);
+}
+
+export interface ApplyArgs {
+  def: WorkflowDefinition;
+  dossier: DossierWithUnits;
+  steps: readonly Step[];
+  action: string;
+  input: TransitionInput;
+  expectedSeq?: number | undefined;
+  now: Date;
+}
+
+/** Runs the transition and mirrors the new step on the dossier row; returns the updated row (with the unit names of before). */
+export async function applyAction(tx: Tx, ctx: WorkflowCtx, a: ApplyArgs): Promise<{ step: Step }> {
+  const { def, dossier: d } = a;
+  const res = await transitionFrom(
+    tx,
+    ctx,
+    {
+      def,
+      entityType: ENTITY,
+      entityId: d.id,
+      caseUnitPath: d.unitPath,
+      action: a.action,
+      input: a.input,
+      params: { processingDays: d.processingDays },
+      ...(a.expectedSeq !== undefined ? { expectedSeq: a.expectedSeq } : {}),
+      now: a.now,
+    },
+    a.steps,
+  );
+  const action = actionOf(def, a.action);
+  const fields: Partial<DossierInsert> = {
+    state: res.state,
+    seq: res.step.seq,
+    unitId: res.step.toUnitId ?? d.unitId,
+    agencyId: res.step.toAgencyId,
+    dueAt: res.dueAt,
+  };
+  if (res.step.assigneeId) fields.assigneeId = res.step.assigneeId;
+  // A dossier moved to another agency waits for that agency's leader to assign it.
+  else if (action?.transfer) fields.assigneeId = null;
+  if (a.action === 'accept') fields.receivedAt = a.now;
+  if (res.terminal) {
+    fields.finishedAt = a.now;
+    fields.resultKind = resultKindOf(res.state, a.now, d.dueAt);
+  }
+  await updateDossier(tx, d.id, fields);
+  // After the engine's checks, so that a user without the right gets 403 rather than a remark on a file.
+  const attachments = a.input.attachments ?? [];
+  await checkAttachments(tx, attachments, ctx.lang, 'body.attachments');
+  await linkDocuments(
+    tx,
+    attachments.map((f) => ({
+      dossierId: d.id,
+      fileId: f.fileId,
+      name: f.name,
+      kind: a.action === 'supplement' || a.action === 'resubmit' ? 'supplement' : 'attachment',
+      stepSeq: res.step.seq,
+      createdBy: ctx.actor?.id ?? null,
+    })),
+  );
+  return { step: res.step };
+}
+
+/** The staff view of a dossier as the user may see it now. */
+export async function viewOf(tx: Tx, ctx: Ctx, id: string, now: Date): Promise<DossierView> {
+  const d = await findDossier(tx, id);
+  if (!d || !canSee(ctx.actor, d)) throw dossierErrors.notFound();
+  const def = dossierWorkflow(d.workflowCode);
+  return toView(tx, def, d, await history(tx, ENTITY, id), ctx.actor, ctx.lang, await loadCalendar(tx), now);
+}
+
+/** POST /api/dossiers/:id/actions/:action. Access first (404), then the engine (403, 409, 400). */
+export async function actOnDossier(tx: Tx, ctx: Ctx, id: string, action: string, body: DossierActionBody): Promise<DossierView> {
+  const now = clock.now();
+  // Locked: actions on one dossier queue up instead of colliding on the step seq.
+  const d = await findDossier(tx, id, true);
+  if (!d || !canSee(ctx.actor, d)) throw dossierErrors.notFound();
+  const def = dossierWorkflow(d.workflowCode);
+  const { expectedSeq, ...input } = body;
+  await applyAction(tx, ctx, { def, dossier: d, steps: await history(tx, ENTITY, id), action, input, expectedSeq, now });
+  return viewOf(tx, ctx, id, now);
+}

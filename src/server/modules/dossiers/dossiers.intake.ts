@@ -1,0 +1,170 @@
+// Opening a dossier: online submission by a guest, or intake at the desk with the officer's decision (accept, request to complete, refuse).
+import type { DeskIntakeBody, DeskIntakeResult, PublicSubmitBody, PublicSubmitResult } from '../../../common/dossiers.schema';
+import type { ProcedurePublicView } from '../../../common/procedures.schema';
+import type { Tx } from '../../db/client';
+import { recordAudit } from '../../platform/audit/audit';
+import type { Actor, Ctx } from '../../platform/auth/actor';
+import { AppError, errors, type FieldIssue } from '../../platform/errors';
+import { findFiles } from '../../platform/files/files.service';
+import type { Lang } from '../../platform/locale';
+import { assertCan } from '../../platform/policy';
+import type { WorkflowDefinition } from '../../platform/workflow/definition';
+import { history, startCase, type CitizenCtx, type WorkflowCtx } from '../../platform/workflow/workflow.service';
+import { findAgency, listAgencies } from '../org/agencies.service';
+import { findUnit, type UnitRow } from '../org/units.service';
+import { isActiveOn, todayVn } from '../org/org.guards';
+import { getPublicProcedure } from '../procedures/procedures.service';
+import { applyAction, ENTITY, viewOf } from './dossiers.actions';
+import { clock } from './dossiers.clock';
+import { allocateCode } from './dossiers.codes';
+import { dossierErrors } from './dossiers.errors';
+import { findDossier, insertDossier, linkDocuments, linkedFileIds } from './dossiers.queries';
+import { hashSecret, newSecret } from './dossiers.secret';
+import { dossierWorkflow } from './dossiers.workflows';
+
+/** Where the citizen follows the dossier (the web's tracking page; the secret is typed or read from the QR code). */
+export const trackingUrl = (code: string) => `/tra-cuu/${encodeURIComponent(code)}`;
+
+/** Agencies are read through the org service, whose views carry the caller's actions; a guest holds none. */
+const NOBODY: Actor = { id: '00000000-0000-0000-0000-000000000000', username: '', fullName: '', unitId: '', grants: [] };
+
+async function procedureOf(tx: Tx, code: string, lang: Lang): Promise<ProcedurePublicView> {
+  try {
+    return await getPublicProcedure(tx, code);
+  } catch (err) {
+    if (err instanceof AppError && err.status === 404)
+      throw dossierErrors.field(lang, 'body.procedureCode', 'Không có thủ tục đang áp dụng với mã này', 'No procedure in force has this code');
+    throw err;
+  }
+}
+
+/** The one-stop desk of a unit: the agency that receives dossiers there, if the unit has one. */
+async function deskOf(tx: Tx, unitId: string): Promise<{ id: string; code: string } | null> {
+  const desk = (await listAgencies(tx, NOBODY, unitId)).find((a) => a.kind === 'one_stop_desk' && a.active);
+  return desk ? { id: desk.id, code: desk.code } : null;
+}
+
+/** The procedure's catalog must cover the receiving unit (a province's catalog covers its communes). */
+async function checkCoverage(tx: Tx, proc: ProcedurePublicView, unit: UnitRow, lang: Lang, path: string): Promise<void> {
+  if (!proc.unitId) return;
+  const catalog = await findUnit(tx, proc.unitId);
+  if (catalog && !unit.path.startsWith(catalog.path))
+    throw dossierErrors.field(lang, path, 'Đơn vị này không giải quyết thủ tục đã chọn', 'This unit does not handle the chosen procedure');
+}
+
+/** Uploaded, and not already part of another dossier; a guest may attach only guest uploads. */
+async function checkDocuments(tx: Tx, docs: ReadonlyArray<{ fileId: string }>, guest: boolean, lang: Lang): Promise<void> {
+  const found = new Map((await findFiles(tx, docs.map((d) => d.fileId))).map((f) => [f.id, f]));
+  const taken = await linkedFileIds(tx, docs.map((d) => d.fileId));
+  const issues: FieldIssue[] = [];
+  docs.forEach((d, i) => {
+    const f = found.get(d.fileId);
+    if (!f || (guest && f.createdBy !== null) || taken.has(d.fileId))
+      issues.push({ path: `body.documents.${i}.fileId`, message: lang === 'vi' ? 'Tệp không tồn tại hoặc đã được dùng' : 'No such file, or already used' });
+  });
+  if (issues.length) throw errors.validation(issues);
+}
+
+interface OpenArgs {
+  def: WorkflowDefinition;
+  proc: ProcedurePublicView;
+  unit: UnitRow;
+  agency: { id: string; code: string } | null;
+  body: { applicant: PublicSubmitBody['applicant']; documents: PublicSubmitBody['documents']; note?: string | undefined };
+  channel: 'online' | 'desk';
+  now: Date;
+  /** The note goes on the start step unless a decision step follows. */
+  startNote: string | null;
+}
+
+/** Allocates the code, writes the dossier, starts the case and links the documents. */
+async function openDossier(tx: Tx, ctx: WorkflowCtx, a: OpenArgs): Promise<{ id: string; code: string; secret: string; state: string }> {
+  const secret = newSecret();
+  const code = await allocateCode(tx, a.now, a.agency?.code ?? null, a.unit.code);
+  const { applicant } = a.body;
+  const row = await insertDossier(tx, {
+    code,
+    secretHash: hashSecret(secret),
+    procedureId: a.proc.id,
+    procedureCode: a.proc.code,
+    procedureName: a.proc.name,
+    processingDays: a.proc.localDays ?? a.proc.statutoryDays,
+    workflowCode: a.def.code,
+    state: a.def.initialState,
+    unitId: a.unit.id,
+    agencyId: a.agency?.id ?? null,
+    receivingUnitId: a.unit.id,
+    receivingAgencyId: a.agency?.id ?? null,
+    applicantName: applicant.name,
+    applicantIdNo: applicant.idNumber,
+    applicantPhone: applicant.phone ?? null,
+    applicantEmail: applicant.email ?? null,
+    applicantAddress: applicant.address ?? null,
+    channel: a.channel,
+    submittedAt: a.now,
+  });
+  const { secretHash: _s, ...snapshot } = row;
+  await recordAudit(tx, ctx, { action: 'dossier.create', entityType: ENTITY, entityId: row.id, unitId: a.unit.id, after: snapshot });
+  await startCase(tx, ctx, { def: a.def, entityType: ENTITY, entityId: row.id, unitId: a.unit.id, agencyId: a.agency?.id ?? null, note: a.startNote, now: a.now });
+  await linkDocuments(
+    tx,
+    a.body.documents.map((d) => ({ dossierId: row.id, fileId: d.fileId, name: d.name, kind: 'application' as const, stepSeq: 1, createdBy: ctx.actor?.id ?? null })),
+  );
+  return { id: row.id, code, secret, state: row.state };
+}
+
+/** POST /api/public/dossiers: a guest files online; the answer carries the tracking secret, once. */
+export async function submitOnline(tx: Tx, meta: { requestId: string; ip: string; lang: Lang }, body: PublicSubmitBody): Promise<PublicSubmitResult> {
+  const { lang } = meta;
+  const proc = await procedureOf(tx, body.procedureCode, lang);
+  const def = dossierWorkflow(proc.workflowCode);
+  // A procedure decided by a named agency is received by that agency's unit; otherwise the citizen picks the commune.
+  const named = proc.agencyId ? await findAgency(tx, proc.agencyId) : undefined;
+  const unitId = named?.unitId ?? body.unitId;
+  if (!unitId) throw dossierErrors.field(lang, 'body.unitId', 'Chọn đơn vị (xã, phường) nhận hồ sơ', 'Choose the commune or ward that receives the dossier');
+  const unit = await findUnit(tx, unitId);
+  if (!unit || !isActiveOn(todayVn(clock.now()), unit.validFrom, unit.validTo))
+    throw dossierErrors.field(lang, 'body.unitId', 'Không tìm thấy đơn vị đang hoạt động', 'No such unit in operation');
+  await checkCoverage(tx, proc, unit, lang, 'body.unitId');
+  await checkDocuments(tx, body.documents, true, lang);
+  const ctx: CitizenCtx = { actor: null, citizen: { label: body.applicant.name }, requestId: meta.requestId, ip: meta.ip, lang };
+  const out = await openDossier(tx, ctx, {
+    def,
+    proc,
+    unit,
+    agency: await deskOf(tx, unit.id),
+    body,
+    channel: 'online',
+    now: clock.now(),
+    startNote: body.note ?? null,
+  });
+  return { id: out.id, code: out.code, secret: out.secret, trackingUrl: trackingUrl(out.code), state: out.state };
+}
+
+/** POST /api/dossiers: the desk receives a paper (or scanned) dossier and records its decision in the same transaction. */
+export async function intakeAtDesk(tx: Tx, ctx: Ctx, body: DeskIntakeBody): Promise<DeskIntakeResult> {
+  const { lang } = ctx;
+  const unit = await findUnit(tx, body.unitId ?? ctx.actor.unitId);
+  if (!unit) throw dossierErrors.field(lang, 'body.unitId', 'Không tìm thấy đơn vị', 'No such unit');
+  assertCan(ctx.actor, 'dossier.intake', { unitPath: unit.path });
+  const proc = await procedureOf(tx, body.procedureCode, lang);
+  const def = dossierWorkflow(proc.workflowCode);
+  await checkCoverage(tx, proc, unit, lang, 'body.procedureCode');
+  let agency = await deskOf(tx, unit.id);
+  if (body.agencyId) {
+    const a = await findAgency(tx, body.agencyId);
+    if (!a || a.unitId !== unit.id) throw dossierErrors.field(lang, 'body.agencyId', 'Cơ quan không thuộc đơn vị nhận', 'The agency is not in the receiving unit');
+    agency = { id: a.id, code: a.code };
+  }
+  await checkDocuments(tx, body.documents, false, lang);
+  const now = clock.now();
+  const decided = body.decision !== 'none';
+  const out = await openDossier(tx, ctx, { def, proc, unit, agency, body, channel: 'desk', now, startNote: decided ? null : (body.note ?? null) });
+  if (decided) {
+    const dossier = await findDossier(tx, out.id, true);
+    if (!dossier) throw new Error('dossier vanished inside its own transaction');
+    const input = { ...(body.data ? { data: body.data } : {}), ...(body.note ? { note: body.note } : {}) };
+    await applyAction(tx, ctx, { def, dossier, steps: await history(tx, ENTITY, out.id), action: body.decision, input, now });
+  }
+  return { dossier: await viewOf(tx, ctx, out.id, now), secret: out.secret, trackingUrl: trackingUrl(out.code) };
+}

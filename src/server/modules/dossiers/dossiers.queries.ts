@@ -1,0 +1,169 @@
+// SQL of dossiers: the record with its units' paths, updates, file links and the scoped inbox with keyset pages.
+import { and, asc, eq, gt, gte, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Tx } from '../../db/client';
+import { dossierDocuments, dossiers, files, units } from '../../db/schema';
+import { escapeLike } from '../../db/scope';
+
+export type DossierRow = typeof dossiers.$inferSelect;
+export type DossierInsert = typeof dossiers.$inferInsert;
+export type DossierWithUnits = DossierRow & { unitPath: string; unitName: string; receivingUnitPath: string; receivingUnitName: string };
+
+const cur = alias(units, 'cur_unit');
+const recv = alias(units, 'recv_unit');
+
+function selectWithUnits(db: Tx) {
+  return db
+    .select({ d: dossiers, unitPath: cur.path, unitName: cur.name, receivingUnitPath: recv.path, receivingUnitName: recv.name })
+    .from(dossiers)
+    .innerJoin(cur, eq(cur.id, dossiers.unitId))
+    .innerJoin(recv, eq(recv.id, dossiers.receivingUnitId));
+}
+
+type Joined = { d: DossierRow; unitPath: string; unitName: string; receivingUnitPath: string; receivingUnitName: string };
+const flat = (r: Joined): DossierWithUnits => ({ ...r.d, unitPath: r.unitPath, unitName: r.unitName, receivingUnitPath: r.receivingUnitPath, receivingUnitName: r.receivingUnitName });
+
+/** `forUpdate` locks the dossier row, so that two actions on one dossier run one after the other. */
+export async function findDossier(db: Tx, id: string, forUpdate = false): Promise<DossierWithUnits | undefined> {
+  const q = selectWithUnits(db).where(eq(dossiers.id, id));
+  const [row] = forUpdate ? await q.for('update', { of: dossiers }) : await q;
+  return row ? flat(row) : undefined;
+}
+
+export async function findDossierByCode(db: Tx, code: string): Promise<DossierWithUnits | undefined> {
+  const [row] = await selectWithUnits(db).where(eq(dossiers.code, code));
+  return row ? flat(row) : undefined;
+}
+
+export async function insertDossier(db: Tx, row: DossierInsert): Promise<DossierRow> {
+  const [out] = await db.insert(dossiers).values(row).returning();
+  if (!out) throw new Error('dossier insert returned no row');
+  return out;
+}
+
+export async function updateDossier(db: Tx, id: string, fields: Partial<DossierInsert>): Promise<DossierRow> {
+  const [out] = await db
+    .update(dossiers)
+    .set({ ...fields, updatedAt: new Date() })
+    .where(eq(dossiers.id, id))
+    .returning();
+  if (!out) throw new Error('dossier update returned no row');
+  return out;
+}
+
+export interface DocumentLinkInsert {
+  dossierId: string;
+  fileId: string;
+  name: string;
+  kind: 'application' | 'supplement' | 'attachment';
+  stepSeq: number;
+  createdBy: string | null;
+}
+
+export async function linkDocuments(db: Tx, links: readonly DocumentLinkInsert[]): Promise<void> {
+  if (links.length) await db.insert(dossierDocuments).values([...links]).onConflictDoNothing();
+}
+
+/** File ids among `ids` that some dossier already holds. */
+export async function linkedFileIds(db: Tx, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectDistinct({ fileId: dossierDocuments.fileId }).from(dossierDocuments).where(inArray(dossierDocuments.fileId, [...ids]));
+  return new Set(rows.map((r) => r.fileId));
+}
+
+export async function documentsOf(db: Tx, dossierId: string) {
+  return db
+    .select({
+      fileId: dossierDocuments.fileId,
+      name: dossierDocuments.name,
+      kind: dossierDocuments.kind,
+      stepSeq: dossierDocuments.stepSeq,
+      fileName: files.name,
+      mime: files.mime,
+      size: files.size,
+    })
+    .from(dossierDocuments)
+    .innerJoin(files, eq(files.id, dossierDocuments.fileId))
+    .where(eq(dossierDocuments.dossierId, dossierId))
+    .orderBy(asc(dossierDocuments.stepSeq), asc(dossierDocuments.createdAt), asc(dossierDocuments.name));
+}
+
+/** `path LIKE p%` on an aliased units table (db/scope's helper is bound to the plain table). */
+function under(col: typeof cur.path | typeof recv.path, paths: readonly string[]): SQL {
+  if (paths.length === 0) return sql`false`;
+  return or(...paths.map((p) => sql`${col} like ${`${escapeLike(p)}%`}`)) as SQL;
+}
+
+/** Visible to the user: now at, or received by, a unit under one of the paths, or assigned to them. */
+export function visibleTo(paths: readonly string[], staffId: string): SQL {
+  return or(under(cur.path, paths), under(recv.path, paths), eq(dossiers.assigneeId, staffId)) as SQL;
+}
+
+/** Sort key of the inbox: the most urgent first; dossiers without a deadline last. */
+const FAR = new Date('9999-12-31T00:00:00Z');
+const dueKey = sql<Date>`coalesce(${dossiers.dueAt}, ${FAR.toISOString()}::timestamptz)`;
+
+export interface InboxFilter {
+  visible: SQL;
+  states?: readonly string[] | undefined;
+  activeStates: readonly string[];
+  assigneeId?: string | undefined;
+  /** Deadline window [dueFrom, dueBefore): overdue = before now, due soon = from now to the threshold. */
+  dueFrom?: Date | undefined;
+  dueBefore?: Date | undefined;
+  q?: string | undefined;
+  after?: { dueMs: number; id: string } | undefined;
+  limit: number;
+}
+
+export async function listInbox(db: Tx, f: InboxFilter): Promise<DossierWithUnits[]> {
+  const where: SQL[] = [f.visible];
+  if (f.states?.length) where.push(inArray(dossiers.state, [...f.states]));
+  if (f.assigneeId) where.push(eq(dossiers.assigneeId, f.assigneeId));
+  if (f.dueBefore) where.push(isNotNull(dossiers.dueAt), lt(dossiers.dueAt, f.dueBefore), inArray(dossiers.state, [...f.activeStates]));
+  if (f.dueFrom) where.push(gte(dossiers.dueAt, f.dueFrom));
+  if (f.q) {
+    const like = `%${escapeLike(f.q)}%`;
+    where.push(or(eq(dossiers.code, f.q), sql`dv_fold(${dossiers.applicantName}) like dv_fold(${like})`, eq(dossiers.applicantIdNo, f.q)) as SQL);
+  }
+  if (f.after) {
+    const at = new Date(f.after.dueMs).toISOString();
+    where.push(or(gt(dueKey, sql`${at}::timestamptz`), and(eq(dueKey, sql`${at}::timestamptz`), gt(dossiers.id, f.after.id))) as SQL);
+  }
+  const rows = await selectWithUnits(db)
+    .where(and(...where))
+    .orderBy(asc(dueKey), asc(dossiers.id))
+    .limit(f.limit + 1);
+  return rows.map(flat);
+}
+
+export interface CountsFilter {
+  staffId: string;
+  visible: SQL;
+  receivePaths: readonly string[];
+  assignPaths: readonly string[];
+  approvePaths: readonly string[];
+  activeStates: readonly string[];
+  now: Date;
+  dueSoonBefore: Date;
+}
+
+export async function inboxCounts(db: Tx, f: CountsFilter) {
+  const n = (cond: SQL) => sql<number>`count(*) filter (where ${cond})::int`;
+  const active = inArray(dossiers.state, [...f.activeStates]);
+  const [out] = await db
+    .select({
+      toReceive: n(and(eq(dossiers.state, 'submitted'), or(under(cur.path, f.receivePaths), under(recv.path, f.receivePaths))) as SQL),
+      toAssign: n(and(eq(dossiers.state, 'transferred'), under(cur.path, f.assignPaths)) as SQL),
+      toProcess: n(and(eq(dossiers.state, 'processing'), eq(dossiers.assigneeId, f.staffId)) as SQL),
+      toApprove: n(and(eq(dossiers.state, 'pending_approval'), under(cur.path, f.approvePaths)) as SQL),
+      toReturn: n(and(eq(dossiers.state, 'result_ready'), or(under(cur.path, f.receivePaths), under(recv.path, f.receivePaths))) as SQL),
+      dueSoon: n(and(isNotNull(dossiers.dueAt), gte(dossiers.dueAt, f.now), lt(dossiers.dueAt, f.dueSoonBefore)) as SQL),
+      overdue: n(and(isNotNull(dossiers.dueAt), lt(dossiers.dueAt, f.now)) as SQL),
+    })
+    .from(dossiers)
+    .innerJoin(cur, eq(cur.id, dossiers.unitId))
+    .innerJoin(recv, eq(recv.id, dossiers.receivingUnitId))
+    .where(and(f.visible, active));
+  return out ?? { toReceive: 0, toAssign: 0, toProcess: 0, toApprove: 0, toReturn: 0, dueSoon: 0, overdue: 0 };
+}

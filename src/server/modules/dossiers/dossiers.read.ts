@@ -1,0 +1,80 @@
+// Staff reads of dossiers: the inbox (scoped, filtered, keyset pages), the counts per role, one dossier with its timeline and actions.
+import { z } from 'zod';
+import type { DossierCounts, DossierListQuery, DossierPage, DossierView } from '../../../common/dossiers.schema';
+import type { Tx } from '../../db/client';
+import type { Ctx } from '../../platform/auth/actor';
+import { loadCalendar } from '../../platform/calendar/calendar.service';
+import { parseDate, startOfDay } from '../../platform/calendar/local-date';
+import type { WorkingCalendar } from '../../platform/calendar/working-days';
+import { decodeCursor, pageOf } from '../../platform/pagination';
+import { assertCan, scopePaths } from '../../platform/policy';
+import { DEFAULT_DUE_SOON_DAYS } from '../../platform/workflow/engine';
+import { workflows } from '../../platform/workflow/registry';
+import { viewOf } from './dossiers.actions';
+import { visibleCondition } from './dossiers.access';
+import { clock } from './dossiers.clock';
+import { inboxCounts, listInbox } from './dossiers.queries';
+import { toSummary } from './dossiers.views';
+import { dossierWorkflow, loadDossierWorkflows } from './dossiers.workflows';
+
+const CursorShape = [z.number().int(), z.uuid()] as const;
+
+/** Non-terminal states of every dossier workflow: the ones a deadline can still run in. */
+function activeStates(): string[] {
+  loadDossierWorkflows();
+  const out = new Set<string>();
+  for (const code of workflows.codes()) {
+    const def = workflows.get(code);
+    if (def.entityType === 'dossier') for (const s of def.states) if (!s.terminal) out.add(s.code);
+  }
+  return [...out];
+}
+
+/** Due soon = at most DEFAULT_DUE_SOON_DAYS working days left (as dueStatus): due before the start of the next working day after those. */
+function dueSoonBefore(cal: WorkingCalendar, now: Date): Date {
+  const day = parseDate(cal.addWorkingDays(now, DEFAULT_DUE_SOON_DAYS + 1, { afternoonCutoff: null }).dueDate);
+  return startOfDay(day ?? 0);
+}
+
+export async function listDossiers(db: Tx, ctx: Ctx, q: DossierListQuery): Promise<DossierPage> {
+  assertCan(ctx.actor, 'dossier.read');
+  const now = clock.now();
+  const cal = await loadCalendar(db);
+  const after = q.cursor ? decodeCursor(q.cursor, CursorShape) : undefined;
+  const rows = await listInbox(db, {
+    visible: visibleCondition(ctx.actor),
+    states: q.state,
+    activeStates: activeStates(),
+    assigneeId: q.assignee === 'me' ? ctx.actor.id : undefined,
+    dueFrom: q.due === 'due_soon' ? now : undefined,
+    dueBefore: q.due === 'due_soon' ? dueSoonBefore(cal, now) : q.due === 'overdue' ? now : undefined,
+    q: q.q || undefined,
+    after: after ? { dueMs: after[0], id: after[1] } : undefined,
+    limit: q.limit,
+  });
+  const page = pageOf(rows, q.limit, (r) => [r.dueAt ? r.dueAt.getTime() : Date.UTC(9999, 11, 31), r.id]);
+  return {
+    items: page.items.map((r) => toSummary(dossierWorkflow(r.workflowCode), r, ctx.lang, cal, now)),
+    nextCursor: page.nextCursor,
+  };
+}
+
+export async function countDossiers(db: Tx, ctx: Ctx): Promise<DossierCounts> {
+  assertCan(ctx.actor, 'dossier.read');
+  const now = clock.now();
+  const cal = await loadCalendar(db);
+  return inboxCounts(db, {
+    staffId: ctx.actor.id,
+    visible: visibleCondition(ctx.actor),
+    receivePaths: scopePaths(ctx.actor, 'dossier.intake'),
+    assignPaths: scopePaths(ctx.actor, 'dossier.assign'),
+    approvePaths: scopePaths(ctx.actor, 'dossier.approve'),
+    activeStates: activeStates(),
+    now,
+    dueSoonBefore: dueSoonBefore(cal, now),
+  });
+}
+
+export async function getDossier(db: Tx, ctx: Ctx, id: string): Promise<DossierView> {
+  return viewOf(db, ctx, id, clock.now());
+}

@@ -1,0 +1,84 @@
+// HTTP routes of one-stop dossiers: staff intake, inbox, counts, the dossier page and its actions; the public plugin and file uploads beside them.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  DeskIntakeBody,
+  DeskIntakeResult,
+  DossierActionBody,
+  DossierActionParams,
+  DossierCounts,
+  DossierListQuery,
+  DossierPage,
+  DossierView,
+} from '../../../common/dossiers.schema';
+import { ctxOf } from '../../platform/auth/actor';
+import { fileRoutes } from '../../platform/files/files.routes';
+import { idempotent } from '../../platform/idempotency';
+import { actOnDossier } from './dossiers.actions';
+import { intakeAtDesk } from './dossiers.intake';
+import { publicDossierRoutes } from './dossiers.public.routes';
+import { countDossiers, getDossier, listDossiers } from './dossiers.read';
+import { loadDossierWorkflows } from './dossiers.workflows';
+
+const tags = ['dossiers'];
+const IdParams = z.object({ id: z.uuid() });
+
+export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
+  // A broken workflow file stops the start-up with every problem listed, not the first request.
+  loadDossierWorkflows();
+  const db = app.database.db;
+  await app.register(fileRoutes);
+  await app.register(publicDossierRoutes);
+
+  app.post(
+    '/api/dossiers',
+    {
+      schema: {
+        tags,
+        summary: 'Tiếp nhận hồ sơ tại Bộ phận Một cửa / desk intake: create and accept, request completion or refuse in one go',
+        body: DeskIntakeBody,
+        response: { 201: DeskIntakeResult },
+      },
+    },
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      return idempotent(db, req, reply, async (tx) => ({ status: 201, body: await intakeAtDesk(tx, ctx, req.body) }));
+    },
+  );
+
+  app.get(
+    '/api/dossiers',
+    { schema: { tags, summary: 'Hộp hồ sơ / the inbox (keyset pages)', querystring: DossierListQuery, response: { 200: DossierPage } } },
+    async (req) => listDossiers(db, ctxOf(req), req.query),
+  );
+
+  app.get(
+    '/api/dossiers/counts',
+    { schema: { tags, summary: 'Số hồ sơ chờ xử lý / counts for this user', response: { 200: DossierCounts } } },
+    async (req) => countDossiers(db, ctxOf(req)),
+  );
+
+  app.get(
+    '/api/dossiers/:id',
+    { schema: { tags, summary: 'Một hồ sơ: quá trình, giấy tờ, thao tác được phép / one dossier', params: IdParams, response: { 200: DossierView } } },
+    async (req) => getDossier(db, ctxOf(req), req.params.id),
+  );
+
+  app.post(
+    '/api/dossiers/:id/actions/:action',
+    {
+      schema: {
+        tags,
+        summary: 'Thực hiện thao tác trên hồ sơ / take a workflow action (send an Idempotency-Key to make retries safe)',
+        params: DossierActionParams,
+        body: DossierActionBody,
+        response: { 200: DossierView },
+      },
+    },
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      const { id, action } = req.params;
+      return idempotent(db, req, reply, async (tx) => ({ status: 200, body: await actOnDossier(tx, ctx, id, action, req.body) }));
+    },
+  );
+};

@@ -1,0 +1,154 @@
+// Turns dossier rows and workflow steps into the API's views: inbox items, the staff page with its actions, the public status.
+import type {
+  DossierActionView,
+  DossierSummary,
+  DossierView,
+  PublicDossierView,
+  ResultKind,
+} from '../../../common/dossiers.schema';
+import type { Tx } from '../../db/client';
+import type { Actor } from '../../platform/auth/actor';
+import type { WorkingCalendar } from '../../platform/calendar/working-days';
+import { formatLocalIso } from '../../platform/calendar/local-date';
+import type { Lang } from '../../platform/locale';
+import type { ActionDef, WorkflowDefinition } from '../../platform/workflow/definition';
+import { actionOf, availableActions, dueStatus, stateOf } from '../../platform/workflow/engine';
+import type { Step } from '../../platform/workflow/workflow.service';
+import { findAgency } from '../org/agencies.service';
+import { findStaffMember } from '../org/staff.service';
+import { documentsOf, type DossierWithUnits } from './dossiers.queries';
+
+const iso = (d: Date | null) => (d ? formatLocalIso(d) : null);
+const START_LABEL = { vi: 'Nộp hồ sơ', en: 'Submitted' };
+
+export function stateLabel(def: WorkflowDefinition, state: string, lang: Lang): string {
+  return stateOf(def, state)?.label[lang] ?? state;
+}
+
+export function actionLabel(def: WorkflowDefinition, action: string, lang: Lang): string {
+  if (action === 'start') return START_LABEL[lang];
+  return actionOf(def, action)?.label[lang] ?? action;
+}
+
+function isTerminal(def: WorkflowDefinition, state: string): boolean {
+  return stateOf(def, state)?.terminal === true;
+}
+
+export function toSummary(def: WorkflowDefinition, d: DossierWithUnits, lang: Lang, cal: WorkingCalendar, now: Date): DossierSummary {
+  return {
+    id: d.id,
+    code: d.code,
+    procedureCode: d.procedureCode,
+    procedureName: d.procedureName,
+    applicantName: d.applicantName,
+    state: d.state,
+    stateLabel: stateLabel(def, d.state, lang),
+    channel: d.channel === 'desk' ? 'desk' : 'online',
+    unitId: d.unitId,
+    assigneeId: d.assigneeId,
+    submittedAt: formatLocalIso(d.submittedAt),
+    dueAt: iso(d.dueAt),
+    dueStatus: d.dueAt && !isTerminal(def, d.state) ? dueStatus(d.dueAt, now, cal) : null,
+  };
+}
+
+export function toActionView(a: ActionDef, lang: Lang): DossierActionView {
+  return {
+    code: a.code,
+    label: a.label[lang],
+    requiredFields: a.requiredFields ?? [],
+    optionalFields: a.optionalFields ?? [],
+    note: a.note ?? 'optional',
+    assign: a.assign ?? null,
+    transfer: a.transfer ?? null,
+    dueOverride: a.dueOverride ?? null,
+  };
+}
+
+async function agencyRef(db: Tx, id: string | null) {
+  if (!id) return null;
+  const a = await findAgency(db, id);
+  return a ? { id: a.id, name: a.name } : null;
+}
+
+export async function toView(
+  db: Tx,
+  def: WorkflowDefinition,
+  d: DossierWithUnits,
+  steps: readonly Step[],
+  actor: Actor,
+  lang: Lang,
+  cal: WorkingCalendar,
+  now: Date,
+): Promise<DossierView> {
+  const assignee = d.assigneeId ? await findStaffMember(db, d.assigneeId) : undefined;
+  const docs = await documentsOf(db, d.id);
+  return {
+    ...toSummary(def, d, lang, cal, now),
+    procedureId: d.procedureId,
+    workflowCode: d.workflowCode,
+    applicant: { name: d.applicantName, idNumber: d.applicantIdNo, phone: d.applicantPhone, email: d.applicantEmail, address: d.applicantAddress },
+    unit: { id: d.unitId, name: d.unitName },
+    agency: await agencyRef(db, d.agencyId),
+    receivingUnit: { id: d.receivingUnitId, name: d.receivingUnitName },
+    receivingAgency: await agencyRef(db, d.receivingAgencyId),
+    assignee: assignee ? { id: assignee.id, name: assignee.fullName } : null,
+    processingDays: d.processingDays,
+    receivedAt: iso(d.receivedAt),
+    finishedAt: iso(d.finishedAt),
+    resultKind: (d.resultKind as ResultKind | null) ?? null,
+    seq: d.seq,
+    steps: steps.map((s) => ({
+      seq: s.seq,
+      action: s.action,
+      actionLabel: actionLabel(def, s.action, lang),
+      fromState: s.fromState,
+      toState: s.toState,
+      stateLabel: stateLabel(def, s.toState, lang),
+      at: formatLocalIso(s.at),
+      actorLabel: s.actorLabel,
+      fromUnitId: s.fromUnitId,
+      toUnitId: s.toUnitId,
+      toAgencyId: s.toAgencyId,
+      assigneeId: s.assigneeId,
+      note: s.note,
+      data: s.data,
+      attachments: s.attachments,
+      dueAt: iso(s.dueAt),
+    })),
+    documents: docs.map((x) => ({ ...x, size: Number(x.size) })),
+    actions: availableActions(def, d.state, actor, d.unitPath, steps, now).map((a) => toActionView(a, lang)),
+  };
+}
+
+/** Fields of a step that are addressed to the applicant (forms 02, 03, 04, 05); notes and names stay inside. */
+const PUBLIC_FIELDS = ['missingDocuments', 'guidance', 'reason', 'legalBasis'] as const;
+const PUBLIC_DATA_ACTIONS = new Set(['request_completion', 'refuse', 'request_documents', 'stop', 'extend', 'withdraw']);
+
+export function toPublicView(def: WorkflowDefinition, d: DossierWithUnits, steps: readonly Step[], lang: Lang): PublicDossierView {
+  return {
+    code: d.code,
+    procedureCode: d.procedureCode,
+    procedureName: d.procedureName,
+    state: d.state,
+    stateLabel: stateLabel(def, d.state, lang),
+    submittedAt: formatLocalIso(d.submittedAt),
+    receivedAt: iso(d.receivedAt),
+    dueAt: iso(d.dueAt),
+    finishedAt: iso(d.finishedAt),
+    receivingUnitName: d.receivingUnitName,
+    timeline: steps.map((s) => {
+      const data: Record<string, unknown> = {};
+      if (PUBLIC_DATA_ACTIONS.has(s.action)) for (const k of PUBLIC_FIELDS) if (s.data[k] !== undefined) data[k] = s.data[k];
+      return {
+        at: formatLocalIso(s.at),
+        action: s.action,
+        actionLabel: actionLabel(def, s.action, lang),
+        state: s.toState,
+        stateLabel: stateLabel(def, s.toState, lang),
+        data,
+        dueAt: iso(s.dueAt),
+      };
+    }),
+  };
+}

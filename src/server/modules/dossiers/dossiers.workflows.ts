@@ -1,0 +1,19 @@
+// Loads the dossier workflow definitions (JSON files beside this one) into the process-wide registry, once.
+import path from 'node:path';
+import type { WorkflowDefinition } from '../../platform/workflow/definition';
+import { registerDirectory, workflows } from '../../platform/workflow/registry';
+
+const DIR = path.resolve(import.meta.dirname, 'workflows');
+let loaded = false;
+
+/** Called at start-up by the routes plugin: a broken definition stops the server with every problem listed. */
+export function loadDossierWorkflows(): void {
+  if (loaded) return;
+  registerDirectory(workflows, DIR);
+  loaded = true;
+}
+
+export function dossierWorkflow(code: string): WorkflowDefinition {
+  loadDossierWorkflows();
+  return workflows.get(code);
+}

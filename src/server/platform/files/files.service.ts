@@ -1,0 +1,136 @@
+// File storage: streams an upload to disk under the data folder, hashing and sniffing it on the way; never leaves half a file.
+import { createHash, randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { eq, inArray } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import type { FileView } from '../../../common/dossiers.schema';
+import type { Tx } from '../../db/client';
+import { files } from '../../db/schema';
+import { AppError, errors } from '../errors';
+import { HEAD_BYTES, nameFor, sniff } from './files.sniff';
+
+export type FileRow = typeof files.$inferSelect;
+
+/** 10 MB a file: a scanned A4 page is well under 1 MB; larger files are almost always mistakes. */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+/** The end of a ZIP file read to find its entry names (central directory + end record). */
+const ZIP_TAIL_BYTES = 256 * 1024;
+
+export const fileErrors = {
+  missing: () => errors.badRequest('file_missing', 'Chưa chọn tệp để tải lên (trường "file")', 'No file was sent (field "file")'),
+  typeNotAllowed: () =>
+    errors.badRequest(
+      'file_type_not_allowed',
+      'Chỉ nhận tệp PDF, ảnh JPG/PNG, Word (.docx), Excel (.xlsx) hoặc OpenDocument (.odt, .ods)',
+      'Only PDF, JPG/PNG images, Word (.docx), Excel (.xlsx) or OpenDocument (.odt, .ods) files are accepted',
+    ),
+  tooLarge: (maxBytes: number) =>
+    new AppError('file_too_large', 413, `Tệp vượt quá dung lượng cho phép (${maxBytes / 1024 / 1024} MB)`, `The file is larger than ${maxBytes / 1024 / 1024} MB`, {
+      maxBytes,
+    }),
+  empty: () => errors.badRequest('file_empty', 'Tệp rỗng', 'The file is empty'),
+};
+
+export function filesDir(dataDir: string): string {
+  return path.resolve(dataDir, 'files');
+}
+
+export function toFileView(r: FileRow): FileView {
+  return { id: r.id, name: r.name, mime: r.mime, size: r.size, sha256: r.sha256 };
+}
+
+async function readTail(file: string, size: number): Promise<Buffer> {
+  const len = Math.min(size, ZIP_TAIL_BYTES);
+  const fh = await open(file, 'r');
+  try {
+    const buf = Buffer.alloc(len);
+    await fh.read(buf, 0, len, size - len);
+    return buf;
+  } finally {
+    await fh.close();
+  }
+}
+
+interface Stored {
+  sha256: string;
+  size: number;
+  storageKey: string;
+  name: string;
+  mime: string;
+}
+
+/**
+ * Writes the multipart field `file` to `<dir>/tmp/<random>` while hashing it, checks size and type,
+ * then renames it to `<dir>/<sha[0:2]>/<sha>` (rename is atomic on one file system, so a reader never
+ * sees a partial file; an identical upload already there is kept and the temp file dropped).
+ */
+export async function receiveUpload(req: FastifyRequest, dir: string, maxBytes = MAX_FILE_BYTES): Promise<Stored> {
+  if (!req.isMultipart()) throw fileErrors.missing();
+  const part = await req.file({ limits: { fileSize: maxBytes, files: 1 }, throwFileSizeLimit: false });
+  if (!part || part.fieldname !== 'file') throw fileErrors.missing();
+  const tmpDir = path.join(dir, 'tmp');
+  await mkdir(tmpDir, { recursive: true });
+  const tmp = path.join(tmpDir, `${randomUUID()}.part`);
+  const hash = createHash('sha256');
+  let head = Buffer.alloc(0);
+  let size = 0;
+  const tap = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      hash.update(chunk);
+      size += chunk.length;
+      if (head.length < HEAD_BYTES) head = Buffer.concat([head, chunk.subarray(0, HEAD_BYTES - head.length)]);
+      done(null, chunk);
+    },
+  });
+  try {
+    await pipeline(part.file, tap, createWriteStream(tmp, { flags: 'wx' }));
+    if (part.file.truncated) throw fileErrors.tooLarge(maxBytes);
+    if (size === 0) throw fileErrors.empty();
+    const tail = await readTail(tmp, size);
+    const type = sniff(head, () => tail);
+    if (!type) throw fileErrors.typeNotAllowed();
+    const sha256 = hash.digest('hex');
+    const storageKey = `${sha256.slice(0, 2)}/${sha256}`;
+    const final = path.join(dir, storageKey);
+    await mkdir(path.dirname(final), { recursive: true });
+    const exists = await stat(final).then(
+      (s) => s.size === size,
+      () => false,
+    );
+    if (exists) await rm(tmp, { force: true });
+    else await rename(tmp, final);
+    return { sha256, size, storageKey, name: nameFor(part.filename, type), mime: type.mime };
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
+}
+
+/** Records an upload received by receiveUpload. */
+export async function insertFile(db: Tx, stored: Stored, createdBy: string | null): Promise<FileRow> {
+  const [row] = await db
+    .insert(files)
+    .values({ sha256: stored.sha256, name: stored.name, mime: stored.mime, size: stored.size, storageKey: stored.storageKey, createdBy })
+    .returning();
+  if (!row) throw new Error('file insert returned no row');
+  return row;
+}
+
+export async function findFiles(db: Tx, ids: readonly string[]): Promise<FileRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(files).where(inArray(files.id, [...new Set(ids)]));
+}
+
+export async function findFile(db: Tx, id: string): Promise<FileRow | undefined> {
+  const [row] = await db.select().from(files).where(eq(files.id, id));
+  return row;
+}
+
+/** Absolute path of a stored file's bytes. */
+export function pathOf(dir: string, row: Pick<FileRow, 'storageKey'>): string {
+  return path.join(dir, row.storageKey);
+}
