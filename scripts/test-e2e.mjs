@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Browser journeys: build the web app, start the server on a free port with a fresh data folder,
-// run tests/e2e/*.test.ts with node's test runner in Debian Chromium, always stop the server and clean up.
+// run every tests/e2e/*.test.ts (one file after another) with node's test runner in Debian Chromium, always stop the server and clean up.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, existsSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,7 +11,7 @@ const root = path.resolve(import.meta.dirname, '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const PASSWORD = 'e2e-demo-password-2026';
 
-function freePort(from = 3200, to = 3299) {
+function freePort(from = 3400, to = 3499) {
   return new Promise((resolve, reject) => {
     const tryPort = (port) => {
       if (port > to) return reject(new Error(`no free port in ${from}-${to}`));
@@ -61,6 +61,13 @@ function stop(child) {
   });
 }
 
+/** tests/e2e/*.test.ts, the foundation journeys first, then the others by name. */
+function allJourneyFiles() {
+  const names = readdirSync(path.join(root, 'tests/e2e')).filter((n) => n.endsWith('.test.ts'));
+  names.sort((a, b) => (a === 'journeys.test.ts' ? -1 : b === 'journeys.test.ts' ? 1 : a.localeCompare(b)));
+  return names.map((n) => `tests/e2e/${n}`);
+}
+
 let server;
 let dataDir;
 let passed = 0;
@@ -108,7 +115,8 @@ try {
       '--test-reporter-destination=stdout',
       '--test-reporter=tap',
       `--test-reporter-destination=${tapFile}`,
-      ...(files.length ? files : ['tests/e2e/journeys.test.ts']),
+      // journeys.test.ts first: the later files build on the data it creates.
+      ...(files.length ? files : allJourneyFiles()),
     ],
     {
       cwd: root,

@@ -24,6 +24,11 @@ import '@mantine/core/styles/SimpleGrid.css';
 import '@mantine/core/styles/ThemeIcon.css';
 import '@mantine/core/styles/Center.css';
 import '@mantine/core/styles/Loader.css';
+import '@mantine/core/styles/Input.css';
+import '@mantine/core/styles/Checkbox.css';
+import '@mantine/core/styles/Table.css';
+import '@mantine/core/styles/Alert.css';
+import '@mantine/core/styles/Skeleton.css';
 import './i18n';
 import { Center, Loader, MantineProvider } from '@mantine/core';
 import { StrictMode, Suspense, lazy } from 'react';
@@ -34,6 +39,9 @@ import NotFound from './NotFound';
 import { cssVariablesResolver, theme } from './theme';
 
 const StaffApp = lazy(() => import('./staff/StaffApp'));
+// The catalog pages: a small chunk of their own, so the home page loads only what it shows.
+const ProcedureSearch = lazy(() => import('./portal/ProcedureSearch'));
+const ProcedurePage = lazy(() => import('./portal/ProcedurePage'));
 
 function Loading() {
   return (
@@ -52,6 +60,22 @@ createRoot(root).render(
       <BrowserRouter>
         <Routes>
           <Route path="/" element={<PortalHome />} />
+          <Route
+            path="/thu-tuc"
+            element={
+              <Suspense fallback={<Loading />}>
+                <ProcedureSearch />
+              </Suspense>
+            }
+          />
+          <Route
+            path="/thu-tuc/:code"
+            element={
+              <Suspense fallback={<Loading />}>
+                <ProcedurePage />
+              </Suspense>
+            }
+          />
           <Route
             path="/staff/*"
             element={

@@ -175,7 +175,7 @@ void describe('foundation journeys', () => {
       const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
       await nav.getByRole('link', { name: 'Đơn vị hành chính' }).waitFor();
       const links = (await nav.getByRole('link').allInnerTexts()).map((s) => s.trim());
-      assert.deepEqual(links, ['Đơn vị hành chính', 'Lịch làm việc']);
+      assert.deepEqual(links, ['Đơn vị hành chính', 'Thủ tục hành chính', 'Lịch làm việc']);
       // No create/import buttons for a one-stop officer, and no way into the audit log.
       assert.equal(await page.getByTestId('unit-create').count(), 0);
       await page.goto('/staff/audit');

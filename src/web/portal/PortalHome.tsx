@@ -1,14 +1,13 @@
 // The public portal home: light on purpose (Mantine core only), readable on a low-end phone.
-import { Anchor, Badge, Box, Button, Card, Container, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Badge, Box, Button, Card, Container, Group, SimpleGrid, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
 import { IconArrowRight, IconFileText, IconMessageReport, IconSearch, IconUserShield } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { LanguageSwitch } from '../components/LanguageSwitch';
-import { Logo } from '../components/Logo';
+import { Link, useNavigate } from 'react-router';
+import { PortalLayout } from './PortalLayout';
 import classes from './portal.module.css';
 
-function ServiceCard({ icon, title, text }: { icon: ReactNode; title: string; text: string }) {
+function ServiceCard({ icon, title, text, children }: { icon: ReactNode; title: string; text: string; children?: ReactNode }) {
   const { t } = useTranslation();
   return (
     <Card withBorder radius="md" padding="lg" component="article" className={classes.card}>
@@ -16,9 +15,11 @@ function ServiceCard({ icon, title, text }: { icon: ReactNode; title: string; te
         <ThemeIcon size={44} radius="md" variant="light" aria-hidden>
           {icon}
         </ThemeIcon>
-        <Badge variant="light" color="dvRed">
-          {t('portal.comingSoon')}
-        </Badge>
+        {!children && (
+          <Badge variant="light" color="dvRed">
+            {t('portal.comingSoon')}
+          </Badge>
+        )}
       </Group>
       <Title order={3} fz="lg" mb={6}>
         {title}
@@ -26,28 +27,50 @@ function ServiceCard({ icon, title, text }: { icon: ReactNode; title: string; te
       <Text fz="sm" c="dimmed">
         {text}
       </Text>
+      {children}
     </Card>
+  );
+}
+
+/** The procedures card: a search box that opens /thu-tuc with the words typed, and a link to the whole catalog. */
+function ProcedureSearchBox() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [q, setQ] = useState('');
+  return (
+    <form
+      role="search"
+      className={classes.search}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void navigate(q.trim() ? `/thu-tuc?q=${encodeURIComponent(q.trim())}` : '/thu-tuc');
+      }}
+    >
+      <Group gap={6} wrap="nowrap" align="flex-end">
+        <TextInput
+          label={t('portal.searchLabel')}
+          placeholder={t('portal.searchPlaceholder')}
+          type="search"
+          value={q}
+          onChange={(e) => setQ(e.currentTarget.value)}
+          style={{ flex: 1, minWidth: 0 }}
+          data-testid="portal-search"
+        />
+        <Button type="submit" aria-label={t('portal.searchButton')} px="sm">
+          <IconSearch size={18} aria-hidden />
+        </Button>
+      </Group>
+      <Button component={Link} to="/thu-tuc" variant="subtle" px={0} mt="xs" rightSection={<IconArrowRight size={16} aria-hidden />}>
+        {t('portal.proceduresLink')}
+      </Button>
+    </form>
   );
 }
 
 export default function PortalHome() {
   const { t } = useTranslation();
   return (
-    <>
-      <a href="#main" className={classes.skip}>
-        {t('app.skipToContent')}
-      </a>
-      <Box component="header" className={classes.header}>
-        <Container size="lg" className={classes.headerInner}>
-          <Anchor component={Link} to="/" underline="never" c="white" aria-label={t('app.name')}>
-            <Logo color="white" />
-          </Anchor>
-          <Group gap="xs" wrap="nowrap">
-            <LanguageSwitch c="white" className={classes.onDark} />
-          </Group>
-        </Container>
-      </Box>
-      <Box component="main" id="main" tabIndex={-1}>
+    <PortalLayout>
         <Box className={classes.hero}>
           <Container size="lg" py={{ base: 32, sm: 56 }}>
             <Stack gap="md" maw={720}>
@@ -61,7 +84,10 @@ export default function PortalHome() {
                 {t('portal.intro')}
               </Text>
               <Group mt="sm">
-                <Button component={Link} to="/staff/login" size="md" rightSection={<IconArrowRight size={18} aria-hidden />}>
+                <Button component={Link} to="/thu-tuc" size="md" rightSection={<IconArrowRight size={18} aria-hidden />}>
+                  {t('portal.proceduresLink')}
+                </Button>
+                <Button component={Link} to="/staff/login" size="md" variant="default">
                   {t('portal.staffLogin')}
                 </Button>
               </Group>
@@ -73,7 +99,9 @@ export default function PortalHome() {
             {t('portal.servicesTitle')}
           </Title>
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="lg">
-            <ServiceCard icon={<IconFileText size={24} />} title={t('portal.proceduresTitle')} text={t('portal.proceduresText')} />
+            <ServiceCard icon={<IconFileText size={24} />} title={t('portal.proceduresTitle')} text={t('portal.proceduresText')}>
+              <ProcedureSearchBox />
+            </ServiceCard>
             <ServiceCard icon={<IconMessageReport size={24} />} title={t('portal.feedbackTitle')} text={t('portal.feedbackText')} />
             <ServiceCard icon={<IconSearch size={24} />} title={t('portal.lookupTitle')} text={t('portal.lookupText')} />
           </SimpleGrid>
@@ -98,14 +126,6 @@ export default function PortalHome() {
             </Group>
           </Card>
         </Container>
-      </Box>
-      <Box component="footer" className={classes.footer}>
-        <Container size="lg" py="lg">
-          <Text fz="sm" c="gray.8">
-            {t('portal.footer')}
-          </Text>
-        </Container>
-      </Box>
-    </>
+    </PortalLayout>
   );
 }

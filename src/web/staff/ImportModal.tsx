@@ -1,20 +1,28 @@
-// CSV import of units: pick a file, upload it, poll the job for a progress bar, list rejected rows.
+// CSV import (units, procedures): pick a file, upload it, poll the job for a progress bar, list rejected rows.
 import { Alert, Anchor, Button, FileInput, Group, Modal, Progress, Stack, Table, Text } from '@mantine/core';
 import { IconFileTypeCsv } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, errorMessage } from '../../api/client';
-import type { Job } from '../../api/types';
-import { unitKeys } from '../common';
-
-const SAMPLE =
-  'code,name,kind,parent_code,valid_from,valid_to,note\n99006,Xã Tân Phú,commune,99,2025-07-01,,\n99007,Phường Hưng Thịnh,ward,99,2025-07-01,,\n';
-const SAMPLE_HREF = `data:text/csv;charset=utf-8,${encodeURIComponent(`\ufeff${SAMPLE}`)}`;
+import { api, errorMessage } from '../api/client';
+import type { Job } from '../api/types';
 
 const TERMINAL = new Set(['succeeded', 'rejected', 'failed']);
 
-export function ImportModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+export interface ImportModalProps {
+  opened: boolean;
+  onClose: () => void;
+  title: string;
+  help: string;
+  /** POST endpoint taking the multipart `file` and answering `202 { job }`. */
+  endpoint: string;
+  /** A sample file offered for download (UTF-8 with BOM so that spreadsheets read the diacritics). */
+  sample: { csv: string; filename: string };
+  /** Queries to refresh once the import succeeded. */
+  invalidate: readonly unknown[];
+}
+
+export function ImportModal({ opened, onClose, title, help, endpoint, sample, invalidate }: ImportModalProps) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
@@ -24,7 +32,7 @@ export function ImportModal({ opened, onClose }: { opened: boolean; onClose: () 
     mutationFn: (f: File) => {
       const form = new FormData();
       form.append('file', f, f.name);
-      return api<{ job: Job }>('/api/units/import', { method: 'POST', form });
+      return api<{ job: Job }>(endpoint, { method: 'POST', form });
     },
     onSuccess: (answer) => setJobId(answer.job.id),
   });
@@ -38,8 +46,8 @@ export function ImportModal({ opened, onClose }: { opened: boolean; onClose: () 
   const status = job.data?.status;
 
   useEffect(() => {
-    if (status === 'succeeded') void client.invalidateQueries({ queryKey: unitKeys.all });
-  }, [status, client]);
+    if (status === 'succeeded') void client.invalidateQueries({ queryKey: invalidate });
+  }, [status, client, invalidate]);
 
   const reset = () => {
     setFile(null);
@@ -56,12 +64,12 @@ export function ImportModal({ opened, onClose }: { opened: boolean; onClose: () 
   const running = !!jobId && (!status || !TERMINAL.has(status));
 
   return (
-    <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={opened} onClose={close} title={t('import.title')} size="xl">
+    <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={opened} onClose={close} title={title} size="xl">
       <Stack>
         <Text fz="sm" c="dimmed">
-          {t('import.help')}
+          {help}
         </Text>
-        <Anchor href={SAMPLE_HREF} download="mau-nhap-don-vi.csv" fz="sm">
+        <Anchor href={`data:text/csv;charset=utf-8,${encodeURIComponent(`\ufeff${sample.csv}`)}`} download={sample.filename} fz="sm">
           {t('import.sample')}
         </Anchor>
         <form

@@ -5,6 +5,7 @@ import { useDisclosure } from '@mantine/hooks';
 import {
   IconBuildingCommunity,
   IconCalendarEvent,
+  IconFileText,
   IconChevronDown,
   IconHistory,
   IconLogout,
@@ -27,13 +28,15 @@ import classes from './staff.module.css';
 interface NavItem {
   to: string;
   ability: string;
-  label: 'nav.units' | 'nav.staff' | 'nav.calendar' | 'nav.audit';
+  label: 'nav.units' | 'nav.staff' | 'nav.calendar' | 'nav.audit' | 'nav.procedures';
   icon: ComponentType<{ size?: number; 'aria-hidden'?: boolean }>;
 }
 
 export const NAV_ITEMS: NavItem[] = [
   { to: '/staff/units', ability: 'unit.read', label: 'nav.units', icon: IconBuildingCommunity },
   { to: '/staff/staff', ability: 'staff.read', label: 'nav.staff', icon: IconUsers },
+  // Every staff role may read the catalog (procedure.read); editing shows for procedure.manage on each row.
+  { to: '/staff/procedures', ability: 'procedure.read', label: 'nav.procedures', icon: IconFileText },
   { to: '/staff/calendar', ability: 'calendar.read', label: 'nav.calendar', icon: IconCalendarEvent },
   { to: '/staff/audit', ability: 'audit.read', label: 'nav.audit', icon: IconHistory },
 ];

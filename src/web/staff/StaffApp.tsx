@@ -12,6 +12,7 @@ import UnitsPage from './units/UnitsPage';
 import StaffPage from './staff/StaffPage';
 import CalendarPage from './calendar/CalendarPage';
 import AuditPage from './audit/AuditPage';
+import ProceduresPage from './procedures/ProceduresPage';
 import { SESSION_KEY } from './session';
 
 const queryClient = new QueryClient({
@@ -48,6 +49,7 @@ export default function StaffApp() {
             <Route index element={<HomeRedirect />} />
             <Route path="units" element={<RequireAbility ability="unit.read"><UnitsPage /></RequireAbility>} />
             <Route path="staff" element={<RequireAbility ability="staff.read"><StaffPage /></RequireAbility>} />
+            <Route path="procedures" element={<RequireAbility ability="procedure.read"><ProceduresPage /></RequireAbility>} />
             <Route path="calendar" element={<RequireAbility ability="calendar.read"><CalendarPage /></RequireAbility>} />
             <Route path="audit" element={<RequireAbility ability="audit.read"><AuditPage /></RequireAbility>} />
             <Route path="*" element={<Navigate to="/staff" replace />} />

@@ -5,7 +5,7 @@ import { IconAlertCircle } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, errorMessage } from '../api/client';
-import type { Unit } from '../api/types';
+import type { Agency, Unit } from '../api/types';
 import { UNIT_KIND_LABELS } from '../../common/roles';
 import type { Lang } from '../i18n';
 
@@ -53,6 +53,15 @@ export function useUnitsTree(includeInactive = false) {
     queryKey: unitKeys.tree(includeInactive),
     queryFn: ({ signal }) => api<{ items: Unit[] }>('/api/units/tree', { query: { includeInactive }, signal }).then((r) => r.items),
     staleTime: 60_000,
+  });
+}
+
+/** The agencies of a unit, for the agency selects (none asked while no unit is chosen). */
+export function useAgencies(unitId: string | null) {
+  return useQuery({
+    queryKey: unitKeys.agencies(unitId ?? ''),
+    queryFn: ({ signal }) => api<{ items: Agency[] }>(`/api/units/${unitId ?? ''}/agencies`, { signal }).then((r) => r.items),
+    enabled: !!unitId,
   });
 }
 

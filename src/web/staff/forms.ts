@@ -1,5 +1,6 @@
 // Maps an API error onto a Mantine form: details.fields[].path "body.name" → the field "name".
 import type { ReactNode } from 'react';
+import i18n from 'i18next';
 import { ApiError, errorMessage } from '../api/client';
 
 interface FormLike {
@@ -19,7 +20,8 @@ export function applyApiError(form: FormLike, err: unknown, rename: Record<strin
   let unplaced = false;
   for (const [path, message] of Object.entries(fieldErrors)) {
     const target = rename[path] ?? path;
-    if (target in values) placed[target] = message;
+    // "documents.0.count" lands on the row's field when the form holds the list "documents".
+    if ((target.split('.')[0] ?? target) in values) placed[target] = message;
     else unplaced = true;
   }
   if (Object.keys(placed).length) form.setErrors(placed);
@@ -35,4 +37,9 @@ export function blankToUndefined(v: string | null | undefined): string | undefin
 /** Empty strings become null (for updates) so a cleared field is cleared on the server. */
 export function blankToNull(v: string | null | undefined): string | null {
   return v === null || v === undefined || v.trim() === '' ? null : v.trim();
+}
+
+/** A Mantine validator: the field must not be blank ("Vui lòng nhập {label}"). */
+export function requiredText(label: string) {
+  return (v: string) => (v.trim() ? null : i18n.t('login.required', { field: label.toLowerCase() }));
 }

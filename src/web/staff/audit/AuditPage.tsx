@@ -1,14 +1,13 @@
 // Audit log: filters, newest first, "load more", and a before/after diff per entry.
-import { ActionIcon, Autocomplete, Badge, Button, Card, Code, Group, SimpleGrid, Skeleton, Table, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Autocomplete, Badge, Button, Card, Code, Group, SimpleGrid, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconChevronDown, IconChevronRight, IconSearch } from '@tabler/icons-react';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import type { AuditEntry, Page } from '../../api/types';
+import type { AuditEntry } from '../../api/types';
 import { formatDateTime } from '../../format';
-import { ErrorAlert, PageHeader } from '../common';
+import { PageHeader } from '../common';
+import { ListTable, useKeysetList } from '../list';
 import classes from './audit.module.css';
 
 const KNOWN_ACTIONS = [
@@ -104,13 +103,7 @@ export default function AuditPage() {
     from: from ? `${from}T00:00:00+07:00` : undefined,
     to: to ? `${to}T23:59:59.999+07:00` : undefined,
   };
-  const list = useInfiniteQuery({
-    queryKey: ['audit', filters],
-    queryFn: ({ pageParam, signal }) => api<Page<AuditEntry>>('/api/audit', { query: { ...filters, limit: 50, cursor: pageParam }, signal }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-  });
-  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const { list, rows } = useKeysetList<AuditEntry>(['audit'], '/api/audit', filters);
   const toggle = (id: string) =>
     setOpen((prev) => {
       const next = new Set(prev);
@@ -149,40 +142,21 @@ export default function AuditPage() {
           </Button>
         </Group>
       </Card>
-      {list.isError && <ErrorAlert error={list.error} />}
-      <Card withBorder radius="md" padding={0}>
-        <Table.ScrollContainer minWidth={860}>
-          <Table verticalSpacing="sm" horizontalSpacing="md" aria-label={t('audit.table')} data-testid="audit-table">
-            <Table.Thead bg="gray.0">
-              <Table.Tr>
-                <Table.Th scope="col" w={44}>
-                  <span className="visually-hidden">{t('audit.details')}</span>
-                </Table.Th>
-                <Table.Th scope="col">{t('audit.at')}</Table.Th>
-                <Table.Th scope="col">{t('audit.actor')}</Table.Th>
-                <Table.Th scope="col">{t('audit.action')}</Table.Th>
-                <Table.Th scope="col">{t('audit.entity')}</Table.Th>
-                <Table.Th scope="col">{t('audit.unit')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.isPending &&
-                [1, 2, 3, 4].map((i) => (
-                  <Table.Tr key={i}>
-                    <Table.Td colSpan={6}>
-                      <Skeleton h={22} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              {!list.isPending && rows.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={6}>
-                    <Text c="dimmed" ta="center" py="md">
-                      {t('common.noData')}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              )}
+      <ListTable
+        list={list}
+        count={rows.length}
+        minWidth={860}
+        label={t('audit.table')}
+        testId="audit-table"
+        columns={[
+          { label: t('audit.details'), hidden: true, w: 44 },
+          { label: t('audit.at') },
+          { label: t('audit.actor') },
+          { label: t('audit.action') },
+          { label: t('audit.entity') },
+          { label: t('audit.unit') },
+        ]}
+      >
               {rows.map((e) => {
                 const key = String(e.id);
                 const isOpen = open.has(key);
@@ -247,20 +221,7 @@ export default function AuditPage() {
                   </Fragment>
                 );
               })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Card>
-      <Group justify="space-between" mt="md">
-        <Text fz="sm" c="dimmed">
-          {t('common.showing', { count: rows.length })}
-        </Text>
-        {list.hasNextPage && (
-          <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-            {t('common.loadMore')}
-          </Button>
-        )}
-      </Group>
+      </ListTable>
     </>
   );
 }

@@ -1,27 +1,20 @@
 // Staff modals: create, edit, roles per unit (grant/revoke), password reset.
-import { ActionIcon, Alert, Badge, Button, Group, Modal, PasswordInput, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Group, PasswordInput, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, errorMessage } from '../../api/client';
-import type { Agency, StaffMember } from '../../api/types';
+import type { StaffMember } from '../../api/types';
 import { ROLES, ROLE_LABELS, type Role } from '../../../common/roles';
 import { useLang } from '../../i18n';
-import { unitKeys, unitSelectProps, useUnitsTree } from '../common';
+import { unitSelectProps, useAgencies, useUnitsTree } from '../common';
+import { FormBody, FormModal } from '../FormModal';
 import { applyApiError, blankToNull, blankToUndefined } from '../forms';
 
 export const staffKeys = { all: ['staff'] as const };
-
-function useAgencies(unitId: string | null) {
-  return useQuery({
-    queryKey: unitKeys.agencies(unitId ?? ''),
-    queryFn: ({ signal }) => api<{ items: Agency[] }>(`/api/units/${unitId ?? ''}/agencies`, { signal }).then((r) => r.items),
-    enabled: !!unitId,
-  });
-}
 
 function roleOptions(lang: 'vi' | 'en') {
   return ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r][lang] }));
@@ -30,9 +23,9 @@ function roleOptions(lang: 'vi' | 'en') {
 export function StaffFormModal({ target, onClose }: { target: { mode: 'create' } | { mode: 'edit'; member: StaffMember } | null; onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={!!target} onClose={onClose} title={target?.mode === 'edit' ? t('staff.edit') : t('staff.create')} size="lg">
+    <FormModal opened={!!target} onClose={onClose} title={target?.mode === 'edit' ? t('staff.edit') : t('staff.create')}>
       {target && <StaffForm key={target.mode === 'edit' ? target.member.id : 'new'} member={target.mode === 'edit' ? target.member : null} onClose={onClose} />}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -100,19 +93,15 @@ function StaffForm({ member, onClose }: { member: StaffMember | null; onClose: (
   });
   const units = unitSelectProps(tree.data);
   return (
-    <form
+    <FormBody
       onSubmit={form.onSubmit((v) => {
         setFormError(null);
         save.mutate(v);
       })}
-      noValidate
+      error={formError}
+      onCancel={onClose}
+      saving={save.isPending}
     >
-      <Stack>
-        {formError && (
-          <Alert color="dvRed" role="alert">
-            {formError}
-          </Alert>
-        )}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
             label={t('staff.username')}
@@ -166,25 +155,16 @@ function StaffForm({ member, onClose }: { member: StaffMember | null; onClose: (
             </SimpleGrid>
           </>
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    </FormBody>
   );
 }
 
 export function GrantsModal({ member, onClose }: { member: StaffMember | null; onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={!!member} onClose={onClose} title={member ? t('staff.grantsTitle', { name: member.fullName }) : ''} size="lg">
+    <FormModal opened={!!member} onClose={onClose} title={member ? t('staff.grantsTitle', { name: member.fullName }) : ''}>
       {member && <Grants key={member.id} initial={member} />}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -287,9 +267,9 @@ function Grants({ initial }: { initial: StaffMember }) {
 export function PasswordModal({ member, onClose }: { member: StaffMember | null; onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={!!member} onClose={onClose} title={member ? t('staff.resetPasswordTitle', { name: member.fullName }) : ''}>
+    <FormModal opened={!!member} onClose={onClose} title={member ? t('staff.resetPasswordTitle', { name: member.fullName }) : ''} size="md">
       {member && <PasswordForm key={member.id} member={member} onClose={onClose} />}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -309,33 +289,23 @@ function PasswordForm({ member, onClose }: { member: StaffMember; onClose: () =>
     onError: (err) => setFormError(applyApiError(form, err)),
   });
   return (
-    <form
+    <FormBody
       onSubmit={form.onSubmit((v) => {
         setFormError(null);
         save.mutate(v);
       })}
-      noValidate
-    >
-      <Stack>
+      error={formError}
+      onCancel={onClose}
+      saving={save.isPending}
+      submitLabel={t('staff.resetPassword')}
+      intro={
         <Text fz="sm" c="dimmed">
           {t('staff.resetPasswordHelp')}
         </Text>
-        {formError && (
-          <Alert color="dvRed" role="alert">
-            {formError}
-          </Alert>
-        )}
+      }
+    >
         <PasswordInput visibilityToggleButtonProps={{ 'aria-label': t('common.togglePassword') }} label={t('staff.newPassword')} description={t('staff.passwordHint')} autoComplete="new-password" required {...form.getInputProps('password')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('staff.resetPassword')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    </FormBody>
   );
 }
 

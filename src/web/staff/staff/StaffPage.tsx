@@ -1,17 +1,18 @@
 // Staff: search and filters, a keyset "load more" table, and the account actions the API allows per row.
-import { ActionIcon, Badge, Button, Card, Group, Menu, Select, SimpleGrid, Skeleton, Stack, Table, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Badge, Button, Card, Group, Menu, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconDots, IconEdit, IconKey, IconLockOpen, IconPlus, IconSearch, IconShieldCheck, IconUserOff, IconUserCheck } from '@tabler/icons-react';
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, errorMessage } from '../../api/client';
-import type { Page, StaffMember } from '../../api/types';
+import type { StaffMember } from '../../api/types';
 import { ROLES, ROLE_LABELS } from '../../../common/roles';
 import { formatDateTime } from '../../format';
 import { useLang } from '../../i18n';
-import { ErrorAlert, PageHeader, unitSelectProps, useUnitsTree } from '../common';
+import { PageHeader, unitSelectProps, useUnitsTree } from '../common';
+import { ListTable, useKeysetList } from '../list';
 import { useAbilities } from '../session';
 import { GrantsModal, PasswordModal, StaffFormModal, staffKeys } from './StaffForms';
 
@@ -31,13 +32,7 @@ export default function StaffPage() {
   const [passwordFor, setPasswordFor] = useState<StaffMember | null>(null);
 
   const filters = { q: debouncedQ, unitId, role, active: active === 'all' ? undefined : active };
-  const list = useInfiniteQuery({
-    queryKey: [...staffKeys.all, 'list', filters],
-    queryFn: ({ pageParam, signal }) => api<Page<StaffMember>>('/api/staff', { query: { ...filters, limit: 50, cursor: pageParam }, signal }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-  });
-  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const { list, rows } = useKeysetList<StaffMember>(staffKeys.all, '/api/staff', filters);
 
   const patch = useMutation({
     mutationFn: ({ member, body }: { member: StaffMember; body: Record<string, unknown>; done: string }) =>
@@ -94,40 +89,21 @@ export default function StaffPage() {
           />
         </SimpleGrid>
       </Card>
-      {list.isError && <ErrorAlert error={list.error} />}
-      <Card withBorder radius="md" padding={0}>
-        <Table.ScrollContainer minWidth={880}>
-          <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md" aria-label={t('staff.table')} data-testid="staff-table">
-            <Table.Thead bg="gray.0">
-              <Table.Tr>
-                <Table.Th scope="col">{t('staff.fullName')}</Table.Th>
-                <Table.Th scope="col">{t('staff.unit')}</Table.Th>
-                <Table.Th scope="col">{t('staff.roles')}</Table.Th>
-                <Table.Th scope="col">{t('common.status')}</Table.Th>
-                <Table.Th scope="col">{t('staff.lastLogin')}</Table.Th>
-                <Table.Th scope="col">
-                  <span className="visually-hidden">{t('common.actions')}</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.isPending &&
-                [1, 2, 3, 4].map((i) => (
-                  <Table.Tr key={i}>
-                    <Table.Td colSpan={6}>
-                      <Skeleton h={22} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              {!list.isPending && rows.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={6}>
-                    <Text c="dimmed" ta="center" py="md">
-                      {t('common.noData')}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              )}
+      <ListTable
+        list={list}
+        count={rows.length}
+        minWidth={880}
+        label={t('staff.table')}
+        testId="staff-table"
+        columns={[
+          { label: t('staff.fullName') },
+          { label: t('staff.unit') },
+          { label: t('staff.roles') },
+          { label: t('common.status') },
+          { label: t('staff.lastLogin') },
+          { label: t('common.actions'), hidden: true },
+        ]}
+      >
               {rows.map((m) => {
                 const manage = m.actions.includes('staff.manage');
                 return (
@@ -226,20 +202,7 @@ export default function StaffPage() {
                   </Table.Tr>
                 );
               })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Card>
-      <Group justify="space-between" mt="md">
-        <Text fz="sm" c="dimmed">
-          {t('common.showing', { count: rows.length })}
-        </Text>
-        {list.hasNextPage && (
-          <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-            {t('common.loadMore')}
-          </Button>
-        )}
-      </Group>
+      </ListTable>
       <StaffFormModal target={form} onClose={() => setForm(null)} />
       <GrantsModal member={grantsFor} onClose={() => setGrantsFor(null)} />
       <PasswordModal member={passwordFor} onClose={() => setPasswordFor(null)} />

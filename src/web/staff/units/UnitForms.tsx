@@ -1,5 +1,5 @@
 // Create/edit a unit and create/edit an agency, in modals; API field errors land on the fields.
-import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { Select, SimpleGrid, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -11,6 +11,7 @@ import { AGENCY_KINDS, AGENCY_KIND_LABELS, UNIT_KINDS, UNIT_KIND_LABELS } from '
 import { useLang } from '../../i18n';
 import { unitKeys, unitSelectProps, useUnitsTree } from '../common';
 import { applyApiError, blankToNull, blankToUndefined } from '../forms';
+import { FormBody, FormModal } from '../FormModal';
 
 /** Only the fields that differ from the record, so that an unchanged parent is not sent as a move. */
 function changedOnly<T extends Record<string, unknown>>(current: object, next: T): Partial<T> {
@@ -23,15 +24,9 @@ export type UnitFormTarget = { mode: 'create'; parentId: string | null } | { mod
 export function UnitFormModal({ target, onClose, onSaved }: { target: UnitFormTarget | null; onClose: () => void; onSaved: (u: Unit) => void }) {
   const { t } = useTranslation();
   return (
-    <Modal closeButtonProps={{ 'aria-label': t('common.close') }}
-      opened={!!target}
-      onClose={onClose}
-      title={target?.mode === 'edit' ? t('units.edit') : t('units.create')}
-      size="lg"
-      fullScreen={typeof window !== 'undefined' && window.innerWidth < 500}
-    >
+    <FormModal opened={!!target} onClose={onClose} title={target?.mode === 'edit' ? t('units.edit') : t('units.create')}>
       {target && <UnitForm key={target.mode === 'edit' ? target.unit.id : `new-${target.parentId ?? ''}`} target={target} onClose={onClose} onSaved={onSaved} />}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -92,54 +87,27 @@ function UnitForm({ target, onClose, onSaved }: { target: UnitFormTarget; onClos
     onError: (err) => setFormError(applyApiError(form, err)),
   });
   return (
-    <form
+    <FormBody
       onSubmit={form.onSubmit((v) => {
         setFormError(null);
         save.mutate(v);
       })}
-      noValidate
+      error={formError}
+      onCancel={onClose}
+      saving={save.isPending}
     >
-      <Stack>
-        {formError && (
-          <Alert color="dvRed" role="alert">
-            {formError}
-          </Alert>
-        )}
-        <Select
-          label={t('units.parent')}
-          placeholder={t('units.noParent')}
-          {...unitSelectProps(tree.data, editing?.id)}
-          searchable
-          clearable
-          nothingFoundMessage={t('units.noResults')}
-          {...form.getInputProps('parentId')}
-        />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t('common.code')} required {...form.getInputProps('code')} />
-          <Select
-            label={t('common.kind')}
-            required
-            allowDeselect={false}
-            data={UNIT_KINDS.map((k) => ({ value: k, label: UNIT_KIND_LABELS[k][lang] }))}
-            {...form.getInputProps('kind')}
-          />
-        </SimpleGrid>
-        <TextInput label={t('common.name')} required {...form.getInputProps('name')} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput type="date" label={t('common.validFrom')} {...form.getInputProps('validFrom')} />
-          <TextInput type="date" label={t('common.validTo')} {...form.getInputProps('validTo')} />
-        </SimpleGrid>
-        <Textarea label={t('common.note')} autosize minRows={2} {...form.getInputProps('note')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      <Select
+        label={t('units.parent')}
+        placeholder={t('units.noParent')}
+        {...unitSelectProps(tree.data, editing?.id)}
+        searchable
+        clearable
+        nothingFoundMessage={t('units.noResults')}
+        {...form.getInputProps('parentId')}
+      />
+      <CodeKindNameValidity form={form} kinds={UNIT_KINDS.map((k) => ({ value: k, label: UNIT_KIND_LABELS[k][lang] }))} />
+      <Textarea label={t('common.note')} autosize minRows={2} {...form.getInputProps('note')} />
+    </FormBody>
   );
 }
 
@@ -148,9 +116,9 @@ export type AgencyFormTarget = { mode: 'create'; unit: Unit } | { mode: 'edit'; 
 export function AgencyFormModal({ target, onClose }: { target: AgencyFormTarget | null; onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={!!target} onClose={onClose} title={target?.mode === 'edit' ? t('units.editAgency') : t('units.addAgency')} size="lg">
+    <FormModal opened={!!target} onClose={onClose} title={target?.mode === 'edit' ? t('units.editAgency') : t('units.addAgency')}>
       {target && <AgencyForm key={target.mode === 'edit' ? target.agency.id : `new-${target.unit.id}`} target={target} onClose={onClose} />}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -192,43 +160,38 @@ function AgencyForm({ target, onClose }: { target: AgencyFormTarget; onClose: ()
     onError: (err) => setFormError(applyApiError(form, err)),
   });
   return (
-    <form
+    <FormBody
       onSubmit={form.onSubmit((v) => {
         setFormError(null);
         save.mutate(v);
       })}
-      noValidate
+      error={formError}
+      onCancel={onClose}
+      saving={save.isPending}
     >
-      <Stack>
-        {formError && (
-          <Alert color="dvRed" role="alert">
-            {formError}
-          </Alert>
-        )}
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t('common.code')} required {...form.getInputProps('code')} />
-          <Select
-            label={t('common.kind')}
-            required
-            allowDeselect={false}
-            data={AGENCY_KINDS.map((k) => ({ value: k, label: AGENCY_KIND_LABELS[k][lang] }))}
-            {...form.getInputProps('kind')}
-          />
-        </SimpleGrid>
-        <TextInput label={t('common.name')} required {...form.getInputProps('name')} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput type="date" label={t('common.validFrom')} {...form.getInputProps('validFrom')} />
-          <TextInput type="date" label={t('common.validTo')} {...form.getInputProps('validTo')} />
-        </SimpleGrid>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      <CodeKindNameValidity form={form} kinds={AGENCY_KINDS.map((k) => ({ value: k, label: AGENCY_KIND_LABELS[k][lang] }))} />
+    </FormBody>
+  );
+}
+
+interface CodeKindNameForm {
+  getInputProps: (path: 'code' | 'name' | 'kind' | 'validFrom' | 'validTo') => object;
+}
+
+/** The fields units and agencies share: code and kind, name, validity period. */
+function CodeKindNameValidity({ form, kinds }: { form: CodeKindNameForm; kinds: Array<{ value: string; label: string }> }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label={t('common.code')} required {...form.getInputProps('code')} />
+        <Select label={t('common.kind')} required allowDeselect={false} data={kinds} {...form.getInputProps('kind')} />
+      </SimpleGrid>
+      <TextInput label={t('common.name')} required {...form.getInputProps('name')} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput type="date" label={t('common.validFrom')} {...form.getInputProps('validFrom')} />
+        <TextInput type="date" label={t('common.validTo')} {...form.getInputProps('validTo')} />
+      </SimpleGrid>
+    </>
   );
 }

@@ -13,10 +13,15 @@ import { formatDate } from '../../format';
 import { useLang } from '../../i18n';
 import { ErrorAlert, PageHeader, unitKeys, unitKindLabel, useUnitsTree } from '../common';
 import { useAbilities } from '../session';
-import { ImportModal } from './ImportModal';
+import { ImportModal } from '../ImportModal';
 import { AgencyFormModal, UnitFormModal, type AgencyFormTarget, type UnitFormTarget } from './UnitForms';
 import { UnitRow, UnitTree } from './UnitTree';
 import classes from './units.module.css';
+
+const UNIT_SAMPLE = {
+  filename: 'mau-nhap-don-vi.csv',
+  csv: 'code,name,kind,parent_code,valid_from,valid_to,note\n99006,Xã Tân Phú,commune,99,2025-07-01,,\n99007,Phường Hưng Thịnh,ward,99,2025-07-01,,\n',
+};
 
 export default function UnitsPage() {
   const { t } = useTranslation();
@@ -154,7 +159,15 @@ export default function UnitsPage() {
         }}
       />
       <AgencyFormModal target={agencyForm} onClose={() => setAgencyForm(null)} />
-      <ImportModal opened={importing} onClose={() => setImporting(false)} />
+      <ImportModal
+        opened={importing}
+        onClose={() => setImporting(false)}
+        title={t('import.unitsTitle')}
+        help={t('import.unitsHelp')}
+        endpoint="/api/units/import"
+        sample={UNIT_SAMPLE}
+        invalidate={unitKeys.all}
+      />
     </>
   );
 }
