@@ -1,6 +1,7 @@
 // Public routes of dossiers: online submission by a guest and tracking by code and secret, both rate-limited per address.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { PublicDossierView, PublicSubmitBody, PublicSubmitResult, TrackingParams, TrackingQuery } from '../../../common/dossiers.schema';
+import { errors } from '../../platform/errors';
 import { idempotent } from '../../platform/idempotency';
 import { langOf } from '../../platform/locale';
 import { submitOnline } from './dossiers.intake';
@@ -15,6 +16,15 @@ export const SECRET_HEADER = 'x-tracking-secret';
 
 export const publicDossierRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;
+  // The plugin runs one limiter per request (the route's, per address); the per-code count is a second store checked by hand.
+  const perCode = app.createRateLimit({
+    max: TRACKING_PER_CODE_PER_MIN,
+    timeWindow: '1 minute',
+    keyGenerator: (req) => {
+      const code = (req.params as { code?: unknown }).code;
+      return `track-code:${typeof code === 'string' ? code.trim() : ''}`;
+    },
+  });
 
   app.post(
     '/api/public/dossiers',
@@ -45,16 +55,10 @@ export const publicDossierRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: PublicDossierView },
       },
       config: { rateLimit: { max: TRACKING_PER_IP_PER_MIN, timeWindow: '1 minute' } },
-      onRequest: app.rateLimit({
-        max: TRACKING_PER_CODE_PER_MIN,
-        timeWindow: '1 minute',
-        keyGenerator: (req) => {
-          const code = (req.params as { code?: unknown }).code;
-          return `track-code:${typeof code === 'string' ? code.trim() : ''}`;
-        },
-      }),
     },
     async (req) => {
+      const limit = await perCode(req);
+      if (!limit.isAllowed && limit.isExceeded) throw errors.rateLimited();
       const header = req.headers[SECRET_HEADER];
       const secret = typeof header === 'string' ? header : req.query.secret;
       return trackDossier(db, req.params.code, secret, langOf(req));

@@ -1,0 +1,150 @@
+// The citizen's side through HTTP: online submission with uploads, tracking by code and secret, nothing revealed by a wrong secret, rate limits.
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DossierView, PublicDossierView, PublicSubmitResult } from '../../../common/dossiers.schema';
+import { dossierDocuments, dossiers } from '../../db/schema';
+import { TRACKING_PER_CODE_PER_MIN, TRACKING_PER_IP_PER_MIN } from './dossiers.public.routes';
+import { actOk, applicant, countRows, errorOf, fieldPaths, PNG, startDossierApp, upload, uploadOk, type DossierTestApp } from './dossiers.test-helpers';
+
+let t: DossierTestApp;
+let anBinh: string;
+beforeAll(async () => {
+  t = await startDossierApp();
+  anBinh = await t.unitId('99001');
+});
+afterAll(() => t.close());
+
+let ipCounter = 0;
+/** A fresh client address per test, so that one test's look-ups do not use up another's allowance. */
+const freshIp = () => `10.0.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}`;
+
+async function submit(body: Record<string, unknown>, headers: Record<string, string> = {}) {
+  return t.anonymous().request({ method: 'POST', url: '/api/public/dossiers', payload: body, headers, remoteAddress: freshIp() });
+}
+
+async function submitOk(): Promise<PublicSubmitResult> {
+  const guest = t.anonymous();
+  const form = await uploadOk(guest);
+  const photo = await uploadOk(guest, '/api/public/files', 'cccd.png', PNG);
+  const res = await submit({
+    procedureCode: '1.004873',
+    unitId: anBinh,
+    applicant: applicant({ email: 'dan@example.vn', address: 'Thôn 1, xã An Bình' }),
+    documents: [
+      { fileId: form.id, name: 'Tờ khai cấp Giấy xác nhận tình trạng hôn nhân' },
+      { fileId: photo.id, name: 'Căn cước công dân' },
+    ],
+    note: 'Nộp trực tuyến',
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json<PublicSubmitResult>();
+}
+
+const track = (code: string, secret: string | null, ip = freshIp(), how: 'query' | 'header' = 'header') =>
+  t.anonymous().request({
+    method: 'GET',
+    url: `/api/public/dossiers/${encodeURIComponent(code)}${secret !== null && how === 'query' ? `?secret=${encodeURIComponent(secret)}` : ''}`,
+    headers: secret !== null && how === 'header' ? { 'x-tracking-secret': secret } : {},
+    remoteAddress: ip,
+  });
+
+describe('online submission and tracking', () => {
+  it('takes a guest submission with uploaded documents and shows its status by code and secret', async () => {
+    const sub = await submitOk();
+    expect(sub).toMatchObject({ state: 'submitted', trackingUrl: `/tra-cuu/${encodeURIComponent(sub.code)}` });
+    expect(sub.code).toMatch(/^99001\.MC-\d{6}-\d{4}$/);
+    const docs = await t.db.select().from(dossierDocuments).where(eq(dossierDocuments.dossierId, sub.id));
+    expect(docs.map((d) => d.kind)).toEqual(['application', 'application']);
+
+    const res = await track(sub.code, sub.secret);
+    expect(res.statusCode, res.body).toBe(200);
+    const view = res.json<PublicDossierView>();
+    expect(view).toMatchObject({ code: sub.code, state: 'submitted', procedureCode: '1.004873', receivingUnitName: 'Xã An Bình', dueAt: null });
+    expect(view.timeline).toHaveLength(1);
+    // Typed by hand: lower case, no dashes, O for 0 and I for 1 are all accepted.
+    const typed = sub.secret.toLowerCase().replace(/-/g, '').replace(/0/g, 'o').replace(/1/g, 'i');
+    expect((await track(sub.code, typed, freshIp(), 'query')).statusCode).toBe(200);
+
+    // The desk accepts it; the citizen sees the appointment but no staff names or notes.
+    const motcua = await t.loginAs('motcua.anbinh');
+    const seen = (await motcua.get(`/api/dossiers/${sub.id}`)).json<DossierView>();
+    expect(seen).toMatchObject({ channel: 'online', applicant: { email: 'dan@example.vn' }, });
+    expect(seen.documents.map((d) => d.mime).sort()).toEqual(['application/pdf', 'image/png']);
+    await actOk(motcua, sub.id, 'accept', { note: 'Ghi chú nội bộ: gọi điện xác minh', data: { copies: 1 } });
+    const after = (await track(sub.code, sub.secret)).json<PublicDossierView>();
+    expect(after.state).toBe('accepted');
+    expect(after.dueAt).not.toBeNull();
+    const text = JSON.stringify(after);
+    expect(text).not.toContain('Vũ Thị Mai');
+    expect(text).not.toContain('motcua.anbinh');
+    expect(text).not.toContain('Ghi chú nội bộ');
+  });
+
+  it('answers a wrong secret, a missing secret and an unknown code with the same 404', async () => {
+    const sub = await submitOk();
+    const wrong = await track(sub.code, 'AAAA-BBBB-CCCC-DDDD-EEEE');
+    const missing = await track(sub.code, null);
+    const unknown = await track('99001.MC-000101-9999', sub.secret);
+    for (const res of [wrong, missing, unknown]) {
+      expect(res.statusCode).toBe(404);
+      expect(res.json<{ error: { code: string; message: string; details?: unknown } }>().error).toMatchObject({ code: 'dossier_not_found' });
+    }
+    const strip = (b: string) => b.replace(/"requestId":"[^"]+"/, '');
+    expect(strip(wrong.body)).toBe(strip(unknown.body));
+    expect(strip(missing.body)).toBe(strip(unknown.body));
+  });
+
+  it('limits look-ups per address and per code', async () => {
+    const sub = await submitOk();
+    const ip = freshIp();
+    for (let i = 0; i < TRACKING_PER_IP_PER_MIN; i++) expect((await track(`NOPE-${i}`, 'x', ip)).statusCode).toBe(404);
+    const limited = await track(sub.code, sub.secret, ip);
+    expect(limited.statusCode).toBe(429);
+    expect(errorOf(limited).code).toBe('rate_limited');
+    // From many addresses, one code still gets only so many guesses.
+    for (let i = 1; i < TRACKING_PER_CODE_PER_MIN; i++) expect((await track(sub.code, 'WRONG', freshIp())).statusCode).toBe(404);
+    expect((await track(sub.code, sub.secret, freshIp())).statusCode).toBe(200);
+    expect((await track(sub.code, sub.secret, freshIp())).statusCode).toBe(429);
+  });
+
+  it('refuses bad submissions with field paths and writes nothing', async () => {
+    const guest = t.anonymous();
+    const file = await uploadOk(guest);
+    const before = { dossiers: await countRows(t, 'dossiers'), steps: await countRows(t, 'workflow_steps'), counters: await countRows(t, 'dossier_code_counters') };
+    const bad = await submit({ procedureCode: '1.004873', unitId: anBinh, applicant: { name: '', idNumber: '12ab', email: 'x' }, documents: [] });
+    expect(bad.statusCode).toBe(400);
+    expect(fieldPaths(bad)).toEqual(['body.applicant.email', 'body.applicant.idNumber', 'body.applicant.name', 'body.documents']);
+    const noUnit = await submit({ procedureCode: '1.004873', applicant: applicant(), documents: [{ fileId: file.id, name: 'Tờ khai' }] });
+    expect(fieldPaths(noUnit)).toEqual(['body.unitId']);
+    const noProc = await submit({ procedureCode: '9.999999', unitId: anBinh, applicant: applicant(), documents: [{ fileId: file.id, name: 'Tờ khai' }] });
+    expect(fieldPaths(noProc)).toEqual(['body.procedureCode']);
+    const noFile = await submit({ procedureCode: '1.004873', unitId: anBinh, applicant: applicant(), documents: [{ fileId: crypto.randomUUID(), name: 'Tờ khai' }] });
+    expect(fieldPaths(noFile)).toEqual(['body.documents.0.fileId']);
+    expect({ dossiers: await countRows(t, 'dossiers'), steps: await countRows(t, 'workflow_steps'), counters: await countRows(t, 'dossier_code_counters') }).toEqual(before);
+    // A file already in a dossier cannot be attached to another one.
+    const sub = await submit({ procedureCode: '1.004873', unitId: anBinh, applicant: applicant(), documents: [{ fileId: file.id, name: 'Tờ khai' }] });
+    expect(sub.statusCode).toBe(201);
+    const reuse = await submit({ procedureCode: '1.004873', unitId: anBinh, applicant: applicant(), documents: [{ fileId: file.id, name: 'Tờ khai' }] });
+    expect(fieldPaths(reuse)).toEqual(['body.documents.0.fileId']);
+  });
+
+  it('replays a retried submission with the same idempotency key instead of filing twice', async () => {
+    const file = await uploadOk(t.anonymous());
+    const body = { procedureCode: '1.004873', unitId: anBinh, applicant: applicant(), documents: [{ fileId: file.id, name: 'Tờ khai' }] };
+    const send = () => t.anonymous().request({ method: 'POST', url: '/api/public/dossiers', payload: body, headers: { 'idempotency-key': 'guest-retry-0001' }, remoteAddress: '10.9.9.9' });
+    const first = await send();
+    const second = await send();
+    expect(first.statusCode).toBe(201);
+    expect(second.statusCode).toBe(201);
+    expect(second.headers['idempotent-replayed']).toBe('true');
+    expect(second.json<PublicSubmitResult>().code).toBe(first.json<PublicSubmitResult>().code);
+    expect(await t.db.$count(dossiers, eq(dossiers.code, first.json<PublicSubmitResult>().code))).toBe(1);
+  });
+
+  it('rate-limits uploads per address', async () => {
+    const ip = '10.8.8.8';
+    let last = 0;
+    for (let i = 0; i < 25 && last !== 429; i++) last = (await upload(t.anonymous(), '/api/public/files', 'a.pdf', PNG, 'image/png', ip)).statusCode;
+    expect(last).toBe(429);
+  });
+});
