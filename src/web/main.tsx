@@ -25,6 +25,7 @@ import '@mantine/core/styles/ThemeIcon.css';
 import '@mantine/core/styles/Center.css';
 import '@mantine/core/styles/Loader.css';
 import '@mantine/core/styles/Input.css';
+import '@mantine/core/styles/InlineInput.css';
 import '@mantine/core/styles/Checkbox.css';
 import '@mantine/core/styles/Table.css';
 import '@mantine/core/styles/Alert.css';

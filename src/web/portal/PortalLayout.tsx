@@ -7,6 +7,30 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Logo } from '../components/Logo';
 import classes from './portal.module.css';
 
+/** "Home / …" above a page title: links for the steps, plain text (the current page) for the last one without `to`. */
+export function Crumbs({ items }: { items: Array<{ label: string; to?: string }> }) {
+  const { t } = useTranslation();
+  const all = [{ label: t('catalog.home'), to: '/' }, ...items];
+  return (
+    <nav aria-label={t('catalog.breadcrumb')} className={classes.crumbs}>
+      {all.map((c, i) => (
+        <span key={i}>
+          {i > 0 && <span aria-hidden> / </span>}
+          {c.to ? (
+            <Anchor component={Link} to={c.to} fz="sm">
+              {c.label}
+            </Anchor>
+          ) : (
+            <Text component="span" fz="sm" aria-current="page">
+              {c.label}
+            </Text>
+          )}
+        </span>
+      ))}
+    </nav>
+  );
+}
+
 export function PortalLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   return (

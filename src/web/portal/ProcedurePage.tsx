@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError, errorMessage } from '../api/client';
 import { formatDate } from '../format';
-import { PortalLayout } from './PortalLayout';
+import { Crumbs, PortalLayout } from './PortalLayout';
 import { formatDays, formatVnd, useProcedure } from './catalog';
 import classes from './catalog.module.css';
 
@@ -78,15 +78,7 @@ export default function ProcedurePage() {
     <PortalLayout>
       <Box className={classes.band}>
         <Container size="lg" py={{ base: 20, sm: 32 }}>
-          <nav aria-label={t('catalog.breadcrumb')} className={classes.crumbs}>
-            <Anchor component={Link} to="/" fz="sm">
-              {t('catalog.home')}
-            </Anchor>
-            <span aria-hidden> / </span>
-            <Anchor component={Link} to="/thu-tuc" fz="sm">
-              {t('catalog.title')}
-            </Anchor>
-          </nav>
+          <Crumbs items={[{ label: t('catalog.title'), to: '/thu-tuc' }]} />
           <Title order={1} className={classes.title}>
             {p.name}
           </Title>

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { errorMessage } from '../api/client';
 import type { ProcedureSummary } from '../api/types';
-import { PortalLayout } from './PortalLayout';
+import { Crumbs, PortalLayout } from './PortalLayout';
 import { formatDays, useProcedureFields, useProcedureSearch } from './catalog';
 import classes from './catalog.module.css';
 
@@ -79,15 +79,7 @@ export default function ProcedureSearch() {
     <PortalLayout>
       <Box className={classes.band}>
         <Container size="lg" py={{ base: 20, sm: 32 }}>
-          <nav aria-label={t('catalog.breadcrumb')} className={classes.crumbs}>
-            <Anchor component={Link} to="/" fz="sm">
-              {t('catalog.home')}
-            </Anchor>
-            <span aria-hidden> / </span>
-            <Text component="span" fz="sm" aria-current="page">
-              {t('catalog.title')}
-            </Text>
-          </nav>
+          <Crumbs items={[{ label: t('catalog.title') }]} />
           <Title order={1} className={classes.title}>
             {t('catalog.title')}
           </Title>
@@ -114,7 +106,7 @@ export default function ProcedureSearch() {
         <Stack gap="md">
           <Box component="fieldset" className={classes.chips}>
             <legend className={classes.legend}>{t('catalog.fields')}</legend>
-            <Group gap={6}>
+            <div className={classes.chipRow}>
               <Button
                 size="compact-sm"
                 radius="xl"
@@ -138,7 +130,7 @@ export default function ProcedureSearch() {
                   <span className={classes.count}>{f.count}</span>
                 </Button>
               ))}
-            </Group>
+            </div>
           </Box>
           <Group gap="md" align="flex-end">
             <NativeSelect

@@ -56,11 +56,7 @@ export function FormBody({
     <form onSubmit={onSubmit} noValidate>
       <Stack>
         {intro}
-        {error && (
-          <Alert color="dvRed" role="alert">
-            {error}
-          </Alert>
-        )}
+        <FormError error={error} />
         {children}
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
@@ -72,5 +68,15 @@ export function FormBody({
         </Group>
       </Stack>
     </form>
+  );
+}
+
+/** The message of a failed submit that belongs to no single field. */
+export function FormError({ error }: { error: string | null }) {
+  if (!error) return null;
+  return (
+    <Alert color="dvRed" role="alert">
+      {error}
+    </Alert>
   );
 }

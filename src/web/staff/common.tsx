@@ -1,5 +1,5 @@
 // Pieces shared by the staff pages: page header, unit list query and unit options for selects.
-import { Alert, Group, Stack, Text, Title, type ComboboxItem, type ComboboxLikeRenderOptionInput } from '@mantine/core';
+import { Alert, Card, Group, Select, Stack, Text, Title, type ComboboxItem, type ComboboxLikeRenderOptionInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { IconAlertCircle } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -28,6 +28,23 @@ export function PageHeader({ title, description, actions }: { title: string; des
         </Group>
       )}
     </Group>
+  );
+}
+
+/** A titled card section of a staff page (the title is its accessible name). */
+export function SectionCard({ id, title, description, children, testId }: { id: string; title: ReactNode; description?: ReactNode; children: ReactNode; testId?: string }) {
+  return (
+    <Card withBorder radius="md" padding="md" component="section" aria-labelledby={id} data-testid={testId}>
+      <Title order={2} fz="lg" mb={description ? 0 : 'sm'} id={id}>
+        {title}
+      </Title>
+      {description && (
+        <Text fz="sm" c="dimmed" mb="sm">
+          {description}
+        </Text>
+      )}
+      {children}
+    </Card>
   );
 }
 
@@ -101,6 +118,78 @@ export function unitSelectProps(units: Unit[] | undefined, exclude?: string) {
       <span style={{ paddingLeft: (levels.get(option.value) ?? 0) * 14 }}>{option.label}</span>
     ),
   };
+}
+
+interface UnitAgencyForm {
+  values: { unitId: string | null };
+  getInputProps: (path: 'unitId' | 'agencyId') => object;
+  setFieldValue: (path: 'unitId' | 'agencyId', value: string | null) => void;
+}
+
+/** A unit select and the select of that unit's agencies (cleared when the unit changes), side by side. */
+export function UnitAgencySelects({
+  form,
+  units,
+  unitLabel,
+  unitPlaceholder,
+  unitRequired,
+  agencyLabel,
+  agencyPlaceholder,
+}: {
+  form: UnitAgencyForm;
+  units: Unit[] | undefined;
+  unitLabel: string;
+  unitPlaceholder?: string;
+  unitRequired?: boolean;
+  agencyLabel: string;
+  agencyPlaceholder: string;
+}) {
+  const { t } = useTranslation();
+  const agencies = useAgencies(form.values.unitId);
+  return (
+    <>
+      <Select
+        label={unitLabel}
+        placeholder={unitPlaceholder}
+        required={unitRequired}
+        clearable={!unitRequired}
+        searchable
+        {...unitSelectProps(units)}
+        nothingFoundMessage={t('units.noResults')}
+        {...form.getInputProps('unitId')}
+        onChange={(v: string | null) => {
+          form.setFieldValue('unitId', v);
+          form.setFieldValue('agencyId', null);
+        }}
+      />
+      <Select
+        label={agencyLabel}
+        placeholder={agencyPlaceholder}
+        clearable
+        data={(agencies.data ?? []).map((a) => ({ value: a.id, label: a.name }))}
+        disabled={!form.values.unitId}
+        {...form.getInputProps('agencyId')}
+      />
+    </>
+  );
+}
+
+/** The "all / active / inactive" select of the list filters; its value is 'all', 'true' or 'false'. */
+export function ActiveFilter({ label, activeLabel, inactiveLabel, value, onChange }: { label: string; activeLabel: string; inactiveLabel: string; value: string | null; onChange: (v: string | null) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Select
+      label={label}
+      data={[
+        { value: 'all', label: t('common.all') },
+        { value: 'true', label: activeLabel },
+        { value: 'false', label: inactiveLabel },
+      ]}
+      value={value}
+      onChange={onChange}
+      allowDeselect={false}
+    />
+  );
 }
 
 export function unitKindLabel(kind: string, lang: Lang): string {

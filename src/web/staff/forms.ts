@@ -1,5 +1,6 @@
 // Maps an API error onto a Mantine form: details.fields[].path "body.name" → the field "name".
-import type { ReactNode } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import i18n from 'i18next';
 import { ApiError, errorMessage } from '../api/client';
 
@@ -42,4 +43,25 @@ export function blankToNull(v: string | null | undefined): string | null {
 /** A Mantine validator: the field must not be blank ("Vui lòng nhập {label}"). */
 export function requiredText(label: string) {
   return (v: string) => (v.trim() ? null : i18n.t('login.required', { field: label.toLowerCase() }));
+}
+
+/**
+ * A mutation bound to a Mantine form: `submit` validates and sends the values, API field errors land on the
+ * fields and the rest in `error` (shown above the form). `rename` maps API paths to form paths.
+ */
+export function useFormMutation<V, R>(
+  form: FormLike & { onSubmit: (handler: (values: V) => void) => (event?: FormEvent<HTMLFormElement>) => void },
+  options: { mutationFn: (values: V) => Promise<R>; onSuccess?: (result: R, values: V) => void; rename?: Record<string, string> },
+) {
+  const [error, setError] = useState<string | null>(null);
+  const mutation = useMutation({
+    mutationFn: options.mutationFn,
+    onSuccess: options.onSuccess,
+    onError: (err) => setError(applyApiError(form, err, options.rename)),
+  });
+  const submit = form.onSubmit((values) => {
+    setError(null);
+    mutation.mutate(values);
+  });
+  return { ...mutation, error, setError, submit };
 }

@@ -1,6 +1,6 @@
 // Working calendar: 12 month grids with legend, the list of special days, the official schedule form,
 // the afternoon cut-off setting and a due-date calculator.
-import { ActionIcon, Alert, Badge, Box, Button, Card, Checkbox, Group, NumberInput, Select, SimpleGrid, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Badge, Box, Button, Card, Checkbox, Group, NumberInput, Select, SimpleGrid, Skeleton, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconChevronLeft, IconChevronRight, IconTrash } from '@tabler/icons-react';
@@ -10,8 +10,9 @@ import { useTranslation } from 'react-i18next';
 import { api, errorMessage } from '../../api/client';
 import type { CalendarDay, CalendarSettings, CalendarYear, DueAnswer } from '../../api/types';
 import { formatDate, formatDateTime, todayVn, vnLocalToIso, weekdayIndex } from '../../format';
-import { ErrorAlert, PageHeader } from '../common';
-import { applyApiError, blankToUndefined } from '../forms';
+import { ErrorAlert, PageHeader, SectionCard } from '../common';
+import { blankToUndefined, useFormMutation } from '../forms';
+import { FormError } from '../FormModal';
 import { useAbilities } from '../session';
 import classes from './calendar.module.css';
 
@@ -173,10 +174,7 @@ export default function CalendarPage() {
         {cal.data && <SettingsForm settings={cal.data.settings} canManage={abilities.has('settings.manage')} />}
       </SimpleGrid>
       <Box mt="lg">
-          <Card withBorder radius="md" padding="md" component="section" aria-labelledby="days-title">
-            <Title order={2} fz="lg" mb="sm" id="days-title">
-              {t('calendar.listTitle', { year })}
-            </Title>
+          <SectionCard id="days-title" title={t('calendar.listTitle', { year })}>
             <Table.ScrollContainer minWidth={640}>
               <Table striped aria-labelledby="days-title" data-testid="calendar-days">
                 <Table.Thead>
@@ -236,7 +234,7 @@ export default function CalendarPage() {
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
-          </Card>
+          </SectionCard>
       </Box>
     </>
   );
@@ -245,7 +243,6 @@ export default function CalendarPage() {
 function OfficialDayForm({ year }: { year: number }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
     initialValues: { date: '', kind: 'day_off', name: '', legalBasis: '' },
     validate: {
@@ -253,7 +250,7 @@ function OfficialDayForm({ year }: { year: number }) {
       name: (v) => (v.trim() ? null : t('login.required', { field: t('calendar.name').toLowerCase() })),
     },
   });
-  const save = useMutation({
+  const save = useFormMutation(form, {
     mutationFn: (v: typeof form.values) =>
       api<CalendarDay>(`/api/calendar/days/${v.date}`, { method: 'PUT', body: { kind: v.kind, name: v.name.trim(), legalBasis: blankToUndefined(v.legalBasis) } }),
     onSuccess: (_d, v) => {
@@ -261,30 +258,17 @@ function OfficialDayForm({ year }: { year: number }) {
       void client.invalidateQueries({ queryKey: ['calendar'] });
       form.reset();
     },
-    onError: (err) => setFormError(applyApiError(form, err, { kind: 'kind', name: 'name', legalBasis: 'legalBasis', 'params.date': 'date' })),
+    rename: { kind: 'kind', name: 'name', legalBasis: 'legalBasis', 'params.date': 'date' },
   });
   return (
-    <Card withBorder radius="md" padding="md" component="section" aria-labelledby="official-title">
-      <Title order={2} fz="lg" id="official-title">
-        {t('calendar.addTitle')}
-      </Title>
-      <Text fz="sm" c="dimmed" mb="sm">
-        {t('calendar.addHelp')}
-      </Text>
+    <SectionCard id="official-title" title={t('calendar.addTitle')} description={t('calendar.addHelp')}>
       <form
-        onSubmit={form.onSubmit((v) => {
-          setFormError(null);
-          save.mutate(v);
-        })}
+        onSubmit={save.submit}
         noValidate
         data-testid="official-day-form"
       >
         <Stack gap="sm">
-          {formError && (
-            <Alert color="dvRed" role="alert">
-              {formError}
-            </Alert>
-          )}
+          <FormError error={save.error} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput type="date" label={t('calendar.date')} required min={`${year - 1}-01-01`} {...form.getInputProps('date')} />
             <Select
@@ -306,41 +290,29 @@ function OfficialDayForm({ year }: { year: number }) {
           </Group>
         </Stack>
       </form>
-    </Card>
+    </SectionCard>
   );
 }
 
 function SettingsForm({ settings, canManage }: { settings: CalendarSettings; canManage: boolean }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({ initialValues: { afternoonCutoff: settings.afternoonCutoff } });
-  const save = useMutation({
+  const save = useFormMutation(form, {
     mutationFn: (v: typeof form.values) => api<CalendarSettings>('/api/calendar/settings', { method: 'PUT', body: v }),
     onSuccess: () => {
       notifications.show({ color: 'green', message: t('common.saved') });
       void client.invalidateQueries({ queryKey: ['calendar'] });
     },
-    onError: (err) => setFormError(applyApiError(form, err)),
   });
   return (
-    <Card withBorder radius="md" padding="md" component="section" aria-labelledby="settings-title">
-      <Title order={2} fz="lg" mb="sm" id="settings-title">
-        {t('calendar.settingsTitle')}
-      </Title>
+    <SectionCard id="settings-title" title={t('calendar.settingsTitle')}>
       <form
-        onSubmit={form.onSubmit((v) => {
-          setFormError(null);
-          save.mutate(v);
-        })}
+        onSubmit={save.submit}
         noValidate
       >
         <Stack gap="sm">
-          {formError && (
-            <Alert color="dvRed" role="alert">
-              {formError}
-            </Alert>
-          )}
+          <FormError error={save.error} />
           <Group align="flex-end">
             <TextInput
               type="time"
@@ -358,13 +330,12 @@ function SettingsForm({ settings, canManage }: { settings: CalendarSettings; can
           </Group>
         </Stack>
       </form>
-    </Card>
+    </SectionCard>
   );
 }
 
 function DueCalculator() {
   const { t } = useTranslation();
-  const [formError, setFormError] = useState<string | null>(null);
   const now = new Date();
   const local = new Intl.DateTimeFormat('sv-SE', {
     timeZone: 'Asia/Ho_Chi_Minh',
@@ -380,32 +351,21 @@ function DueCalculator() {
   const form = useForm({
     initialValues: { start: local, amount: 10 as number | string, unit: 'working_days', applyCutoff: true },
   });
-  const compute = useMutation({
+  const compute = useFormMutation(form, {
     mutationFn: (v: typeof form.values) =>
       api<DueAnswer>('/api/calendar/due', {
         method: 'POST',
         body: { start: vnLocalToIso(v.start), amount: Number(v.amount), unit: v.unit, applyCutoff: v.applyCutoff },
       }),
-    onError: (err) => setFormError(applyApiError(form, err)),
   });
   return (
-    <Card withBorder radius="md" padding="md" component="section" aria-labelledby="due-title">
-      <Title order={2} fz="lg" mb="sm" id="due-title">
-        {t('calendar.dueTitle')}
-      </Title>
+    <SectionCard id="due-title" title={t('calendar.dueTitle')}>
       <form
-        onSubmit={form.onSubmit((v) => {
-          setFormError(null);
-          compute.mutate(v);
-        })}
+        onSubmit={compute.submit}
         noValidate
       >
         <Stack gap="sm">
-          {formError && (
-            <Alert color="dvRed" role="alert">
-              {formError}
-            </Alert>
-          )}
+          <FormError error={compute.error} />
           <TextInput type="datetime-local" label={t('calendar.dueStart')} required {...form.getInputProps('start')} />
           <SimpleGrid cols={2}>
             <NumberInput label={t('calendar.dueAmount')} min={0} max={3650} allowDecimal={false} {...form.getInputProps('amount')} />
@@ -441,6 +401,6 @@ function DueCalculator() {
           )}
         </Stack>
       </form>
-    </Card>
+    </SectionCard>
   );
 }

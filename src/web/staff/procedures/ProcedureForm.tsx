@@ -3,14 +3,14 @@ import { ActionIcon, Box, Button, Checkbox, Group, NumberInput, Select, SimpleGr
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { DocumentForm, ProcedureCreateBody, ProcedureLevel, ProcedureView } from '../../api/types';
-import { unitSelectProps, useAgencies, useUnitsTree } from '../common';
+import { UnitAgencySelects, useUnitsTree } from '../common';
 import { FormBody, FormModal } from '../FormModal';
-import { applyApiError, blankToUndefined, requiredText } from '../forms';
+import { blankToUndefined, requiredText, useFormMutation } from '../forms';
 
 export const procedureKeys = { all: ['procedures'] as const };
 export type ProcedureFormTarget = { mode: 'create' } | { mode: 'edit'; procedure: ProcedureView };
@@ -53,7 +53,6 @@ function ProcedureForm({ editing, onClose }: { editing: ProcedureView | null; on
   const { t } = useTranslation();
   const client = useQueryClient();
   const tree = useUnitsTree(false);
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
     initialValues: {
       code: editing?.code ?? '',
@@ -86,9 +85,8 @@ function ProcedureForm({ editing, onClose }: { editing: ProcedureView | null; on
       fees: { name: requiredText(t('procedures.feeName')) },
     },
   });
-  const agencies = useAgencies(form.values.unitId);
 
-  const save = useMutation({
+  const save = useFormMutation(form, {
     mutationFn: (v: typeof form.values) => {
       const body: ProcedureCreateBody = {
         code: v.code.trim(),
@@ -118,18 +116,13 @@ function ProcedureForm({ editing, onClose }: { editing: ProcedureView | null; on
       notifications.show({ color: 'green', message: editing ? t('procedures.updated', { name: p.name }) : t('procedures.created', { name: p.name }) });
       onClose();
     },
-    onError: (err) => setFormError(applyApiError(form, err)),
   });
 
-  const units = unitSelectProps(tree.data);
   const formOptions = FORMS.map((f) => ({ value: f, label: t(`forms.${f}`) }));
   return (
     <FormBody
-      onSubmit={form.onSubmit((v) => {
-        setFormError(null);
-        save.mutate(v);
-      })}
-      error={formError}
+      onSubmit={save.submit}
+      error={save.error}
       onCancel={onClose}
       saving={save.isPending}
     >
@@ -149,26 +142,13 @@ function ProcedureForm({ editing, onClose }: { editing: ProcedureView | null; on
         />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <Select
-          label={t('procedures.unit')}
-          placeholder={t('procedures.nationalCatalog')}
-          searchable
-          clearable
-          {...units}
-          nothingFoundMessage={t('units.noResults')}
-          {...form.getInputProps('unitId')}
-          onChange={(v: string | null) => {
-            form.setFieldValue('unitId', v);
-            form.setFieldValue('agencyId', null);
-          }}
-        />
-        <Select
-          label={t('procedures.agency')}
-          placeholder={t('procedures.noAgency')}
-          clearable
-          data={(agencies.data ?? []).map((a) => ({ value: a.id, label: a.name }))}
-          disabled={!form.values.unitId}
-          {...form.getInputProps('agencyId')}
+        <UnitAgencySelects
+          form={form}
+          units={tree.data}
+          unitLabel={t('procedures.unit')}
+          unitPlaceholder={t('procedures.nationalCatalog')}
+          agencyLabel={t('procedures.agency')}
+          agencyPlaceholder={t('procedures.noAgency')}
         />
       </SimpleGrid>
       <TextInput label={t('procedures.implementingAgency')} required placeholder="UBND cấp xã" {...form.getInputProps('implementingAgency')} />

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { api, errorMessage } from '../../api/client';
 import type { ProcedureView } from '../../api/types';
 import { formatDays } from '../../portal/catalog';
-import { PageHeader, unitSelectProps, useUnitsTree } from '../common';
+import { ActiveFilter, PageHeader, unitSelectProps, useUnitsTree } from '../common';
 import { ImportModal } from '../ImportModal';
 import { ListTable, useKeysetList } from '../list';
 import { useAbilities } from '../session';
@@ -79,17 +79,7 @@ export default function ProceduresPage() {
             onChange={(e) => setQ(e.currentTarget.value)}
           />
           <Select label={t('procedures.filterUnit')} placeholder={t('procedures.anyUnit')} {...unitSelectProps(tree.data)} value={unitId} onChange={setUnitId} searchable clearable />
-          <Select
-            label={t('procedures.filterStatus')}
-            data={[
-              { value: 'all', label: t('common.all') },
-              { value: 'true', label: t('procedures.published') },
-              { value: 'false', label: t('procedures.withdrawn') },
-            ]}
-            value={active}
-            onChange={setActive}
-            allowDeselect={false}
-          />
+          <ActiveFilter label={t('procedures.filterStatus')} activeLabel={t('procedures.published')} inactiveLabel={t('procedures.withdrawn')} value={active} onChange={setActive} />
         </SimpleGrid>
       </Card>
       <ListTable

@@ -1,5 +1,5 @@
 // Staff modals: create, edit, roles per unit (grant/revoke), password reset.
-import { ActionIcon, Alert, Badge, Button, Group, PasswordInput, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, PasswordInput, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
@@ -10,9 +10,9 @@ import { api, errorMessage } from '../../api/client';
 import type { StaffMember } from '../../api/types';
 import { ROLES, ROLE_LABELS, type Role } from '../../../common/roles';
 import { useLang } from '../../i18n';
-import { unitSelectProps, useAgencies, useUnitsTree } from '../common';
-import { FormBody, FormModal } from '../FormModal';
-import { applyApiError, blankToNull, blankToUndefined } from '../forms';
+import { UnitAgencySelects, unitSelectProps, useUnitsTree } from '../common';
+import { FormBody, FormError, FormModal } from '../FormModal';
+import { blankToNull, blankToUndefined, useFormMutation } from '../forms';
 
 export const staffKeys = { all: ['staff'] as const };
 
@@ -34,7 +34,6 @@ function StaffForm({ member, onClose }: { member: StaffMember | null; onClose: (
   const [lang] = useLang();
   const client = useQueryClient();
   const tree = useUnitsTree(false);
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
     initialValues: {
       username: member?.username ?? '',
@@ -55,8 +54,7 @@ function StaffForm({ member, onClose }: { member: StaffMember | null; onClose: (
       password: (v) => (member || v.length >= 10 ? null : t('staff.passwordHint')),
     },
   });
-  const agencies = useAgencies(form.values.unitId);
-  const save = useMutation({
+  const save = useFormMutation(form, {
     mutationFn: (v: typeof form.values) =>
       member
         ? api<StaffMember>(`/api/staff/${member.id}`, {
@@ -89,16 +87,13 @@ function StaffForm({ member, onClose }: { member: StaffMember | null; onClose: (
       notifications.show({ color: 'green', message: member ? t('staff.updated', { name: saved.fullName }) : t('staff.created', { name: saved.fullName }) });
       onClose();
     },
-    onError: (err) => setFormError(applyApiError(form, err, { 'grants.0.role': 'role', 'grants.0.unitId': 'roleUnitId', grants: 'role' })),
+    rename: { 'grants.0.role': 'role', 'grants.0.unitId': 'roleUnitId', grants: 'role' },
   });
   const units = unitSelectProps(tree.data);
   return (
     <FormBody
-      onSubmit={form.onSubmit((v) => {
-        setFormError(null);
-        save.mutate(v);
-      })}
-      error={formError}
+      onSubmit={save.submit}
+      error={save.error}
       onCancel={onClose}
       saving={save.isPending}
     >
@@ -117,25 +112,13 @@ function StaffForm({ member, onClose }: { member: StaffMember | null; onClose: (
           <TextInput label={t('staff.jobTitle')} {...form.getInputProps('title')} />
           <TextInput label={t('staff.email')} type="email" {...form.getInputProps('email')} />
           <TextInput label={t('staff.phone')} type="tel" {...form.getInputProps('phone')} />
-          <Select
-            label={t('staff.unit')}
-            required
-            searchable
-            {...units}
-            nothingFoundMessage={t('units.noResults')}
-            {...form.getInputProps('unitId')}
-            onChange={(v: string | null) => {
-              form.setFieldValue('unitId', v);
-              form.setFieldValue('agencyId', null);
-            }}
-          />
-          <Select
-            label={t('staff.agency')}
-            placeholder={t('staff.noAgency')}
-            clearable
-            data={(agencies.data ?? []).map((a) => ({ value: a.id, label: a.name }))}
-            disabled={!form.values.unitId}
-            {...form.getInputProps('agencyId')}
+          <UnitAgencySelects
+            form={form}
+            units={tree.data}
+            unitLabel={t('staff.unit')}
+            unitRequired
+            agencyLabel={t('staff.agency')}
+            agencyPlaceholder={t('staff.noAgency')}
           />
         </SimpleGrid>
         {!member && (
@@ -174,7 +157,6 @@ function Grants({ initial }: { initial: StaffMember }) {
   const client = useQueryClient();
   const tree = useUnitsTree(false);
   const [member, setMember] = useState(initial);
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
     initialValues: { role: null as string | null, unitId: initial.unitId },
     validate: {
@@ -182,14 +164,13 @@ function Grants({ initial }: { initial: StaffMember }) {
       unitId: (v) => (v ? null : t('login.required', { field: t('staff.unit').toLowerCase() })),
     },
   });
-  const grant = useMutation({
+  const grant = useFormMutation(form, {
     mutationFn: (v: typeof form.values) => api<StaffMember>(`/api/staff/${member.id}/grants`, { method: 'POST', body: { role: v.role, unitId: v.unitId } }),
     onSuccess: (m) => {
       setMember(m);
       form.setFieldValue('role', null);
       void client.invalidateQueries({ queryKey: staffKeys.all });
     },
-    onError: (err) => setFormError(applyApiError(form, err)),
   });
   const revoke = useMutation({
     mutationFn: (grantId: string) => api<StaffMember>(`/api/staff/${member.id}/grants/${grantId}`, { method: 'DELETE' }),
@@ -197,18 +178,14 @@ function Grants({ initial }: { initial: StaffMember }) {
       setMember(m);
       void client.invalidateQueries({ queryKey: staffKeys.all });
     },
-    onError: (err) => setFormError(errorMessage(err)),
+    onError: (err) => grant.setError(errorMessage(err)),
   });
   return (
     <Stack>
       <Text fz="sm" c="dimmed">
         {t('staff.grantsHelp')}
       </Text>
-      {formError && (
-        <Alert color="dvRed" role="alert">
-          {formError}
-        </Alert>
-      )}
+      <FormError error={grant.error} />
       {member.grants.length === 0 ? (
         <Text fz="sm">{t('staff.noRole')}</Text>
       ) : (
@@ -246,10 +223,7 @@ function Grants({ initial }: { initial: StaffMember }) {
         </Table>
       )}
       <form
-        onSubmit={form.onSubmit((v) => {
-          setFormError(null);
-          grant.mutate(v);
-        })}
+        onSubmit={grant.submit}
         noValidate
       >
         <Group align="flex-end" gap="sm">
@@ -275,26 +249,21 @@ export function PasswordModal({ member, onClose }: { member: StaffMember | null;
 
 function PasswordForm({ member, onClose }: { member: StaffMember; onClose: () => void }) {
   const { t } = useTranslation();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
     initialValues: { password: '' },
     validate: { password: (v) => (v.length >= 10 ? null : t('staff.passwordHint')) },
   });
-  const save = useMutation({
+  const save = useFormMutation(form, {
     mutationFn: (v: { password: string }) => api<{ ok: true }>(`/api/staff/${member.id}/password`, { method: 'POST', body: v }),
     onSuccess: () => {
       notifications.show({ color: 'green', message: t('staff.passwordReset') });
       onClose();
     },
-    onError: (err) => setFormError(applyApiError(form, err)),
   });
   return (
     <FormBody
-      onSubmit={form.onSubmit((v) => {
-        setFormError(null);
-        save.mutate(v);
-      })}
-      error={formError}
+      onSubmit={save.submit}
+      error={save.error}
       onCancel={onClose}
       saving={save.isPending}
       submitLabel={t('staff.resetPassword')}

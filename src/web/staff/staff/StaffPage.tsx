@@ -11,7 +11,7 @@ import type { StaffMember } from '../../api/types';
 import { ROLES, ROLE_LABELS } from '../../../common/roles';
 import { formatDateTime } from '../../format';
 import { useLang } from '../../i18n';
-import { PageHeader, unitSelectProps, useUnitsTree } from '../common';
+import { ActiveFilter, PageHeader, unitSelectProps, useUnitsTree } from '../common';
 import { ListTable, useKeysetList } from '../list';
 import { useAbilities } from '../session';
 import { GrantsModal, PasswordModal, StaffFormModal, staffKeys } from './StaffForms';
@@ -76,17 +76,7 @@ export default function StaffPage() {
             onChange={setRole}
             clearable
           />
-          <Select
-            label={t('staff.filterStatus')}
-            data={[
-              { value: 'all', label: t('common.all') },
-              { value: 'true', label: t('staff.statusActive') },
-              { value: 'false', label: t('staff.statusInactive') },
-            ]}
-            value={active}
-            onChange={setActive}
-            allowDeselect={false}
-          />
+          <ActiveFilter label={t('staff.filterStatus')} activeLabel={t('staff.statusActive')} inactiveLabel={t('staff.statusInactive')} value={active} onChange={setActive} />
         </SimpleGrid>
       </Card>
       <ListTable

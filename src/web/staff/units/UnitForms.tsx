@@ -2,15 +2,15 @@
 import { Select, SimpleGrid, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import i18n from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { Agency, Unit } from '../../api/types';
 import { AGENCY_KINDS, AGENCY_KIND_LABELS, UNIT_KINDS, UNIT_KIND_LABELS } from '../../../common/roles';
 import { useLang } from '../../i18n';
 import { unitKeys, unitSelectProps, useUnitsTree } from '../common';
-import { applyApiError, blankToNull, blankToUndefined } from '../forms';
+import { blankToNull, blankToUndefined, requiredText, useFormMutation } from '../forms';
 import { FormBody, FormModal } from '../FormModal';
 
 /** Only the fields that differ from the record, so that an unchanged parent is not sent as a move. */
@@ -18,6 +18,9 @@ function changedOnly<T extends Record<string, unknown>>(current: object, next: T
   const cur = current as Record<string, unknown>;
   return Object.fromEntries(Object.entries(next).filter(([k, v]) => (cur[k] ?? null) !== v)) as Partial<T>;
 }
+
+/** Units and agencies both need a code and a name. */
+const codeNameRules = () => ({ code: requiredText(i18n.t('common.code')), name: requiredText(i18n.t('common.name')) });
 
 export type UnitFormTarget = { mode: 'create'; parentId: string | null } | { mode: 'edit'; unit: Unit };
 
@@ -35,7 +38,6 @@ function UnitForm({ target, onClose, onSaved }: { target: UnitFormTarget; onClos
   const [lang] = useLang();
   const client = useQueryClient();
   const tree = useUnitsTree(true);
-  const [formError, setFormError] = useState<string | null>(null);
   const editing = target.mode === 'edit' ? target.unit : null;
   const form = useForm({
     initialValues: {
@@ -47,12 +49,9 @@ function UnitForm({ target, onClose, onSaved }: { target: UnitFormTarget; onClos
       validTo: editing?.validTo ?? '',
       note: editing?.note ?? '',
     },
-    validate: {
-      code: (v) => (v.trim() ? null : t('login.required', { field: t('common.code').toLowerCase() })),
-      name: (v) => (v.trim() ? null : t('login.required', { field: t('common.name').toLowerCase() })),
-    },
+    validate: codeNameRules(),
   });
-  const save = useMutation({
+  const save = useFormMutation(form, {
     mutationFn: (v: typeof form.values) =>
       editing
         ? api<Unit>(`/api/units/${editing.id}`, {
@@ -84,15 +83,11 @@ function UnitForm({ target, onClose, onSaved }: { target: UnitFormTarget; onClos
       notifications.show({ color: 'green', message: editing ? t('units.updated', { name: unit.name }) : t('units.created', { name: unit.name }) });
       onSaved(unit);
     },
-    onError: (err) => setFormError(applyApiError(form, err)),
   });
   return (
     <FormBody
-      onSubmit={form.onSubmit((v) => {
-        setFormError(null);
-        save.mutate(v);
-      })}
-      error={formError}
+      onSubmit={save.submit}
+      error={save.error}
       onCancel={onClose}
       saving={save.isPending}
     >
@@ -126,7 +121,6 @@ function AgencyForm({ target, onClose }: { target: AgencyFormTarget; onClose: ()
   const { t } = useTranslation();
   const [lang] = useLang();
   const client = useQueryClient();
-  const [formError, setFormError] = useState<string | null>(null);
   const editing = target.mode === 'edit' ? target.agency : null;
   const form = useForm({
     initialValues: {
@@ -136,12 +130,9 @@ function AgencyForm({ target, onClose }: { target: AgencyFormTarget; onClose: ()
       validFrom: editing?.validFrom ?? '',
       validTo: editing?.validTo ?? '',
     },
-    validate: {
-      code: (v) => (v.trim() ? null : t('login.required', { field: t('common.code').toLowerCase() })),
-      name: (v) => (v.trim() ? null : t('login.required', { field: t('common.name').toLowerCase() })),
-    },
+    validate: codeNameRules(),
   });
-  const save = useMutation({
+  const save = useFormMutation(form, {
     mutationFn: (v: typeof form.values) =>
       editing
         ? api<Agency>(`/api/agencies/${editing.id}`, {
@@ -157,15 +148,11 @@ function AgencyForm({ target, onClose }: { target: AgencyFormTarget; onClose: ()
       notifications.show({ color: 'green', message: t('units.agencySaved', { name: agency.name }) });
       onClose();
     },
-    onError: (err) => setFormError(applyApiError(form, err)),
   });
   return (
     <FormBody
-      onSubmit={form.onSubmit((v) => {
-        setFormError(null);
-        save.mutate(v);
-      })}
-      error={formError}
+      onSubmit={save.submit}
+      error={save.error}
       onCancel={onClose}
       saving={save.isPending}
     >
