@@ -12,13 +12,8 @@ export const DUE_STATUSES = ['on_track', 'due_soon', 'overdue'] as const;
 export type DueStatusView = (typeof DUE_STATUSES)[number];
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .optional()
-    .transform((v) => (v ? v : undefined));
+/** Optional free text; an empty string means "not given" (the services store null). */
+const optionalText = (max: number) => z.string().trim().max(max).optional();
 
 /** Citizen ID (CCCD, 12 digits), old ID (9) or tax code (10, or 10 + "-" + 3 for a branch). */
 export const ID_NUMBER_PATTERN = /^(\d{9}|\d{10}|\d{12}|\d{10}-\d{3}|\d{13})$/;

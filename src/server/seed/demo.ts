@@ -7,6 +7,7 @@ import { recordAudit } from '../platform/audit/audit';
 import { hashPassword } from '../platform/auth/secrets';
 import { DEMO_STAFF, DEMO_UNITS } from './demo-data';
 import { seedDemoProcedures } from './demo-procedures';
+import { seedDemoDossiers } from '../modules/dossiers/dossiers.demo';
 
 export class DemoRefusedError extends Error {}
 
@@ -69,6 +70,7 @@ export async function seedDemo(db: Db, password: string): Promise<void> {
       for (const role of s.roles) await tx.insert(roleGrants).values({ staffId: created.id, role, unitId: unit.id });
     }
     await seedDemoProcedures(tx, unitIds, agencyIds);
+    await seedDemoDossiers(tx);
     await recordAudit(tx, { actor: null, requestId: 'seed', ip: '127.0.0.1' }, {
       action: 'demo.seed',
       entityType: 'system',

@@ -124,8 +124,7 @@ export async function viewOf(tx: Tx, ctx: Ctx, id: string, now: Date): Promise<D
 }
 
 /** POST /api/dossiers/:id/actions/:action. Access first (404), then the engine (403, 409, 400). */
-export async function actOnDossier(tx: Tx, ctx: Ctx, id: string, action: string, body: DossierActionBody): Promise<DossierView> {
-  const now = clock.now();
+export async function actOnDossier(tx: Tx, ctx: Ctx, id: string, action: string, body: DossierActionBody, now: Date = clock.now()): Promise<DossierView> {
   // Locked: actions on one dossier queue up instead of colliding on the step seq.
   const d = await findDossier(tx, id, true);
   if (!d || !canSee(ctx.actor, d)) throw dossierErrors.notFound();

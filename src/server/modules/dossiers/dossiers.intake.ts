@@ -99,7 +99,7 @@ async function openDossier(tx: Tx, ctx: WorkflowCtx, a: OpenArgs): Promise<{ id:
     applicantIdNo: applicant.idNumber,
     applicantPhone: applicant.phone ?? null,
     applicantEmail: applicant.email ?? null,
-    applicantAddress: applicant.address ?? null,
+    applicantAddress: applicant.address || null,
     channel: a.channel,
     submittedAt: a.now,
   });
@@ -114,7 +114,12 @@ async function openDossier(tx: Tx, ctx: WorkflowCtx, a: OpenArgs): Promise<{ id:
 }
 
 /** POST /api/public/dossiers: a guest files online; the answer carries the tracking secret, once. */
-export async function submitOnline(tx: Tx, meta: { requestId: string; ip: string; lang: Lang }, body: PublicSubmitBody): Promise<PublicSubmitResult> {
+export async function submitOnline(
+  tx: Tx,
+  meta: { requestId: string; ip: string; lang: Lang },
+  body: PublicSubmitBody,
+  now: Date = clock.now(),
+): Promise<PublicSubmitResult> {
   const { lang } = meta;
   const proc = await procedureOf(tx, body.procedureCode, lang);
   const def = dossierWorkflow(proc.workflowCode);
@@ -123,7 +128,7 @@ export async function submitOnline(tx: Tx, meta: { requestId: string; ip: string
   const unitId = named?.unitId ?? body.unitId;
   if (!unitId) throw dossierErrors.field(lang, 'body.unitId', 'Chọn đơn vị (xã, phường) nhận hồ sơ', 'Choose the commune or ward that receives the dossier');
   const unit = await findUnit(tx, unitId);
-  if (!unit || !isActiveOn(todayVn(clock.now()), unit.validFrom, unit.validTo))
+  if (!unit || !isActiveOn(todayVn(now), unit.validFrom, unit.validTo))
     throw dossierErrors.field(lang, 'body.unitId', 'Không tìm thấy đơn vị đang hoạt động', 'No such unit in operation');
   await checkCoverage(tx, proc, unit, lang, 'body.unitId');
   await checkDocuments(tx, body.documents, true, lang);
@@ -135,14 +140,14 @@ export async function submitOnline(tx: Tx, meta: { requestId: string; ip: string
     agency: await deskOf(tx, unit.id),
     body,
     channel: 'online',
-    now: clock.now(),
-    startNote: body.note ?? null,
+    now,
+    startNote: body.note || null,
   });
   return { id: out.id, code: out.code, secret: out.secret, trackingUrl: trackingUrl(out.code), state: out.state };
 }
 
 /** POST /api/dossiers: the desk receives a paper (or scanned) dossier and records its decision in the same transaction. */
-export async function intakeAtDesk(tx: Tx, ctx: Ctx, body: DeskIntakeBody): Promise<DeskIntakeResult> {
+export async function intakeAtDesk(tx: Tx, ctx: Ctx, body: DeskIntakeBody, now: Date = clock.now()): Promise<DeskIntakeResult> {
   const { lang } = ctx;
   const unit = await findUnit(tx, body.unitId ?? ctx.actor.unitId);
   if (!unit) throw dossierErrors.field(lang, 'body.unitId', 'Không tìm thấy đơn vị', 'No such unit');
@@ -157,9 +162,8 @@ export async function intakeAtDesk(tx: Tx, ctx: Ctx, body: DeskIntakeBody): Prom
     agency = { id: a.id, code: a.code };
   }
   await checkDocuments(tx, body.documents, false, lang);
-  const now = clock.now();
   const decided = body.decision !== 'none';
-  const out = await openDossier(tx, ctx, { def, proc, unit, agency, body, channel: 'desk', now, startNote: decided ? null : (body.note ?? null) });
+  const out = await openDossier(tx, ctx, { def, proc, unit, agency, body, channel: 'desk', now, startNote: decided ? null : body.note || null });
   if (decided) {
     const dossier = await findDossier(tx, out.id, true);
     if (!dossier) throw new Error('dossier vanished inside its own transaction');

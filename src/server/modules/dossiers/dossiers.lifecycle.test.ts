@@ -15,6 +15,18 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+describe('demo data', () => {
+  it('seeds dossiers in several states, one of them overdue, visible to the province leader', async () => {
+    const tinh = await t.loginAs('lanhdao.tinh');
+    const page = (await tinh.get('/api/dossiers?limit=200')).json<DossierPage>();
+    expect(new Set(page.items.map((i) => i.state))).toEqual(
+      new Set(['submitted', 'accepted', 'processing', 'pending_approval', 'returned', 'needs_completion', 'refused', 'transferred']),
+    );
+    const overdue = (await tinh.get('/api/dossiers?due=overdue')).json<DossierPage>().items;
+    expect(overdue.map((i) => i.procedureCode)).toEqual(['2.000575']);
+  });
+});
+
 describe('desk lifecycle', () => {
   it('receives at the desk with a readable code and an appointment, then transfers, assigns, processes, approves and returns', async () => {
     const { dossier: d, secret, trackingUrl } = await intakeOk(motcua, { data: { copies: 1, receivedDocuments: [{ name: 'Tờ khai', form: 'original', count: 1 }] } });
