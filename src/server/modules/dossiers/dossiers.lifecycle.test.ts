@@ -25,6 +25,23 @@ describe('demo data', () => {
     const overdue = (await tinh.get('/api/dossiers?due=overdue')).json<DossierPage>().items;
     expect(overdue.map((i) => i.procedureCode)).toEqual(['2.000575']);
   });
+
+  it('pages the inbox by keyset, most urgent first, without repeats or gaps', async () => {
+    const tinh = await t.loginAs('lanhdao.tinh');
+    const all = (await tinh.get('/api/dossiers?limit=200')).json<DossierPage>().items;
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await tinh.get(`/api/dossiers?limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+      const page = res.json<DossierPage>();
+      seen.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(all.map((i) => i.id));
+    const due = all.filter((i) => i.dueAt).map((i) => Date.parse(i.dueAt ?? ''));
+    expect(due).toEqual([...due].sort((a, b) => a - b));
+    expect((await tinh.get('/api/dossiers?cursor=bad')).statusCode).toBe(400);
+  });
 });
 
 describe('desk lifecycle', () => {

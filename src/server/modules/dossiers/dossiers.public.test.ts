@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DossierView, PublicDossierView, PublicSubmitResult } from '../../../common/dossiers.schema';
 import { dossierDocuments, dossiers } from '../../db/schema';
 import { TRACKING_PER_CODE_PER_MIN, TRACKING_PER_IP_PER_MIN } from './dossiers.public.routes';
-import { actOk, applicant, countRows, errorOf, fieldPaths, PNG, startDossierApp, upload, uploadOk, type DossierTestApp } from './dossiers.test-helpers';
+import { actOk, applicant, countRows, errorOf, fieldPaths, PDF, PNG, startDossierApp, upload, uploadOk, type DossierTestApp } from './dossiers.test-helpers';
 
 let t: DossierTestApp;
 let anBinh: string;
@@ -70,6 +70,12 @@ describe('online submission and tracking', () => {
     const seen = (await motcua.get(`/api/dossiers/${sub.id}`)).json<DossierView>();
     expect(seen).toMatchObject({ channel: 'online', applicant: { email: 'dan@example.vn' }, });
     expect(seen.documents.map((d) => d.mime).sort()).toEqual(['application/pdf', 'image/png']);
+    const pdf = seen.documents.find((d) => d.mime === 'application/pdf');
+    const download = await motcua.get(`/api/dossiers/${sub.id}/files/${pdf?.fileId}`);
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-type']).toBe('application/pdf');
+    expect(download.rawPayload).toEqual(PDF);
+    expect((await (await t.loginAs('motcua.binhminh')).get(`/api/dossiers/${sub.id}/files/${pdf?.fileId}`)).statusCode).toBe(404);
     await actOk(motcua, sub.id, 'accept', { note: 'Ghi chú nội bộ: gọi điện xác minh', data: { copies: 1 } });
     const after = (await track(sub.code, sub.secret)).json<PublicDossierView>();
     expect(after.state).toBe('accepted');

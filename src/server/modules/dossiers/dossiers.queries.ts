@@ -88,6 +88,16 @@ export async function documentsOf(db: Tx, dossierId: string) {
     .orderBy(asc(dossierDocuments.stepSeq), asc(dossierDocuments.createdAt), asc(dossierDocuments.name));
 }
 
+/** The file if it belongs to the dossier. */
+export async function dossierFile(db: Tx, dossierId: string, fileId: string) {
+  const [row] = await db
+    .select({ file: files, name: dossierDocuments.name })
+    .from(dossierDocuments)
+    .innerJoin(files, eq(files.id, dossierDocuments.fileId))
+    .where(and(eq(dossierDocuments.dossierId, dossierId), eq(dossierDocuments.fileId, fileId)));
+  return row;
+}
+
 /** `path LIKE p%` on an aliased units table (db/scope's helper is bound to the plain table). */
 function under(col: typeof cur.path | typeof recv.path, paths: readonly string[]): SQL {
   if (paths.length === 0) return sql`false`;

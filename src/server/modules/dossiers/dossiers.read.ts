@@ -13,7 +13,10 @@ import { workflows } from '../../platform/workflow/registry';
 import { viewOf } from './dossiers.actions';
 import { visibleCondition } from './dossiers.access';
 import { clock } from './dossiers.clock';
-import { inboxCounts, listInbox } from './dossiers.queries';
+import { dossierFile, findDossier, inboxCounts, listInbox } from './dossiers.queries';
+import { canSee } from './dossiers.access';
+import { dossierErrors } from './dossiers.errors';
+import { errors } from '../../platform/errors';
 import { toSummary } from './dossiers.views';
 import { dossierWorkflow, loadDossierWorkflows } from './dossiers.workflows';
 
@@ -73,6 +76,15 @@ export async function countDossiers(db: Tx, ctx: Ctx): Promise<DossierCounts> {
     now,
     dueSoonBefore: dueSoonBefore(cal, now),
   });
+}
+
+/** A document of a dossier the user may see: the stored file's row (the route streams the bytes). */
+export async function getDossierFile(db: Tx, ctx: Ctx, id: string, fileId: string) {
+  const d = await findDossier(db, id);
+  if (!d || !canSee(ctx.actor, d)) throw dossierErrors.notFound();
+  const row = await dossierFile(db, id, fileId);
+  if (!row) throw errors.notFound('file', 'tệp');
+  return row.file;
 }
 
 export async function getDossier(db: Tx, ctx: Ctx, id: string): Promise<DossierView> {

@@ -1,4 +1,5 @@
 // HTTP routes of one-stop dossiers: staff intake, inbox, counts, the dossier page and its actions; the public plugin and file uploads beside them.
+import { createReadStream } from 'node:fs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -13,15 +14,17 @@ import {
 } from '../../../common/dossiers.schema';
 import { ctxOf } from '../../platform/auth/actor';
 import { fileRoutes } from '../../platform/files/files.routes';
+import { filesDir, pathOf } from '../../platform/files/files.service';
 import { idempotent } from '../../platform/idempotency';
 import { actOnDossier } from './dossiers.actions';
 import { intakeAtDesk } from './dossiers.intake';
 import { publicDossierRoutes } from './dossiers.public.routes';
-import { countDossiers, getDossier, listDossiers } from './dossiers.read';
+import { countDossiers, getDossier, getDossierFile, listDossiers } from './dossiers.read';
 import { loadDossierWorkflows } from './dossiers.workflows';
 
 const tags = ['dossiers'];
 const IdParams = z.object({ id: z.uuid() });
+const FileParams = z.object({ id: z.uuid(), fileId: z.uuid() });
 
 export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
   // A broken workflow file stops the start-up with every problem listed, not the first request.
@@ -62,6 +65,21 @@ export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/dossiers/:id',
     { schema: { tags, summary: 'Một hồ sơ: quá trình, giấy tờ, thao tác được phép / one dossier', params: IdParams, response: { 200: DossierView } } },
     async (req) => getDossier(db, ctxOf(req), req.params.id),
+  );
+
+  app.get(
+    '/api/dossiers/:id/files/:fileId',
+    { schema: { tags, summary: 'Tải giấy tờ của hồ sơ / download a document of the dossier', params: FileParams } },
+    async (req, reply) => {
+      const f = await getDossierFile(db, ctxOf(req), req.params.id, req.params.fileId);
+      // Never rendered inline as HTML: the type is the sniffed one and the browser may not guess another.
+      void reply
+        .header('content-type', f.mime)
+        .header('content-length', String(f.size))
+        .header('x-content-type-options', 'nosniff')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`);
+      return reply.send(createReadStream(pathOf(filesDir(app.config.DANVAN_DATA_DIR), f)));
+    },
   );
 
   app.post(
