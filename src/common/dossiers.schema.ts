@@ -210,6 +210,17 @@ export const DossierActionBody = z
   .strict();
 export type DossierActionBody = z.infer<typeof DossierActionBody>;
 
+/** What an applicant sends with their own action (resubmit, supplement, withdraw): guest uploads, a note, the action's fields. */
+export const CitizenActionBody = z
+  .object({
+    note: z.string().trim().max(4000).nullish(),
+    attachments: z.array(z.object({ fileId: z.uuid(), name: text(300) }).strict()).max(30).optional(),
+    data: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict();
+export type CitizenActionBody = z.infer<typeof CitizenActionBody>;
+export const CitizenActionParams = z.object({ code: z.string().trim().min(1).max(60), action: z.string().regex(/^[a-z][a-z0-9_]{0,60}$/) });
+
 export const TrackingParams = z.object({ code: z.string().trim().min(1).max(60) });
 export const TrackingQuery = z.object({ secret: z.string().max(100).optional() });
 

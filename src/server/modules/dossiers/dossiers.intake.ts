@@ -52,15 +52,15 @@ async function checkCoverage(tx: Tx, proc: ProcedurePublicView, unit: UnitRow, l
     throw dossierErrors.field(lang, path, 'Đơn vị này không giải quyết thủ tục đã chọn', 'This unit does not handle the chosen procedure');
 }
 
-/** Uploaded, and not already part of another dossier; a guest may attach only guest uploads. */
-async function checkDocuments(tx: Tx, docs: ReadonlyArray<{ fileId: string }>, guest: boolean, lang: Lang): Promise<void> {
+/** Uploaded, and not already part of a dossier; a guest may attach only guest uploads. */
+export async function checkDocuments(tx: Tx, docs: ReadonlyArray<{ fileId: string }>, guest: boolean, lang: Lang, path = 'body.documents'): Promise<void> {
   const found = new Map((await findFiles(tx, docs.map((d) => d.fileId))).map((f) => [f.id, f]));
   const taken = await linkedFileIds(tx, docs.map((d) => d.fileId));
   const issues: FieldIssue[] = [];
   docs.forEach((d, i) => {
     const f = found.get(d.fileId);
     if (!f || (guest && f.createdBy !== null) || taken.has(d.fileId))
-      issues.push({ path: `body.documents.${i}.fileId`, message: lang === 'vi' ? 'Tệp không tồn tại hoặc đã được dùng' : 'No such file, or already used' });
+      issues.push({ path: `${path}.${i}.fileId`, message: lang === 'vi' ? 'Tệp không tồn tại hoặc đã được dùng' : 'No such file, or already used' });
   });
   if (issues.length) throw errors.validation(issues);
 }

@@ -1,9 +1,10 @@
 // Public routes of dossiers: online submission by a guest and tracking by code and secret, both rate-limited per address.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { PublicDossierView, PublicSubmitBody, PublicSubmitResult, TrackingParams, TrackingQuery } from '../../../common/dossiers.schema';
+import { CitizenActionBody, CitizenActionParams, PublicDossierView, PublicSubmitBody, PublicSubmitResult, TrackingParams, TrackingQuery } from '../../../common/dossiers.schema';
 import { errors } from '../../platform/errors';
 import { idempotent } from '../../platform/idempotency';
 import { langOf } from '../../platform/locale';
+import { citizenAct } from './dossiers.citizen';
 import { submitOnline } from './dossiers.intake';
 import { trackDossier } from './dossiers.track';
 
@@ -62,6 +63,29 @@ export const publicDossierRoutes: FastifyPluginAsyncZod = async (app) => {
       const header = req.headers[SECRET_HEADER];
       const secret = typeof header === 'string' ? header : req.query.secret;
       return trackDossier(db, req.params.code, secret, langOf(req));
+    },
+  );
+
+  app.post(
+    '/api/public/dossiers/:code/actions/:action',
+    {
+      schema: {
+        tags,
+        summary: `Người nộp tự thao tác: nộp lại, bổ sung, rút hồ sơ (header ${SECRET_HEADER}) / the applicant's own action`,
+        params: CitizenActionParams,
+        body: CitizenActionBody,
+        response: { 200: PublicDossierView },
+      },
+      config: { rateLimit: { max: SUBMISSIONS_PER_MIN, timeWindow: '1 minute' } },
+    },
+    async (req, reply) => {
+      const header = req.headers[SECRET_HEADER];
+      const secret = typeof header === 'string' ? header : undefined;
+      const meta = { requestId: req.id, ip: req.ip, lang: langOf(req) };
+      const { code, action } = req.params;
+      return idempotent(db, req, reply, async (tx) => ({ status: 200, body: await citizenAct(tx, meta, code, secret, action, req.body) }), {
+        scope: `citizen:${code}`,
+      });
     },
   );
 };

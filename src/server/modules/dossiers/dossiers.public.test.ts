@@ -153,4 +153,34 @@ describe('online submission and tracking', () => {
     for (let i = 0; i < 25 && last !== 429; i++) last = (await upload(t.anonymous(), '/api/public/files', 'a.pdf', PNG, 'image/png', ip)).statusCode;
     expect(last).toBe(429);
   });
+
+  it("lets the applicant resubmit a completed file and withdraw it with code and secret, and nothing else", async () => {
+    const sub = await submitOk();
+    const motcua = await t.loginAs('motcua.anbinh');
+    await actOk(motcua, sub.id, 'request_completion', { data: { missingDocuments: [{ name: 'Bản sao CCCD' }] } });
+    const citizen = (action: string, body: Record<string, unknown>, secret = sub.secret) =>
+      t.anonymous().request({
+        method: 'POST',
+        url: `/api/public/dossiers/${encodeURIComponent(sub.code)}/actions/${action}`,
+        payload: body,
+        headers: { 'x-tracking-secret': secret },
+        remoteAddress: freshIp(),
+      });
+    const wrong = await citizen('resubmit', {}, 'AAAA-BBBB-CCCC-DDDD-EEEE');
+    expect(wrong.statusCode).toBe(404);
+    expect(errorOf(wrong).code).toBe('dossier_not_found');
+    const file = await uploadOk(t.anonymous(), '/api/public/files', 'cccd.pdf');
+    const back = await citizen('resubmit', { attachments: [{ fileId: file.id, name: 'Bản sao CCCD' }] });
+    expect(back.statusCode, back.body).toBe(200);
+    expect(back.json<PublicDossierView>().state).toBe('submitted');
+    const docs = await t.db.select().from(dossierDocuments).where(eq(dossierDocuments.dossierId, sub.id));
+    expect(docs.filter((d) => d.kind === 'supplement').map((d) => d.fileId)).toEqual([file.id]);
+    const steps = (await motcua.get(`/api/dossiers/${sub.id}`)).json<DossierView>().steps;
+    expect(steps.at(-1)).toMatchObject({ action: 'resubmit', actorLabel: 'Nguyễn Văn Dân (công dân)' });
+    const accept = await citizen('accept', {});
+    expect(accept.statusCode).toBe(403);
+    const gone = await citizen('withdraw', { data: { reason: 'Không còn nhu cầu' } });
+    expect(gone.statusCode, gone.body).toBe(200);
+    expect(gone.json<PublicDossierView>()).toMatchObject({ state: 'withdrawn', timeline: expect.arrayContaining([expect.objectContaining({ action: 'withdraw', data: { reason: 'Không còn nhu cầu' } })]) as unknown });
+  });
 });
