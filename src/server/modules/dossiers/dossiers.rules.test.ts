@@ -48,6 +48,9 @@ describe('permissions', () => {
     expect(await stepCount(d.id)).toBe(2);
     expect((await motcuaBM.get('/api/dossiers')).json<DossierPage>().items.map((i) => i.id)).not.toContain(d.id);
     expect((await motcuaBM.get(`/api/dossiers?q=${encodeURIComponent(d.code)}`)).json<DossierPage>().items).toEqual([]);
+    // The desk finds it by code, and by the applicant's name typed without diacritics.
+    expect((await motcua.get(`/api/dossiers?q=${encodeURIComponent(d.code)}`)).json<DossierPage>().items.map((i) => i.id)).toEqual([d.id]);
+    expect((await motcua.get('/api/dossiers?q=nguyen%20van%20dan')).json<DossierPage>().items.map((i) => i.id)).toContain(d.id);
     // The province leader sees every commune's dossiers; an administrator manages structure, not cases.
     expect((await (await t.loginAs('lanhdao.tinh')).get(`/api/dossiers/${d.id}`)).statusCode).toBe(200);
     const admin = await t.loginAs('admin');
