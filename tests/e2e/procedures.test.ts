@@ -46,8 +46,11 @@ void describe('procedure catalog journeys', () => {
       await page.getByRole('button', { name: /^Hộ tịch/ }).click();
       await page.waitForURL(/field=HT/);
       await link.waitFor();
-      await page.getByLabel('Chỉ thủ tục nộp trực tuyến toàn trình').check();
+      // The filters live in the address: the box is checked once the navigation has landed.
+      const online = page.getByLabel('Chỉ thủ tục nộp trực tuyến toàn trình');
+      await online.click();
       await page.waitForURL(/online=1/);
+      await page.waitForFunction(() => document.querySelector<HTMLInputElement>('input[type="checkbox"]')?.checked === true);
       await link.waitFor();
       await page.getByTestId('catalog-search').fill('khong co thu tuc nao nhu the nay');
       await page.getByTestId('catalog-empty').waitFor();

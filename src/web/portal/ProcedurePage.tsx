@@ -9,6 +9,7 @@ import { formatDate } from '../format';
 import { Crumbs, PortalLayout } from './PortalLayout';
 import { formatDays, formatVnd, useProcedure } from './catalog';
 import classes from './catalog.module.css';
+import portal from './portal.module.css';
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -76,7 +77,7 @@ export default function ProcedurePage() {
   const reduced = p.localDays !== null && p.localDays < p.statutoryDays;
   return (
     <PortalLayout>
-      <Box className={classes.band}>
+      <Box className={portal.hero}>
         <Container size="lg" py={{ base: 20, sm: 32 }}>
           <Crumbs items={[{ label: t('catalog.title'), to: '/thu-tuc' }]} />
           <Title order={1} className={classes.title}>

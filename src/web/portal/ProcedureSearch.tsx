@@ -11,6 +11,7 @@ import type { ProcedureSummary } from '../api/types';
 import { Crumbs, PortalLayout } from './PortalLayout';
 import { formatDays, useProcedureFields, useProcedureSearch } from './catalog';
 import classes from './catalog.module.css';
+import portal from './portal.module.css';
 
 const LEVELS = ['commune', 'province'] as const;
 
@@ -77,7 +78,7 @@ export default function ProcedureSearch() {
 
   return (
     <PortalLayout>
-      <Box className={classes.band}>
+      <Box className={portal.hero}>
         <Container size="lg" py={{ base: 20, sm: 32 }}>
           <Crumbs items={[{ label: t('catalog.title') }]} />
           <Title order={1} className={classes.title}>

@@ -35,34 +35,31 @@ export function FormModal({
 
 /** A form body: the error above, the fields, then Cancel and the submit button. */
 export function FormBody({
-  onSubmit,
-  error,
+  mutation,
   onCancel,
-  saving,
   submitLabel,
   intro,
   children,
 }: {
-  onSubmit: (e?: FormEvent<HTMLFormElement>) => void;
-  error: string | null;
+  /** What useFormMutation returns: the submit handler, the error to show and whether it is saving. */
+  mutation: { submit: (e?: FormEvent<HTMLFormElement>) => void; error: string | null; isPending: boolean };
   onCancel: () => void;
-  saving: boolean;
   submitLabel?: string;
   intro?: ReactNode;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form onSubmit={mutation.submit} noValidate>
       <Stack>
         {intro}
-        <FormError error={error} />
+        <FormError error={mutation.error} />
         {children}
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" loading={saving}>
+          <Button type="submit" loading={mutation.isPending}>
             {submitLabel ?? t('common.save')}
           </Button>
         </Group>

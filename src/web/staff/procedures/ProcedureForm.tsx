@@ -120,12 +120,7 @@ function ProcedureForm({ editing, onClose }: { editing: ProcedureView | null; on
 
   const formOptions = FORMS.map((f) => ({ value: f, label: t(`forms.${f}`) }));
   return (
-    <FormBody
-      onSubmit={save.submit}
-      error={save.error}
-      onCancel={onClose}
-      saving={save.isPending}
-    >
+    <FormBody mutation={save} onCancel={onClose}>
       <Group gap="md" align="flex-start" wrap="wrap">
         <TextInput label={t('procedures.code')} required placeholder="1.001193" style={{ flex: '1 1 140px' }} {...form.getInputProps('code')} />
         <TextInput label={t('procedures.name')} required style={{ flex: '3 1 260px' }} {...form.getInputProps('name')} />

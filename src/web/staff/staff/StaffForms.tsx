@@ -91,53 +91,48 @@ function StaffForm({ member, onClose }: { member: StaffMember | null; onClose: (
   });
   const units = unitSelectProps(tree.data);
   return (
-    <FormBody
-      onSubmit={save.submit}
-      error={save.error}
-      onCancel={onClose}
-      saving={save.isPending}
-    >
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            label={t('staff.username')}
-            description={member ? undefined : t('staff.usernameHint')}
-            required={!member}
-            disabled={!!member}
-            autoCapitalize="none"
-            autoComplete="off"
-            spellCheck={false}
-            {...form.getInputProps('username')}
-          />
-          <TextInput label={t('staff.fullName')} required {...form.getInputProps('fullName')} />
-          <TextInput label={t('staff.jobTitle')} {...form.getInputProps('title')} />
-          <TextInput label={t('staff.email')} type="email" {...form.getInputProps('email')} />
-          <TextInput label={t('staff.phone')} type="tel" {...form.getInputProps('phone')} />
-          <UnitAgencySelects
-            form={form}
-            units={tree.data}
-            unitLabel={t('staff.unit')}
-            unitRequired
-            agencyLabel={t('staff.agency')}
-            agencyPlaceholder={t('staff.noAgency')}
-          />
-        </SimpleGrid>
-        {!member && (
-          <>
-            <PasswordInput visibilityToggleButtonProps={{ 'aria-label': t('common.togglePassword') }} label={t('staff.password')} description={t('staff.passwordHint')} required autoComplete="new-password" {...form.getInputProps('password')} />
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <Select label={t('staff.initialRole')} placeholder={t('staff.noRole')} clearable data={roleOptions(lang)} {...form.getInputProps('role')} />
-              <Select
-                label={t('staff.initialRoleUnit')}
-                placeholder={units.data.find((u) => u.value === form.values.unitId)?.label ?? t('staff.unit')}
-                searchable
-                clearable
-                {...units}
-                disabled={!form.values.role}
-                {...form.getInputProps('roleUnitId')}
-              />
-            </SimpleGrid>
-          </>
-        )}
+    <FormBody mutation={save} onCancel={onClose}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          label={t('staff.username')}
+          description={member ? undefined : t('staff.usernameHint')}
+          required={!member}
+          disabled={!!member}
+          autoCapitalize="none"
+          autoComplete="off"
+          spellCheck={false}
+          {...form.getInputProps('username')}
+        />
+        <TextInput label={t('staff.fullName')} required {...form.getInputProps('fullName')} />
+        <TextInput label={t('staff.jobTitle')} {...form.getInputProps('title')} />
+        <TextInput label={t('staff.email')} type="email" {...form.getInputProps('email')} />
+        <TextInput label={t('staff.phone')} type="tel" {...form.getInputProps('phone')} />
+        <UnitAgencySelects
+          form={form}
+          units={tree.data}
+          unitLabel={t('staff.unit')}
+          unitRequired
+          agencyLabel={t('staff.agency')}
+          agencyPlaceholder={t('staff.noAgency')}
+        />
+      </SimpleGrid>
+      {!member && (
+        <>
+          <PasswordInput visibilityToggleButtonProps={{ 'aria-label': t('common.togglePassword') }} label={t('staff.password')} description={t('staff.passwordHint')} required autoComplete="new-password" {...form.getInputProps('password')} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Select label={t('staff.initialRole')} placeholder={t('staff.noRole')} clearable data={roleOptions(lang)} {...form.getInputProps('role')} />
+            <Select
+              label={t('staff.initialRoleUnit')}
+              placeholder={units.data.find((u) => u.value === form.values.unitId)?.label ?? t('staff.unit')}
+              searchable
+              clearable
+              {...units}
+              disabled={!form.values.role}
+              {...form.getInputProps('roleUnitId')}
+            />
+          </SimpleGrid>
+        </>
+      )}
     </FormBody>
   );
 }
@@ -262,10 +257,8 @@ function PasswordForm({ member, onClose }: { member: StaffMember; onClose: () =>
   });
   return (
     <FormBody
-      onSubmit={save.submit}
-      error={save.error}
+      mutation={save}
       onCancel={onClose}
-      saving={save.isPending}
       submitLabel={t('staff.resetPassword')}
       intro={
         <Text fz="sm" c="dimmed">
@@ -273,7 +266,7 @@ function PasswordForm({ member, onClose }: { member: StaffMember; onClose: () =>
         </Text>
       }
     >
-        <PasswordInput visibilityToggleButtonProps={{ 'aria-label': t('common.togglePassword') }} label={t('staff.newPassword')} description={t('staff.passwordHint')} autoComplete="new-password" required {...form.getInputProps('password')} />
+      <PasswordInput visibilityToggleButtonProps={{ 'aria-label': t('common.togglePassword') }} label={t('staff.newPassword')} description={t('staff.passwordHint')} autoComplete="new-password" required {...form.getInputProps('password')} />
     </FormBody>
   );
 }

@@ -85,12 +85,7 @@ function UnitForm({ target, onClose, onSaved }: { target: UnitFormTarget; onClos
     },
   });
   return (
-    <FormBody
-      onSubmit={save.submit}
-      error={save.error}
-      onCancel={onClose}
-      saving={save.isPending}
-    >
+    <FormBody mutation={save} onCancel={onClose}>
       <Select
         label={t('units.parent')}
         placeholder={t('units.noParent')}
@@ -150,12 +145,7 @@ function AgencyForm({ target, onClose }: { target: AgencyFormTarget; onClose: ()
     },
   });
   return (
-    <FormBody
-      onSubmit={save.submit}
-      error={save.error}
-      onCancel={onClose}
-      saving={save.isPending}
-    >
+    <FormBody mutation={save} onCancel={onClose}>
       <CodeKindNameValidity form={form} kinds={AGENCY_KINDS.map((k) => ({ value: k, label: AGENCY_KIND_LABELS[k][lang] }))} />
     </FormBody>
   );
