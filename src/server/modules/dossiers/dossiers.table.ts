@@ -45,19 +45,19 @@ export const dossiers = pgTable(
     applicantAddress: text('applicant_address'),
     /** `online` | `desk`. */
     channel: text('channel').notNull(),
-    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true, precision: 3 }).notNull(),
     /** When it was accepted (the receipt's time received); null until then. */
-    receivedAt: timestamp('received_at', { withTimezone: true }),
+    receivedAt: timestamp('received_at', { withTimezone: true, precision: 3 }),
     /** The running deadline; null while the clock is stopped or before acceptance. */
-    dueAt: timestamp('due_at', { withTimezone: true }),
-    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    dueAt: timestamp('due_at', { withTimezone: true, precision: 3 }),
+    finishedAt: timestamp('finished_at', { withTimezone: true, precision: 3 }),
     /** On a terminal state: `early` | `on_time` | `late` (result returned), or `refused` | `stopped` | `withdrawn`. */
     resultKind: text('result_kind'),
     assigneeId: uuid('assignee_id'),
     /** The seq of the last workflow step, shown to clients for optimistic concurrency. */
     seq: integer('seq').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('dossiers_code_uq').on(t.code),
@@ -86,7 +86,7 @@ export const dossierDocuments = pgTable(
     /** The workflow step it came with (1 = the application). */
     stepSeq: integer('step_seq').notNull(),
     createdBy: uuid('created_by'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('dossier_documents_dossier_file_uq').on(t.dossierId, t.fileId), index('dossier_documents_file_idx').on(t.fileId)],
 );

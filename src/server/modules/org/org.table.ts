@@ -16,8 +16,8 @@ export const units = pgTable(
     validFrom: date('valid_from'),
     validTo: date('valid_to'),
     note: text('note'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('units_code_uq').on(t.code),
@@ -37,8 +37,8 @@ export const agencies = pgTable(
     kind: text('kind').notNull(),
     validFrom: date('valid_from'),
     validTo: date('valid_to'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('agencies_code_uq').on(t.code), index('agencies_unit_idx').on(t.unitId, t.name)],
 );
@@ -58,10 +58,10 @@ export const staff = pgTable(
     active: boolean('active').notNull().default(true),
     isDemo: boolean('is_demo').notNull().default(false),
     failedLogins: integer('failed_logins').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
-    lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true, precision: 3 }),
+    lastLoginAt: timestamp('last_login_at', { withTimezone: true, precision: 3 }),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('staff_username_uq').on(sql`lower(${t.username})`),
@@ -81,7 +81,7 @@ export const roleGrants = pgTable(
     unitId: uuid('unit_id')
       .notNull()
       .references(() => units.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('role_grants_uq').on(t.staffId, t.role, t.unitId), index('role_grants_unit_idx').on(t.unitId)],
 );

@@ -5,7 +5,7 @@ export const auditLog = pgTable(
   'audit_log',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    at: timestamp('at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     actorId: uuid('actor_id'),
     actorLabel: text('actor_label').notNull(),
     action: text('action').notNull(),

@@ -14,7 +14,7 @@ export const files = pgTable(
     size: bigint('size', { mode: 'number' }).notNull(),
     /** Path relative to the files folder: `<first 2 hex>/<sha256>`. */
     storageKey: text('storage_key').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     /** The staff member who uploaded it; null for a citizen's upload on the public portal. */
     createdBy: uuid('created_by'),
   },

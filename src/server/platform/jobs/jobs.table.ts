@@ -14,8 +14,8 @@ export const jobs = pgTable(
     message: text('message'),
     createdBy: uuid('created_by'),
     unitId: uuid('unit_id'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true, precision: 3 }),
   },
   (t) => [index('jobs_created_by_idx').on(t.createdBy, t.createdAt.desc())],
 );

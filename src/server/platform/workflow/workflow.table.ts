@@ -32,8 +32,8 @@ export const workflowSteps = pgTable(
     /** The action's own fields (reason, legal basis, missing documents...). */
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
     /** When the state entered by this step is due, from the working-day calendar. */
-    dueAt: timestamp('due_at', { withTimezone: true }),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    dueAt: timestamp('due_at', { withTimezone: true, precision: 3 }),
+    at: timestamp('at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('workflow_steps_entity_seq_uq').on(t.entityType, t.entityId, t.seq),
@@ -52,7 +52,7 @@ export const idempotencyKeys = pgTable(
     requestHash: text('request_hash').notNull(),
     statusCode: integer('status_code'),
     response: jsonb('response'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.scope, t.key] }), index('idempotency_keys_created_idx').on(t.createdAt)],
 );
