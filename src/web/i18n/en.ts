@@ -1,5 +1,8 @@
 // English texts of the web app.
 import type { Messages } from './vi';
+import { dossiersEn } from './dossiers.en';
+import { citizenEn } from './citizen.en';
+import { statsEn } from './stats.en';
 
 export const en: Messages = {
   app: {
@@ -390,4 +393,7 @@ export const en: Messages = {
     day_off: 'Day off',
     working_day: 'Make-up working day',
   },
+  dossiers: dossiersEn,
+  citizen: citizenEn,
+  stats: statsEn,
 };

@@ -1,4 +1,9 @@
-// Vietnamese texts of the web app (the default language).
+// Vietnamese texts of the web app (the default language). Larger features keep their texts in
+// a file of their own (<feature>.vi.ts), merged here under the feature's key.
+import { dossiersVi } from './dossiers.vi';
+import { citizenVi } from './citizen.vi';
+import { statsVi } from './stats.vi';
+
 export const vi = {
   app: {
     name: 'Dân Vận Số',
@@ -388,6 +393,9 @@ export const vi = {
     day_off: 'Ngày nghỉ',
     working_day: 'Làm việc bù',
   },
+  dossiers: dossiersVi,
+  citizen: citizenVi,
+  stats: statsVi,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
