@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DeskIntakeResult, DossierCounts, DossierPage, DossierView } from '../../../common/dossiers.schema';
 import { auditLog, workflowSteps } from '../../db/schema';
-import type { TestClient } from '../../testing/harness';
+import { TEST_PASSWORD, type TestClient } from '../../testing/harness';
 import { clock } from './dossiers.clock';
 import { act, actOk, countRows, errorOf, fieldPaths, intake, intakeOk, startDossierApp, type DossierTestApp } from './dossiers.test-helpers';
 
@@ -70,6 +70,37 @@ describe('permissions', () => {
     expect((await lanhdao.get(`/api/dossiers/${d.id}`)).json<DossierView>().actions.map((a) => a.code)).toEqual(['approve', 'return_for_rework', 'stop', 'extend']);
     const elsewhere = await intake(motcua, { unitId: await t.unitId('99002') });
     expect(elsewhere.statusCode).toBe(403);
+  });
+});
+
+describe('only the assignee processes', () => {
+  it('refuses the processing actions to another specialist of the same unit, and lists none for them', async () => {
+    const admin = await t.loginAs('admin');
+    const created = await admin.post('/api/staff', {
+      username: 'chuyenvien2.anbinh',
+      fullName: 'Đỗ Văn Hai',
+      unitId: await t.unitId('99001'),
+      password: TEST_PASSWORD,
+      grants: [{ role: 'specialist', unitId: await t.unitId('99001') }],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const other = await t.loginAs('chuyenvien2.anbinh');
+    const d = await processing();
+    // They see the dossier (specialist of the unit) but may take no processing action on it.
+    const view = (await other.get(`/api/dossiers/${d.id}`)).json<DossierView>();
+    expect(view.actions.map((a) => a.code)).toEqual([]);
+    for (const action of ['submit_for_approval', 'request_documents', 'extend']) {
+      const res = await act(other, d.id, action, action === 'request_documents' ? { data: { missingDocuments: [{ name: 'Bản sao', form: 'copy', count: 1 }] } } : {});
+      expect(res.statusCode, action).toBe(403);
+      expect(errorOf(res).code).toBe('forbidden');
+    }
+    expect(await stepCount(d.id)).toBe(4);
+    // The assignee may; after a reassignment the rule follows the new assignee.
+    expect((await chuyenvien.get(`/api/dossiers/${d.id}`)).json<DossierView>().actions.map((a) => a.code)).toContain('submit_for_approval');
+    const otherId = created.json<{ id: string }>().id;
+    await actOk(lanhdao, d.id, 'reassign', { assigneeId: otherId, note: 'Chuyên viên cũ nghỉ phép' });
+    expect((await act(chuyenvien, d.id, 'submit_for_approval')).statusCode).toBe(403);
+    expect((await actOk(other, d.id, 'submit_for_approval')).state).toBe('pending_approval');
   });
 });
 

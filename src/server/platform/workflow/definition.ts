@@ -65,6 +65,8 @@ export const ActionDef = z
     from: z.union([z.literal(ANY_ACTIVE_STATE), z.array(z.string()).min(1)]),
     to: z.string().min(1),
     roles: z.array(ActionRole).min(1),
+    /** Roles (among `roles`) that may take the action only on a case assigned to them: "only the assignee processes". */
+    assigneeOnly: z.array(Role).optional(),
     requiredFields: z.array(z.string()).optional(),
     optionalFields: z.array(z.string()).optional(),
     /** How many times the action may be taken over the whole case ("one further request for documents at most"). */
@@ -142,6 +144,7 @@ export function definitionProblems(def: WorkflowDefinition): string[] {
     const listed = [...(a.requiredFields ?? []), ...(a.optionalFields ?? [])];
     for (const f of listed) if (!(f in fields)) problems.push(`${where}: field "${f}" is not declared in "fields"`);
     for (const d of duplicates(listed)) problems.push(`${where}: field "${d}" listed twice`);
+    for (const r of a.assigneeOnly ?? []) if (!a.roles.includes(r)) problems.push(`${where}: assigneeOnly role "${r}" is not among its roles`);
     for (const d of duplicates(a.roles)) problems.push(`${where}: role "${d}" listed twice`);
     if (a.beforeDue && a.to !== CURRENT_STATE && !a.dueOverride) problems.push(`${where}: beforeDue needs to "$current" or a dueOverride`);
   }

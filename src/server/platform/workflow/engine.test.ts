@@ -32,8 +32,27 @@ describe('engine rules', () => {
       if (s.terminal) expect(codes).toEqual([]);
       else expect(codes).toContain('stop');
     }
-    const offered = availableActions(oneStop, 'processing', actor('specialist', '/p/'), '/p/c/', [{ action: 'request_documents', dueAt: null }]);
+    const specialist = actor('specialist', '/p/');
+    const assigned = [
+      { action: 'assign', dueAt: null, assigneeId: specialist.id },
+      { action: 'request_documents', dueAt: null },
+    ];
+    const offered = availableActions(oneStop, 'processing', specialist, '/p/c/', assigned);
     expect(offered.map((a) => a.code)).toEqual(['forward', 'submit_for_approval', 'extend']);
+  });
+
+  it('lets a specialist process only a case assigned to them, until a transfer clears the assignment', () => {
+    const specialist = actor('specialist', '/p/');
+    const submit = oneStop.actions.find((a) => a.code === 'submit_for_approval')!;
+    const mine = [{ action: 'assign', dueAt: null, assigneeId: specialist.id }];
+    const someoneElse = [{ action: 'assign', dueAt: null, assigneeId: '00000000-0000-4000-8000-000000000002' }];
+    expect(availableActions(oneStop, 'processing', specialist, '/p/c/', mine).map((a) => a.code)).toContain('submit_for_approval');
+    expect(availableActions(oneStop, 'processing', specialist, '/p/c/', someoneElse)).toEqual([]);
+    expect(availableActions(oneStop, 'processing', specialist, '/p/c/', [...mine, { action: 'forward', dueAt: null }])).toEqual([]);
+    // A leader's actions do not depend on the assignment.
+    expect(availableActions(oneStop, 'processing', actor('leader', '/p/'), '/p/c/', someoneElse).map((a) => a.code)).toContain('reassign');
+    expect(mayPerform(submit, specialist, '/p/c/', null)).toBe(false);
+    expect(mayPerform(submit, specialist, '/p/c/', specialist.id)).toBe(true);
   });
 
   it('hides the extension once the deadline has passed', () => {

@@ -17,6 +17,7 @@ export type Performer = Actor | typeof CITIZEN;
 export interface StepFacts {
   action: string;
   dueAt: Date | null;
+  assigneeId?: string | null;
 }
 
 export function stateOf(def: WorkflowDefinition, code: string): StateDef | undefined {
@@ -36,11 +37,27 @@ export function runningDue(history: readonly StepFacts[]): Date | null {
   return null;
 }
 
-/** Whether the performer holds one of the action's roles on the case's unit or a unit above it. */
-export function mayPerform(action: ActionDef, who: Performer, caseUnitPath: string): boolean {
+/** Who the case is assigned to now: the assignee of the last step that named one, unless a transfer came after it. */
+export function currentAssignee(def: WorkflowDefinition, history: readonly StepFacts[]): string | null {
+  for (let i = history.length - 1; i >= 0; i--) {
+    const step = history[i];
+    if (step?.assigneeId) return step.assigneeId;
+    if (step && actionOf(def, step.action)?.transfer) return null;
+  }
+  return null;
+}
+
+/**
+ * Whether the performer holds one of the action's roles on the case's unit or a unit above it. A role
+ * listed in `assigneeOnly` counts only when the performer is the case's current assignee.
+ */
+export function mayPerform(action: ActionDef, who: Performer, caseUnitPath: string, assigneeId: string | null = null): boolean {
   if (who === CITIZEN) return action.roles.includes(CITIZEN);
-  const roles = action.roles.filter((r) => r !== CITIZEN);
-  return grantsCover(who, { roles }, { unitPath: caseUnitPath });
+  const limited: readonly string[] = action.assigneeOnly ?? [];
+  const open = action.roles.filter((r) => r !== CITIZEN).filter((r) => !limited.includes(r));
+  const on = { unitPath: caseUnitPath };
+  if (open.length > 0 && grantsCover(who, { roles: open }, on)) return true;
+  return limited.length > 0 && assigneeId === who.id && grantsCover(who, { roles: action.assigneeOnly ?? [] }, on);
 }
 
 /** Why the action cannot be taken from the state regardless of who asks; null when it can. */
@@ -69,7 +86,8 @@ export function availableActions(
   history: readonly StepFacts[],
   now: Date = new Date(),
 ): ActionDef[] {
-  return def.actions.filter((a) => refusal(def, state, a, history, now) === null && mayPerform(a, who, caseUnitPath));
+  const assigneeId = currentAssignee(def, history);
+  return def.actions.filter((a) => refusal(def, state, a, history, now) === null && mayPerform(a, who, caseUnitPath, assigneeId));
 }
 
 /** The state the action leads to from `state`. */

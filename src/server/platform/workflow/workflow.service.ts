@@ -9,7 +9,7 @@ import { endOfDay, parseDate } from '../calendar/local-date';
 import { errors, type FieldIssue } from '../errors';
 import type { Lang } from '../locale';
 import { CITIZEN, type ActionDef, type WorkflowDefinition } from './definition';
-import { actionOf, availableActions, checkInput, mayPerform, refusal, runningDue, stateOf, targetState, type Performer } from './engine';
+import { actionOf, availableActions, checkInput, currentAssignee, mayPerform, refusal, runningDue, stateOf, targetState, type Performer } from './engine';
 import type { TransitionInput } from './fields';
 import { isUniqueViolation } from '../../db/errors';
 import { workflowErrors } from './workflow.errors';
@@ -235,7 +235,7 @@ export async function transitionFrom(tx: Tx, ctx: WorkflowCtx, args: TransitionA
   const action = actionOf(def, args.action);
   if (!action) throw workflowErrors.invalidTransition(state, args.action, allowed(), 'unknown_action');
   // Grant before state, so that someone without a role here learns nothing about the case's progress.
-  if (!mayPerform(action, who, args.caseUnitPath)) throw errors.forbidden(`${entityType}.${action.code}`);
+  if (!mayPerform(action, who, args.caseUnitPath, currentAssignee(def, steps))) throw errors.forbidden(`${entityType}.${action.code}`);
   if (args.expectedSeq !== undefined && args.expectedSeq !== last.seq) throw workflowErrors.concurrentTransition(last.seq);
   const why = refusal(def, state, action, steps, now);
   if (why) throw workflowErrors.invalidTransition(state, action.code, allowed(), why);
