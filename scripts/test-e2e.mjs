@@ -10,6 +10,8 @@ import path from 'node:path';
 const root = path.resolve(import.meta.dirname, '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const PASSWORD = 'e2e-demo-password-2026';
+// Where the web app is built for the journeys: dist/web, or E2E_WEB_DIR so that parallel runs do not share one build.
+const webDir = path.resolve(root, process.env.E2E_WEB_DIR ?? 'dist/web');
 
 function freePort(from = 3400, to = 3499) {
   return new Promise((resolve, reject) => {
@@ -76,7 +78,7 @@ let exitCode = 1;
 try {
   if (!process.argv.includes('--no-build')) {
     console.log('» building the web app');
-    const build = spawnSync(bin('vite'), ['build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+    const build = spawnSync(bin('vite'), ['build', '--logLevel', 'warn', '--outDir', webDir, '--emptyOutDir'], { cwd: root, stdio: 'inherit' });
     if (build.status !== 0) throw new Error('vite build failed');
   }
 
@@ -95,7 +97,7 @@ try {
       // The journeys sign in many times a minute from one address; the limit has its own API test.
       DANVAN_LOGIN_RATE_PER_MIN: '1000',
       DANVAN_LOG_LEVEL: process.env.DANVAN_LOG_LEVEL ?? 'warn',
-      DANVAN_WEB_DIR: path.join(root, 'dist/web'),
+      DANVAN_WEB_DIR: webDir,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
