@@ -30,6 +30,7 @@ export type Job = JobView;
 export type DayKind = CalendarDayView['kind'];
 export type CalendarDay = CalendarDayView;
 export type { CalendarSettings };
+export type { CodeSettings } from '../../common/dossier-codes.schema';
 export type CalendarYear = CalendarYearView;
 export type AuditEntry = AuditEntryView;
 export type DueAnswer = DueView;

@@ -9,6 +9,7 @@ import {
   IconChevronDown,
   IconHistory,
   IconLogout,
+  IconSettings,
   IconUsers,
   IconWorld,
 } from '@tabler/icons-react';
@@ -28,7 +29,7 @@ import classes from './staff.module.css';
 interface NavItem {
   to: string;
   ability: string;
-  label: 'nav.units' | 'nav.staff' | 'nav.calendar' | 'nav.audit' | 'nav.procedures';
+  label: 'nav.units' | 'nav.staff' | 'nav.calendar' | 'nav.audit' | 'nav.procedures' | 'nav.settings';
   icon: ComponentType<{ size?: number; 'aria-hidden'?: boolean }>;
 }
 
@@ -39,6 +40,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/staff/procedures', ability: 'procedure.read', label: 'nav.procedures', icon: IconFileText },
   { to: '/staff/calendar', ability: 'calendar.read', label: 'nav.calendar', icon: IconCalendarEvent },
   { to: '/staff/audit', ability: 'audit.read', label: 'nav.audit', icon: IconHistory },
+  { to: '/staff/settings', ability: 'settings.manage', label: 'nav.settings', icon: IconSettings },
 ];
 
 function FullPageLoader() {

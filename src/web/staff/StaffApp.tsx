@@ -12,6 +12,7 @@ import UnitsPage from './units/UnitsPage';
 import StaffPage from './staff/StaffPage';
 import CalendarPage from './calendar/CalendarPage';
 import AuditPage from './audit/AuditPage';
+import SettingsPage from './settings/SettingsPage';
 import ProceduresPage from './procedures/ProceduresPage';
 import { SESSION_KEY } from './session';
 
@@ -52,6 +53,7 @@ export default function StaffApp() {
             <Route path="procedures" element={<RequireAbility ability="procedure.read"><ProceduresPage /></RequireAbility>} />
             <Route path="calendar" element={<RequireAbility ability="calendar.read"><CalendarPage /></RequireAbility>} />
             <Route path="audit" element={<RequireAbility ability="audit.read"><AuditPage /></RequireAbility>} />
+            <Route path="settings" element={<RequireAbility ability="settings.manage"><SettingsPage /></RequireAbility>} />
             <Route path="*" element={<Navigate to="/staff" replace />} />
           </Route>
         </Route>

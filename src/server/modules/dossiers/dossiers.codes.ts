@@ -3,56 +3,11 @@ import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { queryRows } from '../../db/rows';
 import { settings } from '../../db/schema';
+import { DEFAULT_CODE_FORMAT, formatCode, isValidFormat } from '../../../common/dossier-codes';
 import { dayOfInstant, formatDate } from '../../platform/calendar/local-date';
 
-/**
- * Tokens: {agency} (the receiving agency's code, or the unit's when it has none), {unit},
- * {yyyy} {yy} {mm} {dd} {yymmdd} (the local date of submission, Asia/Ho_Chi_Minh) and {seq:N}
- * (the daily sequence, zero-padded to N digits; it grows past N digits rather than wrap).
- */
-export const DEFAULT_CODE_FORMAT = '{agency}-{yymmdd}-{seq:4}';
-/** An installation may set `{ "codeFormat": "..." }` under this key of the settings table. */
+/** An installation sets `{ "codeFormat": "..." }` under this key of the settings table (see dossiers.settings.ts). */
 export const SETTINGS_KEY = 'dossiers';
-
-const TOKEN = /\{(agency|unit|yyyy|yy|mm|dd|yymmdd|seq(?::(\d))?)\}/g;
-
-/** True when the format has a sequence and every brace is a known token: anything else could give duplicate codes. */
-export function isValidFormat(format: string): boolean {
-  return format.includes('{seq') && !format.replace(TOKEN, '').includes('{') && format.length <= 100;
-}
-
-export interface CodeParts {
-  agency: string;
-  unit: string;
-  /** 'YYYY-MM-DD' local date. */
-  day: string;
-  seq: number;
-}
-
-export function formatCode(format: string, p: CodeParts): string {
-  const [yyyy = '', mm = '', dd = ''] = p.day.split('-');
-  return format.replace(TOKEN, (_m, token: string, width: string | undefined) => {
-    if (token.startsWith('seq')) return String(p.seq).padStart(Number(width ?? 4), '0');
-    switch (token) {
-      case 'agency':
-        return p.agency;
-      case 'unit':
-        return p.unit;
-      case 'yyyy':
-        return yyyy;
-      case 'yy':
-        return yyyy.slice(2);
-      case 'mm':
-        return mm;
-      case 'dd':
-        return dd;
-      case 'yymmdd':
-        return `${yyyy.slice(2)}${mm}${dd}`;
-      default:
-        return token;
-    }
-  });
-}
 
 export async function codeFormat(db: Tx): Promise<string> {
   const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, SETTINGS_KEY));

@@ -19,6 +19,7 @@ import { idempotent } from '../../platform/idempotency';
 import { actOnDossier } from './dossiers.actions';
 import { intakeAtDesk } from './dossiers.intake';
 import { publicDossierRoutes } from './dossiers.public.routes';
+import { dossierSettingsRoutes } from './dossiers.settings.routes';
 import { countDossiers, getDossier, getDossierFile, listDossiers } from './dossiers.read';
 import { loadDossierWorkflows } from './dossiers.workflows';
 
@@ -32,6 +33,7 @@ export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;
   await app.register(fileRoutes);
   await app.register(publicDossierRoutes);
+  await app.register(dossierSettingsRoutes);
 
   app.post(
     '/api/dossiers',
