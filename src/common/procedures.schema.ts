@@ -1,5 +1,6 @@
 // Request and response shapes of the procedure catalog (public search, staff editor, CSV import), shared by server and web.
 import { z } from 'zod';
+import { UnitKind } from './roles';
 
 export const PROCEDURE_LEVELS = ['province', 'commune', 'province_commune'] as const;
 export const ProcedureLevel = z.enum(PROCEDURE_LEVELS);
@@ -147,6 +148,13 @@ export const ProcedurePublicView = ProcedureSummary.extend({
   updatedAt: z.string(),
 });
 export type ProcedurePublicView = z.infer<typeof ProcedurePublicView>;
+
+/** Where a citizen may file this procedure: `named` when its deciding agency receives it (no choice to make). */
+export const ReceivingUnitList = z.object({
+  named: z.boolean(),
+  items: z.array(z.object({ id: z.uuid(), name: z.string(), kind: UnitKind })),
+});
+export type ReceivingUnitList = z.infer<typeof ReceivingUnitList>;
 
 /** What staff see: the public view, whether it is published, and the actions this user may take. */
 export const ProcedureView = ProcedurePublicView.extend({

@@ -11,6 +11,7 @@ import {
   ProcedurePublicView,
   ProcedureView,
   PublicProcedureQuery,
+  ReceivingUnitList,
   StaffProcedureQuery,
 } from '../../../common/procedures.schema';
 import { ctxOf } from '../../platform/auth/actor';
@@ -18,6 +19,7 @@ import { jobRegistryFor } from '../../platform/jobs/jobs';
 import { assertCan } from '../../platform/policy';
 import { readCsvUpload } from '../../platform/uploads';
 import { startProcedureImport } from './procedures.import';
+import { receivingUnits } from './procedures.places';
 import {
   createProcedure,
   getProcedure,
@@ -48,6 +50,19 @@ export const procedureRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/public/procedures/:code',
     { schema: { tags, summary: 'Một thủ tục hành chính / one procedure', params: ProcedureCodeParams, response: { 200: ProcedurePublicView } } },
     async (req) => getPublicProcedure(db, req.params.code),
+  );
+
+  app.get(
+    '/api/public/procedures/:code/units',
+    {
+      schema: {
+        tags,
+        summary: 'Nơi nộp hồ sơ của một thủ tục (xã, phường nhận hồ sơ) / where the procedure may be filed',
+        params: ProcedureCodeParams,
+        response: { 200: ReceivingUnitList },
+      },
+    },
+    async (req) => receivingUnits(db, req.params.code),
   );
 
   app.get(
