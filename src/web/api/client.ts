@@ -54,6 +54,8 @@ export interface RequestOptions {
   body?: unknown;
   form?: FormData;
   signal?: AbortSignal;
+  /** Extra headers, e.g. Idempotency-Key or the public tracking secret. */
+  headers?: Record<string, string>;
 }
 
 export function withQuery(path: string, query?: Query): string {
@@ -74,11 +76,24 @@ export function onUnauthenticated(listener: () => void): () => void {
   return () => unauthenticatedListeners.delete(listener);
 }
 
+/** The ApiError of a failed answer: its parsed JSON body `{error:{code,message,details,requestId}}`, or a generic message. */
+export function toApiError(status: number, data: unknown): ApiError {
+  const e = (data as { error?: { code?: unknown; message?: unknown; details?: unknown; requestId?: unknown } } | undefined)?.error;
+  return new ApiError(
+    status,
+    typeof e?.code === 'string' ? e.code : `http_${status}`,
+    typeof e?.message === 'string' ? e.message : `${i18n.t('common.error')} (${status})`,
+    e?.details,
+    typeof e?.requestId === 'string' ? e.requestId : undefined,
+  );
+}
+
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = {
     accept: 'application/json',
     'accept-language': i18n.language === 'en' ? 'en' : 'vi',
+    ...options.headers,
   };
   let body: BodyInit | undefined;
   if (options.form) {
@@ -113,14 +128,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     }
   }
   if (!res.ok) {
-    const e = (data as { error?: { code?: unknown; message?: unknown; details?: unknown; requestId?: unknown } } | undefined)?.error;
-    const err = new ApiError(
-      res.status,
-      typeof e?.code === 'string' ? e.code : `http_${res.status}`,
-      typeof e?.message === 'string' ? e.message : `${i18n.t('common.error')} (${res.status})`,
-      e?.details,
-      typeof e?.requestId === 'string' ? e.requestId : undefined,
-    );
+    const err = toApiError(res.status, data);
     if (res.status === 401 && !path.startsWith('/api/auth/')) unauthenticatedListeners.forEach((l) => l());
     throw err;
   }
