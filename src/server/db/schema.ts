@@ -8,3 +8,4 @@ export * from '../modules/procedures/procedures.table';
 export * from '../platform/workflow/workflow.table';
 export * from '../platform/files/files.table';
 export * from '../modules/dossiers/dossiers.table';
+export * from '../modules/dossiers/dossiers.ratings.table';
