@@ -20,9 +20,11 @@ const Env = z.object({
   DANVAN_LOGIN_RATE_PER_MIN: z.coerce.number().int().positive().default(20),
   DANVAN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DANVAN_WEB_DIR: z.string().default('./dist/web'),
+  /** Where citizens reach the web app (printed in QR codes on receipts); defaults to http://localhost:<PORT>. */
+  DANVAN_PUBLIC_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url({ protocol: /^https?$/ }).optional()),
 });
 
-export type Config = z.infer<typeof Env> & { demoPasswordIsDefault: boolean };
+export type Config = Omit<z.infer<typeof Env>, 'DANVAN_PUBLIC_URL'> & { DANVAN_PUBLIC_URL: string; demoPasswordIsDefault: boolean };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = Env.safeParse(env);
@@ -30,5 +32,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Cấu hình không hợp lệ / invalid configuration:\n${lines.join('\n')}`);
   }
-  return { ...parsed.data, demoPasswordIsDefault: parsed.data.DANVAN_DEMO_PASSWORD === DEMO_PASSWORD_DEFAULT };
+  const publicUrl = (parsed.data.DANVAN_PUBLIC_URL ?? `http://localhost:${parsed.data.PORT}`).replace(/\/+$/, '');
+  return { ...parsed.data, DANVAN_PUBLIC_URL: publicUrl, demoPasswordIsDefault: parsed.data.DANVAN_DEMO_PASSWORD === DEMO_PASSWORD_DEFAULT };
 }
