@@ -77,6 +77,22 @@ export type DeskIntakeBody = z.infer<typeof DeskIntakeBody>;
 
 export const Ref = z.object({ id: z.uuid(), name: z.string() });
 
+/** A workflow field as a form renders it: the engine's field spec with its label in the user's language. */
+export const ActionFieldView = z.object({
+  name: z.string(),
+  type: z.enum(['string', 'date', 'datetime', 'number', 'integer', 'boolean', 'array', 'documents']),
+  label: z.string(),
+  required: z.boolean(),
+  /** string: length; number, integer: value; array, documents: items. */
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+  /** string: the closed list of values (a select). */
+  options: z.array(z.string()).nullable(),
+  /** array: the item type. */
+  of: z.enum(['string', 'number']).nullable(),
+});
+export type ActionFieldView = z.infer<typeof ActionFieldView>;
+
 export const DossierStepView = z.object({
   seq: z.number().int(),
   action: z.string(),
@@ -94,6 +110,14 @@ export const DossierStepView = z.object({
   data: z.record(z.string(), z.unknown()),
   attachments: z.array(z.object({ fileId: z.string(), name: z.string() })),
   dueAt: z.string().nullable(),
+  /** Names for the timeline: where the step took the dossier from and to, and who it was assigned to. */
+  fromUnitName: z.string().nullable(),
+  toUnitName: z.string().nullable(),
+  fromAgencyName: z.string().nullable(),
+  toAgencyName: z.string().nullable(),
+  assigneeName: z.string().nullable(),
+  /** The specs of the fields in `data`, in the order the action declares them (labels in the user's language). */
+  fields: z.array(ActionFieldView),
 });
 
 export const DossierDocumentView = z.object({
@@ -111,6 +135,8 @@ export const DossierActionView = z.object({
   label: z.string(),
   requiredFields: z.array(z.string()),
   optionalFields: z.array(z.string()),
+  /** The specs of requiredFields then optionalFields, for a form generated from the action. */
+  fields: z.array(ActionFieldView),
   note: z.enum(['required', 'optional']),
   assign: z.enum(['required', 'optional']).nullable(),
   transfer: z.enum(['unit', 'agency']).nullable(),
@@ -151,6 +177,8 @@ export const DossierView = DossierSummary.extend({
   receivingAgency: Ref.nullable(),
   assignee: Ref.nullable(),
   processingDays: z.number(),
+  /** Working days from today to the due date (0 on the due date, negative when overdue); null without a running deadline. */
+  workingDaysLeft: z.number().int().nullable(),
   receivedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
   resultKind: z.enum(RESULT_KINDS).nullable(),

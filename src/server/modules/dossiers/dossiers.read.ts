@@ -23,7 +23,7 @@ import { dossierWorkflow, loadDossierWorkflows } from './dossiers.workflows';
 const CursorShape = [z.number().int(), z.uuid()] as const;
 
 /** Non-terminal states of every dossier workflow: the ones a deadline can still run in. */
-function activeStates(): string[] {
+export function activeStates(): string[] {
   loadDossierWorkflows();
   const out = new Set<string>();
   for (const code of workflows.codes()) {

@@ -20,6 +20,7 @@ import { actOnDossier } from './dossiers.actions';
 import { intakeAtDesk } from './dossiers.intake';
 import { publicDossierRoutes } from './dossiers.public.routes';
 import { dossierSettingsRoutes } from './dossiers.settings.routes';
+import { dossierPickerRoutes } from './dossiers.pickers.routes';
 import { countDossiers, getDossier, getDossierFile, listDossiers } from './dossiers.read';
 import { loadDossierWorkflows } from './dossiers.workflows';
 
@@ -34,6 +35,7 @@ export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(fileRoutes);
   await app.register(publicDossierRoutes);
   await app.register(dossierSettingsRoutes);
+  await app.register(dossierPickerRoutes);
 
   app.post(
     '/api/dossiers',

@@ -1,5 +1,6 @@
 // Turns dossier rows and workflow steps into the API's views: inbox items, the staff page with its actions, the public status.
 import type {
+  ActionFieldView,
   DossierActionView,
   DossierSummary,
   DossierView,
@@ -16,6 +17,7 @@ import { actionOf, availableActions, dueStatus, stateOf } from '../../platform/w
 import type { Step } from '../../platform/workflow/workflow.service';
 import { findAgency } from '../org/agencies.service';
 import { findStaffMember } from '../org/staff.service';
+import { namesOfSteps } from './dossiers.names';
 import { documentsOf, type DossierWithUnits } from './dossiers.queries';
 
 const iso = (d: Date | null) => (d ? formatLocalIso(d) : null);
@@ -52,12 +54,49 @@ export function toSummary(def: WorkflowDefinition, d: DossierWithUnits, lang: La
   };
 }
 
-export function toActionView(a: ActionDef, lang: Lang): DossierActionView {
+/** The engine's spec of a declared field as a form renders it (undefined for a name the definition does not declare). */
+export function fieldView(def: WorkflowDefinition, name: string, required: boolean, lang: Lang): ActionFieldView | undefined {
+  const spec = def.fields?.[name];
+  if (!spec) return undefined;
+  return {
+    name,
+    type: spec.type,
+    label: spec.label[lang],
+    required,
+    min: spec.min ?? null,
+    max: spec.max ?? null,
+    options: spec.options ?? null,
+    of: spec.of ?? null,
+  };
+}
+
+/** The specs of an action's fields, required ones first, as the definition lists them. */
+export function actionFields(def: WorkflowDefinition, a: ActionDef, lang: Lang): ActionFieldView[] {
+  return [
+    ...(a.requiredFields ?? []).map((n) => fieldView(def, n, true, lang)),
+    ...(a.optionalFields ?? []).map((n) => fieldView(def, n, false, lang)),
+  ].filter((f): f is ActionFieldView => f !== undefined);
+}
+
+/** The fields present in a step's data, with their specs (the action's order first, then any other declared field). */
+function stepFields(def: WorkflowDefinition, action: string, data: Record<string, unknown>, lang: Lang): ActionFieldView[] {
+  const a = actionOf(def, action);
+  const declared = a ? actionFields(def, a, lang) : [];
+  const known = new Set(declared.map((f) => f.name));
+  const extra = Object.keys(data)
+    .filter((k) => !known.has(k))
+    .map((k) => fieldView(def, k, false, lang))
+    .filter((f): f is ActionFieldView => f !== undefined);
+  return [...declared, ...extra].filter((f) => data[f.name] !== undefined);
+}
+
+export function toActionView(def: WorkflowDefinition, a: ActionDef, lang: Lang): DossierActionView {
   return {
     code: a.code,
     label: a.label[lang],
     requiredFields: a.requiredFields ?? [],
     optionalFields: a.optionalFields ?? [],
+    fields: actionFields(def, a, lang),
     note: a.note ?? 'optional',
     assign: a.assign ?? null,
     transfer: a.transfer ?? null,
@@ -83,6 +122,8 @@ export async function toView(
 ): Promise<DossierView> {
   const assignee = d.assigneeId ? await findStaffMember(db, d.assigneeId) : undefined;
   const docs = await documentsOf(db, d.id);
+  const names = await namesOfSteps(db, steps);
+  const running = d.dueAt && !isTerminal(def, d.state) ? d.dueAt : null;
   return {
     ...toSummary(def, d, lang, cal, now),
     procedureId: d.procedureId,
@@ -94,6 +135,7 @@ export async function toView(
     receivingAgency: await agencyRef(db, d.receivingAgencyId),
     assignee: assignee ? { id: assignee.id, name: assignee.fullName } : null,
     processingDays: d.processingDays,
+    workingDaysLeft: running ? cal.countWorkingDays(now, running) : null,
     receivedAt: iso(d.receivedAt),
     finishedAt: iso(d.finishedAt),
     resultKind: (d.resultKind as ResultKind | null) ?? null,
@@ -115,9 +157,15 @@ export async function toView(
       data: s.data,
       attachments: s.attachments,
       dueAt: iso(s.dueAt),
+      fromUnitName: names.unit(s.fromUnitId),
+      toUnitName: names.unit(s.toUnitId),
+      fromAgencyName: names.agency(s.fromAgencyId),
+      toAgencyName: names.agency(s.toAgencyId),
+      assigneeName: names.staff(s.assigneeId),
+      fields: stepFields(def, s.action, s.data, lang),
     })),
     documents: docs.map((x) => ({ ...x, size: Number(x.size) })),
-    actions: availableActions(def, d.state, actor, d.unitPath, steps, now).map((a) => toActionView(a, lang)),
+    actions: availableActions(def, d.state, actor, d.unitPath, steps, now).map((a) => toActionView(def, a, lang)),
   };
 }
 

@@ -1,0 +1,86 @@
+// The choices of an action's form on one dossier: the staff who may be assigned it, and the agencies it may be transferred to.
+import type { AssigneeList, TransferAgencyList } from '../../../common/dossier-pickers.schema';
+import type { Tx } from '../../db/client';
+import type { Ctx } from '../../platform/auth/actor';
+import type { Role } from '../../../common/roles';
+import { ROLES } from '../../../common/roles';
+import { CITIZEN, CURRENT_STATE, fromStates, type ActionDef, type WorkflowDefinition } from '../../platform/workflow/definition';
+import { actionOf } from '../../platform/workflow/engine';
+import { listAgencies } from '../org/agencies.service';
+import { findUnit } from '../org/units.service';
+import { canSee } from './dossiers.access';
+import { dossierErrors } from './dossiers.errors';
+import { openDossierCounts, staffWithRolesOn } from './dossiers.pickers.queries';
+import { findDossier, type DossierWithUnits } from './dossiers.queries';
+import { activeStates } from './dossiers.read';
+import { dossierWorkflow } from './dossiers.workflows';
+
+/** The dossier if the user may see it; the same 404 otherwise, before anything else is read. */
+async function visibleDossier(db: Tx, ctx: Ctx, id: string): Promise<DossierWithUnits> {
+  const d = await findDossier(db, id);
+  if (!d || !canSee(ctx.actor, d)) throw dossierErrors.notFound();
+  return d;
+}
+
+/** Ids of the units on a materialised path `/root/…/unit/`, the unit itself last. */
+function pathIds(path: string): string[] {
+  return path.split('/').filter(Boolean);
+}
+
+/**
+ * Who an assignment hands the dossier to: the roles that work the state the action leads to. Those
+ * are the roles the definition limits to the assignee there ("only the assignee processes"); a
+ * definition without such limits falls back to every staff role acting from that state.
+ */
+export function assigneeRoles(def: WorkflowDefinition, action: ActionDef, state: string): Role[] {
+  const target = action.to === CURRENT_STATE ? state : action.to;
+  const next = def.actions.filter((a) => a.code !== action.code && fromStates(def, a).includes(target));
+  const limited = new Set(next.flatMap((a) => a.assigneeOnly ?? []));
+  const roles = limited.size ? limited : new Set(next.flatMap((a) => a.roles.filter((r): r is Role => r !== CITIZEN)));
+  return ROLES.filter((r) => roles.has(r));
+}
+
+/** GET /api/dossiers/:id/assignees: active staff whose grants give them a working role on the dossier's unit. */
+export async function assigneeCandidates(db: Tx, ctx: Ctx, id: string, actionCode: string): Promise<AssigneeList> {
+  const d = await visibleDossier(db, ctx, id);
+  const def = dossierWorkflow(d.workflowCode);
+  const action = actionOf(def, actionCode);
+  if (!action?.assign)
+    throw dossierErrors.field(ctx.lang, 'querystring.action', 'Thao tác này không phân công cán bộ', 'This action assigns nobody');
+  const rows = await staffWithRolesOn(db, assigneeRoles(def, action, d.state), pathIds(d.unitPath));
+  const open = await openDossierCounts(
+    db,
+    rows.map((r) => r.id),
+    activeStates(),
+  );
+  const items = rows.map((r) => ({
+    id: r.id,
+    fullName: r.fullName,
+    title: r.title,
+    unitName: r.unitName,
+    agencyName: r.agencyName,
+    sameAgency: !!d.agencyId && r.agencyId === d.agencyId,
+    current: r.id === d.assigneeId,
+    openCount: open.get(r.id) ?? 0,
+  }));
+  // The agency's own people first; the list is already alphabetical within each group.
+  return { items: [...items.filter((c) => c.sameAgency), ...items.filter((c) => !c.sameAgency)] };
+}
+
+/**
+ * GET /api/dossiers/:id/agencies: the agencies in operation that a transfer may pick: those of the unit
+ * holding the dossier, then of the units above it (inter-agency processing goes up to the province's
+ * departments), without the agency that holds it now. Another unit's agencies are read from the org API.
+ */
+export async function transferAgencies(db: Tx, ctx: Ctx, id: string): Promise<TransferAgencyList> {
+  const d = await visibleDossier(db, ctx, id);
+  const items: TransferAgencyList['items'] = [];
+  for (const unitId of pathIds(d.unitPath).reverse()) {
+    const unit = await findUnit(db, unitId);
+    if (!unit) continue;
+    for (const a of await listAgencies(db, ctx.actor, unitId)) {
+      if (a.active && a.id !== d.agencyId) items.push({ id: a.id, code: a.code, name: a.name, kind: a.kind, unitId: unit.id, unitName: unit.name });
+    }
+  }
+  return { items };
+}
