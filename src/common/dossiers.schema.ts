@@ -1,5 +1,6 @@
 // Request and response shapes of one-stop dossiers (desk intake, online submission, inbox, actions, public tracking), shared by server and web.
 import { z } from 'zod';
+import { RatingView } from './dossier-ratings.schema';
 
 export const DOSSIER_CHANNELS = ['online', 'desk'] as const;
 export const DossierChannel = z.enum(DOSSIER_CHANNELS);
@@ -186,6 +187,8 @@ export const DossierView = DossierSummary.extend({
   steps: z.array(DossierStepView),
   documents: z.array(DossierDocumentView),
   actions: z.array(DossierActionView),
+  /** The applicant's satisfaction rating, once given (read-only for staff). */
+  rating: RatingView.nullable(),
 });
 export type DossierView = z.infer<typeof DossierView>;
 
@@ -275,6 +278,9 @@ export const PublicDossierView = z.object({
   finishedAt: z.string().nullable(),
   receivingUnitName: z.string(),
   timeline: z.array(PublicStepView),
+  /** The applicant may rate now: the result is known (returned, refused, stopped) and no rating was given yet. */
+  canRate: z.boolean(),
+  rating: RatingView.nullable(),
 });
 export type PublicDossierView = z.infer<typeof PublicDossierView>;
 

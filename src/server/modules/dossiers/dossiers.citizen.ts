@@ -1,4 +1,4 @@
-// The applicant's own actions on the public portal (resubmit a completed file, send further documents, withdraw), proved by code and secret.
+// The applicant's own actions on the public portal (resubmit a completed file, send further documents, withdraw), proved by code and secret or account.
 import type { CitizenActionBody, PublicDossierView } from '../../../common/dossiers.schema';
 import type { Tx } from '../../db/client';
 import type { Lang } from '../../platform/locale';
@@ -7,9 +7,8 @@ import { applyAction, ENTITY } from './dossiers.actions';
 import { clock } from './dossiers.clock';
 import { dossierErrors } from './dossiers.errors';
 import { checkDocuments } from './dossiers.intake';
-import { findDossier, findDossierByCode } from './dossiers.queries';
-import { secretMatches } from './dossiers.secret';
-import { toPublicView } from './dossiers.views';
+import { findDossier } from './dossiers.queries';
+import { provenDossier, publicViewOf, type DossierProof } from './dossiers.track';
 import { dossierWorkflow } from './dossiers.workflows';
 
 /**
@@ -20,14 +19,12 @@ export async function citizenAct(
   tx: Tx,
   meta: { requestId: string; ip: string; lang: Lang },
   code: string,
-  secret: string | undefined,
+  proof: DossierProof,
   action: string,
   body: CitizenActionBody,
   now: Date = clock.now(),
 ): Promise<PublicDossierView> {
-  const found = await findDossierByCode(tx, code.trim());
-  const ok = secretMatches(secret ?? '', found?.secretHash ?? null);
-  if (!found || !ok) throw dossierErrors.notFound();
+  const found = await provenDossier(tx, code, proof);
   const d = await findDossier(tx, found.id, true);
   if (!d) throw dossierErrors.notFound();
   const def = dossierWorkflow(d.workflowCode);
@@ -37,5 +34,5 @@ export async function citizenAct(
   await applyAction(tx, ctx, { def, dossier: d, steps, action, input: body, now });
   const after = await findDossier(tx, d.id);
   if (!after) throw dossierErrors.notFound();
-  return toPublicView(def, after, await history(tx, ENTITY, d.id), meta.lang);
+  return publicViewOf(tx, after, meta.lang);
 }

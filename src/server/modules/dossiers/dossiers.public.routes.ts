@@ -1,12 +1,15 @@
-// Public routes of dossiers: online submission by a guest and tracking by code and secret, both rate-limited per address.
+// Public routes of dossiers: online submission by a guest, tracking, the applicant's actions and rating by code and secret, rate-limited per address and per code.
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { RatingBody, RatingResult } from '../../../common/dossier-ratings.schema';
 import { CitizenActionBody, CitizenActionParams, PublicDossierView, PublicSubmitBody, PublicSubmitResult, TrackingParams, TrackingQuery } from '../../../common/dossiers.schema';
 import { errors } from '../../platform/errors';
 import { idempotent } from '../../platform/idempotency';
 import { langOf } from '../../platform/locale';
 import { citizenAct } from './dossiers.citizen';
 import { submitOnline } from './dossiers.intake';
-import { trackDossier } from './dossiers.track';
+import { rateDossier } from './dossiers.ratings';
+import { provenDossier, trackDossier, type DossierProof } from './dossiers.track';
 
 const tags = ['dossiers'];
 export const SUBMISSIONS_PER_MIN = 10;
@@ -15,9 +18,16 @@ export const TRACKING_PER_IP_PER_MIN = 30;
 export const TRACKING_PER_CODE_PER_MIN = 20;
 export const SECRET_HEADER = 'x-tracking-secret';
 
+/** The proof a public dossier route accepts: the secret in its header (never the query string on a write). */
+function proofOf(req: FastifyRequest): DossierProof {
+  const header = req.headers[SECRET_HEADER];
+  return { secret: typeof header === 'string' ? header : undefined };
+}
+
 export const publicDossierRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;
   // The plugin runs one limiter per request (the route's, per address); the per-code count is a second store checked by hand.
+  // Shared by every route that checks a secret (tracking, the applicant's actions, rating): guesses on one code add up.
   const perCode = app.createRateLimit({
     max: TRACKING_PER_CODE_PER_MIN,
     timeWindow: '1 minute',
@@ -26,6 +36,10 @@ export const publicDossierRoutes: FastifyPluginAsyncZod = async (app) => {
       return `track-code:${typeof code === 'string' ? code.trim() : ''}`;
     },
   });
+  const limitPerCode = async (req: FastifyRequest) => {
+    const limit = await perCode(req);
+    if (!limit.isAllowed && limit.isExceeded) throw errors.rateLimited();
+  };
 
   app.post(
     '/api/public/dossiers',
@@ -58,11 +72,10 @@ export const publicDossierRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { rateLimit: { max: TRACKING_PER_IP_PER_MIN, timeWindow: '1 minute' } },
     },
     async (req) => {
-      const limit = await perCode(req);
-      if (!limit.isAllowed && limit.isExceeded) throw errors.rateLimited();
+      await limitPerCode(req);
       const header = req.headers[SECRET_HEADER];
       const secret = typeof header === 'string' ? header : req.query.secret;
-      return trackDossier(db, req.params.code, secret, langOf(req));
+      return trackDossier(db, req.params.code, { secret }, langOf(req));
     },
   );
 
@@ -79,13 +92,32 @@ export const publicDossierRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { rateLimit: { max: SUBMISSIONS_PER_MIN, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
-      const header = req.headers[SECRET_HEADER];
-      const secret = typeof header === 'string' ? header : undefined;
+      await limitPerCode(req);
       const meta = { requestId: req.id, ip: req.ip, lang: langOf(req) };
       const { code, action } = req.params;
-      return idempotent(db, req, reply, async (tx) => ({ status: 200, body: await citizenAct(tx, meta, code, secret, action, req.body) }), {
+      return idempotent(db, req, reply, async (tx) => ({ status: 200, body: await citizenAct(tx, meta, code, proofOf(req), action, req.body) }), {
         scope: `citizen:${code}`,
       });
+    },
+  );
+
+  app.post(
+    '/api/public/dossiers/:code/rating',
+    {
+      schema: {
+        tags,
+        summary: `Đánh giá mức độ hài lòng (SIPAS) khi hồ sơ đã có kết quả (header ${SECRET_HEADER}) / rate the service once the result is known`,
+        params: TrackingParams,
+        body: RatingBody,
+        response: { 201: RatingResult },
+      },
+      config: { rateLimit: { max: TRACKING_PER_IP_PER_MIN, timeWindow: '1 minute' } },
+    },
+    async (req, reply) => {
+      await limitPerCode(req);
+      const meta = { requestId: req.id, ip: req.ip, lang: langOf(req) };
+      const rating = await db.transaction(async (tx) => rateDossier(tx, meta, await provenDossier(tx, req.params.code, proofOf(req)), req.body));
+      return reply.status(201).send({ rating });
     },
   );
 };

@@ -5,19 +5,35 @@ import type { Lang } from '../../platform/locale';
 import { history } from '../../platform/workflow/workflow.service';
 import { ENTITY } from './dossiers.actions';
 import { dossierErrors } from './dossiers.errors';
-import { findDossierByCode } from './dossiers.queries';
+import { findDossierByCode, type DossierWithUnits } from './dossiers.queries';
+import { ratingOf } from './dossiers.ratings';
 import { secretMatches } from './dossiers.secret';
 import { toPublicView } from './dossiers.views';
 import { dossierWorkflow } from './dossiers.workflows';
 
+/** How a caller proves the dossier is theirs: the tracking secret from the receipt. */
+export interface DossierProof {
+  secret?: string | undefined;
+}
+
 /**
- * An unknown code, a missing secret and a wrong one all give the same 404. The secret is hashed and
- * compared in constant time even when the code is unknown (against a dummy hash), so the time taken
- * says nothing either; the indexed look-up by code costs the same whether or not it finds a row.
+ * The dossier with this code, when the proof holds. An unknown code, a missing secret and a wrong
+ * one all give the same 404. The secret is hashed and compared in constant time even when the code
+ * is unknown (against a dummy hash), so the time taken says nothing either; the indexed look-up by
+ * code costs the same whether or not it finds a row.
  */
-export async function trackDossier(db: Tx, code: string, secret: string | undefined, lang: Lang): Promise<PublicDossierView> {
+export async function provenDossier(db: Tx, code: string, proof: DossierProof): Promise<DossierWithUnits> {
   const d = await findDossierByCode(db, code.trim());
-  const ok = secretMatches(secret ?? '', d?.secretHash ?? null);
+  const ok = secretMatches(proof.secret ?? '', d?.secretHash ?? null);
   if (!d || !ok) throw dossierErrors.notFound();
-  return toPublicView(dossierWorkflow(d.workflowCode), d, await history(db, ENTITY, d.id), lang);
+  return d;
+}
+
+/** The public view of a dossier the caller has proved: status, timeline, and whether it can be rated. */
+export async function publicViewOf(db: Tx, d: DossierWithUnits, lang: Lang): Promise<PublicDossierView> {
+  return toPublicView(dossierWorkflow(d.workflowCode), d, await history(db, ENTITY, d.id), lang, await ratingOf(db, d.id));
+}
+
+export async function trackDossier(db: Tx, code: string, proof: DossierProof, lang: Lang): Promise<PublicDossierView> {
+  return publicViewOf(db, await provenDossier(db, code, proof), lang);
 }

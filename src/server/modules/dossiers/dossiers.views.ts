@@ -7,6 +7,7 @@ import type {
   PublicDossierView,
   ResultKind,
 } from '../../../common/dossiers.schema';
+import type { RatingView } from '../../../common/dossier-ratings.schema';
 import type { Tx } from '../../db/client';
 import type { Actor } from '../../platform/auth/actor';
 import type { WorkingCalendar } from '../../platform/calendar/working-days';
@@ -19,6 +20,7 @@ import { findAgency } from '../org/agencies.service';
 import { findStaffMember } from '../org/staff.service';
 import { namesOfSteps } from './dossiers.names';
 import { documentsOf, type DossierWithUnits } from './dossiers.queries';
+import { isRateable, ratingOf } from './dossiers.ratings';
 
 const iso = (d: Date | null) => (d ? formatLocalIso(d) : null);
 const START_LABEL = { vi: 'Nộp hồ sơ', en: 'Submitted' };
@@ -166,6 +168,7 @@ export async function toView(
     })),
     documents: docs.map((x) => ({ ...x, size: Number(x.size) })),
     actions: availableActions(def, d.state, actor, d.unitPath, steps, now).map((a) => toActionView(def, a, lang)),
+    rating: await ratingOf(db, d.id),
   };
 }
 
@@ -173,7 +176,7 @@ export async function toView(
 const PUBLIC_FIELDS = ['missingDocuments', 'guidance', 'reason', 'legalBasis'] as const;
 const PUBLIC_DATA_ACTIONS = new Set(['request_completion', 'refuse', 'request_documents', 'stop', 'extend', 'withdraw']);
 
-export function toPublicView(def: WorkflowDefinition, d: DossierWithUnits, steps: readonly Step[], lang: Lang): PublicDossierView {
+export function toPublicView(def: WorkflowDefinition, d: DossierWithUnits, steps: readonly Step[], lang: Lang, rating: RatingView | null): PublicDossierView {
   return {
     code: d.code,
     procedureCode: d.procedureCode,
@@ -198,5 +201,7 @@ export function toPublicView(def: WorkflowDefinition, d: DossierWithUnits, steps
         dueAt: iso(s.dueAt),
       };
     }),
+    canRate: rating === null && isRateable(d),
+    rating,
   };
 }

@@ -29,11 +29,21 @@ function redact(value: unknown): unknown {
   return value;
 }
 
-/** `ctx` may be a system context (no actor) for work done by the system itself, such as demo seeding. */
-export async function recordAudit(tx: Tx, ctx: Pick<Ctx, 'requestId' | 'ip'> & { actor: Ctx['actor'] | null }, entry: AuditEntry) {
+/** Who acted when no staff member did: a citizen proved by an account or a tracking secret (labelled as such), else the system. */
+function labelOf(ctx: { actor: Ctx['actor'] | null; citizen?: { label: string } }): string {
+  if (ctx.actor) return `${ctx.actor.fullName} (${ctx.actor.username})`;
+  return ctx.citizen ? `${ctx.citizen.label} (công dân)` : 'system';
+}
+
+/** `ctx` may be a system context (no actor) for work done by the system itself, such as demo seeding, or a citizen's. */
+export async function recordAudit(
+  tx: Tx,
+  ctx: Pick<Ctx, 'requestId' | 'ip'> & { actor: Ctx['actor'] | null; citizen?: { label: string } },
+  entry: AuditEntry,
+) {
   await tx.insert(auditLog).values({
     actorId: ctx.actor?.id ?? null,
-    actorLabel: ctx.actor ? `${ctx.actor.fullName} (${ctx.actor.username})` : 'system',
+    actorLabel: labelOf(ctx),
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId ?? null,
