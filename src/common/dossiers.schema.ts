@@ -155,6 +155,9 @@ export const DossierSummary = z.object({
   stateLabel: z.string(),
   channel: DossierChannel,
   unitId: z.uuid(),
+  /** Where the dossier is now, and the commune or ward that received it (the desk that returns the result). */
+  unitName: z.string(),
+  receivingUnitName: z.string(),
   assigneeId: z.uuid().nullable(),
   submittedAt: z.string(),
   dueAt: z.string().nullable(),

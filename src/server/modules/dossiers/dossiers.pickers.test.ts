@@ -2,7 +2,7 @@
 // pickers of the action forms (assignee candidates, transfer agencies) with their access checks.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AssigneeList, TransferAgencyList } from '../../../common/dossier-pickers.schema';
-import type { DossierView } from '../../../common/dossiers.schema';
+import type { DossierPage, DossierView } from '../../../common/dossiers.schema';
 import type { TestClient } from '../../testing/harness';
 import { actOk, errorOf, fieldPaths, intakeOk, startDossierApp, type DossierTestApp } from './dossiers.test-helpers';
 
@@ -57,6 +57,9 @@ describe('action views carry the field specs of the workflow', () => {
       assigneeName: null,
       fields: [],
     });
+    // The inbox names where each dossier is and which commune received it.
+    const inbox = (await motcua.get(`/api/dossiers?q=${encodeURIComponent(d.code)}`)).json<DossierPage>();
+    expect(inbox.items).toEqual([expect.objectContaining({ id: d.id, unitName: 'Xã An Bình', receivingUnitName: 'Xã An Bình' })]);
     const assigned = await actOk(lanhdao, d.id, 'assign', { assigneeId: namId });
     expect(assigned.steps[3]).toMatchObject({ assigneeName: 'Hoàng Văn Nam' });
     await actOk(chuyenvien, d.id, 'submit_for_approval');

@@ -49,6 +49,8 @@ export function toSummary(def: WorkflowDefinition, d: DossierWithUnits, lang: La
     stateLabel: stateLabel(def, d.state, lang),
     channel: d.channel === 'desk' ? 'desk' : 'online',
     unitId: d.unitId,
+    unitName: d.unitName,
+    receivingUnitName: d.receivingUnitName,
     assigneeId: d.assigneeId,
     submittedAt: formatLocalIso(d.submittedAt),
     dueAt: iso(d.dueAt),
