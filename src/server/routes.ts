@@ -10,6 +10,7 @@ import { staffRoutes } from './modules/org/staff.routes';
 import { importRoutes } from './modules/org/imports.routes';
 import { procedureRoutes } from './modules/procedures/procedures.routes';
 import { dossierRoutes } from './modules/dossiers/dossiers.routes';
+import { dossierStatsRoutes } from './modules/dossiers/stats/stats.routes';
 
 // Each plugin is typed with the zod provider; fastify accepts them as ordinary plugins.
 export const moduleRoutes = [
@@ -23,4 +24,5 @@ export const moduleRoutes = [
   importRoutes,
   procedureRoutes,
   dossierRoutes,
+  dossierStatsRoutes,
 ] as unknown as FastifyPluginAsync[];

@@ -1,4 +1,5 @@
 // Who may see and receive one-stop dossiers; the actions on a dossier are ruled by its workflow definition's roles.
+import { STATS_ROLES } from '../../../common/dossier-stats.schema';
 import type { Rule } from '../../platform/policy';
 
 export const dossierRules = {
@@ -9,4 +10,6 @@ export const dossierRules = {
   /** Used for the inbox counts: where the user assigns and approves. */
   'dossier.assign': { roles: ['leader'] },
   'dossier.approve': { roles: ['leader'] },
+  /** Statistics hold counts, not personal data: inspectors who monitor the handling read them too. */
+  'dossier.stats': { roles: STATS_ROLES },
 } as const satisfies Record<string, Rule>;

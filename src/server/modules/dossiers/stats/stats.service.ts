@@ -1,0 +1,180 @@
+// Dossier statistics per unit, agency, field or month of a period, scoped to the units the user may report on.
+import type { StatsCounters, StatsQuery, StatsResult, StatsRow } from '../../../../common/dossier-stats.schema';
+import type { Tx } from '../../../db/client';
+import type { Actor, Ctx } from '../../../platform/auth/actor';
+import { dayOfInstant, formatDate } from '../../../platform/calendar/local-date';
+import { errors } from '../../../platform/errors';
+import type { Lang } from '../../../platform/locale';
+import { assertCan, scopePaths } from '../../../platform/policy';
+import { getUnit, type UnitRow } from '../../org/units.service';
+import { clock } from '../dossiers.clock';
+import { monthLabel, monthsOf, periodOf, type Month, type Period } from './stats.period';
+import { countByDimension, countByMonth, type DimensionRow, type MonthGroup, type RawCounts, type StatsWindow } from './stats.queries';
+
+const collator = new Intl.Collator('vi');
+
+/** The unit counted: one inside the user's scope (403 otherwise), by default the top unit of their grants. */
+async function chosenUnit(db: Tx, actor: Actor, unitId: string | undefined): Promise<UnitRow> {
+  const paths = scopePaths(actor, 'dossier.stats');
+  if (unitId) {
+    const unit = await getUnit(db, unitId);
+    if (!paths.some((p) => unit.path.startsWith(p))) throw errors.forbidden('dossier.stats');
+    return unit;
+  }
+  // Paths are `/id/.../id/`, shortest first: the last id of the first one is the user's top unit.
+  const top = paths[0]?.split('/').filter(Boolean).pop();
+  if (!top) throw errors.forbidden('dossier.stats');
+  return getUnit(db, top);
+}
+
+const emptyCounts = (): RawCounts => ({
+  received: 0,
+  submittedOnline: 0,
+  inProgress: 0,
+  overdue: 0,
+  early: 0,
+  onTime: 0,
+  late: 0,
+  returnedForCompletion: 0,
+  refused: 0,
+  withdrawn: 0,
+  stopped: 0,
+  ratingSum: 0,
+  ratings: 0,
+});
+
+const COUNT_KEYS = Object.keys(emptyCounts()) as Array<keyof RawCounts>;
+
+function add(into: RawCounts, c: RawCounts): void {
+  for (const k of COUNT_KEYS) into[k] += c[k];
+}
+
+/** Rates from the counts; overdue only makes sense while the period runs. */
+function counters(c: RawCounts, current: boolean): StatsCounters {
+  const resolved = c.early + c.onTime + c.late;
+  return {
+    received: c.received,
+    submittedOnline: c.submittedOnline,
+    inProgress: c.inProgress,
+    overdue: current ? c.overdue : null,
+    early: c.early,
+    onTime: c.onTime,
+    late: c.late,
+    resolved,
+    returnedForCompletion: c.returnedForCompletion,
+    refused: c.refused,
+    withdrawn: c.withdrawn,
+    stopped: c.stopped,
+    onTimeRate: resolved ? (c.early + c.onTime) / resolved : null,
+    lateRate: resolved ? c.late / resolved : null,
+    satisfaction: c.ratings ? Math.round((c.ratingSum / c.ratings) * 100) / 100 : null,
+    ratings: c.ratings,
+  };
+}
+
+const KIND_FIELD: Record<string, keyof RawCounts> = {
+  early: 'early',
+  on_time: 'onTime',
+  late: 'late',
+  refused: 'refused',
+  withdrawn: 'withdrawn',
+  stopped: 'stopped',
+};
+
+/**
+ * Folds the month groups of the statement into one row per month. In progress at the end of a
+ * month = dossiers open at some point of the period up to that month, less those finished by then.
+ */
+export function foldMonths(groups: readonly MonthGroup[], months: readonly Month[]): { rows: RawCounts[]; total: RawCounts } {
+  const rows = months.map(emptyCounts);
+  const total = emptyCounts();
+  const opened = months.map(() => 0);
+  const closed = months.map(() => 0);
+  const at = (i: number | null) => (i !== null && i >= 1 && i <= months.length ? i - 1 : null);
+  for (const g of groups) {
+    if (g.part === 'rc') {
+      const m = at(g.rm);
+      if (g.rm === null) total.returnedForCompletion = g.n;
+      else if (m !== null) (rows[m] as RawCounts).returnedForCompletion = g.n;
+      continue;
+    }
+    const [rm, fm, sm, om] = [at(g.rm), at(g.fm), at(g.sm), at(g.om)];
+    if (rm !== null) (rows[rm] as RawCounts).received += g.n;
+    if (sm !== null) (rows[sm] as RawCounts).submittedOnline += g.n;
+    if (om !== null) opened[om] = (opened[om] ?? 0) + g.n;
+    const kind = g.resultKind ? KIND_FIELD[g.resultKind] : undefined;
+    if (fm !== null) {
+      const row = rows[fm] as RawCounts;
+      if (kind) row[kind] += g.n;
+      row.ratingSum += g.ratingSum;
+      row.ratings += g.ratings;
+      if (g.received) closed[fm] = (closed[fm] ?? 0) + g.n;
+    }
+    if (g.lateNow) total.overdue += g.n;
+  }
+  let open = 0;
+  rows.forEach((row, i) => {
+    open += (opened[i] ?? 0) - (closed[i] ?? 0);
+    row.inProgress = open;
+    // The total's in progress is the last month's, its request-to-complete count is distinct over the period.
+    add(total, { ...row, inProgress: 0, overdue: 0, returnedForCompletion: 0 });
+  });
+  total.inProgress = open;
+  return { rows, total };
+}
+
+function sortRows(groupBy: StatsQuery['groupBy'], rootId: string, rows: StatsRow[]): StatsRow[] {
+  const rank = (r: StatsRow) => (r.key === rootId || r.key === 'none' ? (r.key === rootId ? 0 : 2) : 1);
+  if (groupBy === 'month') return rows;
+  return rows.sort(
+    (a, b) => rank(a) - rank(b) || collator.compare(a.detail ?? '', b.detail ?? '') || collator.compare(a.label, b.label),
+  );
+}
+
+function fallbackLabel(r: DimensionRow, lang: Lang): string {
+  if (r.label) return r.label;
+  if (r.key === 'none') return lang === 'vi' ? 'Chưa gắn cơ quan' : 'No agency';
+  return r.key;
+}
+
+/** GET /api/dossiers/stats: the counters of the period per group and in total, computed from the dossiers and their steps. */
+export async function dossierStats(db: Tx, ctx: Ctx, q: StatsQuery, now: Date = clock.now()): Promise<StatsResult> {
+  assertCan(ctx.actor, 'dossier.stats');
+  const period: Period = periodOf(q, now, ctx.lang);
+  const unit = await chosenUnit(db, ctx.actor, q.unitId);
+  const current = period.to >= dayOfInstant(now);
+  const w: StatsWindow = {
+    start: period.start,
+    end: period.end,
+    now,
+    root: { id: unit.id, path: unit.path, depth: unit.depth },
+    fromDate: formatDate(period.from),
+    toDate: formatDate(period.to),
+  };
+  let rows: StatsRow[];
+  let total: RawCounts;
+  if (q.groupBy === 'month') {
+    const months = monthsOf(period);
+    const folded = foldMonths(await countByMonth(db, w, months.map((m) => m.start)), months);
+    const thisMonth = formatDate(dayOfInstant(now)).slice(0, 7);
+    rows = months.map((m, i) => {
+      const c = folded.rows[i] as RawCounts;
+      // Overdue is a count of now: it belongs to the current month's row only.
+      const isNow = current && m.key === thisMonth;
+      return { key: m.key, label: monthLabel(m, ctx.lang), detail: null, ...counters({ ...c, overdue: isNow ? folded.total.overdue : 0 }, isNow) };
+    });
+    total = folded.total;
+  } else {
+    const raw = await countByDimension(db, q.groupBy, w);
+    total = emptyCounts();
+    for (const r of raw) add(total, r);
+    rows = raw.map((r) => ({ key: r.key, label: fallbackLabel(r, ctx.lang), detail: r.detail, ...counters(r, current) }));
+  }
+  return {
+    period: { from: w.fromDate, to: w.toDate, current, asOf: (current ? now : new Date(period.end.getTime() - 1)).toISOString() },
+    groupBy: q.groupBy,
+    unit: { id: unit.id, name: unit.name, kind: unit.kind },
+    rows: sortRows(q.groupBy, unit.id, rows),
+    total: counters(total, current),
+  };
+}
