@@ -9,3 +9,5 @@ export * from '../platform/workflow/workflow.table';
 export * from '../platform/files/files.table';
 export * from '../modules/dossiers/dossiers.table';
 export * from '../modules/dossiers/dossiers.ratings.table';
+export * from '../platform/notify/notify.table';
+export * from '../modules/citizens/citizens.table';

@@ -1,6 +1,7 @@
 // Satisfaction ratings of dossiers (SIPAS criteria): one per dossier, given by the applicant once the result is known.
 import { sql } from 'drizzle-orm';
 import { check, index, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { citizens } from '../citizens/citizens.table';
 import { dossiers } from './dossiers.table';
 
 /**
@@ -22,7 +23,7 @@ export const dossierRatings = pgTable(
     feedback: smallint('feedback').notNull(),
     comment: text('comment'),
     /** The signed-in citizen who rated, when the rating was not given with the tracking secret alone. */
-    citizenId: uuid('citizen_id'),
+    citizenId: uuid('citizen_id').references(() => citizens.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [

@@ -1,6 +1,8 @@
 // Tables of one-stop dossiers: the dossier record, its file links and the daily code counters.
+import { sql } from 'drizzle-orm';
 import { date, index, integer, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { files } from '../../platform/files/files.table';
+import { citizens } from '../citizens/citizens.table';
 import { agencies, units } from '../org/org.table';
 import { procedures } from '../procedures/procedures.table';
 
@@ -45,6 +47,8 @@ export const dossiers = pgTable(
     applicantAddress: text('applicant_address'),
     /** `online` | `desk`. */
     channel: text('channel').notNull(),
+    /** The citizen account it belongs to: submitted online while signed in, or claimed later with code and secret. */
+    citizenId: uuid('citizen_id').references(() => citizens.id, { onDelete: 'set null' }),
     submittedAt: timestamp('submitted_at', { withTimezone: true, precision: 3 }).notNull(),
     /** When it was accepted (the receipt's time received); null until then. */
     receivedAt: timestamp('received_at', { withTimezone: true, precision: 3 }),
@@ -65,6 +69,8 @@ export const dossiers = pgTable(
     index('dossiers_receiving_state_due_idx').on(t.receivingUnitId, t.state, t.dueAt),
     index('dossiers_assignee_state_idx').on(t.assigneeId, t.state),
     index('dossiers_procedure_idx').on(t.procedureId),
+    // A citizen's own list, newest first (keyset on submitted_at, id).
+    index('dossiers_citizen_idx').on(t.citizenId, t.submittedAt.desc(), t.id.desc()).where(sql`${t.citizenId} is not null`),
   ],
 );
 
