@@ -1,7 +1,9 @@
 // A throwaway PostgreSQL cluster for tests: initdb in a fresh temp folder, a free port on
 // 127.0.0.1, trust auth, no fsync. stop() stops only this cluster and removes its folder.
+// The benchmark passes its own folder (kept, reused when it already holds a cluster), a port and
+// durable settings instead of the test defaults.
 import { spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -64,14 +66,22 @@ function postgresUser() {
   return { uid: Number(r.stdout.trim()), gid: Number(g.stdout.trim()) };
 }
 
+/** The tests' settings: speed over durability, a throwaway cluster loses nothing. */
+export const TEST_SETTINGS = { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', max_connections: '200' };
+
 /**
- * Starts a cluster and returns { url, port, dir, stop }. stop() is synchronous and idempotent,
+ * Starts a cluster and returns { url, port, dir, stop, reused }. stop() is synchronous and idempotent,
  * so that it can run from signal and exit handlers.
+ * Options: `dir` keeps the cluster in that folder (created when missing, reused when it already
+ * holds one, never removed); `port` instead of a free one; `settings` (postgresql.conf names and
+ * values) replace TEST_SETTINGS.
  */
-export async function startCluster({ log = console.error } = {}) {
+export async function startCluster({ log = console.error, dir: keepDir, port: fixedPort, settings = TEST_SETTINGS } = {}) {
   checkPostgresInstalled();
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'danvan-pg-'));
+  const dir = keepDir ? path.resolve(keepDir) : mkdtempSync(path.join(os.tmpdir(), 'danvan-pg-'));
+  if (keepDir) mkdirSync(dir, { recursive: true });
   const data = path.join(dir, 'data');
+  const reused = existsSync(path.join(data, 'PG_VERSION'));
   const logFile = path.join(dir, 'postgres.log');
   let started = false;
   let stopped = false;
@@ -83,7 +93,7 @@ export async function startCluster({ log = console.error } = {}) {
       const r = pgRun('pg_ctl', ['stop', '-D', data, '-m', 'fast', '-w', '-t', '60']);
       if (r.status !== 0) log(`pg_ctl stop failed (${r.status}): ${r.stderr || r.stdout}`);
     }
-    rmSync(dir, { recursive: true, force: true });
+    if (!keepDir) rmSync(dir, { recursive: true, force: true });
   };
 
   try {
@@ -91,18 +101,17 @@ export async function startCluster({ log = console.error } = {}) {
       const { uid, gid } = postgresUser();
       chownSync(dir, uid, gid);
     }
-    const init = pgRun('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--no-locale', '--no-sync']);
-    if (init.status !== 0) throw new Error(`initdb failed (${init.status}):\n${init.stderr}${init.stdout}`);
+    if (!reused) {
+      const init = pgRun('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--no-locale', '--no-sync']);
+      if (init.status !== 0) throw new Error(`initdb failed (${init.status}):\n${init.stderr}${init.stdout}`);
+    }
 
-    const port = await freePort();
+    const port = fixedPort ?? (await freePort());
     const opts = [
       `-p ${port}`,
       "-c listen_addresses='127.0.0.1'",
       `-c unix_socket_directories='${dir}'`,
-      '-c fsync=off',
-      '-c synchronous_commit=off',
-      '-c full_page_writes=off',
-      '-c max_connections=200',
+      ...Object.entries(settings).map(([k, v]) => `-c ${k}=${String(v).includes(' ') ? `'${v}'` : v}`),
     ].join(' ');
     started = true; // from here on, stop() must try pg_ctl stop even if start reports failure
     const start = pgRun('pg_ctl', ['start', '-D', data, '-l', logFile, '-w', '-t', '60', '-o', opts]);
@@ -116,7 +125,7 @@ export async function startCluster({ log = console.error } = {}) {
       throw new Error(`pg_ctl start failed (${start.status}):\n${start.stderr}${start.stdout}\n${tail}`);
     }
     const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
-    return { url, port, dir, stop };
+    return { url, port, dir, stop, reused };
   } catch (err) {
     stop();
     throw err;

@@ -1,0 +1,274 @@
+// The load generator, a process of its own: the ceiling (a bare Fastify route, a bare primary-key
+// read), then the product: status look-ups, lifecycles, the province statistics and inbox.
+// Usage: node bench/lib/load.mjs CONFIG.json RESULT.json (written by bench/dossiers.mjs).
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import pg from 'pg';
+import { client, closedLoop, HttpError, Recorder } from './http.mjs';
+import { coresBetween, loadAverage, sample } from './procstat.mjs';
+import { SECRET_SALT } from './dossiers.sql.mjs';
+
+const cfg = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+const out = { phases: {} };
+const log = (m) => console.error(`[load] ${m}`);
+const roots = { ...cfg.pids, client: process.pid };
+
+/** Runs a phase with CPU accounting and the load average before it. */
+async function phase(name, fn) {
+  log(`${name}…`);
+  const load = loadAverage();
+  const a = sample(roots);
+  const result = await fn();
+  const b = sample(roots);
+  out.phases[name] = { ...result, cores: coresBetween(a, b), loadBefore: load };
+  log(`${name}: ${JSON.stringify(summaryLine(out.phases[name]))}`);
+}
+
+const summaryLine = (p) => {
+  const r = p.requests ?? p.lifecycles ?? p.runs ?? p;
+  return { perSecond: r.perSecond && Math.round(r.perSecond), p50: r.p50, p99: r.p99, errors: r.errors };
+};
+
+// Many citizens reach the server through a reverse proxy on the same machine: the server trusts
+// X-Forwarded-For from loopback in production, and the per-address limits count each citizen.
+const citizenIp = () => `10.${1 + Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 250)}`;
+
+const api = client(cfg.port, Math.max(cfg.lookupConcurrency, cfg.lifecycleConcurrency * 2) + 8);
+
+async function call(method, path, { headers, body, expect = 200, what = path } = {}) {
+  const res = await api.send(method, path, { headers, body });
+  if (res.status !== expect) throw new HttpError(res.status, res.body, `${method} ${what}`);
+  return res.body ? JSON.parse(res.body) : null;
+}
+
+// ---------- staff sessions (established before anything is timed) ----------
+async function login(username) {
+  const res = await api.send('POST', '/api/auth/login', {
+    headers: { 'x-forwarded-for': citizenIp() },
+    body: { username, password: cfg.password },
+  });
+  if (res.status !== 200) throw new HttpError(res.status, res.body, `login ${username}`);
+  const cookie = String(res.headers['set-cookie']?.[0] ?? '').split(';')[0];
+  const { csrfToken } = JSON.parse(res.body);
+  const ip = citizenIp(); // the staff member's workstation
+  return {
+    read: { cookie, 'x-forwarded-for': ip },
+    write: () => ({ cookie, 'x-csrf-token': csrfToken, 'x-forwarded-for': ip, 'idempotency-key': randomUUID() }),
+  };
+}
+
+// ---------- ceiling ----------
+async function ceilingHttp() {
+  const bare = client(cfg.barePort, cfg.lookupConcurrency);
+  const rec = new Recorder();
+  const { seconds } = await closedLoop({
+    concurrency: cfg.lookupConcurrency,
+    seconds: cfg.seconds,
+    warmup: cfg.warmup,
+    recorder: rec,
+    task: async () => {
+      const res = await bare.send('GET', '/hello');
+      if (res.status !== 200) throw new HttpError(res.status, res.body, 'hello');
+    },
+  });
+  bare.close();
+  return { requests: rec.summary(seconds), concurrency: cfg.lookupConcurrency };
+}
+
+async function ceilingPg(ids) {
+  const pool = new pg.Pool({ connectionString: cfg.dbUrl, max: 10 });
+  const rec = new Recorder();
+  const { seconds } = await closedLoop({
+    concurrency: cfg.lookupConcurrency,
+    seconds: cfg.seconds,
+    warmup: cfg.warmup,
+    recorder: rec,
+    task: async () => {
+      const id = ids[Math.floor(Math.random() * ids.length)];
+      const r = await pool.query('select * from dossiers where id = $1', [id]);
+      if (r.rowCount !== 1) throw new Error('no row');
+    },
+  });
+  await pool.end();
+  return { requests: rec.summary(seconds), concurrency: cfg.lookupConcurrency, poolSize: 10 };
+}
+
+// ---------- status look-ups ----------
+const secretOf = (code, md5) => md5(code + SECRET_SALT).slice(0, 20).toUpperCase().match(/.{4}/g).join('-');
+
+async function lookups(codes) {
+  const rec = new Recorder();
+  const { seconds } = await closedLoop({
+    concurrency: cfg.lookupConcurrency,
+    seconds: cfg.seconds,
+    warmup: cfg.warmup,
+    recorder: rec,
+    task: async () => {
+      const c = codes[Math.floor(Math.random() * codes.length)];
+      await call('GET', `/api/public/dossiers/${encodeURIComponent(c.code)}`, {
+        headers: { 'x-tracking-secret': c.secret, 'x-forwarded-for': citizenIp() },
+        what: 'track',
+      });
+    },
+  });
+  return { requests: rec.summary(seconds), concurrency: cfg.lookupConcurrency };
+}
+
+// ---------- lifecycles ----------
+const KINDS_ONLINE = ['upload', 'submit', 'accept', 'transfer', 'assign', 'submit_for_approval', 'approve', 'return_result'];
+const KINDS_DESK = ['intake_accept', 'transfer', 'assign', 'submit_for_approval', 'approve', 'return_result'];
+
+/** A small PDF, different every time (an upload of identical bytes would only be stored once). */
+function pdf() {
+  const filler = randomBytes(cfg.uploadBytes).toString('base64');
+  return Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${filler}\n%%EOF\n`);
+}
+
+function multipart(name, content) {
+  const boundary = `----bench${randomUUID().replace(/-/g, '')}`;
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`);
+  return { body: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]), type: `multipart/form-data; boundary=${boundary}` };
+}
+
+const applicant = (i) => ({ name: 'Nguyễn Văn Đo', idNumber: `0010${String(900000000 + i).slice(-8)}`, phone: '0912345678' });
+
+async function lifecycles(teams) {
+  const kinds = cfg.intake === 'desk' ? KINDS_DESK : KINDS_ONLINE;
+  const per = Object.fromEntries(kinds.map((k) => [k, new Recorder()]));
+  const whole = new Recorder();
+  let n = 0;
+  const steps = [];
+  const { seconds, from, to } = await closedLoop({
+    concurrency: cfg.lifecycleConcurrency,
+    seconds: cfg.seconds,
+    warmup: cfg.warmup,
+    recorder: whole,
+    task: async (worker) => {
+      const t = teams[worker % teams.length];
+      const mine = [];
+      const step = async (kind, fn) => {
+        const t0 = performance.now();
+        const r = await fn();
+        mine.push([kind, t0, performance.now() - t0]);
+        return r;
+      };
+      let id;
+      if (cfg.intake === 'desk') {
+        const res = await step('intake_accept', () =>
+          call('POST', '/api/dossiers', {
+            headers: t.desk.write(),
+            body: { procedureCode: cfg.procedureCode, unitId: t.unitId, applicant: applicant(n++), decision: 'accept', data: { copies: 1 } },
+            expect: 201,
+          }),
+        );
+        id = res.dossier.id;
+      } else {
+        const ip = citizenIp();
+        const file = multipart('to-khai.pdf', pdf());
+        const up = await step('upload', () =>
+          call('POST', '/api/public/files', { headers: { 'content-type': file.type, 'x-forwarded-for': ip }, body: file.body, expect: 201 }),
+        );
+        const sub = await step('submit', () =>
+          call('POST', '/api/public/dossiers', {
+            headers: { 'x-forwarded-for': ip, 'idempotency-key': randomUUID() },
+            body: { procedureCode: cfg.procedureCode, unitId: t.unitId, applicant: applicant(n++), documents: [{ fileId: up.id, name: 'Tờ khai đăng ký khai sinh' }] },
+            expect: 201,
+          }),
+        );
+        id = sub.id;
+        await step('accept', () => call('POST', `/api/dossiers/${id}/actions/accept`, { headers: t.desk.write(), body: { data: { copies: 1 } }, what: 'accept' }));
+      }
+      const act = (kind, who, body) => step(kind, () => call('POST', `/api/dossiers/${id}/actions/${kind}`, { headers: who.write(), body, what: kind }));
+      await act('transfer', t.desk, { toAgencyId: t.transferTo });
+      await act('assign', t.leader, { assigneeId: t.specialistId });
+      await act('submit_for_approval', t.specialist, { note: 'Hồ sơ đủ điều kiện' });
+      await act('approve', t.leader, { data: { decisionNo: '15/GXN-UBND' } });
+      const done = await act('return_result', t.desk, { data: { feesCollected: 0 } });
+      if (done.state !== 'returned') throw new Error(`lifecycle ended in ${done.state}`);
+      steps.push(...mine);
+    },
+  });
+  // The requests of the lifecycles, inside the measured window.
+  for (const [kind, t0, ms] of steps) if (t0 >= from && t0 + ms <= to) per[kind].add(ms);
+  const requests = new Recorder();
+  for (const k of kinds) for (const s of per[k].samples) requests.add(s);
+  return {
+    lifecycles: whole.summary(seconds),
+    requestsPerLifecycle: kinds.length,
+    requests: requests.summary(seconds),
+    perKind: Object.fromEntries(kinds.map((k) => [k, per[k].summary(seconds)])),
+    concurrency: cfg.lifecycleConcurrency,
+    teams: teams.length,
+    intake: cfg.intake,
+    firstError: whole.firstError ?? null,
+  };
+}
+
+// ---------- statistics and inbox (one user, one request after the other) ----------
+async function repeated(runs, path, headers) {
+  const rec = new Recorder();
+  let first = null;
+  let body = null;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const res = await api.send('GET', path, { headers });
+    const ms = performance.now() - t0;
+    if (res.status !== 200) {
+      rec.fail(res.status);
+      body = res.body.slice(0, 300);
+      continue;
+    }
+    if (i === 0) first = ms;
+    else rec.add(ms);
+    body ??= res.body.length;
+  }
+  return { runs: rec.summary(null), first, path, answer: typeof body === 'number' ? `${body} bytes` : body };
+}
+
+function localDate(d) {
+  return new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
+// ---------- the run ----------
+const db = new pg.Client({ connectionString: cfg.dbUrl });
+await db.connect();
+const { rows: idRows } = await db.query('select id from dossiers tablesample system (1) limit 50000');
+const { rows: codeRows } = await db.query(
+  `select code from dossiers tablesample system (2)
+   where secret_hash = encode(sha256(convert_to(upper(substr(md5(code || $1), 1, 20)), 'UTF8')), 'hex') limit 100000`,
+  [SECRET_SALT],
+);
+await db.end();
+const { createHash } = await import('node:crypto');
+const md5 = (s) => createHash('md5').update(s).digest('hex');
+const codes = codeRows.map((r) => ({ code: r.code, secret: secretOf(r.code, md5) }));
+const ids = idRows.map((r) => r.id);
+log(`sample: ${ids.length} ids, ${codes.length} codes with known secrets`);
+
+const teamsWanted = Math.min(cfg.lifecycleConcurrency, cfg.staff.length);
+const teams = [];
+for (const s of cfg.staff.slice(0, teamsWanted)) {
+  teams.push({ unitId: s.unitId, transferTo: s.transferTo, specialistId: s.specialistId, desk: await login(s.desk), leader: await login(s.leader), specialist: await login(s.specialist) });
+}
+const province = await login(cfg.provinceUser);
+log(`signed in: ${teams.length * 3 + 1} staff sessions`);
+
+const only = cfg.phases;
+const want = (p) => !only || only.includes(p);
+if (want('ceiling')) {
+  await phase('ceilingHttp', ceilingHttp);
+  await phase('ceilingPg', () => ceilingPg(ids));
+}
+if (want('lookups')) await phase('lookups', () => lookups(codes));
+if (want('lifecycles')) await phase('lifecycles', () => lifecycles(teams));
+if (want('stats')) {
+  const to = localDate(new Date());
+  const from = localDate(new Date(Date.now() - 365 * 86400_000));
+  for (const groupBy of ['unit', 'month']) {
+    await phase(`stats_${groupBy}`, () => repeated(cfg.statsRuns, `/api/dossiers/stats?groupBy=${groupBy}&from=${from}&to=${to}`, province.read));
+  }
+  await phase('inbox', () => repeated(cfg.statsRuns, '/api/dossiers?limit=50', province.read));
+  await phase('counts', () => repeated(cfg.statsRuns, '/api/dossiers/counts', province.read));
+}
+api.close();
+writeFileSync(process.argv[3], JSON.stringify(out, null, 2));
