@@ -8,6 +8,7 @@ import { readDefinitionFile, registerDirectory, WorkflowRegistry } from './regis
 
 const DOSSIER_WORKFLOWS = path.resolve(import.meta.dirname, '../../modules/dossiers/workflows');
 const TEST_REVIEW = path.resolve(import.meta.dirname, 'fixtures/test_review.json');
+const TEST_DEADLINES = path.resolve(import.meta.dirname, 'fixtures/test_deadlines.json');
 
 function base(): WorkflowDefinition {
   return structuredClone(parseDefinition(readDefinitionFile(TEST_REVIEW)));
@@ -97,5 +98,45 @@ describe('workflow definitions', () => {
     const problems = (error as WorkflowDefinitionError).problems;
     expect(problems.some((p) => p.startsWith('a.json: cannot read JSON'))).toBe(true);
     expect(problems).toContain('b.json: initialState "nope" is not a state');
+  });
+
+  it('checks SLA variants: known finite fields, valid values, required by every entering action, every combination covered', () => {
+    const def = structuredClone(parseDefinition(readDefinitionFile(TEST_DEADLINES)));
+    expect(problemsOf(def)).toEqual([]);
+    const working = def.states.find((s) => s.code === 'working')!;
+    working.sla = {
+      variants: [
+        { when: { complex: false, remote: false }, amount: 30, unit: 'calendar_days' },
+        { when: { complex: 'yes', decisionNumber: 'x' }, amount: 45, unit: 'calendar_days' },
+        { when: { ghost: true }, amount: 45, unit: 'calendar_days' },
+      ],
+    };
+    def.actions.find((a) => a.code === 'accept')!.requiredFields = ['complex'];
+    def.startFields = ['track', 'nope'];
+    def.actions.find((a) => a.code === 'extend_short')!.to = 'working';
+    expect(problemsOf(def)).toEqual(
+      expect.arrayContaining([
+        'startFields: field "nope" is not declared in "fields"',
+        'state "working" sla: variant field "decisionNumber" must be a declared boolean field or string field with options',
+        'state "working" sla: variant field "ghost" must be a declared boolean field or string field with options',
+        'state "working" sla: variant 1 value "yes" is not a value of "complex"',
+        'state "working" sla: action "accept" enters it without requiring "remote"',
+        'action "extend_short": extendBy needs to "$current"',
+      ]),
+    );
+
+    const uncovered = structuredClone(parseDefinition(readDefinitionFile(TEST_DEADLINES)));
+    const sla = uncovered.states.find((s) => s.code === 'working')!.sla as { variants: unknown[] };
+    sla.variants.pop();
+    expect(problemsOf(uncovered)).toEqual([
+      'state "working" sla: no variant for {"complex":true,"remote":false}',
+      'state "working" sla: no variant for {"complex":false,"remote":true}',
+    ]);
+    const noStart = structuredClone(parseDefinition(readDefinitionFile(TEST_DEADLINES)));
+    delete noStart.startFields;
+    expect(problemsOf(noStart)).toEqual(['state "open" sla: "track" is not among startFields']);
+    const both = structuredClone(parseDefinition(readDefinitionFile(TEST_DEADLINES)));
+    both.actions.find((a) => a.code === 'extend')!.dueOverride = 'required';
+    expect(problemsOf(both)).toEqual(['action "extend": extendBy and dueOverride exclude each other']);
   });
 });

@@ -31,15 +31,41 @@ export const FieldSpec = z
   .strict();
 export type FieldSpec = z.infer<typeof FieldSpec>;
 
+const SlaAmount = z.union([z.number().int().min(0), z.object({ param: z.string().min(1) }).strict()]);
+const SlaFrom = z.enum(['entered', 'case_start']);
+
+/**
+ * One deadline among several, chosen by the fields of the step that enters the state (for the
+ * initial state, the case's start data): the first variant whose `when` values all match wins
+ * (complaints: first or second instance, complex or not, remote area or not).
+ */
+export const SlaVariant = z
+  .object({
+    when: z.record(z.string(), z.union([z.string(), z.boolean()])),
+    amount: SlaAmount,
+    unit: DueUnit,
+  })
+  .strict();
+export type SlaVariant = z.infer<typeof SlaVariant>;
+
 /** The deadline of a state: computed from the calendar, or `"inherit"` the running deadline (absent: no deadline, the clock is stopped). */
 export const SlaSpec = z.union([
   z
     .object({
       /** A number of days, or the name of a parameter the caller passes (e.g. the procedure's processing time). */
-      amount: z.union([z.number().int().min(0), z.object({ param: z.string().min(1) }).strict()]),
+      amount: SlaAmount,
       unit: DueUnit,
       /** Counted from the step that enters the state (default), or from the start of the case. */
-      from: z.enum(['entered', 'case_start']).optional(),
+      from: SlaFrom.optional(),
+      /** false: the calendar's afternoon cutoff does not apply (a period "from the day received", as for letters). Default true. */
+      afternoonCutoff: z.boolean().optional(),
+    })
+    .strict(),
+  z
+    .object({
+      variants: z.array(SlaVariant).min(1),
+      from: SlaFrom.optional(),
+      afternoonCutoff: z.boolean().optional(),
     })
     .strict(),
   z.literal('inherit'),
@@ -82,6 +108,10 @@ export const ActionDef = z
     beforeDue: z.boolean().optional(),
     /** Entering an `inherit` state after a stopped clock moves the deadline by the working days spent waiting. */
     resumeClock: z.boolean().optional(),
+    /** At least one attachment (the document sent) is required; absent = optional. */
+    attachments: Need.optional(),
+    /** Moves the running deadline by this period (an extension decided by a recorded decision); needs to "$current". */
+    extendBy: z.object({ amount: z.number().int().min(1), unit: DueUnit }).strict().optional(),
   })
   .strict();
 export type ActionDef = z.infer<typeof ActionDef>;
@@ -94,6 +124,8 @@ export const WorkflowDefinitionSchema = z
     entityType: Code,
     label: Label.optional(),
     fields: z.record(z.string(), FieldSpec).optional(),
+    /** Fields the caller passes when it opens a case (`startCase` data), e.g. those an initial SLA variant depends on. */
+    startFields: z.array(z.string()).optional(),
     states: z.array(StateDef).min(1),
     initialState: z.string(),
     actions: z.array(ActionDef).min(1),
@@ -147,7 +179,11 @@ export function definitionProblems(def: WorkflowDefinition): string[] {
     for (const r of a.assigneeOnly ?? []) if (!a.roles.includes(r)) problems.push(`${where}: assigneeOnly role "${r}" is not among its roles`);
     for (const d of duplicates(a.roles)) problems.push(`${where}: role "${d}" listed twice`);
     if (a.beforeDue && a.to !== CURRENT_STATE && !a.dueOverride) problems.push(`${where}: beforeDue needs to "$current" or a dueOverride`);
+    if (a.extendBy && a.to !== CURRENT_STATE) problems.push(`${where}: extendBy needs to "$current"`);
+    if (a.extendBy && a.dueOverride) problems.push(`${where}: extendBy and dueOverride exclude each other`);
   }
+  for (const f of def.startFields ?? []) if (!(f in fields)) problems.push(`startFields: field "${f}" is not declared in "fields"`);
+  for (const s of def.states) problems.push(...variantProblems(def, s, fields));
   for (const [name, spec] of Object.entries(fields)) {
     if (spec.min !== undefined && spec.max !== undefined && spec.min > spec.max) problems.push(`field "${name}": min is greater than max`);
     if (spec.options && spec.type !== 'string') problems.push(`field "${name}": options apply to string fields only`);
@@ -155,6 +191,58 @@ export function definitionProblems(def: WorkflowDefinition): string[] {
   }
   problems.push(...unreachable(def, states).map((s) => `state "${s}" is unreachable from "${def.initialState}"`));
   return problems;
+}
+
+/** The values a field may take, when there are few enough to check every combination (boolean, or a string with options). */
+function domainOf(spec: FieldSpec | undefined): ReadonlyArray<string | boolean> | null {
+  if (spec?.type === 'boolean') return [true, false];
+  if (spec?.type === 'string' && spec.options) return spec.options;
+  return null;
+}
+
+/** Largest number of field combinations the loader enumerates to prove that every case gets a deadline. */
+const MAX_COMBINATIONS = 1024;
+
+/**
+ * SLA variants choose by fields of the entering step: each must be a declared boolean or option
+ * field that every action entering the state requires (or a start field, for the initial state),
+ * with values it can take, and every combination of values must reach some variant.
+ */
+function variantProblems(def: WorkflowDefinition, state: StateDef, fields: Record<string, FieldSpec>): string[] {
+  const sla = state.sla;
+  if (!sla || sla === 'inherit' || !('variants' in sla)) return [];
+  const where = `state "${state.code}" sla`;
+  const problems: string[] = [];
+  const keys = [...new Set(sla.variants.flatMap((v) => Object.keys(v.when)))];
+  const domains = new Map<string, ReadonlyArray<string | boolean>>();
+  for (const k of keys) {
+    const domain = domainOf(fields[k]);
+    if (!domain) problems.push(`${where}: variant field "${k}" must be a declared boolean field or string field with options`);
+    else domains.set(k, domain);
+  }
+  sla.variants.forEach((v, i) => {
+    for (const [k, value] of Object.entries(v.when))
+      if (domains.get(k) && !domains.get(k)?.includes(value)) problems.push(`${where}: variant ${i} value ${JSON.stringify(value)} is not a value of "${k}"`);
+  });
+  const entering = def.actions.filter((a) => a.to === state.code);
+  for (const a of entering)
+    for (const k of keys) if (!(a.requiredFields ?? []).includes(k)) problems.push(`${where}: action "${a.code}" enters it without requiring "${k}"`);
+  if (def.initialState === state.code)
+    for (const k of keys) if (!(def.startFields ?? []).includes(k)) problems.push(`${where}: "${k}" is not among startFields`);
+  if (problems.length) return problems;
+  let combos: Array<Record<string, string | boolean>> = [{}];
+  for (const k of keys) {
+    combos = combos.flatMap((c) => (domains.get(k) ?? []).map((value) => ({ ...c, [k]: value })));
+    if (combos.length > MAX_COMBINATIONS) return [`${where}: more than ${MAX_COMBINATIONS} combinations of variant fields`];
+  }
+  for (const c of combos)
+    if (!sla.variants.some((v) => matchesVariant(v, c))) problems.push(`${where}: no variant for ${JSON.stringify(c)}`);
+  return problems;
+}
+
+/** Whether the step data meets every condition of the variant. */
+export function matchesVariant(v: SlaVariant, data: Record<string, unknown>): boolean {
+  return Object.entries(v.when).every(([k, value]) => data[k] === value);
 }
 
 /** States no path of actions reaches from the initial state (a typo in a `to`, or a forgotten action). */

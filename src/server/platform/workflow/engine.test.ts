@@ -1,8 +1,11 @@
 // The pure rules: role and subtree checks, limits, input checks and deadline flags, without a database.
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../auth/actor';
 import { WorkingCalendar } from '../calendar/working-days';
-import { availableActions, checkInput, dueStatus, mayPerform } from './engine';
+import { availableActions, checkInput, dueSoonBefore, dueStatus, mayPerform, refusal } from './engine';
+import { parseDefinition } from './definition';
+import { readDefinitionFile } from './registry';
 import { oneStop } from './workflow.test-helpers';
 
 const vn = (local: string) => new Date(`${local}+07:00`);
@@ -82,5 +85,23 @@ describe('engine rules', () => {
     expect(dueStatus(due, vn('2026-03-21T00:00:00'), cal)).toBe('overdue');
     // The weekend does not count: on Friday before a Monday deadline one working day is left.
     expect(dueStatus(vn('2026-03-23T23:59:59.999'), vn('2026-03-20T10:00:00'), cal, { dueSoonDays: 0 })).toBe('on_track');
+  });
+
+  it('gives the due-soon threshold that SQL filters use, in agreement with dueStatus', () => {
+    const cal = new WorkingCalendar();
+    const now = vn('2026-03-18T09:00:00'); // a Wednesday
+    const threshold = dueSoonBefore(cal, now);
+    expect(threshold).toEqual(vn('2026-03-23T00:00:00'));
+    for (const due of ['2026-03-18', '2026-03-20', '2026-03-22', '2026-03-23', '2026-03-24']) {
+      const at = vn(`${due}T23:59:59.999`);
+      expect(at < threshold, due).toBe(dueStatus(at, now, cal) === 'due_soon');
+    }
+  });
+
+  it('refuses an extension by a fixed period when no deadline runs', () => {
+    const def = parseDefinition(readDefinitionFile(path.resolve(import.meta.dirname, 'fixtures/test_deadlines.json')));
+    const short = def.actions.find((a) => a.code === 'extend_short')!;
+    expect(refusal(def, 'open', short, [{ action: 'start', dueAt: null }], vn('2026-03-18T09:00:00'))).toBe('no_deadline');
+    expect(refusal(def, 'open', short, [{ action: 'start', dueAt: vn('2026-03-20T23:59:59.999') }], vn('2026-03-18T09:00:00'))).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 // The pure transition rules: who may take which action from which state, input checks and deadline flags (no database here).
 import type { z } from 'zod';
 import type { Actor } from '../auth/actor';
+import { parseDate, startOfDay } from '../calendar/local-date';
 import type { WorkingCalendar } from '../calendar/working-days';
 import { zodToAppError } from '../error-handler';
 import type { FieldIssue } from '../errors';
@@ -74,6 +75,7 @@ export function refusal(
     return 'max_times_reached';
   const due = runningDue(history);
   if (action.beforeDue && due && now.getTime() > due.getTime()) return 'deadline_passed';
+  if (action.extendBy && !due) return 'no_deadline';
   return null;
 }
 
@@ -129,6 +131,7 @@ export function checkInput(
   if (!action.assign && input.assigneeId) notAllowed('assigneeId');
   if (action.dueOverride === 'required' && !input.dueOverride) missing('dueOverride');
   if (!action.dueOverride && input.dueOverride) notAllowed('dueOverride');
+  if (action.attachments === 'required' && !input.attachments?.length) missing('attachments');
   switch (action.transfer) {
     case 'unit':
       if (!input.toUnitId) missing('toUnitId');
@@ -160,4 +163,14 @@ export function dueStatus(dueAt: Date, now: Date, calendar: WorkingCalendar, opt
   if (now.getTime() > dueAt.getTime()) return 'overdue';
   const left = calendar.countWorkingDays(now, dueAt);
   return left <= (opts.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS) ? 'due_soon' : 'on_track';
+}
+
+/**
+ * The instant before which a deadline counts as due soon, for SQL filters and counts that must agree
+ * with dueStatus: a due instant in [now, threshold) is `due_soon`, before now `overdue`. It is the
+ * start of the working day after the last one of the window.
+ */
+export function dueSoonBefore(calendar: WorkingCalendar, now: Date, dueSoonDays: number = DEFAULT_DUE_SOON_DAYS): Date {
+  const day = parseDate(calendar.addWorkingDays(now, dueSoonDays + 1, { afternoonCutoff: null }).dueDate);
+  return startOfDay(day ?? 0);
 }

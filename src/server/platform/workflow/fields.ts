@@ -61,17 +61,26 @@ function fieldSchema(spec: FieldSpec): z.ZodType {
   }
 }
 
-/** The schema of an action's `data`: required and optional fields, nothing else. */
-export function dataSchema(def: WorkflowDefinition, action: ActionDef): z.ZodType<Record<string, unknown>> {
+function objectOf(def: WorkflowDefinition, required: readonly string[], optional: readonly string[]): z.ZodType<Record<string, unknown>> {
   const fields = def.fields ?? {};
   const shape: Record<string, z.ZodType> = {};
-  for (const name of action.requiredFields ?? []) {
+  for (const name of required) {
     const spec = fields[name];
     if (spec) shape[name] = fieldSchema(spec);
   }
-  for (const name of action.optionalFields ?? []) {
+  for (const name of optional) {
     const spec = fields[name];
     if (spec) shape[name] = fieldSchema(spec).optional();
   }
   return z.object(shape).strict();
+}
+
+/** The schema of an action's `data`: required and optional fields, nothing else. */
+export function dataSchema(def: WorkflowDefinition, action: ActionDef): z.ZodType<Record<string, unknown>> {
+  return objectOf(def, action.requiredFields ?? [], action.optionalFields ?? []);
+}
+
+/** The schema of a case's start data: the definition's `startFields`, all required, nothing else. */
+export function startDataSchema(def: WorkflowDefinition): z.ZodType<Record<string, unknown>> {
+  return objectOf(def, def.startFields ?? [], []);
 }

@@ -8,9 +8,10 @@ import { computeDue, loadCalendar } from '../calendar/calendar.service';
 import { endOfDay, parseDate } from '../calendar/local-date';
 import { errors, type FieldIssue } from '../errors';
 import type { Lang } from '../locale';
-import { CITIZEN, type ActionDef, type WorkflowDefinition } from './definition';
+import { CITIZEN, matchesVariant, type ActionDef, type SlaSpec, type WorkflowDefinition } from './definition';
 import { actionOf, availableActions, checkInput, currentAssignee, mayPerform, refusal, runningDue, stateOf, targetState, type Performer } from './engine';
-import type { TransitionInput } from './fields';
+import { startDataSchema, type TransitionInput } from './fields';
+import { zodToAppError } from '../error-handler';
 import { isUniqueViolation } from '../../db/errors';
 import { workflowErrors } from './workflow.errors';
 import { workflowSteps } from './workflow.table';
@@ -55,7 +56,15 @@ export interface StartArgs extends CaseRef {
   unitId: string;
   agencyId?: string | null;
   note?: string | null;
+  /** Exactly the definition's `startFields` (checked: a 400 on `<dataPath>.<field>` otherwise). */
   data?: Record<string, unknown>;
+  /** Where the start data sits in the request, for error paths (default `data`). */
+  dataPath?: string;
+  /**
+   * The instant the initial state's deadline counts from, when the case opens after the event it is
+   * about (a letter received last week, registered today); default: now.
+   */
+  clockFrom?: Date;
   /** SLA parameters, e.g. `{ processingDays: 5 }` for an `{ "param": "processingDays" }` amount. */
   params?: Record<string, number>;
   now?: Date;
@@ -92,24 +101,49 @@ function slaAmount(amount: number | { param: string }, params: Record<string, nu
   return Math.ceil(v);
 }
 
+/** What decides the due date of the state a step enters. */
+interface Entering {
+  def: WorkflowDefinition;
+  /** null for the start of the case. */
+  action: ActionDef | null;
+  toState: string;
+  /** The history before this step. */
+  steps: readonly Step[];
+  now: Date;
+  /** The instant a computed period counts from when it runs from the step (the start's clockFrom, else now). */
+  from?: Date | undefined;
+  /** The step's fields, which choose among SLA variants. */
+  data: Record<string, unknown>;
+  params: Record<string, number> | undefined;
+  dueOverride: string | null | undefined;
+}
+
+/** The SLA amount and unit for this step: the state's own, or the first variant its data matches. */
+function slaPeriod(def: WorkflowDefinition, sla: Exclude<SlaSpec, 'inherit'>, data: Record<string, unknown>, params: Record<string, number> | undefined) {
+  if (!('variants' in sla)) return { amount: slaAmount(sla.amount, params, def), unit: sla.unit };
+  const v = sla.variants.find((x) => matchesVariant(x, data));
+  // The loader proves every combination reaches a variant; this is a caller that bypassed the checks.
+  if (!v) throw new Error(`workflow ${def.code}: no SLA variant matches ${JSON.stringify(data)}`);
+  return { amount: slaAmount(v.amount, params, def), unit: v.unit };
+}
+
 /** The due date of the state entered by a step; see docs/workflow.md for the rules. */
-async function dueOfEntered(
-  tx: Tx,
-  def: WorkflowDefinition,
-  action: ActionDef | null,
-  toState: string,
-  steps: readonly Step[],
-  now: Date,
-  params: Record<string, number> | undefined,
-  dueOverride: string | null | undefined,
-): Promise<Date | null> {
-  if (dueOverride) {
-    const day = parseDate(dueOverride);
+async function dueOfEntered(tx: Tx, e: Entering): Promise<Date | null> {
+  const { def, action, steps, now } = e;
+  if (e.dueOverride) {
+    const day = parseDate(e.dueOverride);
     if (day !== null) return endOfDay(day);
   }
   const last = steps[steps.length - 1];
+  if (action?.extendBy) {
+    const running = runningDue(steps);
+    if (!running) return null;
+    const cal = await loadCalendar(tx);
+    const { amount, unit } = action.extendBy;
+    return (unit === 'working_days' ? cal.addWorkingDays(running, amount, { afternoonCutoff: null }) : cal.addCalendarDays(running, amount)).dueAt;
+  }
   if (action && last && action.to === '$current') return last.dueAt;
-  const sla = stateOf(def, toState)?.sla;
+  const sla = stateOf(def, e.toState)?.sla;
   if (sla === undefined) return null;
   if (sla === 'inherit') {
     const running = runningDue(steps);
@@ -119,8 +153,9 @@ async function dueOfEntered(
     const waited = Math.max(0, cal.countWorkingDays(last.at, now));
     return cal.addWorkingDays(running, waited, { afternoonCutoff: null }).dueAt;
   }
-  const start = sla.from === 'case_start' && steps[0] ? steps[0].at : now;
-  return (await computeDue(tx, { start, amount: slaAmount(sla.amount, params, def), unit: sla.unit })).dueAt;
+  const start = sla.from === 'case_start' && steps[0] ? steps[0].at : (e.from ?? now);
+  const period = slaPeriod(def, sla, e.data, e.params);
+  return (await computeDue(tx, { start, ...period, applyCutoff: sla.afternoonCutoff !== false })).dueAt;
 }
 
 /**
@@ -158,7 +193,10 @@ export async function startCase(tx: Tx, ctx: WorkflowCtx, args: StartArgs): Prom
     .where(and(eq(workflowSteps.entityType, args.entityType), eq(workflowSteps.entityId, args.entityId)))
     .limit(1);
   if (existing.length) throw workflowErrors.caseExists(args.entityType);
-  const dueAt = await dueOfEntered(tx, def, null, def.initialState, [], now, args.params, null);
+  const parsed = startDataSchema(def).safeParse(args.data ?? {});
+  if (!parsed.success) throw zodToAppError(parsed.error, ctx.lang, args.dataPath ?? 'data');
+  const data = parsed.data;
+  const dueAt = await dueOfEntered(tx, { def, action: null, toState: def.initialState, steps: [], now, from: args.clockFrom, data, params: args.params, dueOverride: null });
   const step = await insertStep(
     tx,
     ctx,
@@ -175,7 +213,7 @@ export async function startCase(tx: Tx, ctx: WorkflowCtx, args: StartArgs): Prom
       toUnitId: args.unitId,
       toAgencyId: args.agencyId ?? null,
       note: args.note ?? null,
-      data: args.data ?? {},
+      data,
       dueAt,
       at: now,
     },
@@ -252,7 +290,7 @@ export async function transitionFrom(tx: Tx, ctx: WorkflowCtx, args: TransitionA
   const target = action.transfer ? await transferTarget(tx, input, prefix, ctx.lang) : { unitId: last.toUnitId, agencyId: last.toAgencyId };
 
   const toState = targetState(action, state);
-  const dueAt = await dueOfEntered(tx, def, action, toState, steps, now, args.params, input.dueOverride);
+  const dueAt = await dueOfEntered(tx, { def, action, toState, steps, now, data, params: args.params, dueOverride: input.dueOverride });
   const step = await insertStep(
     tx,
     ctx,
