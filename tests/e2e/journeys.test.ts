@@ -171,15 +171,18 @@ void describe('foundation journeys', () => {
     try {
       const page = person.page;
       await login(page, NEW_STAFF.username, NEW_STAFF.password);
-      await page.waitForURL('**/staff/units');
+      // A one-stop officer starts on the dossier inbox, the first item of the navigation.
+      await page.waitForURL('**/staff/dossiers');
       const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
       await nav.getByRole('link', { name: 'Đơn vị hành chính' }).waitFor();
       const links = (await nav.getByRole('link').allInnerTexts()).map((s) => s.trim());
-      assert.deepEqual(links, ['Đơn vị hành chính', 'Thủ tục hành chính', 'Lịch làm việc']);
+      assert.deepEqual(links, ['Hồ sơ một cửa', 'Đơn vị hành chính', 'Thủ tục hành chính', 'Lịch làm việc']);
+      await nav.getByRole('link', { name: 'Đơn vị hành chính' }).click();
+      await page.waitForURL('**/staff/units');
       // No create/import buttons for a one-stop officer, and no way into the audit log.
       assert.equal(await page.getByTestId('unit-create').count(), 0);
       await page.goto('/staff/audit');
-      await page.waitForURL('**/staff/units');
+      await page.waitForURL('**/staff/dossiers');
       await shot(page, 'c-officer-navigation');
     } finally {
       await person.context.close();
@@ -331,7 +334,7 @@ void describe('foundation journeys', () => {
     const again = await newPage(browser);
     try {
       await login(again.page, NEW_STAFF.username, newPassword);
-      await again.page.waitForURL('**/staff/units');
+      await again.page.waitForURL('**/staff/dossiers');
     } finally {
       await again.context.close();
     }

@@ -31,6 +31,18 @@ export type DayKind = CalendarDayView['kind'];
 export type CalendarDay = CalendarDayView;
 export type { CalendarSettings };
 export type { CodeSettings } from '../../common/dossier-codes.schema';
+export type {
+  ActionFieldView,
+  DeskIntakeBody,
+  DeskIntakeResult,
+  DossierActionBody,
+  DossierActionView,
+  DossierCounts,
+  DossierSummary,
+  DossierView,
+  FileView,
+} from '../../common/dossiers.schema';
+export type { AssigneeCandidate, AssigneeList, TransferAgency, TransferAgencyList } from '../../common/dossier-pickers.schema';
 export type CalendarYear = CalendarYearView;
 export type AuditEntry = AuditEntryView;
 export type DueAnswer = DueView;

@@ -98,6 +98,7 @@ export const en: Messages = {
   nav: {
     main: 'Main navigation',
     workspace: 'Staff workspace',
+    dossiers: 'One-stop dossiers',
     units: 'Administrative units',
     staff: 'Staff',
     calendar: 'Working calendar',

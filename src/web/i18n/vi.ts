@@ -98,6 +98,7 @@ export const vi = {
   nav: {
     main: 'Điều hướng chính',
     workspace: 'Khu làm việc cán bộ',
+    dossiers: 'Hồ sơ một cửa',
     units: 'Đơn vị hành chính',
     staff: 'Cán bộ, công chức',
     calendar: 'Lịch làm việc',

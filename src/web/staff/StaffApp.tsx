@@ -14,6 +14,9 @@ import CalendarPage from './calendar/CalendarPage';
 import AuditPage from './audit/AuditPage';
 import SettingsPage from './settings/SettingsPage';
 import ProceduresPage from './procedures/ProceduresPage';
+import DossiersInbox from './dossiers/DossiersInbox';
+import DossierPage from './dossiers/DossierPage';
+import IntakePage from './dossiers/IntakePage';
 import { SESSION_KEY } from './session';
 
 const queryClient = new QueryClient({
@@ -48,6 +51,9 @@ export default function StaffApp() {
         <Route element={<RequireSession />}>
           <Route element={<Shell />}>
             <Route index element={<HomeRedirect />} />
+            <Route path="dossiers" element={<RequireAbility ability="dossier.read"><DossiersInbox /></RequireAbility>} />
+            <Route path="dossiers/new" element={<RequireAbility ability="dossier.intake"><IntakePage /></RequireAbility>} />
+            <Route path="dossiers/:id" element={<RequireAbility ability="dossier.read"><DossierPage /></RequireAbility>} />
             <Route path="units" element={<RequireAbility ability="unit.read"><UnitsPage /></RequireAbility>} />
             <Route path="staff" element={<RequireAbility ability="staff.read"><StaffPage /></RequireAbility>} />
             <Route path="procedures" element={<RequireAbility ability="procedure.read"><ProceduresPage /></RequireAbility>} />
