@@ -20,7 +20,7 @@ export function CountCards({
 }) {
   const { t } = useTranslation();
   return (
-    <SimpleGrid cols={{ base: 2, xs: 4, lg: 7 }} spacing="xs" mb="md" role="group" aria-label={t('dossiers.inbox.countsLabel')} data-testid="dossier-counts">
+    <SimpleGrid cols={{ base: 3, sm: 4, lg: 7 }} spacing="xs" mb="md" role="group" aria-label={t('dossiers.inbox.countsLabel')} data-testid="dossier-counts">
       {COUNT_KEYS.map((key) => {
         const pressed = sameFilter(filters, COUNT_FILTERS[key]);
         const n = counts?.[key] ?? 0;

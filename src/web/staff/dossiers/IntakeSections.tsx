@@ -13,7 +13,7 @@ export function ApplicantFields({ form }: { form: IntakeForm }) {
       <TextInput label={t('dossiers.intake.name')} required autoComplete="off" {...form.getInputProps('applicant.name')} />
       <TextInput
         label={t('dossiers.intake.idNumber')}
-        description={t('dossiers.intake.idNumberHint')}
+        placeholder={t('dossiers.intake.idNumberHint')}
         required
         inputMode="numeric"
         autoComplete="off"

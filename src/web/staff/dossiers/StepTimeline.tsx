@@ -62,7 +62,7 @@ function place(agency: string | null, unit: string | null): string | null {
   return agency ?? unit;
 }
 
-function StepItem({ dossierId, step }: { dossierId: string; step: Step }) {
+function StepItem({ dossierId, step, dueChanged }: { dossierId: string; step: Step; dueChanged: boolean }) {
   const { t } = useTranslation();
   const from = place(step.fromAgencyName, step.fromUnitName);
   const to = place(step.toAgencyName, step.toUnitName);
@@ -82,7 +82,7 @@ function StepItem({ dossierId, step }: { dossierId: string; step: Step }) {
       </Text>
       {moved && from && <Text fz="sm">{t('dossiers.timeline.move', { from, to })}</Text>}
       {step.assigneeName && <Text fz="sm">{t('dossiers.timeline.assigned', { name: step.assigneeName })}</Text>}
-      {step.dueAt && (
+      {step.dueAt && dueChanged && (
         <Badge variant="outline" color="gray" size="sm" w="fit-content">
           {t('dossiers.timeline.due', { date: formatDate(step.dueAt) })}
         </Badge>
@@ -118,13 +118,13 @@ function StepItem({ dossierId, step }: { dossierId: string; step: Step }) {
 }
 
 export function StepTimeline({ dossier }: { dossier: DossierView }) {
-  // Newest first: what happened last is what the officer looks for.
-  const steps = [...dossier.steps].reverse();
+  // Newest first: what happened last is what the officer looks for. A due date shows where it was set or moved.
+  const steps = dossier.steps.map((s, i) => ({ s, dueChanged: s.dueAt !== (dossier.steps[i - 1]?.dueAt ?? null) })).reverse();
   return (
     <Timeline active={steps.length} bulletSize={14} lineWidth={2} data-testid="dossier-timeline">
-      {steps.map((s) => (
+      {steps.map(({ s, dueChanged }) => (
         <Timeline.Item key={s.seq}>
-          <StepItem dossierId={dossier.id} step={s} />
+          <StepItem dossierId={dossier.id} step={s} dueChanged={dueChanged} />
         </Timeline.Item>
       ))}
     </Timeline>
