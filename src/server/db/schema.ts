@@ -11,3 +11,5 @@ export * from '../modules/dossiers/dossiers.table';
 export * from '../modules/dossiers/dossiers.ratings.table';
 export * from '../platform/notify/notify.table';
 export * from '../modules/citizens/citizens.table';
+export * from '../platform/codes/codes.table';
+export * from '../modules/letters/letters.table';

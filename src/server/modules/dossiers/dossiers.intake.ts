@@ -19,7 +19,7 @@ import { clock } from './dossiers.clock';
 import { allocateCode } from './dossiers.codes';
 import { dossierErrors } from './dossiers.errors';
 import { findDossier, insertDossier, linkDocuments, linkedFileIds } from './dossiers.queries';
-import { hashSecret, newSecret } from './dossiers.secret';
+import { hashSecret, newSecret } from '../../platform/tracking/secret';
 import { dossierWorkflow } from './dossiers.workflows';
 
 /** Where the citizen follows the dossier (the web's tracking page; the secret is typed or read from the QR code). */

@@ -3,9 +3,9 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { RatingBody, RatingResult } from '../../../common/dossier-ratings.schema';
 import { CitizenActionBody, CitizenActionParams, PublicDossierView, PublicSubmitBody, PublicSubmitResult, TrackingParams, TrackingQuery } from '../../../common/dossiers.schema';
-import { errors } from '../../platform/errors';
 import { idempotent } from '../../platform/idempotency';
 import { langOf } from '../../platform/locale';
+import { perCodeLimit, SECRET_HEADER, TRACKING_PER_IP_PER_MIN } from '../../platform/tracking/limits';
 import { citizenAct } from './dossiers.citizen';
 import { submitOnline } from './dossiers.intake';
 import { rateDossier } from './dossiers.ratings';
@@ -13,10 +13,7 @@ import { provenDossier, trackDossier, type DossierProof } from './dossiers.track
 
 const tags = ['dossiers'];
 export const SUBMISSIONS_PER_MIN = 10;
-/** Look-ups per address and per code: plenty for a citizen refreshing a page, useless for guessing 100-bit secrets. */
-export const TRACKING_PER_IP_PER_MIN = 30;
-export const TRACKING_PER_CODE_PER_MIN = 20;
-export const SECRET_HEADER = 'x-tracking-secret';
+export { SECRET_HEADER, TRACKING_PER_CODE_PER_MIN, TRACKING_PER_IP_PER_MIN } from '../../platform/tracking/limits';
 
 /** The proof a public dossier route accepts: the secret in its header (never the query string on a write). */
 function proofOf(req: FastifyRequest): DossierProof {
@@ -28,18 +25,7 @@ export const publicDossierRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;
   // The plugin runs one limiter per request (the route's, per address); the per-code count is a second store checked by hand.
   // Shared by every route that checks a secret (tracking, the applicant's actions, rating): guesses on one code add up.
-  const perCode = app.createRateLimit({
-    max: TRACKING_PER_CODE_PER_MIN,
-    timeWindow: '1 minute',
-    keyGenerator: (req) => {
-      const code = (req.params as { code?: unknown }).code;
-      return `track-code:${typeof code === 'string' ? code.trim() : ''}`;
-    },
-  });
-  const limitPerCode = async (req: FastifyRequest) => {
-    const limit = await perCode(req);
-    if (!limit.isAllowed && limit.isExceeded) throw errors.rateLimited();
-  };
+  const limitPerCode = perCodeLimit(app, 'track-code');
 
   app.post(
     '/api/public/dossiers',

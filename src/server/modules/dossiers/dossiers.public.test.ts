@@ -116,7 +116,7 @@ describe('online submission and tracking', () => {
   it('refuses bad submissions with field paths and writes nothing', async () => {
     const guest = t.anonymous();
     const file = await uploadOk(guest);
-    const before = { dossiers: await countRows(t, 'dossiers'), steps: await countRows(t, 'workflow_steps'), counters: await countRows(t, 'dossier_code_counters') };
+    const before = { dossiers: await countRows(t, 'dossiers'), steps: await countRows(t, 'workflow_steps'), counters: await countRows(t, 'code_counters') };
     const bad = await submit({ procedureCode: '1.004873', unitId: anBinh, applicant: { name: '', idNumber: '12ab', email: 'x' }, documents: [] });
     expect(bad.statusCode).toBe(400);
     expect(fieldPaths(bad)).toEqual(['body.applicant.email', 'body.applicant.idNumber', 'body.applicant.name', 'body.documents']);
@@ -126,7 +126,7 @@ describe('online submission and tracking', () => {
     expect(fieldPaths(noProc)).toEqual(['body.procedureCode']);
     const noFile = await submit({ procedureCode: '1.004873', unitId: anBinh, applicant: applicant(), documents: [{ fileId: crypto.randomUUID(), name: 'Tờ khai' }] });
     expect(fieldPaths(noFile)).toEqual(['body.documents.0.fileId']);
-    expect({ dossiers: await countRows(t, 'dossiers'), steps: await countRows(t, 'workflow_steps'), counters: await countRows(t, 'dossier_code_counters') }).toEqual(before);
+    expect({ dossiers: await countRows(t, 'dossiers'), steps: await countRows(t, 'workflow_steps'), counters: await countRows(t, 'code_counters') }).toEqual(before);
     // A file already in a dossier cannot be attached to another one.
     const sub = await submit({ procedureCode: '1.004873', unitId: anBinh, applicant: applicant(), documents: [{ fileId: file.id, name: 'Tờ khai' }] });
     expect(sub.statusCode).toBe(201);

@@ -4,11 +4,9 @@ import type { DossierCounts, DossierListQuery, DossierPage, DossierView } from '
 import type { Tx } from '../../db/client';
 import type { Ctx } from '../../platform/auth/actor';
 import { loadCalendar } from '../../platform/calendar/calendar.service';
-import { parseDate, startOfDay } from '../../platform/calendar/local-date';
-import type { WorkingCalendar } from '../../platform/calendar/working-days';
 import { decodeCursor, pageOf } from '../../platform/pagination';
 import { assertCan, scopePaths } from '../../platform/policy';
-import { DEFAULT_DUE_SOON_DAYS } from '../../platform/workflow/engine';
+import { dueSoonBefore } from '../../platform/workflow/engine';
 import { workflows } from '../../platform/workflow/registry';
 import { viewOf } from './dossiers.actions';
 import { visibleCondition } from './dossiers.access';
@@ -31,12 +29,6 @@ export function activeStates(): string[] {
     if (def.entityType === 'dossier') for (const s of def.states) if (!s.terminal) out.add(s.code);
   }
   return [...out];
-}
-
-/** Due soon = at most DEFAULT_DUE_SOON_DAYS working days left (as dueStatus): due before the start of the next working day after those. */
-function dueSoonBefore(cal: WorkingCalendar, now: Date): Date {
-  const day = parseDate(cal.addWorkingDays(now, DEFAULT_DUE_SOON_DAYS + 1, { afternoonCutoff: null }).dueDate);
-  return startOfDay(day ?? 0);
 }
 
 export async function listDossiers(db: Tx, ctx: Ctx, q: DossierListQuery): Promise<DossierPage> {

@@ -156,7 +156,7 @@ describe('retries, concurrency and bad input', () => {
   });
 
   it('refuses bad intake and bad actions with field paths and writes nothing', async () => {
-    const tables = ['dossiers', 'workflow_steps', 'dossier_code_counters', 'audit_log', 'dossier_documents'];
+    const tables = ['dossiers', 'workflow_steps', 'code_counters', 'audit_log', 'dossier_documents'];
     const snapshot = async (): Promise<Record<string, number>> =>
       Object.fromEntries(await Promise.all(tables.map(async (x): Promise<[string, number]> => [x, await countRows(t, x)])));
     const before = await snapshot();

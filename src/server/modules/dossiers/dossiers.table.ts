@@ -1,6 +1,6 @@
-// Tables of one-stop dossiers: the dossier record, its file links and the daily code counters.
+// Tables of one-stop dossiers: the dossier record and its file links (code counters: platform/codes).
 import { sql } from 'drizzle-orm';
-import { date, index, integer, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { files } from '../../platform/files/files.table';
 import { citizens } from '../citizens/citizens.table';
 import { agencies, units } from '../org/org.table';
@@ -95,15 +95,4 @@ export const dossierDocuments = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('dossier_documents_dossier_file_uq').on(t.dossierId, t.fileId), index('dossier_documents_file_idx').on(t.fileId)],
-);
-
-/** The daily sequence of dossier codes per agency (series) and local date; see dossiers.codes.ts. */
-export const dossierCodeCounters = pgTable(
-  'dossier_code_counters',
-  {
-    agencyCode: text('agency_code').notNull(),
-    day: date('day').notNull(),
-    next: integer('next').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.agencyCode, t.day] })],
 );

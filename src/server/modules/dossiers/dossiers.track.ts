@@ -7,7 +7,7 @@ import { ENTITY } from './dossiers.actions';
 import { dossierErrors } from './dossiers.errors';
 import { findDossierByCode, type DossierWithUnits } from './dossiers.queries';
 import { ratingOf } from './dossiers.ratings';
-import { secretMatches } from './dossiers.secret';
+import { secretMatches } from '../../platform/tracking/secret';
 import { toPublicView } from './dossiers.views';
 import { dossierWorkflow } from './dossiers.workflows';
 

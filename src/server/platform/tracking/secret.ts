@@ -1,6 +1,6 @@
-// Tracking secrets printed on the receipt: 100 random bits in a form people can type, stored as SHA-256, compared in constant time.
+// Tracking secrets printed on receipts (dossiers, letters): 100 random bits in a form people can type, stored as SHA-256, compared in constant time.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { sha256 } from '../../platform/auth/secrets';
+import { sha256 } from '../auth/secrets';
 
 /** Crockford's base32: no I, L, O, U, so that a secret read aloud or typed from paper survives. */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
