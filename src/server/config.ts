@@ -22,6 +22,15 @@ const Env = z.object({
   DANVAN_WEB_DIR: z.string().default('./dist/web'),
   /** Where citizens reach the web app (printed in QR codes on receipts); defaults to http://localhost:<PORT>. */
   DANVAN_PUBLIC_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url({ protocol: /^https?$/ }).optional()),
+  /** 32 random bytes, base64 (`openssl rand -base64 32`): encrypts denouncers' identities. Required in production. */
+  DANVAN_IDENTITY_KEY: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .regex(/^[A-Za-z0-9+/_-]+={0,2}$/, 'must be base64')
+      .refine((v) => Buffer.from(v.replace(/-/g, '+').replace(/_/g, '/'), 'base64').length === 32, 'must be 32 bytes (openssl rand -base64 32)')
+      .optional(),
+  ),
 });
 
 export type Config = Omit<z.infer<typeof Env>, 'DANVAN_PUBLIC_URL'> & { DANVAN_PUBLIC_URL: string; demoPasswordIsDefault: boolean };

@@ -6,9 +6,13 @@ import { buildApp } from './app';
 import { seedDemoIfEmpty } from './seed/demo';
 import { purgeExpiredSessions } from './platform/auth/sessions';
 import { failOrphanedJobs } from './platform/jobs/jobs';
+import { configureIdentityKey } from './platform/crypto/identity-key';
+import { SealingKeyError } from './platform/crypto/sealed';
 
 async function main() {
   const config = loadConfig();
+  // Before anything is written: production refuses to start without the key that seals denouncers' identities.
+  configureIdentityKey(config);
   const started = Date.now();
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DANVAN_DATA_DIR });
   await database.migrate();
@@ -37,7 +41,7 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof DataDirLockedError || (err instanceof Error && err.message.startsWith('Cấu hình'))) {
+  if (err instanceof DataDirLockedError || err instanceof SealingKeyError || (err instanceof Error && err.message.startsWith('Cấu hình'))) {
     console.error(err.message);
   } else {
     console.error('Không khởi động được Dân Vận Số / failed to start:', err);
