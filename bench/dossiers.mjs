@@ -6,7 +6,7 @@
 //   node bench/dossiers.mjs [--dossiers 1000000] [--duration 20] [--connections 32]
 //     [--lifecycle-connections 16] [--intake online|desk] [--server-procs 1] [--keep-data DIR]
 //     [--communes 100] [--warmup 3] [--stats-runs 7] [--phases ceiling,lookups,lifecycles,stats]
-//     [--pg-stats] [--out FILE.json]
+//     [--pg-stats] [--cpu-prof DIR] [--out FILE.json]
 //
 // BENCH_DATABASE_URL uses an existing (empty or previously generated) database instead of a cluster
 // of its own. Ports 3560 (server), 3561 (PostgreSQL), 3562 (bare route) unless --port-base says otherwise.
@@ -40,6 +40,7 @@ const { values: a } = parseArgs({
     'stats-runs': { type: 'string', default: '7' },
     phases: { type: 'string' },
     'pg-stats': { type: 'boolean', default: false },
+    'cpu-prof': { type: 'string' },
     'port-base': { type: 'string', default: '3560' },
     'upload-bytes': { type: 'string', default: '15000' },
     out: { type: 'string' },
@@ -77,9 +78,10 @@ function cleanup() {
 process.on('exit', cleanup);
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => process.exit(130));
 
-async function waitFor(url, ms = 60_000) {
+async function waitFor(url, child, ms = 60_000) {
   const t0 = Date.now();
   for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${url}: the process exited before answering`);
     try {
       const res = await fetch(url);
       if (res.status < 500) return;
@@ -169,10 +171,10 @@ mkdirSync(serverEnv.DANVAN_DATA_DIR, { recursive: true });
 const server =
   opts.serverProcs > 1
     ? start('server', ['bench/lib/server-cluster.mjs', String(opts.serverProcs)], serverEnv)
-    : start('server', ['--import', 'tsx', 'src/server/main.ts'], serverEnv);
+    : start('server', [...(a['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(a['cpu-prof'])] : []), '--import', 'tsx', 'src/server/main.ts'], serverEnv);
 const bare = start('bare route', ['bench/lib/bare-server.mjs', String(barePort)]);
-await waitFor(`http://127.0.0.1:${port}/api/health`);
-await waitFor(`http://127.0.0.1:${barePort}/hello`);
+await waitFor(`http://127.0.0.1:${port}/api/health`, server);
+await waitFor(`http://127.0.0.1:${barePort}/hello`, bare);
 log(`server (${opts.serverProcs} process${opts.serverProcs > 1 ? 'es' : ''}, NODE_ENV=production) on ${port}, bare route on ${barePort}`);
 
 // ---------- load ----------
@@ -204,11 +206,17 @@ if (a['pg-stats']) {
   statements = (
     await db.query(`select calls, round(total_exec_time)::int as total_ms, round(mean_exec_time::numeric, 3) as mean_ms, rows,
       left(regexp_replace(query, '\\s+', ' ', 'g'), 160) as query
-      from pg_stat_statements order by total_exec_time desc limit 25`)
+      from pg_stat_statements order by total_exec_time desc limit 60`)
   ).rows;
 }
 await db.end();
 
+if (a['cpu-prof']) {
+  // The profile is written when the server exits.
+  server.kill('SIGTERM');
+  await new Promise((r) => server.once('exit', r));
+  log(`server CPU profile in ${a['cpu-prof']}`);
+}
 const full = { date: new Date().toISOString(), machine: machine(), pgSettings, dataset, options: opts, ...result, statements };
 console.log(report(full));
 if (a.out) writeFileSync(a.out, JSON.stringify(full, null, 2));

@@ -72,9 +72,15 @@ export function report(r) {
     }
     row(`${label} (first run ${ms(s.first)})`, `${ms(s.runs.p50)} / ${ms(s.runs.max)}`, target ? `< ${target} ms` : '', `${ratio(s.runs.p50, bare?.p50)} the bare route's`, target ? s.runs.max < target : null);
   }
+  // CPU milliseconds per operation: what the figures would cost on a machine with nothing else to do.
+  const per = (cores, s) => {
+    const rate = s.lifecycles?.perSecond ?? s.requests?.perSecond;
+    return rate && cores !== undefined ? `${((cores / rate) * 1000).toFixed(2)}` : '—';
+  };
   const cpu = Object.entries(p).map(([name, s]) => {
     const c = s.cores ?? {};
-    return `| ${name} | ${f1(c.server ?? null)} | ${f1(c.postgres ?? null)} | ${f1(c.client ?? null)} | ${f1(c.bare ?? null)} | ${f1(c.others ?? null)} | ${(s.loadBefore ?? []).join(' ')} |`;
+    const op = s.lifecycles ? 'lifecycle' : 'request';
+    return `| ${name} | ${f1(c.server ?? null)} | ${f1(c.postgres ?? null)} | ${f1(c.client ?? null)} | ${f1(c.bare ?? null)} | ${f1(c.others ?? null)} | ${(s.loadBefore ?? []).join(' ')} | ${s.requests || s.lifecycles ? `${per(c.server || c.bare, s)} / ${per(c.postgres, s)} / ${per(c.client, s)} per ${op}` : ''} |`;
   });
   const m = r.machine;
   return [
@@ -92,8 +98,8 @@ export function report(r) {
     '',
     'Cores used during each phase (CPU seconds per second; the machine has ' + m.cores + '):',
     '',
-    '| phase | server | PostgreSQL | load generator | bare route | other processes | load average before |',
-    '|---|---|---|---|---|---|---|',
+    '| phase | server | PostgreSQL | load generator | bare route | other processes | load average before | CPU ms: server (or bare route) / PostgreSQL / load generator |',
+    '|---|---|---|---|---|---|---|---|',
     ...cpu,
     '',
     ...(r.statements

@@ -16,8 +16,6 @@ import type { Lang } from '../../platform/locale';
 import type { ActionDef, WorkflowDefinition } from '../../platform/workflow/definition';
 import { actionOf, availableActions, dueStatus, stateOf } from '../../platform/workflow/engine';
 import type { Step } from '../../platform/workflow/workflow.service';
-import { findAgency } from '../org/agencies.service';
-import { findStaffMember } from '../org/staff.service';
 import { namesOfSteps } from './dossiers.names';
 import { documentsOf, type DossierWithUnits } from './dossiers.queries';
 import { isRateable, ratingOf } from './dossiers.ratings';
@@ -108,10 +106,10 @@ export function toActionView(def: WorkflowDefinition, a: ActionDef, lang: Lang):
   };
 }
 
-async function agencyRef(db: Tx, id: string | null) {
-  if (!id) return null;
-  const a = await findAgency(db, id);
-  return a ? { id: a.id, name: a.name } : null;
+/** `{ id, name }` of a named record, or null when there is none (or it is gone). */
+function ref(id: string | null, name: (id: string | null) => string | null) {
+  const n = name(id);
+  return id && n !== null ? { id, name: n } : null;
 }
 
 export async function toView(
@@ -124,9 +122,8 @@ export async function toView(
   cal: WorkingCalendar,
   now: Date,
 ): Promise<DossierView> {
-  const assignee = d.assigneeId ? await findStaffMember(db, d.assigneeId) : undefined;
   const docs = await documentsOf(db, d.id);
-  const names = await namesOfSteps(db, steps);
+  const names = await namesOfSteps(db, steps, { agencies: [d.agencyId, d.receivingAgencyId], staff: [d.assigneeId] });
   const running = d.dueAt && !isTerminal(def, d.state) ? d.dueAt : null;
   return {
     ...toSummary(def, d, lang, cal, now),
@@ -134,10 +131,10 @@ export async function toView(
     workflowCode: d.workflowCode,
     applicant: { name: d.applicantName, idNumber: d.applicantIdNo, phone: d.applicantPhone, email: d.applicantEmail, address: d.applicantAddress },
     unit: { id: d.unitId, name: d.unitName },
-    agency: await agencyRef(db, d.agencyId),
+    agency: ref(d.agencyId, names.agency),
     receivingUnit: { id: d.receivingUnitId, name: d.receivingUnitName },
-    receivingAgency: await agencyRef(db, d.receivingAgencyId),
-    assignee: assignee ? { id: assignee.id, name: assignee.fullName } : null,
+    receivingAgency: ref(d.receivingAgencyId, names.agency),
+    assignee: ref(d.assigneeId, names.staff),
     processingDays: d.processingDays,
     workingDaysLeft: running ? cal.countWorkingDays(now, running) : null,
     receivedAt: iso(d.receivedAt),
