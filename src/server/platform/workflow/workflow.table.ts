@@ -38,6 +38,8 @@ export const workflowSteps = pgTable(
   (t) => [
     uniqueIndex('workflow_steps_entity_seq_uq').on(t.entityType, t.entityId, t.seq),
     index('workflow_steps_actor_idx').on(t.actorId, t.at),
+    // Steps of one action in a period (statistics: requests to complete a dossier), read from the index alone.
+    index('workflow_steps_action_at_idx').on(t.entityType, t.action, t.at, t.entityId),
   ],
 );
 

@@ -46,54 +46,92 @@ export type Dimension = 'unit' | 'agency' | 'field';
 
 const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 
-/** Dossiers received by a unit of the subtree: the unit a dossier counts for is the one that received it. */
+/**
+ * Runs the statement with PostgreSQL's JIT compiler off: its cost estimate passes the threshold on a
+ * large table, and compiling then takes longer (0.2 to several seconds) than the aggregate itself.
+ */
+async function withoutJit<T>(db: Tx, run: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local jit = off`);
+    return run(tx);
+  });
+}
+
+/** Dossiers received by a unit of the subtree: a dossier counts for the unit that received it. */
 function inSubtree(w: StatsWindow): SQL {
-  return sql`ru.path like ${`${escapeLike(w.root.path)}%`}`;
+  return sql`d.receiving_unit_id in (select su.id from units su where su.path like ${`${escapeLike(w.root.path)}%`})`;
 }
 
 /**
- * The dossiers the period touches: received, finished or submitted online in it, or open at some
- * point of it (accepted before its end and not finished before its start). Each branch can use an
- * index of dossiers (received_at, finished_at, the open ones, online submissions).
+ * A dossier's life as a range: from its receipt to its end (unbounded while open). `least` keeps
+ * the range valid whatever the data (a dossier refused at the desk has no receipt: its life is the
+ * moment it ended). Indexed by GiST in dossiers.table.ts (dossiers_life_idx): the expression and the
+ * partial index's condition must stay as written there.
+ */
+export const LIFE = sql`tstzrange(least(d.received_at, d.finished_at), d.finished_at, '[]')`;
+const HAS_LIFE = sql`(d.received_at is not null or d.finished_at is not null)`;
+
+/**
+ * The dossiers the period touches: alive at some moment of it (received, finished or open in it),
+ * or submitted online in it. The life range (GiST) and the online submissions (partial B-tree) are
+ * indexed, so a short period over a large table reads only its rows; a province over a year reads
+ * the table once.
  */
 function touchesPeriod(w: StatsWindow): SQL {
   const [s, e] = [at(w.start), at(w.end)];
   return sql`(
-    (d.received_at >= ${s} and d.received_at < ${e})
-    or (d.finished_at >= ${s} and d.finished_at < ${e})
-    or (d.finished_at is null and d.received_at < ${e})
-    or (d.finished_at >= ${e} and d.received_at < ${e})
+    (${HAS_LIFE} and ${LIFE} && tstzrange(${s}, ${e}, '[)'))
     or (d.channel = 'online' and d.submitted_at >= ${s} and d.submitted_at < ${e})
   )`;
 }
 
-/** Dossiers asked to complete their documents (form 02) in the period: the step history is the record. */
-function completionRequests(w: StatsWindow): SQL {
-  return sql`select distinct s.entity_id as id
-    from workflow_steps s
-    where s.entity_type = 'dossier' and s.action = 'request_completion' and s.at >= ${at(w.start)} and s.at < ${at(w.end)}`;
+/** Request-to-complete steps (form 02) in the period: the step history is the record (index workflow_steps_action_at_idx). */
+function completionSteps(w: StatsWindow): SQL {
+  return sql`workflow_steps s where s.entity_type = 'dossier' and s.action = 'request_completion' and s.at >= ${at(w.start)} and s.at < ${at(w.end)}`;
 }
 
 /** A rating's satisfaction: the mean of its five SIPAS criteria (1..5); null without a rating. One rating per dossier at most. */
 const RATING_SCORE = sql`(r.access + r.procedure + r.officials + r.result + r.feedback) / 5.0`;
 
-const KIND_COUNTS = sql`
-  count(*) filter (where p.fin and p.result_kind = 'early')::int as "early",
-  count(*) filter (where p.fin and p.result_kind = 'on_time')::int as "onTime",
-  count(*) filter (where p.fin and p.result_kind = 'late')::int as "late",
-  count(*) filter (where p.fin and p.result_kind = 'refused')::int as "refused",
-  count(*) filter (where p.fin and p.result_kind = 'withdrawn')::int as "withdrawn",
-  count(*) filter (where p.fin and p.result_kind = 'stopped')::int as "stopped"`;
+const COUNTERS = ['received', 'submittedOnline', 'inProgress', 'overdue', 'early', 'onTime', 'late', 'returnedForCompletion', 'refused', 'withdrawn', 'stopped', 'ratings'] as const;
 
-function dimensionKey(dim: Dimension, w: StatsWindow): SQL {
+/** The per-dossier counters as FILTER clauses, by column name; the cheap equality on result_kind comes first so that most rows stop there. */
+function counterColumns(w: StatsWindow): Array<[string, SQL]> {
+  const [s, e, now] = [at(w.start), at(w.end), at(w.now)];
+  const fin = sql`d.finished_at >= ${s} and d.finished_at < ${e}`;
+  const kind = (k: string) => sql`count(*) filter (where d.result_kind = ${k} and ${fin})::int`;
+  return [
+    ['received', sql`count(*) filter (where d.received_at >= ${s} and d.received_at < ${e})::int`],
+    ['submittedOnline', sql`count(*) filter (where d.channel = 'online' and d.submitted_at >= ${s} and d.submitted_at < ${e})::int`],
+    ['inProgress', sql`count(*) filter (where d.received_at < ${e} and (d.finished_at is null or d.finished_at >= ${e}))::int`],
+    ['overdue', sql`count(*) filter (where d.finished_at is null and d.received_at < ${e} and d.due_at < ${now})::int`],
+    ['early', kind('early')],
+    ['onTime', kind('on_time')],
+    ['late', kind('late')],
+    ['refused', kind('refused')],
+    ['withdrawn', kind('withdrawn')],
+    ['stopped', kind('stopped')],
+    ['returnedForCompletion', sql`0`],
+    ['ratingSum', sql`coalesce(sum(${RATING_SCORE}) filter (where ${fin}), 0)::float8`],
+    ['ratings', sql`count(r.dossier_id) filter (where ${fin})::int`],
+  ];
+}
+
+/** What the inner aggregate groups by (a few hundred values at most), and how the outer one rolls it up to the key shown. */
+function grouping(dim: Dimension, w: StatsWindow): { column: SQL; rollup: SQL; key: SQL; extra: SQL } {
   switch (dim) {
     case 'unit':
-      // Paths are `/id/id/.../`: the segment after the root's is the child the dossier rolls up to.
-      return sql`coalesce(nullif(split_part(ru.path, '/', ${w.root.depth + 3}), ''), ${w.root.id})`;
+      // Paths are `/id/id/.../`: the segment after the root's is the child the receiving unit rolls up to.
+      return {
+        column: sql`d.receiving_unit_id`,
+        rollup: sql`join units gu on gu.id = g.gk`,
+        key: sql`coalesce(nullif(split_part(gu.path, '/', ${w.root.depth + 3}), ''), ${w.root.id})`,
+        extra: sql``,
+      };
     case 'agency':
-      return sql`coalesce(d.agency_id::text, 'none')`;
+      return { column: sql`d.agency_id`, rollup: sql``, key: sql`coalesce(g.gk::text, 'none')`, extra: sql`` };
     case 'field':
-      return sql`pr.field_code`;
+      return { column: sql`d.procedure_id`, rollup: sql`join procedures gp on gp.id = g.gk`, key: sql`gp.field_code`, extra: sql`, min(gp.field_name) as field_name` };
   }
 }
 
@@ -106,68 +144,60 @@ function labels(dim: Dimension, w: StatsWindow): { from: SQL; label: SQL; detail
             where u.parent_id = ${w.root.id}
               and (u.valid_from is null or u.valid_from <= ${w.toDate}::date)
               and (u.valid_to is null or u.valid_to >= ${w.fromDate}::date)) c
-          full join g using (key)
+          full join k using (key)
           left join units lu on lu.id::text = key`,
         label: sql`lu.name`,
         detail: sql`null::text`,
       };
     case 'agency':
       return {
-        from: sql`g left join agencies la on la.id::text = g.key left join units lu on lu.id = la.unit_id`,
+        from: sql`k left join agencies la on la.id::text = k.key left join units lu on lu.id = la.unit_id`,
         label: sql`la.name`,
         detail: sql`lu.name`,
       };
     case 'field':
-      return { from: sql`g`, label: sql`g.field_name`, detail: sql`key` };
+      return { from: sql`k`, label: sql`k.field_name`, detail: sql`key` };
   }
 }
 
-/** The counters per unit (children of the root), agency or field, with the labels, in one statement. */
+/**
+ * The counters per unit (children of the root), agency or field, with the labels, in one statement.
+ * The inner aggregate reads each dossier once and groups by a raw id; the outer ones roll the few
+ * groups up and add the request-to-complete counts, which come from the step history.
+ */
 export async function countByDimension(db: Tx, dim: Dimension, w: StatsWindow): Promise<DimensionRow[]> {
-  const [s, e, now] = [at(w.start), at(w.end), at(w.now)];
+  const g = grouping(dim, w);
   const l = labels(dim, w);
-  const fieldJoin = dim === 'field' ? sql`join procedures pr on pr.id = d.procedure_id` : sql``;
-  const fieldName = dim === 'field' ? sql`, min(p.field_name) as field_name` : sql``;
-  const fieldCol = dim === 'field' ? sql`, pr.field_name` : sql``;
-  const zero = (col: string) => sql`coalesce(g.${sql.identifier(col)}, 0)::int as ${sql.identifier(col)}`;
-  const cols = ['received', 'submittedOnline', 'inProgress', 'overdue', 'early', 'onTime', 'late', 'returnedForCompletion', 'refused', 'withdrawn', 'stopped', 'ratings'];
-  return queryRows<DimensionRow>(
-    db,
-    sql`with rc as (${completionRequests(w)}),
-    p as (
-      select ${dimensionKey(dim, w)} as key, d.result_kind${fieldCol},
-        (d.received_at >= ${s} and d.received_at < ${e}) as rin,
-        (d.finished_at >= ${s} and d.finished_at < ${e}) as fin,
-        (d.channel = 'online' and d.submitted_at >= ${s} and d.submitted_at < ${e}) as son,
-        (d.received_at < ${e} and (d.finished_at is null or d.finished_at >= ${e})) as open_end,
-        (d.finished_at is null and d.received_at < ${e} and d.due_at < ${now}) as late_now,
-        (rc.id is not null) as rcf,
-        ${RATING_SCORE} as score
+  const counters = counterColumns(w);
+  const perDossier = counters.map(([name, expr]) => sql`${expr} as ${sql.identifier(name)}`);
+  // The same columns in the same order for the union: only the request-to-complete count is not zero.
+  const perRequest = counters.map(([name]) => (name === 'returnedForCompletion' ? sql`count(*)::int` : sql`0`));
+  const sums = [...COUNTERS, 'ratingSum'].map((c) => sql`sum(g.${sql.identifier(c)}) as ${sql.identifier(c)}`);
+  const out = [
+    ...COUNTERS.map((c) => sql`coalesce(k.${sql.identifier(c)}, 0)::int as ${sql.identifier(c)}`),
+    sql`coalesce(k."ratingSum", 0)::float8 as "ratingSum"`,
+  ];
+  const query = sql`with g as (
+      select ${g.column} as gk, ${sql.join(perDossier, sql`, `)}
       from dossiers d
-      join units ru on ru.id = d.receiving_unit_id
-      left join rc on rc.id = d.id
       left join dossier_ratings r on r.dossier_id = d.id
-      ${fieldJoin}
-      where ${inSubtree(w)} and (${touchesPeriod(w)} or rc.id is not null)
+      where ${inSubtree(w)} and ${touchesPeriod(w)}
+      group by 1
+      union all
+      select ${g.column}, ${sql.join(perRequest, sql`, `)}
+      from (select distinct s.entity_id as id from ${completionSteps(w)}) rc
+      join dossiers d on d.id = rc.id
+      where ${inSubtree(w)}
+      group by 1
     ),
-    g as (
-      select p.key,
-        count(*) filter (where p.rin)::int as "received",
-        count(*) filter (where p.son)::int as "submittedOnline",
-        count(*) filter (where p.open_end)::int as "inProgress",
-        count(*) filter (where p.late_now)::int as "overdue",
-        count(*) filter (where p.rcf)::int as "returnedForCompletion",
-        ${KIND_COUNTS},
-        coalesce(sum(p.score) filter (where p.fin), 0)::float8 as "ratingSum",
-        count(p.score) filter (where p.fin)::int as "ratings"
-        ${fieldName}
-      from p group by p.key
+    k as (
+      select ${g.key} as key, ${sql.join(sums, sql`, `)}${g.extra}
+      from g ${g.rollup}
+      group by 1
     )
-    select key, ${l.label} as label, ${l.detail} as detail,
-      ${sql.join(cols.map(zero), sql`, `)},
-      coalesce(g."ratingSum", 0)::float8 as "ratingSum"
-    from ${l.from}`,
-  );
+    select key, ${l.label} as label, ${l.detail} as detail, ${sql.join(out, sql`, `)}
+    from ${l.from}`;
+  return withoutJit(db, (tx) => queryRows<DimensionRow>(tx, query));
 }
 
 /**
@@ -195,9 +225,7 @@ export async function countByMonth(db: Tx, w: StatsWindow, monthStarts: readonly
   // Bucket i (1-based) is [monthStarts[i-1], monthStarts[i]); the last bound is the period's end.
   const bounds = sql`${`{${[...monthStarts, w.end].map((d) => d.toISOString()).join(',')}}`}::timestamptz[]`;
   const bucket = (col: SQL) => sql`width_bucket(${col}, ${bounds})`;
-  return queryRows<MonthGroup>(
-    db,
-    sql`with p as (
+  const query = sql`with p as (
       select d.result_kind,
         case when d.received_at >= ${s} and d.received_at < ${e} then ${bucket(sql`d.received_at`)} end as rm,
         case when d.finished_at >= ${s} and d.finished_at < ${e} then ${bucket(sql`d.finished_at`)} end as fm,
@@ -208,16 +236,13 @@ export async function countByMonth(db: Tx, w: StatsWindow, monthStarts: readonly
         coalesce(d.finished_at is null and d.received_at < ${e} and d.due_at < ${now}, false) as late_now,
         ${RATING_SCORE} as score
       from dossiers d
-      join units ru on ru.id = d.receiving_unit_id
       left join dossier_ratings r on r.dossier_id = d.id
       where ${inSubtree(w)} and ${touchesPeriod(w)}
     ),
     steps as (
       select ${bucket(sql`s.at`)} as m, s.entity_id as id
-      from workflow_steps s
-      join dossiers d on d.id = s.entity_id
-      join units ru on ru.id = d.receiving_unit_id
-      where s.entity_type = 'dossier' and s.action = 'request_completion' and s.at >= ${s} and s.at < ${e} and ${inSubtree(w)}
+      from ${completionSteps(w)}
+        and s.entity_id in (select d.id from dossiers d where ${inSubtree(w)})
     ),
     -- Per month, and (m = null) over the whole period: a dossier asked twice counts once in the total.
     rc as (select m, count(distinct id)::int as n from steps group by grouping sets ((m), ()))
@@ -225,6 +250,6 @@ export async function countByMonth(db: Tx, w: StatsWindow, monthStarts: readonly
       count(*)::int as n, coalesce(sum(p.score), 0)::float8 as "ratingSum", count(p.score)::int as ratings
     from p group by p.rm, p.fm, p.sm, p.om, p.received, p.result_kind, p.late_now
     union all
-    select 'rc', rc.m, null, null, null, false, null, false, rc.n, 0, 0 from rc`,
-  );
+    select 'rc', rc.m, null, null, null, false, null, false, rc.n, 0, 0 from rc`;
+  return withoutJit(db, (tx) => queryRows<MonthGroup>(tx, query));
 }

@@ -1,0 +1,3 @@
+CREATE INDEX "workflow_steps_action_at_idx" ON "workflow_steps" USING btree ("entity_type","action","at","entity_id");--> statement-breakpoint
+CREATE INDEX "dossiers_life_idx" ON "dossiers" USING gist (tstzrange(least("received_at", "finished_at"), "finished_at", '[]')) WHERE "dossiers"."received_at" is not null or "dossiers"."finished_at" is not null;--> statement-breakpoint
+CREATE INDEX "dossiers_online_submitted_idx" ON "dossiers" USING btree ("submitted_at") WHERE "dossiers"."channel" = 'online';
