@@ -171,15 +171,29 @@ export class PdfBuilder {
       .restore();
   }
 
-  /** Signature blocks side by side (one on the right when alone), kept together on one page. */
-  signatures(blocks: readonly SignatureBlock[], gap = 70): this {
-    const size = BODY_SIZE;
-    this.use('bold', size);
+  /**
+   * Signature blocks side by side (one on the right when alone), kept together on one page; a letter's
+   * "Nơi nhận" (who receives copies) goes at the left of a lone block.
+   */
+  signatures(blocks: readonly SignatureBlock[], opts: { recipients?: readonly string[]; gap?: number } = {}): this {
+    const gap = opts.gap ?? 70;
+    this.use('bold', BODY_SIZE);
     const lh = this.lineHeight();
     this.ensureSpace(lh * 4 + gap);
     const colWidth = this.width / Math.max(2, blocks.length);
     const top = this.doc.y + 6;
     let lowest = top;
+    if (opts.recipients && blocks.length === 1) {
+      this.use('boldItalic', BODY_SIZE - 0.5);
+      this.doc.text(nfc('Nơi nhận:'), this.left, top, { width: colWidth, lineBreak: false });
+      this.use('regular', BODY_SIZE - 1);
+      let y = top + this.lineHeight() + 1;
+      for (const r of opts.recipients) {
+        this.doc.text(nfc(`- ${r}`), this.left, y, { width: colWidth - 10 });
+        y = this.doc.y;
+      }
+      lowest = y;
+    }
     blocks.forEach((b, i) => {
       const x = blocks.length === 1 ? this.left + this.width - colWidth : this.left + i * colWidth;
       let y = this.centeredLines(
@@ -201,13 +215,13 @@ export class PdfBuilder {
   }
 
   /** A QR code at the left with lines of text beside it; the whole block stays on one page. */
-  qrBlock(payload: string, lines: ReadonlyArray<{ text: string; style?: FontStyle }>, side = 78): this {
+  qrBlock(payload: string, lines: ReadonlyArray<{ text: string; style?: FontStyle; size?: number }>, side = 78): this {
     this.ensureSpace(side + 4);
     const top = this.doc.y;
     drawQr(this.doc, payload, this.left, top, side);
     const x = this.left + side + 10;
     this.doc.y = top + 8;
-    for (const l of lines) this.text(l.text, { style: l.style ?? 'regular', size: BODY_SIZE - 1 }, x, this.width - side - 10);
+    for (const l of lines) this.text(l.text, { style: l.style ?? 'regular', size: l.size ?? BODY_SIZE - 1 }, x, this.width - side - 10);
     this.doc.y = Math.max(this.doc.y, top + side) + 4;
     this.doc.x = this.left;
     return this;
