@@ -43,6 +43,9 @@ const StaffApp = lazy(() => import('./staff/StaffApp'));
 // The catalog pages: a small chunk of their own, so the home page loads only what it shows.
 const ProcedureSearch = lazy(() => import('./portal/ProcedureSearch'));
 const ProcedurePage = lazy(() => import('./portal/ProcedurePage'));
+// The citizen's dossier pages: online submission and tracking, each its own chunk.
+const SubmitPage = lazy(() => import('./portal/submit/SubmitPage'));
+const TrackPage = lazy(() => import('./portal/track/TrackPage'));
 
 function Loading() {
   return (
@@ -74,6 +77,30 @@ createRoot(root).render(
             element={
               <Suspense fallback={<Loading />}>
                 <ProcedurePage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="/thu-tuc/:code/nop-ho-so"
+            element={
+              <Suspense fallback={<Loading />}>
+                <SubmitPage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="/tra-cuu"
+            element={
+              <Suspense fallback={<Loading />}>
+                <TrackPage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="/tra-cuu/:code"
+            element={
+              <Suspense fallback={<Loading />}>
+                <TrackPage />
               </Suspense>
             }
           />

@@ -73,9 +73,9 @@ void describe('procedure catalog journeys', () => {
       const fees = page.getByTestId('procedure-fees');
       await fees.getByText('Miễn phí').waitFor();
       await page.getByTestId('procedure-days').getByText(/0,5 ngày làm việc/).waitFor();
-      const submit = page.getByRole('button', { name: 'Nộp hồ sơ trực tuyến' });
-      assert.ok(await submit.isDisabled());
-      await page.getByText('sắp ra mắt').waitFor();
+      // A fully-online procedure links to its submission form (the citizen journeys go on from there).
+      const submit = page.getByTestId('submit-online');
+      assert.equal(await submit.getAttribute('href'), '/thu-tuc/1.001193/nop-ho-so');
       await shot(page, 'p1-procedure-vi');
 
       await page.getByTestId('language-switch').click();

@@ -8,6 +8,9 @@ export interface FieldIssue {
 }
 
 export class ApiError extends Error {
+  /** Seconds to wait, from the Retry-After header of a 429 answer. */
+  retryAfter?: number;
+
   constructor(
     readonly status: number,
     readonly code: string,
@@ -129,6 +132,8 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   }
   if (!res.ok) {
     const err = toApiError(res.status, data);
+    const retryAfter = Number(res.headers.get('retry-after'));
+    if (retryAfter > 0) err.retryAfter = retryAfter;
     if (res.status === 401 && !path.startsWith('/api/auth/')) unauthenticatedListeners.forEach((l) => l());
     throw err;
   }

@@ -103,7 +103,11 @@ export default function PortalHome() {
               <ProcedureSearchBox />
             </ServiceCard>
             <ServiceCard icon={<IconMessageReport size={24} />} title={t('portal.feedbackTitle')} text={t('portal.feedbackText')} />
-            <ServiceCard icon={<IconSearch size={24} />} title={t('portal.lookupTitle')} text={t('portal.lookupText')} />
+            <ServiceCard icon={<IconSearch size={24} />} title={t('citizen.home.trackTitle')} text={t('citizen.home.trackText')}>
+              <Button component={Link} to="/tra-cuu" variant="light" mt="md" rightSection={<IconArrowRight size={16} aria-hidden />} data-testid="portal-track">
+                {t('citizen.home.trackButton')}
+              </Button>
+            </ServiceCard>
           </SimpleGrid>
           <Card withBorder radius="md" padding="lg" mt="xl" className={classes.staffCard} component="section" aria-labelledby="staff-title">
             <Group justify="space-between" gap="md">

@@ -2,10 +2,11 @@
 import { Anchor, Box, Container, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, NavLink } from 'react-router';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Logo } from '../components/Logo';
 import classes from './portal.module.css';
+import nav from './nav.module.css';
 
 /** "Home / …" above a page title: links for the steps, plain text (the current page) for the last one without `to`. */
 export function Crumbs({ items }: { items: Array<{ label: string; to?: string }> }) {
@@ -39,10 +40,18 @@ export function PortalLayout({ children }: { children: ReactNode }) {
         {t('app.skipToContent')}
       </a>
       <Box component="header" className={classes.header}>
-        <Container size="lg" className={classes.headerInner}>
+        <Container size="lg" className={`${classes.headerInner} ${nav.wrap}`}>
           <Anchor component={Link} to="/" underline="never" c="white" aria-label={t('app.name')}>
             <Logo color="white" />
           </Anchor>
+          <nav aria-label={t('nav.main')} className={nav.nav}>
+            <NavLink to="/thu-tuc" className={nav.link}>
+              {t('catalog.title')}
+            </NavLink>
+            <NavLink to="/tra-cuu" className={nav.link}>
+              {t('citizen.nav.track')}
+            </NavLink>
+          </nav>
           <LanguageSwitch c="white" className={classes.onDark} />
         </Container>
       </Box>

@@ -115,14 +115,16 @@ export default function ProcedurePage() {
               <Fact label={t('catalog.field')}>{p.fieldName}</Fact>
             </SimpleGrid>
             {p.fullyOnline && (
-              <Stack gap={4} mt="md" align="flex-start">
-                <Button leftSection={<IconWorldUpload size={18} aria-hidden />} disabled aria-describedby="submit-soon">
-                  {t('catalog.submitOnline')}
-                </Button>
-                <Text fz="sm" c="dimmed" id="submit-soon">
-                  {t('catalog.submitSoon')}
-                </Text>
-              </Stack>
+              <Button
+                component={Link}
+                to={`/thu-tuc/${encodeURIComponent(p.code)}/nop-ho-so`}
+                size="md"
+                mt="md"
+                leftSection={<IconWorldUpload size={18} aria-hidden />}
+                data-testid="submit-online"
+              >
+                {t('catalog.submitOnline')}
+              </Button>
             )}
           </Card>
 

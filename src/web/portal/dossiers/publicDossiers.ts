@@ -1,0 +1,106 @@
+// The citizen's calls to the dossier API (submit, track, own actions, rating, receipt), with the tracking
+// secret sent only in a header and kept in memory for the tab (sessionStorage at most, never the address or logs).
+import { api } from '../../api/client';
+import type { CitizenActionBody, PublicDossierView, PublicSubmitBody, PublicSubmitResult } from '../../../common/dossiers.schema';
+import type { ReceivingUnitList } from '../../../common/procedures.schema';
+
+export type { PublicDossierView, PublicSubmitResult, ReceivingUnitList };
+
+export const SECRET_HEADER = 'X-Tracking-Secret';
+
+/** The five SIPAS factors, in the order the questionnaire asks them. */
+export const RATING_FACTORS = ['access', 'procedure', 'officials', 'result', 'feedback'] as const;
+export type RatingFactor = (typeof RATING_FACTORS)[number];
+export type RatingScores = Record<RatingFactor, number>;
+export interface RatingView extends RatingScores {
+  comment: string | null;
+  at: string;
+}
+
+/** The public view with the rating fields the ratings module adds (absent on a server without it). */
+export type TrackedDossier = PublicDossierView & { canRate?: boolean; rating?: RatingView | null };
+
+export type CitizenAction = 'resubmit' | 'supplement' | 'withdraw';
+
+/** A fresh Idempotency-Key: one per form session, so a retried send acts once. */
+export function newIdempotencyKey(): string {
+  return crypto.randomUUID();
+}
+
+const path = (code: string) => `/api/public/dossiers/${encodeURIComponent(code)}`;
+
+export function fetchReceivingUnits(procedureCode: string, signal?: AbortSignal) {
+  return api<ReceivingUnitList>(`/api/public/procedures/${encodeURIComponent(procedureCode)}/units`, { signal });
+}
+
+export function submitDossier(body: PublicSubmitBody, idempotencyKey: string) {
+  return api<PublicSubmitResult>('/api/public/dossiers', { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } });
+}
+
+export function trackDossier(code: string, secret: string, signal?: AbortSignal) {
+  return api<TrackedDossier>(path(code), { headers: { [SECRET_HEADER]: secret }, signal });
+}
+
+export function actOnDossier(code: string, secret: string, action: CitizenAction, body: CitizenActionBody, idempotencyKey: string) {
+  return api<TrackedDossier>(`${path(code)}/actions/${action}`, {
+    method: 'POST',
+    body,
+    headers: { [SECRET_HEADER]: secret, 'Idempotency-Key': idempotencyKey },
+  });
+}
+
+export function rateDossier(code: string, secret: string, body: RatingScores & { comment?: string }) {
+  return api<unknown>(`${path(code)}/rating`, { method: 'POST', body, headers: { [SECRET_HEADER]: secret } });
+}
+
+// ---------- the secret of each code, for this tab only ----------
+
+const SECRET_PREFIX = 'dv.secret.';
+const secrets = new Map<string, string>();
+
+/** Keeps the secret for this tab: in memory, and in sessionStorage so that a reload of the tracking page keeps it. */
+export function rememberSecret(code: string, secret: string): void {
+  secrets.set(code, secret);
+  try {
+    sessionStorage.setItem(SECRET_PREFIX + code, secret);
+  } catch {
+    // storage unavailable: memory only
+  }
+}
+
+export function recallSecret(code: string): string | null {
+  const known = secrets.get(code);
+  if (known) return known;
+  try {
+    return sessionStorage.getItem(SECRET_PREFIX + code);
+  } catch {
+    return null;
+  }
+}
+
+/** Called when the citizen leaves the tracking page or the secret proves wrong. */
+export function forgetSecret(code: string): void {
+  secrets.delete(code);
+  try {
+    sessionStorage.removeItem(SECRET_PREFIX + code);
+  } catch {
+    // nothing stored
+  }
+}
+
+/** Reads `#s=<secret>` (the link on the receipt and the QR code) and removes it from the address bar and history entry. */
+export function takeSecretFromFragment(): string | null {
+  const m = /(?:^#|&)s=([^&]+)/.exec(window.location.hash);
+  if (!m?.[1]) return null;
+  window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+  try {
+    return decodeURIComponent(m[1]);
+  } catch {
+    return null;
+  }
+}
+
+/** The link to give someone (or to put in a QR code): the secret rides in the fragment, which browsers never send to the server. */
+export function trackingLink(code: string, secret: string): string {
+  return `${window.location.origin}/tra-cuu/${encodeURIComponent(code)}#s=${encodeURIComponent(secret)}`;
+}

@@ -1,0 +1,87 @@
+// Guest file uploads for a dossier: the same limits as the server checked first (type by extension, 10 MB, not empty),
+// then sent with XMLHttpRequest so that the page can show how far each upload has gone.
+import i18n from 'i18next';
+import { ApiError, toApiError } from '../../api/client';
+import type { FileView } from '../../../common/dossiers.schema';
+
+export type { FileView };
+
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+/** What the server takes (it decides by content; the extension is the citizen's first hint). */
+export const ACCEPTED_EXTENSIONS = ['pdf', 'jpg', 'jpeg', 'png', 'docx', 'xlsx', 'odt', 'ods'] as const;
+export const ACCEPT_ATTRIBUTE = ACCEPTED_EXTENSIONS.map((e) => `.${e}`).join(',');
+
+/** "1,5 MB", "320 KB" in the page's language. */
+export function formatSize(bytes: number): string {
+  const locale = i18n.language === 'en' ? 'en-GB' : 'vi-VN';
+  if (bytes < 1024 * 1024) return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(Math.max(1, bytes / 1024))} KB`;
+  // Rounded up, so that a file just over the limit never reads "10 MB".
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(Math.ceil((bytes / (1024 * 1024)) * 10) / 10)} MB`;
+}
+
+/** Why a chosen file cannot be sent, in plain words, or null when it may be sent. */
+export function checkFile(file: File): string | null {
+  const ext = /\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase() ?? '';
+  if (!(ACCEPTED_EXTENSIONS as readonly string[]).includes(ext)) return i18n.t('citizen.upload.wrongType', { name: file.name });
+  if (file.size === 0) return i18n.t('citizen.upload.empty', { name: file.name });
+  if (file.size > MAX_FILE_BYTES) return i18n.t('citizen.upload.tooLarge', { name: file.name, size: formatSize(file.size) });
+  return null;
+}
+
+/** The server's refusal of an upload, in the same plain words as the checks above. */
+export function uploadErrorText(err: unknown, name: string): string {
+  if (err instanceof ApiError) {
+    switch (err.code) {
+      case 'file_type_not_allowed':
+        return i18n.t('citizen.upload.wrongType', { name });
+      case 'file_too_large':
+      case 'payload_too_large':
+        return i18n.t('citizen.upload.tooLargeServer', { name });
+      case 'file_empty':
+        return i18n.t('citizen.upload.empty', { name });
+      case 'rate_limited':
+        return i18n.t('citizen.upload.tooMany', { seconds: err.retryAfter ?? 60 });
+      case 'network_error':
+        return i18n.t('citizen.upload.network', { name });
+      default:
+        return err.message;
+    }
+  }
+  return i18n.t('citizen.upload.network', { name });
+}
+
+/** POST /api/public/files with progress (0..1) reported as the bytes go out; abort with the signal. */
+export function uploadFile(file: File, onProgress: (fraction: number) => void, signal?: AbortSignal): Promise<FileView> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/api/public/files');
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('accept-language', i18n.language === 'en' ? 'en' : 'vi');
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
+    };
+    xhr.onload = () => {
+      let data: unknown;
+      try {
+        data = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
+      } catch {
+        data = undefined;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        onProgress(1);
+        resolve(data as FileView);
+        return;
+      }
+      const err = toApiError(xhr.status, data);
+      const retryAfter = Number(xhr.getResponseHeader('retry-after'));
+      if (retryAfter > 0) err.retryAfter = retryAfter;
+      reject(err);
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'network_error', i18n.t('common.error')));
+    xhr.onabort = () => reject(new DOMException('aborted', 'AbortError'));
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    const form = new FormData();
+    form.append('file', file, file.name);
+    xhr.send(form);
+  });
+}
