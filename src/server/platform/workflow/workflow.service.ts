@@ -12,7 +12,6 @@ import { CITIZEN, matchesVariant, type ActionDef, type SlaSpec, type WorkflowDef
 import { actionOf, availableActions, checkInput, currentAssignee, mayPerform, refusal, runningDue, stateOf, targetState, type Performer } from './engine';
 import { startDataSchema, type TransitionInput } from './fields';
 import { zodToAppError } from '../error-handler';
-import { isUniqueViolation } from '../../db/errors';
 import { workflowErrors } from './workflow.errors';
 import { workflowSteps } from './workflow.table';
 
@@ -159,28 +158,26 @@ async function dueOfEntered(tx: Tx, e: Entering): Promise<Date | null> {
 }
 
 /**
- * Inserts the step and its audit entry in a savepoint, so that losing a race on the
- * (entity, seq) index gives a clean 409 and leaves the caller's transaction usable.
+ * Inserts the step and its audit entry. Losing a race on the (entity, seq) index inserts nothing
+ * (ON CONFLICT DO NOTHING: the insert waits for the other transaction and skips if it committed)
+ * and gives a clean 409, leaving the caller's transaction usable without a savepoint.
  */
 async function insertStep(tx: Tx, ctx: WorkflowCtx, values: typeof workflowSteps.$inferInsert, before: unknown): Promise<Step> {
-  try {
-    return await tx.transaction(async (sp) => {
-      const [step] = await sp.insert(workflowSteps).values(values).returning();
-      if (!step) throw new Error('workflow step insert returned no row');
-      await recordAudit(sp, ctx, {
-        action: `${values.entityType}.${values.action}`,
-        entityType: values.entityType,
-        entityId: values.entityId,
-        unitId: step.toUnitId,
-        before,
-        after: { state: step.toState, seq: step.seq, stepId: step.id, dueAt: step.dueAt, unitId: step.toUnitId, agencyId: step.toAgencyId, assigneeId: step.assigneeId },
-      });
-      return step;
-    });
-  } catch (err) {
-    if (isUniqueViolation(err, 'workflow_steps_entity_seq_uq')) throw workflowErrors.concurrentTransition(values.seq);
-    throw err;
-  }
+  const [step] = await tx
+    .insert(workflowSteps)
+    .values(values)
+    .onConflictDoNothing({ target: [workflowSteps.entityType, workflowSteps.entityId, workflowSteps.seq] })
+    .returning();
+  if (!step) throw workflowErrors.concurrentTransition(values.seq);
+  await recordAudit(tx, ctx, {
+    action: `${values.entityType}.${values.action}`,
+    entityType: values.entityType,
+    entityId: values.entityId,
+    unitId: step.toUnitId,
+    before,
+    after: { state: step.toState, seq: step.seq, stepId: step.id, dueAt: step.dueAt, unitId: step.toUnitId, agencyId: step.toAgencyId, assigneeId: step.assigneeId },
+  });
+  return step;
 }
 
 /** Records seq 1 in the definition's initial state. Who may open a case is the caller's rule (desk intake, online submission). */
