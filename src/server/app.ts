@@ -12,8 +12,10 @@ import fastifyMultipart from '@fastify/multipart';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import type { Database } from './db/client';
+import citizenAuthPlugin from './modules/citizens/citizens.plugin';
 import authPlugin from './platform/auth/auth.plugin';
 import { installErrorHandler } from './platform/error-handler';
+import { installNotifications } from './platform/notify/notify';
 import { installSecurityHeaders } from './platform/security-headers';
 import { moduleRoutes } from './routes';
 
@@ -64,6 +66,8 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   await app.register(authPlugin);
+  await app.register(citizenAuthPlugin);
+  installNotifications(app, config, database.db);
 
   for (const routes of moduleRoutes) await app.register(routes);
 

@@ -31,6 +31,10 @@ const Env = z.object({
       .refine((v) => Buffer.from(v.replace(/-/g, '+').replace(/_/g, '/'), 'base64').length === 32, 'must be 32 bytes (openssl rand -base64 32)')
       .optional(),
   ),
+  /** Outgoing mail, e.g. smtp://user:pass@mail.example.vn:587 (STARTTLS when offered) or smtps://...:465; unset: emails go to the log. */
+  DANVAN_SMTP_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url({ protocol: /^smtps?$/ }).optional()),
+  /** The sender of notification emails. */
+  DANVAN_MAIL_FROM: z.string().min(3).default('Dân Vận Số <no-reply@localhost>'),
 });
 
 export type Config = Omit<z.infer<typeof Env>, 'DANVAN_PUBLIC_URL'> & { DANVAN_PUBLIC_URL: string; demoPasswordIsDefault: boolean };

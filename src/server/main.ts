@@ -5,6 +5,8 @@ import { DataDirLockedError } from './db/lock';
 import { buildApp } from './app';
 import { seedDemoIfEmpty } from './seed/demo';
 import { purgeExpiredSessions } from './platform/auth/sessions';
+import { purgeExpiredCitizenSessions } from './modules/citizens/citizens.sessions';
+import { purgeExpiredOtps } from './modules/citizens/citizens.otp';
 import { failOrphanedJobs } from './platform/jobs/jobs';
 import { configureIdentityKey } from './platform/crypto/identity-key';
 import { SealingKeyError } from './platform/crypto/sealed';
@@ -28,7 +30,12 @@ async function main() {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.PORT, host: config.HOST });
-  const purge = () => purgeExpiredSessions(database.db).catch((err: unknown) => app.log.warn({ err }, 'session purge failed'));
+  // Delivers the outbox (email, text messages) in the background; stopped by app.close().
+  app.notifier.start();
+  const purge = () =>
+    Promise.all([purgeExpiredSessions(database.db), purgeExpiredCitizenSessions(database.db), purgeExpiredOtps(database.db)]).catch((err: unknown) =>
+      app.log.warn({ err }, 'session purge failed'),
+    );
   void purge();
   setInterval(() => void purge(), 3600_000).unref();
   const where = database.engine === 'pglite' ? `PGlite in ${config.DANVAN_DATA_DIR}` : 'PostgreSQL';

@@ -11,6 +11,7 @@ import { importRoutes } from './modules/org/imports.routes';
 import { procedureRoutes } from './modules/procedures/procedures.routes';
 import { dossierRoutes } from './modules/dossiers/dossiers.routes';
 import { dossierStatsRoutes } from './modules/dossiers/stats/stats.routes';
+import { citizenRoutes } from './modules/citizens/citizens.routes';
 
 // Each plugin is typed with the zod provider; fastify accepts them as ordinary plugins.
 export const moduleRoutes = [
@@ -25,4 +26,5 @@ export const moduleRoutes = [
   procedureRoutes,
   dossierRoutes,
   dossierStatsRoutes,
+  citizenRoutes,
 ] as unknown as FastifyPluginAsync[];

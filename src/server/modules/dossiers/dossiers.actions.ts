@@ -15,6 +15,7 @@ import { history, transitionFrom, type Step, type WorkflowCtx } from '../../plat
 import { canSee } from './dossiers.access';
 import { clock } from './dossiers.clock';
 import { dossierErrors } from './dossiers.errors';
+import { notifyApplicant } from './dossiers.notify';
 import { findDossier, linkDocuments, updateDossier, type DossierInsert, type DossierWithUnits } from './dossiers.queries';
 import { toView } from './dossiers.views';
 import { dossierWorkflow } from './dossiers.workflows';
@@ -98,6 +99,8 @@ export async function applyAction(tx: Tx, ctx: WorkflowCtx, a: ApplyArgs): Promi
     fields.resultKind = resultKindOf(res.state, a.now, d.dueAt);
   }
   await updateDossier(tx, d.id, fields);
+  // The applicant hears of it (email, SMS) through the outbox, in this transaction: nothing is sent if the action rolls back.
+  await notifyApplicant(tx, { dossier: d, action: a.action, state: res.state, dueAt: res.dueAt, data: res.step.data, now: a.now });
   // After the engine's checks, so that a user without the right gets 403 rather than a remark on a file.
   const attachments = a.input.attachments ?? [];
   await checkAttachments(tx, attachments, ctx.lang, 'body.attachments');

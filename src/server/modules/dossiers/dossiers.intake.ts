@@ -75,6 +75,8 @@ interface OpenArgs {
   now: Date;
   /** The note goes on the start step unless a decision step follows. */
   startNote: string | null;
+  /** The citizen account filing it online, if signed in. */
+  citizenId?: string | null;
 }
 
 /** Allocates the code, writes the dossier, starts the case and links the documents. */
@@ -101,6 +103,7 @@ async function openDossier(tx: Tx, ctx: WorkflowCtx, a: OpenArgs): Promise<{ id:
     applicantEmail: applicant.email ?? null,
     applicantAddress: applicant.address || null,
     channel: a.channel,
+    citizenId: a.citizenId ?? null,
     submittedAt: a.now,
   });
   const { secretHash: _s, ...snapshot } = row;
@@ -116,7 +119,7 @@ async function openDossier(tx: Tx, ctx: WorkflowCtx, a: OpenArgs): Promise<{ id:
 /** POST /api/public/dossiers: a guest files online; the answer carries the tracking secret, once. */
 export async function submitOnline(
   tx: Tx,
-  meta: { requestId: string; ip: string; lang: Lang },
+  meta: { requestId: string; ip: string; lang: Lang; citizenId?: string | null },
   body: PublicSubmitBody,
   now: Date = clock.now(),
 ): Promise<PublicSubmitResult> {
@@ -142,6 +145,7 @@ export async function submitOnline(
     channel: 'online',
     now,
     startNote: body.note || null,
+    citizenId: meta.citizenId ?? null,
   });
   return { id: out.id, code: out.code, secret: out.secret, trackingUrl: trackingUrl(out.code), state: out.state };
 }

@@ -18,7 +18,7 @@ export { SECRET_HEADER, TRACKING_PER_CODE_PER_MIN, TRACKING_PER_IP_PER_MIN } fro
 /** The proof a public dossier route accepts: the secret in its header (never the query string on a write). */
 function proofOf(req: FastifyRequest): DossierProof {
   const header = req.headers[SECRET_HEADER];
-  return { secret: typeof header === 'string' ? header : undefined };
+  return { secret: typeof header === 'string' ? header : undefined, citizenId: req.citizen?.id ?? null };
 }
 
 export const publicDossierRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -39,9 +39,11 @@ export const publicDossierRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { rateLimit: { max: SUBMISSIONS_PER_MIN, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
-      const meta = { requestId: req.id, ip: req.ip, lang: langOf(req) };
-      // A guest has no account: the key is scoped to the address it came from.
-      return idempotent(db, req, reply, async (tx) => ({ status: 201, body: await submitOnline(tx, meta, req.body) }), { scope: `guest:${req.ip}` });
+      // Signed in, the dossier belongs to the citizen's account; a guest's key is scoped to the address it came from.
+      const citizenId = req.citizen?.id ?? null;
+      const meta = { requestId: req.id, ip: req.ip, lang: langOf(req), citizenId };
+      const scope = citizenId ? `citizen-account:${citizenId}` : `guest:${req.ip}`;
+      return idempotent(db, req, reply, async (tx) => ({ status: 201, body: await submitOnline(tx, meta, req.body) }), { scope });
     },
   );
 
@@ -61,7 +63,7 @@ export const publicDossierRoutes: FastifyPluginAsyncZod = async (app) => {
       await limitPerCode(req);
       const header = req.headers[SECRET_HEADER];
       const secret = typeof header === 'string' ? header : req.query.secret;
-      return trackDossier(db, req.params.code, { secret }, langOf(req));
+      return trackDossier(db, req.params.code, { secret, citizenId: req.citizen?.id ?? null }, langOf(req));
     },
   );
 
@@ -102,7 +104,11 @@ export const publicDossierRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       await limitPerCode(req);
       const meta = { requestId: req.id, ip: req.ip, lang: langOf(req) };
-      const rating = await db.transaction(async (tx) => rateDossier(tx, meta, await provenDossier(tx, req.params.code, proofOf(req)), req.body));
+      const rating = await db.transaction(async (tx) => {
+        const d = await provenDossier(tx, req.params.code, proofOf(req));
+        const citizenId = req.citizen && d.citizenId === req.citizen.id ? req.citizen.id : null;
+        return rateDossier(tx, { ...meta, citizenId }, d, req.body);
+      });
       return reply.status(201).send({ rating });
     },
   );

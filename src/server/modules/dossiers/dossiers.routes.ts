@@ -18,6 +18,7 @@ import { filesDir, pathOf } from '../../platform/files/files.service';
 import { idempotent } from '../../platform/idempotency';
 import { actOnDossier } from './dossiers.actions';
 import { intakeAtDesk } from './dossiers.intake';
+import { citizenDossierRoutes } from './dossiers.accounts.routes';
 import { publicDossierRoutes } from './dossiers.public.routes';
 import { dossierSettingsRoutes } from './dossiers.settings.routes';
 import { dossierPickerRoutes } from './dossiers.pickers.routes';
@@ -35,6 +36,7 @@ export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(fileRoutes);
   await app.register(publicDossierRoutes);
   await app.register(dossierSettingsRoutes);
+  await app.register(citizenDossierRoutes);
   await app.register(dossierPickerRoutes);
 
   app.post(

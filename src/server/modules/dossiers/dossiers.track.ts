@@ -11,21 +11,26 @@ import { secretMatches } from '../../platform/tracking/secret';
 import { toPublicView } from './dossiers.views';
 import { dossierWorkflow } from './dossiers.workflows';
 
-/** How a caller proves the dossier is theirs: the tracking secret from the receipt. */
+/** How a caller proves the dossier is theirs: the tracking secret from the receipt, or the citizen account it belongs to. */
 export interface DossierProof {
   secret?: string | undefined;
+  /** The signed-in citizen (session cookie `dv_citizen`), if any. */
+  citizenId?: string | null | undefined;
 }
 
 /**
- * The dossier with this code, when the proof holds. An unknown code, a missing secret and a wrong
- * one all give the same 404. The secret is hashed and compared in constant time even when the code
+ * The dossier with this code, when the proof holds (the secret, or the signed-in citizen's own
+ * dossier). An unknown code, a missing secret, a wrong one and another citizen's dossier all give
+ * the same 404. The secret is hashed and compared in constant time even when the code
  * is unknown (against a dummy hash), so the time taken says nothing either; the indexed look-up by
  * code costs the same whether or not it finds a row.
  */
 export async function provenDossier(db: Tx, code: string, proof: DossierProof): Promise<DossierWithUnits> {
   const d = await findDossierByCode(db, code.trim());
-  const ok = secretMatches(proof.secret ?? '', d?.secretHash ?? null);
-  if (!d || !ok) throw dossierErrors.notFound();
+  // The secret is checked even when the account proves it, so that the time taken says nothing either.
+  const bySecret = secretMatches(proof.secret ?? '', d?.secretHash ?? null);
+  const byAccount = !!proof.citizenId && d?.citizenId === proof.citizenId;
+  if (!d || !(bySecret || byAccount)) throw dossierErrors.notFound();
   return d;
 }
 

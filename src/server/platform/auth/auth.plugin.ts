@@ -15,7 +15,8 @@ async function authPlugin(app: FastifyInstance) {
   app.decorateRequest('csrfToken', null);
 
   app.addHook('onRequest', async (req) => {
-    if (!req.url.startsWith('/api/')) return;
+    // Public and citizen routes do not act as staff: a staff cookie in the same browser neither helps nor needs a CSRF token there.
+    if (!req.url.startsWith('/api/') || req.url.startsWith('/api/public/') || req.url.startsWith('/api/citizen/')) return;
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
     const db = app.database.db;

@@ -1,0 +1,85 @@
+// Writing messages to the outbox inside the caller's transaction: a rolled-back event sends nothing, a committed one is never lost.
+import { normalizeEmail, normalizePhone } from '../../../common/contacts';
+import type { Tx } from '../../db/client';
+import { notifications } from '../../db/schema';
+
+export interface OutgoingMessage {
+  channel: 'email' | 'sms';
+  recipient: string;
+  subject?: string | null;
+  body: string;
+  template: string;
+  entityType?: string | null;
+  entityId?: string | null;
+  /** The body holds a secret (a one-time code): blanked once delivered or given up. */
+  sensitive?: boolean;
+}
+
+export async function enqueueNotification(tx: Tx, msg: OutgoingMessage, now: Date = new Date()): Promise<void> {
+  await tx.insert(notifications).values({
+    channel: msg.channel,
+    recipient: msg.recipient,
+    subject: msg.subject?.normalize('NFC') ?? null,
+    body: msg.body.normalize('NFC'),
+    template: msg.template,
+    entityType: msg.entityType ?? null,
+    entityId: msg.entityId ?? null,
+    sensitive: msg.sensitive ?? false,
+    nextAttemptAt: now,
+    createdAt: now,
+  });
+}
+
+/** One event told by email and by text message: each channel the person can be reached on. */
+export interface Notice {
+  template: string;
+  subject: string;
+  /** The email's text. */
+  text: string;
+  /** The text message: short, and without diacritics (see smsText). */
+  sms: string;
+  entityType?: string;
+  entityId?: string;
+  sensitive?: boolean;
+}
+
+/** Enqueues the notice to a valid email address and to a valid Vietnamese mobile number; returns how many messages. */
+export async function notifyContact(tx: Tx, to: { email?: string | null; phone?: string | null }, n: Notice, now: Date = new Date()): Promise<number> {
+  const common = { template: n.template, entityType: n.entityType ?? null, entityId: n.entityId ?? null, sensitive: n.sensitive ?? false };
+  let count = 0;
+  const email = to.email ? normalizeEmail(to.email) : null;
+  if (email) {
+    await enqueueNotification(tx, { ...common, channel: 'email', recipient: email, subject: n.subject, body: n.text }, now);
+    count++;
+  }
+  const phone = to.phone ? normalizePhone(to.phone) : null;
+  if (phone) {
+    await enqueueNotification(tx, { ...common, channel: 'sms', recipient: phone, body: smsText(n.sms) }, now);
+    count++;
+  }
+  return count;
+}
+
+/**
+ * Text messages go without diacritics: an SMS in GSM-7 holds 160 characters, one with Vietnamese
+ * marks is sent as UCS-2 and holds 70, and brand-name SMS providers usually require the plain form.
+ */
+export function smsText(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D');
+}
+
+let publicUrl = 'http://localhost:3000';
+
+/** Set once at start from DANVAN_PUBLIC_URL: links in messages point to the public web app. */
+export function setPublicUrl(url: string): void {
+  publicUrl = url.replace(/\/+$/, '');
+}
+
+/** An absolute link to a page of the web app, e.g. publicLink('/tra-cuu/99001.MC-261123-0001'). */
+export function publicLink(path: string): string {
+  return `${publicUrl}${path}`;
+}

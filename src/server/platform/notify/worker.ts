@@ -1,0 +1,140 @@
+// The delivery worker: claims due messages of the outbox (safe with several server processes), sends them, retries with backoff.
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { notifications } from '../../db/schema';
+import type { EmailSender, SmsSender } from './senders';
+
+type Row = typeof notifications.$inferSelect;
+
+/** Messages claimed per round. */
+export const BATCH = 20;
+/** After this many failed attempts the message is given up (status `failed`). */
+export const MAX_ATTEMPTS = 8;
+/**
+ * A claimed message is leased for this long: if the process dies while sending, another process
+ * takes it over once the lease ends (delivery is at least once; a message may rarely go twice).
+ */
+export const LEASE_MS = 5 * 60_000;
+const FIRST_RETRY_MS = 60_000;
+const MAX_RETRY_MS = 3_600_000;
+const BLANKED = '[đã xoá sau khi gửi]';
+
+/** 1, 2, 4, 8... minutes after the first, second, third failure, at most an hour. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1));
+}
+
+interface WorkerLogger {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export interface RoundResult {
+  claimed: number;
+  sent: number;
+  retrying: number;
+  failed: number;
+}
+
+export class NotificationWorker {
+  private running = false;
+  private loopDone: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly db: Db,
+    /** Replaceable (e.g. by a real SMS gateway adapter). */
+    public email: EmailSender,
+    public sms: SmsSender,
+    private readonly log: WorkerLogger,
+  ) {}
+
+  /** Claims due messages in one statement: rows locked by another process are skipped, the claimed ones leased. */
+  private async claim(now: Date): Promise<Row[]> {
+    const due = this.db
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(and(eq(notifications.status, 'pending'), lte(notifications.nextAttemptAt, now)))
+      .orderBy(asc(notifications.nextAttemptAt))
+      .limit(BATCH)
+      .for('update', { skipLocked: true });
+    return this.db
+      .update(notifications)
+      .set({ attempts: sql`${notifications.attempts} + 1`, nextAttemptAt: new Date(now.getTime() + LEASE_MS) })
+      .where(and(inArray(notifications.id, due), eq(notifications.status, 'pending')))
+      .returning();
+  }
+
+  private async deliver(row: Row): Promise<void> {
+    if (row.channel === 'email') await this.email.send({ to: row.recipient, subject: row.subject ?? '', text: row.body });
+    else await this.sms.send({ to: row.recipient, text: row.body });
+  }
+
+  /** One round: claim, send each, record the outcome. `now` is the worker's clock (tests pass a later time to pass a backoff). */
+  async runOnce(now: Date = new Date()): Promise<RoundResult> {
+    const rows = await this.claim(now);
+    const out: RoundResult = { claimed: rows.length, sent: 0, retrying: 0, failed: 0 };
+    for (const row of rows) {
+      // Only this claim may record the outcome: if the lease ran out and another process took the row, its attempt count moved on.
+      const mine = and(eq(notifications.id, row.id), eq(notifications.attempts, row.attempts));
+      try {
+        await this.deliver(row);
+        await this.db
+          .update(notifications)
+          .set({ status: 'sent', sentAt: new Date(), lastError: null, ...(row.sensitive ? { body: BLANKED } : {}) })
+          .where(mine);
+        out.sent++;
+      } catch (err) {
+        const message = (err instanceof Error ? err.message : String(err)).slice(0, 500);
+        const giveUp = row.attempts >= MAX_ATTEMPTS;
+        await this.db
+          .update(notifications)
+          .set(
+            giveUp
+              ? { status: 'failed', lastError: message, ...(row.sensitive ? { body: BLANKED } : {}) }
+              : { lastError: message, nextAttemptAt: new Date(now.getTime() + retryDelayMs(row.attempts)) },
+          )
+          .where(mine);
+        if (giveUp) out.failed++;
+        else out.retrying++;
+        this.log.warn({ notificationId: row.id, channel: row.channel, attempts: row.attempts, err: message }, giveUp ? 'notification given up' : 'notification will be retried');
+      }
+    }
+    return out;
+  }
+
+  /** Runs rounds until stopped: straight on while there is a backlog, else every `intervalMs`. */
+  start(intervalMs = 5_000): void {
+    if (this.running) return;
+    this.running = true;
+    this.loopDone = (async () => {
+      while (this.running) {
+        let full = false;
+        try {
+          full = (await this.runOnce()).claimed === BATCH;
+        } catch (err) {
+          this.log.error({ err }, 'notification round failed');
+        }
+        if (!full && this.running) await this.sleep(intervalMs);
+      }
+    })();
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      this.wake = resolve;
+      this.timer = setTimeout(resolve, ms);
+    });
+  }
+
+  /** Ends the loop after the round in progress (on shutdown, before the database closes). */
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.wake?.();
+    await this.loopDone;
+    this.loopDone = null;
+  }
+}
