@@ -77,6 +77,8 @@ export const dossiers = pgTable(
       .using('gist', sql`tstzrange(least(${t.receivedAt}, ${t.finishedAt}), ${t.finishedAt}, '[]')`)
       .where(sql`${t.receivedAt} is not null or ${t.finishedAt} is not null`),
     index('dossiers_online_submitted_idx').on(t.submittedAt).where(sql`${t.channel} = 'online'`),
+    // The tracking register (form 07, register/): dossiers received in a period, keyset on (received_at, id).
+    index('dossiers_received_idx').on(t.receivedAt, t.id).where(sql`${t.receivedAt} is not null`),
   ],
 );
 
