@@ -2,6 +2,7 @@
 // keep the code and secret, follow the dossier, answer a request to complete, withdraw; the neutral message for a wrong
 // secret; axe on every page.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { axeSerious, field, hasNoHorizontalScroll, launch, login, newPage, pageProblems, shot } from './helpers';
@@ -12,6 +13,7 @@ import {
   fillApplicant,
   lookUp,
   openSubmission,
+  rate,
   samplePdf,
   sendDocuments,
   sendSubmission,
@@ -167,7 +169,7 @@ void describe('citizen dossier journeys', () => {
     }
   });
 
-  void it('(c3) the office asks to complete the file; the citizen sees what is missing, resubmits with a new PDF, then withdraws', async () => {
+  void it('(c3) the office asks to complete the file; the citizen sees what is missing and resubmits with a new PDF; once accepted, downloads the receipt, then withdraws', async () => {
     assert.ok(first, 'needs the dossier of (c1)');
     const citizen = await newPage(browser, PHONE);
     const officer = await newPage(browser);
@@ -198,10 +200,70 @@ void describe('citizen dossier journeys', () => {
       await c.getByTestId('timeline').getByText('Nộp lại hồ sơ đã bổ sung').waitFor();
       await shot(c, 'c3-resubmitted');
 
+      // Accepted at the desk: the appointment shows, and the receipt (form 01) downloads with the secret in a header.
+      await staffApi(page, 'POST', `/api/dossiers/${dossier.id}/actions/accept`, {});
+      await c.getByRole('button', { name: 'Cập nhật' }).click();
+      await expectState(c, 'Đã tiếp nhận');
+      assert.match((await c.getByTestId('dossier-due').textContent()) ?? '', /\d{2}\/\d{2}\/\d{4}/);
+      const [download] = await Promise.all([c.waitForEvent('download'), c.getByTestId('receipt-download').click()]);
+      const pdf = await readFile(await download.path());
+      assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+      await shot(c, 'c3-accepted');
+
       await withdrawDossier(c, 'Gia đình đã đăng ký khai sinh tại nơi khác.');
       await expectState(c, 'Đã rút hồ sơ');
       assert.equal(await c.getByTestId('withdraw-open').count(), 0, 'no action on a finished dossier');
       await shot(c, 'c3-withdrawn');
+    } finally {
+      await citizen.context.close();
+      await officer.context.close();
+    }
+  });
+
+  void it('(c5) a refused dossier shows the reason and legal basis, and its applicant rates the service on the five SIPAS questions', async () => {
+    // axe is injected as an inline script: this journey runs without the CSP (the others keep it).
+    const citizen = await newPage(browser, { ...PHONE, bypassCSP: true });
+    const officer = await newPage(browser);
+    try {
+      const c = citizen.page;
+      const mine = await submitOnline(c, { procedureCode: BIRTH.code, unitName: BIRTH.unit, applicant: APPLICANT, documentLabel: BIRTH.form });
+      await login(officer.page, 'motcua.anbinh');
+      const api = officer.page.context().request;
+      const found = (await staffApi(api, 'GET', `/api/dossiers?q=${encodeURIComponent(mine.code)}`)) as { items: Array<{ id: string; code: string }> };
+      const id = found.items.find((d) => d.code === mine.code)?.id;
+      assert.ok(id, 'the officer sees the online dossier');
+      await staffApi(api, 'POST', `/api/dossiers/${id}/actions/refuse`, {
+        data: { reason: 'Trẻ sinh tại tỉnh khác, không thuộc thẩm quyền của xã.', legalBasis: 'Điều 13 Luật Hộ tịch 2014' },
+      });
+
+      await c.getByRole('link', { name: 'Theo dõi hồ sơ' }).click();
+      await expectState(c, 'Từ chối tiếp nhận');
+      const asked = c.getByTestId('office-request');
+      await asked.getByText('Trẻ sinh tại tỉnh khác, không thuộc thẩm quyền của xã.').waitFor();
+      await asked.getByText('Điều 13 Luật Hộ tịch 2014').waitFor();
+      assert.equal(await c.getByTestId('withdraw-open').count(), 0, 'nothing to withdraw once refused');
+
+      // Sent incomplete: each unanswered question says so, and the focus goes to the first.
+      const form = c.getByTestId('rating-form');
+      await form.locator('fieldset[data-factor="access"] input[value="4"]').check();
+      await c.getByTestId('rating-send').click();
+      await form.locator('fieldset[data-factor="procedure"]').getByText('Chọn một mức từ 1 đến 5.').waitFor();
+      assert.equal(await c.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name), 'rate-procedure');
+      // Radio groups answer to the keyboard: an arrow moves the choice.
+      await c.keyboard.press('Space');
+      await c.keyboard.press('ArrowRight');
+      assert.equal(await form.locator('fieldset[data-factor="procedure"] input:checked').getAttribute('value'), '2');
+      await noSideScroll(c, 'the rating form');
+      await shot(c, 'c5-rating-form');
+      const issues = await axeSerious(c);
+      assert.deepEqual(issues, [], JSON.stringify(issues, null, 2));
+      await rate(c, [4, 3, 5, 2, 4], 'Cán bộ hướng dẫn tận tình.');
+      await c.getByTestId('rating-given').getByText('Cảm ơn bạn đã đánh giá').waitFor();
+      await c.getByTestId('rating-given').getByText('Cán bộ hướng dẫn tận tình.').waitFor();
+      await c.reload();
+      await c.getByTestId('rating-given').waitFor();
+      assert.equal(await c.getByTestId('rating-form').count(), 0, 'rated once only');
+      await shot(c, 'c5-rated');
     } finally {
       await citizen.context.close();
       await officer.context.close();

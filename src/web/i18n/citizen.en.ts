@@ -95,6 +95,12 @@ export const citizenEn: Messages['citizen'] = {
     link: 'Tracking link',
     follow: 'Follow the dossier',
   },
+  receipt: {
+    download: 'Download the receipt with the appointment (PDF)',
+    notYet: 'The receipt exists once the office has accepted the dossier.',
+    failed: 'The receipt could not be downloaded. Please try again.',
+    later: 'Once the dossier is accepted, download the receipt with the appointment from the tracking page.',
+  },
   lookup: {
     title: 'Track a dossier',
     intro: 'See how far your dossier has got, when the result is due and what the office asks you to add.',

@@ -95,6 +95,12 @@ export const citizenVi = {
     link: 'Đường dẫn theo dõi',
     follow: 'Theo dõi hồ sơ',
   },
+  receipt: {
+    download: 'Tải giấy tiếp nhận và hẹn trả kết quả (PDF)',
+    notYet: 'Giấy tiếp nhận chỉ có sau khi cơ quan tiếp nhận hồ sơ.',
+    failed: 'Chưa tải được giấy tiếp nhận. Vui lòng thử lại.',
+    later: 'Khi hồ sơ được tiếp nhận, bạn tải giấy tiếp nhận và hẹn trả kết quả ở trang theo dõi hồ sơ.',
+  },
   lookup: {
     title: 'Tra cứu hồ sơ',
     intro: 'Xem hồ sơ đang được giải quyết đến đâu, ngày hẹn trả kết quả và những gì cơ quan đề nghị bạn bổ sung.',

@@ -1,24 +1,20 @@
 // The citizen's calls to the dossier API (submit, track, own actions, rating, receipt), with the tracking
 // secret sent only in a header and kept in memory for the tab (sessionStorage at most, never the address or logs).
-import { api } from '../../api/client';
+import i18n from 'i18next';
+import { api, ApiError, toApiError } from '../../api/client';
 import type { CitizenActionBody, PublicDossierView, PublicSubmitBody, PublicSubmitResult } from '../../../common/dossiers.schema';
+import type { RatingBody, RatingCriterion, RatingView } from '../../../common/dossier-ratings.schema';
 import type { ReceivingUnitList } from '../../../common/procedures.schema';
 
-export type { PublicDossierView, PublicSubmitResult, ReceivingUnitList };
+export type { PublicDossierView, PublicSubmitResult, RatingView, ReceivingUnitList };
 
 export const SECRET_HEADER = 'X-Tracking-Secret';
 
-/** The five SIPAS factors, in the order the questionnaire asks them. */
-export const RATING_FACTORS = ['access', 'procedure', 'officials', 'result', 'feedback'] as const;
-export type RatingFactor = (typeof RATING_FACTORS)[number];
-export type RatingScores = Record<RatingFactor, number>;
-export interface RatingView extends RatingScores {
-  comment: string | null;
-  at: string;
-}
+/** The five SIPAS criteria in the order the form asks them: RATING_CRITERIA of the schema, which the portal cannot import without zod. */
+export const RATING_FACTORS: readonly RatingCriterion[] = ['access', 'procedure', 'officials', 'result', 'feedback'];
+export type RatingFactor = RatingCriterion;
 
-/** The public view with the rating fields the ratings module adds (absent on a server without it). */
-export type TrackedDossier = PublicDossierView & { canRate?: boolean; rating?: RatingView | null };
+export type TrackedDossier = PublicDossierView;
 
 export type CitizenAction = 'resubmit' | 'supplement' | 'withdraw';
 
@@ -49,8 +45,32 @@ export function actOnDossier(code: string, secret: string, action: CitizenAction
   });
 }
 
-export function rateDossier(code: string, secret: string, body: RatingScores & { comment?: string }) {
+export function rateDossier(code: string, secret: string, body: RatingBody) {
   return api<unknown>(`${path(code)}/rating`, { method: 'POST', body, headers: { [SECRET_HEADER]: secret } });
+}
+
+/** The applicant's receipt (form 01, PDF) as a file; 409 `form_not_applicable` until the dossier is accepted. */
+export async function fetchReceipt(code: string, secret: string): Promise<{ blob: Blob; filename: string }> {
+  let res: Response;
+  try {
+    res = await fetch(`${path(code)}/forms/01.pdf`, {
+      headers: { [SECRET_HEADER]: secret, accept: 'application/pdf', 'accept-language': i18n.language === 'en' ? 'en' : 'vi' },
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new ApiError(0, 'network_error', i18n.t('common.error'));
+  }
+  if (!res.ok) {
+    let data: unknown;
+    try {
+      data = await res.json();
+    } catch {
+      data = undefined;
+    }
+    throw toApiError(res.status, data);
+  }
+  const filename = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? `mau-01-${code}.pdf`;
+  return { blob: await res.blob(), filename };
 }
 
 // ---------- the secret of each code, for this tab only ----------

@@ -36,6 +36,9 @@ export function SubmitDone({ result, procedureName, unitName }: { result: Public
           <CopyValue label={t('citizen.done.code')} value={result.code} testId="dossier-code" />
           <CopyValue label={t('citizen.done.secret')} value={result.secret} testId="dossier-secret" />
         </Stack>
+        <Text fz="sm" mt="md">
+          {t('citizen.receipt.later')}
+        </Text>
         <Alert color="dvRed" variant="light" mt="md" icon={<IconAlertTriangle size={22} aria-hidden />} title={t('citizen.done.onceTitle')}>
           <Text fz="sm">{t('citizen.done.onceText')}</Text>
         </Alert>

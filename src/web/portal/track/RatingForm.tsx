@@ -129,7 +129,10 @@ export function RatingForm({ dossier, secret, onRated }: { dossier: TrackedDossi
       >
         <Stack gap="lg">
           {RATING_FACTORS.map((f) => (
-            <Scale key={f} factor={f} value={scores[f]} onChange={(v) => setScores((s) => ({ ...s, [f]: v }))} error={errors[f]} />
+            <Scale key={f} factor={f} value={scores[f]} onChange={(v) => {
+                setScores((s) => ({ ...s, [f]: v }));
+                setErrors((e) => ({ ...e, [f]: undefined }));
+              }} error={errors[f]} />
           ))}
           <Textarea
             size="md"

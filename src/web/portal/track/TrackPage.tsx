@@ -15,6 +15,7 @@ import { ApplicantActions } from './ApplicantActions';
 import { DossierStatus } from './DossierStatus';
 import { LookupForm } from './LookupForm';
 import { RatingForm } from './RatingForm';
+import { ReceiptButton } from './ReceiptButton';
 import { Timeline } from './Timeline';
 
 interface Loaded {
@@ -134,6 +135,7 @@ function Tracking({ code }: { code: string }) {
           </Alert>
         )}
         <DossierStatus dossier={d} />
+        {d.receivedAt && <ReceiptButton code={d.code} secret={secret} />}
         <ApplicantActions
           dossier={d}
           secret={secret}
