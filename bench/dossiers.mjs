@@ -11,6 +11,7 @@
 // BENCH_DATABASE_URL uses an existing (empty or previously generated) database instead of a cluster
 // of its own. Ports 3560 (server), 3561 (PostgreSQL), 3562 (bare route) unless --port-base says otherwise.
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -165,6 +166,8 @@ const serverEnv = {
   HOST: '127.0.0.1',
   DANVAN_LOG_LEVEL: 'warn',
   DANVAN_DEMO: 'off',
+  // Required in production: the key that encrypts denouncers' identities (a throwaway one here).
+  DANVAN_IDENTITY_KEY: process.env.DANVAN_IDENTITY_KEY ?? randomBytes(32).toString('base64'),
   DANVAN_DATA_DIR: path.join(a['keep-data'] ? path.resolve(a['keep-data']) : work, 'files-root'),
 };
 mkdirSync(serverEnv.DANVAN_DATA_DIR, { recursive: true });

@@ -16,7 +16,7 @@ import { canSee } from './dossiers.access';
 import { clock } from './dossiers.clock';
 import { dossierErrors } from './dossiers.errors';
 import { notifyApplicant } from './dossiers.notify';
-import { findDossier, linkDocuments, updateDossier, type DossierInsert, type DossierWithUnits } from './dossiers.queries';
+import { findDossier, linkDocuments, updateDossier, type DossierInsert, type DossierRow, type DossierWithUnits } from './dossiers.queries';
 import { toView } from './dossiers.views';
 import { dossierWorkflow } from './dossiers.workflows';
 
@@ -63,8 +63,8 @@ export interface ApplyArgs {
   now: Date;
 }
 
-/** Runs the transition and mirrors the new step on the dossier row; returns the updated row (with the unit names of before). */
-export async function applyAction(tx: Tx, ctx: WorkflowCtx, a: ApplyArgs): Promise<{ step: Step }> {
+/** Runs the transition and mirrors the new step on the dossier row; returns the step and the updated row. */
+export async function applyAction(tx: Tx, ctx: WorkflowCtx, a: ApplyArgs): Promise<{ step: Step; row: DossierRow }> {
   const { def, dossier: d } = a;
   const res = await transitionFrom(
     tx,
@@ -98,7 +98,7 @@ export async function applyAction(tx: Tx, ctx: WorkflowCtx, a: ApplyArgs): Promi
     fields.finishedAt = a.now;
     fields.resultKind = resultKindOf(res.state, a.now, d.dueAt);
   }
-  await updateDossier(tx, d.id, fields);
+  const row = await updateDossier(tx, d.id, fields);
   // The applicant hears of it (email, SMS) through the outbox, in this transaction: nothing is sent if the action rolls back.
   await notifyApplicant(tx, { dossier: d, action: a.action, state: res.state, dueAt: res.dueAt, data: res.step.data, now: a.now });
   // After the engine's checks, so that a user without the right gets 403 rather than a remark on a file.
@@ -115,7 +115,7 @@ export async function applyAction(tx: Tx, ctx: WorkflowCtx, a: ApplyArgs): Promi
       createdBy: ctx.actor?.id ?? null,
     })),
   );
-  return { step: res.step };
+  return { step: res.step, row };
 }
 
 /** The staff view of a dossier as the user may see it now. */
@@ -133,6 +133,14 @@ export async function actOnDossier(tx: Tx, ctx: Ctx, id: string, action: string,
   if (!d || !canSee(ctx.actor, d)) throw dossierErrors.notFound();
   const def = dossierWorkflow(d.workflowCode);
   const { expectedSeq, ...input } = body;
-  await applyAction(tx, ctx, { def, dossier: d, steps: await history(tx, ENTITY, id), action, input, expectedSeq, now });
-  return viewOf(tx, ctx, id, now);
+  const steps = await history(tx, ENTITY, id);
+  const out = await applyAction(tx, ctx, { def, dossier: d, steps, action, input, expectedSeq, now });
+  // The view from what this transaction holds (the updated row, the history and its new step): read
+  // again only when the dossier moved to another unit, whose path and name the row does not carry.
+  const after: DossierWithUnits | undefined =
+    out.row.unitId === d.unitId
+      ? { ...out.row, unitPath: d.unitPath, unitName: d.unitName, receivingUnitPath: d.receivingUnitPath, receivingUnitName: d.receivingUnitName }
+      : await findDossier(tx, id);
+  if (!after || !canSee(ctx.actor, after)) throw dossierErrors.notFound();
+  return toView(tx, dossierWorkflow(after.workflowCode), after, [...steps, out.step], ctx.actor, ctx.lang, await loadCalendar(tx), now);
 }

@@ -167,7 +167,8 @@ export async function toView(
     })),
     documents: docs.map((x) => ({ ...x, size: Number(x.size) })),
     actions: availableActions(def, d.state, actor, d.unitPath, steps, now).map((a) => toActionView(def, a, lang)),
-    rating: await ratingOf(db, d.id),
+    // Only a dossier with a result the applicant can judge may hold a rating: no query for the others.
+    rating: isRateable(d) ? await ratingOf(db, d.id) : null,
   };
 }
 
