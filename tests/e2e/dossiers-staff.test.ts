@@ -23,7 +23,9 @@ after(async () => {
 
 /** Opens a Mantine select by its label inside `scope`, optionally types, and picks the option. */
 async function pick(page: Page, scope: Page | Locator, label: string, option: string | RegExp, type?: string) {
-  const input = field(scope, label);
+  // By role: a select's list of options carries the same label as its input.
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const input = scope.getByRole('combobox', { name: new RegExp(`^${escaped}( \\*)?$`) });
   await input.click();
   if (type) await input.fill(type);
   await page.getByRole('option', { name: option }).first().click();
@@ -85,7 +87,8 @@ void describe('one-stop desk journeys', () => {
       await page.locator('input[type="file"]').setInputFiles(SCAN);
       await page.getByTestId('upload-item').getByRole('progressbar', { name: 'Đã tải lên' }).waitFor();
       await page.getByTestId('intake-submit').click();
-      await page.getByText('Số CCCD (12 số) hoặc mã số thuế (10 hoặc 13 số)').waitFor();
+      await page.locator('input[aria-invalid="true"]').first().waitFor();
+      assert.equal(await field(page, 'Số CCCD hoặc mã số thuế').getAttribute('aria-invalid'), 'true');
       await shot(page, 's1-intake-field-error');
 
       await field(page, 'Số CCCD hoặc mã số thuế').fill(APPLICANT.idNumber);
@@ -141,6 +144,7 @@ void describe('one-stop desk journeys', () => {
       await act(leader.page, 'Phân công chuyên viên xử lý', async (dialog) => {
         await pick(leader.page, dialog, 'Cán bộ được phân công', /Hoàng Văn Nam/);
         await field(dialog, 'Ghi chú, ý kiến xử lý').fill('Đồng chí Nam giải quyết, trả đúng hẹn.');
+        await shot(leader.page, 's2-assign-form');
       });
       await expectState(leader.page, 'Đang giải quyết');
       await leader.page.getByTestId('dossier-assignee').getByText('Hoàng Văn Nam').waitFor();

@@ -18,6 +18,18 @@ function Fact({ label, children, testId }: { label: string; children: ReactNode;
 
 const place = (ref: { name: string } | null, unit: { name: string }) => (ref ? `${ref.name} · ${unit.name}` : unit.name);
 
+/** Why no deadline runs: finished (show the one that applied), not received yet, or the clock is stopped. */
+function NoDue({ d }: { d: DossierView }) {
+  const { t } = useTranslation();
+  const applied = [...d.steps].reverse().find((s) => s.dueAt)?.dueAt;
+  if (d.finishedAt && applied) return <Text fz="sm">{t('dossiers.page.lastDue', { date: formatDate(applied) })}</Text>;
+  return (
+    <Text fz="sm" c="dimmed">
+      {d.receivedAt ? t('dossiers.page.paused') : t('dossiers.page.notStarted')}
+    </Text>
+  );
+}
+
 export function DossierFacts({ d }: { d: DossierView }) {
   const { t } = useTranslation();
   const a = d.applicant;
@@ -73,9 +85,7 @@ export function DossierFacts({ d }: { d: DossierView }) {
             )}
           </Group>
         ) : (
-          <Text fz="sm" c="dimmed">
-            {t('dossiers.page.noDue')}
-          </Text>
+          <NoDue d={d} />
         )}
       </Fact>
       <Fact label={t('dossiers.page.receiving')}>{place(d.receivingAgency, d.receivingUnit)}</Fact>

@@ -1,14 +1,15 @@
 // /staff/dossiers/:id: one dossier: header with exactly the actions the API allows this user, its facts, printable forms,
 // documents and history. Each action opens a form generated from the workflow's field specs.
 import { ActionIcon, Alert, Anchor, Button, Card, CopyButton, Grid, Group, Skeleton, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
-import { IconArrowLeft, IconCheck, IconCopy, IconDownload, IconPrinter, IconRefresh } from '@tabler/icons-react';
+import { IconCheck, IconCopy, IconDownload, IconPrinter, IconRefresh } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import type { DossierActionView, DossierView } from '../../api/types';
 import { ErrorAlert, SectionCard } from '../common';
 import { ActionModal } from './ActionModal';
+import { BackLink } from './BackLink';
 import { DueBadge, StateBadge } from './badges';
 import { DossierFacts } from './DossierFacts';
 import { fileUrl, formUrl, useDossier } from './dossiers.api';
@@ -180,14 +181,7 @@ export default function DossierPage() {
     document.title = `${d?.code ?? t('dossiers.inbox.title')} · ${t('app.name')}`;
   }, [d?.code, t]);
 
-  const back = (
-    <Anchor component={Link} to="/staff/dossiers" fz="sm" mb="sm" display="inline-block">
-      <Group gap={4}>
-        <IconArrowLeft size={14} aria-hidden />
-        {t('dossiers.page.back')}
-      </Group>
-    </Anchor>
-  );
+  const back = <BackLink />;
   if (q.isPending)
     return (
       <>

@@ -43,14 +43,20 @@ export function useUploads() {
   return { items, add, remove, reset, busy, attachments };
 }
 
-export function FileUploads({ uploads, label }: { uploads: ReturnType<typeof useUploads>; label: string }) {
+/** `label` titles the picker when no section heading above does (an action form). */
+export function FileUploads({ uploads, label }: { uploads: ReturnType<typeof useUploads>; label?: string }) {
   const { t } = useTranslation();
   return (
     <Stack gap={6}>
+      {label && (
+        <Text fz="sm" fw={500}>
+          {label}
+        </Text>
+      )}
       <Group gap="sm" align="center">
         <FileButton onChange={(files) => uploads.add(files)} accept={UPLOAD_ACCEPT} multiple>
           {(props) => (
-            <Button {...props} variant="default" size="sm" leftSection={<IconPaperclip size={16} aria-hidden />} aria-label={label}>
+            <Button {...props} variant="default" size="sm" leftSection={<IconPaperclip size={16} aria-hidden />}>
               {t('dossiers.upload.choose')}
             </Button>
           )}

@@ -1,8 +1,7 @@
 // /staff/dossiers/new: desk intake. The officer picks the procedure, records the applicant, ticks the documents received,
 // attaches scans, and decides; the request carries one Idempotency-Key per form session so a double click creates one dossier.
-import { Alert, Anchor, Button, Group, Select, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Select, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconArrowLeft } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +12,7 @@ import { PageHeader, SectionCard, unitSelectProps, useUnitsTree } from '../commo
 import { FormError } from '../FormModal';
 import { useFormMutation } from '../forms';
 import { useSession } from '../session';
+import { BackLink } from './BackLink';
 import { dossierKeys, idempotencyHeader, newIdempotencyKey } from './dossiers.api';
 import { FileUploads, useUploads } from './FileUploads';
 import { IntakeDone, type Decision } from './IntakeDone';
@@ -103,7 +103,7 @@ function IntakeForm({ onDone }: { onDone: (r: DeskIntakeResult, d: Decision) => 
           <DocumentChecklist form={form} />
         </SectionCard>
         <SectionCard id="intake-files" title={t('dossiers.intake.filesSection')}>
-          <FileUploads uploads={uploads} label={t('dossiers.intake.filesSection')} />
+          <FileUploads uploads={uploads} />
         </SectionCard>
         <SectionCard id="intake-decision" title={t('dossiers.intake.decisionSection')}>
           <DecisionFields form={form} />
@@ -137,12 +137,7 @@ export default function IntakePage() {
   }, [t]);
   return (
     <>
-      <Anchor component={Link} to="/staff/dossiers" fz="sm" mb="sm" display="inline-block">
-        <Group gap={4}>
-          <IconArrowLeft size={14} aria-hidden />
-          {t('dossiers.page.back')}
-        </Group>
-      </Anchor>
+      <BackLink />
       <PageHeader title={t('dossiers.intake.title')} description={done ? undefined : t('dossiers.intake.description')} />
       {done ? (
         <IntakeDone
