@@ -102,6 +102,13 @@ describe('signing in by one-time code', () => {
     expect(await t.db.$count(notifications, eq(notifications.recipient, contact))).toBe(OTP_PER_CONTACT);
   });
 
+  it('holds the per-contact allowance when many requests for one contact arrive at once', async () => {
+    const contact = 'cung.luc@example.vn';
+    const answers = await Promise.all(Array.from({ length: OTP_PER_CONTACT + 3 }, () => post('/api/citizen/otp', { contact })));
+    expect(answers.map((a) => a.statusCode)).toEqual(Array.from({ length: OTP_PER_CONTACT + 3 }, () => 202));
+    expect(await t.db.$count(citizenOtps, eq(citizenOtps.contact, contact))).toBe(OTP_PER_CONTACT);
+  });
+
   it('gives a code five tries, refuses an expired one, and says the same for every failure', async () => {
     const contact = 'doan.ma@example.vn';
     const code = await codeFor(contact);
