@@ -11,6 +11,7 @@ import { importRoutes } from './modules/org/imports.routes';
 import { procedureRoutes } from './modules/procedures/procedures.routes';
 import { dossierRoutes } from './modules/dossiers/dossiers.routes';
 import { dossierStatsRoutes } from './modules/dossiers/stats/stats.routes';
+import { letterRoutes } from './modules/letters/letters.routes';
 import { citizenRoutes } from './modules/citizens/citizens.routes';
 
 // Each plugin is typed with the zod provider; fastify accepts them as ordinary plugins.
@@ -26,5 +27,6 @@ export const moduleRoutes = [
   procedureRoutes,
   dossierRoutes,
   dossierStatsRoutes,
+  letterRoutes,
   citizenRoutes,
 ] as unknown as FastifyPluginAsync[];

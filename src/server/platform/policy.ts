@@ -3,6 +3,7 @@ import type { Role } from '../../common/roles';
 import { orgRules } from '../modules/org/org.policy';
 import { procedureRules } from '../modules/procedures/procedures.policy';
 import { dossierRules } from '../modules/dossiers/dossiers.policy';
+import { letterRules } from '../modules/letters/letters.policy';
 import { platformRules } from './platform.policy';
 import type { Actor } from './auth/actor';
 import { errors } from './errors';
@@ -13,7 +14,7 @@ export interface Rule {
   rootOnly?: boolean;
 }
 
-const RULES = { ...platformRules, ...orgRules, ...procedureRules, ...dossierRules } satisfies Record<string, Rule>;
+const RULES = { ...platformRules, ...orgRules, ...procedureRules, ...dossierRules, ...letterRules } satisfies Record<string, Rule>;
 export type Action = keyof typeof RULES;
 export const ALL_ACTIONS = Object.keys(RULES) as Action[];
 

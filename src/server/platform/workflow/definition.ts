@@ -110,6 +110,8 @@ export const ActionDef = z
     resumeClock: z.boolean().optional(),
     /** At least one attachment (the document sent) is required; absent = optional. */
     attachments: Need.optional(),
+    /** The entered state's deadline rule is not applied: the running deadline continues (a send-back for rework within the same period). */
+    keepDue: z.boolean().optional(),
     /** Moves the running deadline by this period (an extension decided by a recorded decision); needs to "$current". */
     extendBy: z.object({ amount: z.number().int().min(1), unit: DueUnit }).strict().optional(),
   })
@@ -181,6 +183,7 @@ export function definitionProblems(def: WorkflowDefinition): string[] {
     if (a.beforeDue && a.to !== CURRENT_STATE && !a.dueOverride) problems.push(`${where}: beforeDue needs to "$current" or a dueOverride`);
     if (a.extendBy && a.to !== CURRENT_STATE) problems.push(`${where}: extendBy needs to "$current"`);
     if (a.extendBy && a.dueOverride) problems.push(`${where}: extendBy and dueOverride exclude each other`);
+    if (a.keepDue && (a.extendBy || a.dueOverride)) problems.push(`${where}: keepDue excludes extendBy and dueOverride`);
   }
   for (const f of def.startFields ?? []) if (!(f in fields)) problems.push(`startFields: field "${f}" is not declared in "fields"`);
   for (const s of def.states) problems.push(...variantProblems(def, s, fields));
@@ -224,7 +227,7 @@ function variantProblems(def: WorkflowDefinition, state: StateDef, fields: Recor
     for (const [k, value] of Object.entries(v.when))
       if (domains.get(k) && !domains.get(k)?.includes(value)) problems.push(`${where}: variant ${i} value ${JSON.stringify(value)} is not a value of "${k}"`);
   });
-  const entering = def.actions.filter((a) => a.to === state.code);
+  const entering = def.actions.filter((a) => a.to === state.code && !a.keepDue);
   for (const a of entering)
     for (const k of keys) if (!(a.requiredFields ?? []).includes(k)) problems.push(`${where}: action "${a.code}" enters it without requiring "${k}"`);
   if (def.initialState === state.code)

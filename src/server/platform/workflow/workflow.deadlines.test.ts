@@ -67,6 +67,12 @@ describe('SLA variants', () => {
     const c = await open({ track: 'fast' }, vn('2026-03-02T08:00:00'));
     expect(fieldPaths(await appError(act(t, leader, c, 'accept', { data: { complex: true } }, at), 400, 'invalid_input'))).toEqual(['body.data.remote']);
   });
+
+  it('keeps the running deadline when an action re-enters a state with keepDue (a send-back), instead of counting again', async () => {
+    const c = await open({ track: 'fast' }, vn('2026-03-02T08:00:00'));
+    await act(t, leader, c, 'accept', { data: { complex: false, remote: false } }, { now: vn('2026-03-02T10:00:00') });
+    expect((await act(t, leader, c, 'rework', {}, { now: vn('2026-03-20T10:00:00') })).dueAt).toEqual(endOf('2026-04-01'));
+  });
 });
 
 describe('extensions by a fixed period', () => {

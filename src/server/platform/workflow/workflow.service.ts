@@ -142,6 +142,7 @@ async function dueOfEntered(tx: Tx, e: Entering): Promise<Date | null> {
     return (unit === 'working_days' ? cal.addWorkingDays(running, amount, { afternoonCutoff: null }) : cal.addCalendarDays(running, amount)).dueAt;
   }
   if (action && last && action.to === '$current') return last.dueAt;
+  if (action?.keepDue) return runningDue(steps);
   const sla = stateOf(def, e.toState)?.sla;
   if (sla === undefined) return null;
   if (sla === 'inherit') {

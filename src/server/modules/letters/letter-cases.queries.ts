@@ -1,0 +1,174 @@
+// SQL of letter cases: the case with its units and letter, updates, links to letters, the scoped inbox with keyset pages and its counts.
+import { and, asc, eq, gt, gte, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Tx } from '../../db/client';
+import { escapeLike } from '../../db/scope';
+import { letterCaseLetters, letterCases, letters, units } from '../../db/schema';
+import { recv, under } from './letters.queries';
+
+export type CaseRow = typeof letterCases.$inferSelect;
+export type CaseInsert = typeof letterCases.$inferInsert;
+/** A case with where it is handled, where its letter was received, and the letter's list-safe facts. */
+export type CaseWithUnits = CaseRow & {
+  unitPath: string;
+  unitName: string;
+  letterCode: string;
+  letterUnitPath: string;
+  /** The plaintext column: null on a protected or not yet classified letter. */
+  writerName: string | null;
+};
+
+const cur = alias(units, 'case_unit');
+
+function selectWithUnits(db: Tx) {
+  return db
+    .select({ c: letterCases, unitPath: cur.path, unitName: cur.name, letterCode: letters.code, letterUnitPath: recv.path, writerName: letters.writerName })
+    .from(letterCases)
+    .innerJoin(cur, eq(cur.id, letterCases.unitId))
+    .innerJoin(letters, eq(letters.id, letterCases.letterId))
+    .innerJoin(recv, eq(recv.id, letters.unitId));
+}
+
+type Joined = { c: CaseRow; unitPath: string; unitName: string; letterCode: string; letterUnitPath: string; writerName: string | null };
+const flat = (r: Joined): CaseWithUnits => ({
+  ...r.c,
+  unitPath: r.unitPath,
+  unitName: r.unitName,
+  letterCode: r.letterCode,
+  letterUnitPath: r.letterUnitPath,
+  writerName: r.writerName,
+});
+
+/** `forUpdate` locks the case, so that two actions on one case queue up instead of colliding on the step seq. */
+export async function findCase(db: Tx, id: string, forUpdate = false): Promise<CaseWithUnits | undefined> {
+  const q = selectWithUnits(db).where(eq(letterCases.id, id));
+  const [row] = forUpdate ? await q.for('update', { of: letterCases }) : await q;
+  return row ? flat(row) : undefined;
+}
+
+export async function casesOfLetter(db: Tx, letterId: string): Promise<CaseWithUnits[]> {
+  const rows = await selectWithUnits(db).where(eq(letterCases.letterId, letterId)).orderBy(asc(letterCases.ordinal));
+  return rows.map(flat);
+}
+
+export async function insertCase(db: Tx, row: CaseInsert): Promise<CaseRow> {
+  const [out] = await db.insert(letterCases).values(row).returning();
+  if (!out) throw new Error('letter case insert returned no row');
+  return out;
+}
+
+export async function updateCase(db: Tx, id: string, fields: Partial<CaseInsert>): Promise<void> {
+  await db
+    .update(letterCases)
+    .set({ ...fields, updatedAt: new Date() })
+    .where(eq(letterCases.id, id));
+}
+
+export async function linkCaseLetter(db: Tx, row: typeof letterCaseLetters.$inferInsert): Promise<void> {
+  await db.insert(letterCaseLetters).values(row).onConflictDoNothing();
+}
+
+/** Every letter a case holds, the one it was split from first. */
+export async function lettersOfCase(db: Tx, caseId: string) {
+  return db
+    .select({ id: letters.id, code: letters.code, role: letterCaseLetters.role, receivedAt: letters.receivedAt })
+    .from(letterCaseLetters)
+    .innerJoin(letters, eq(letters.id, letterCaseLetters.letterId))
+    .where(eq(letterCaseLetters.caseId, caseId))
+    .orderBy(sql`${letterCaseLetters.role} = 'origin' desc`, asc(letters.receivedAt));
+}
+
+/** Visible to the user: handled at, or received by, a unit under one of the paths, or assigned to them. */
+export function caseVisibleTo(paths: readonly string[], staffId: string): SQL {
+  return or(under(cur.path, paths), under(recv.path, paths), eq(letterCases.assigneeId, staffId)) as SQL;
+}
+
+/** Sort key of the inbox: the most urgent first; cases without a deadline (finished) last. */
+const FAR = new Date('9999-12-31T00:00:00Z');
+const dueKey = sql<Date>`coalesce(${letterCases.dueAt}, ${FAR.toISOString()}::timestamptz)`;
+export const FAR_MS = FAR.getTime();
+
+export interface CaseListFilter {
+  visible: SQL;
+  states?: readonly string[] | undefined;
+  type?: string | undefined;
+  activeStates: readonly string[];
+  assigneeId?: string | undefined;
+  /** Deadline window [dueFrom, dueBefore): overdue = before now, due soon = from now to the threshold. */
+  dueFrom?: Date | undefined;
+  dueBefore?: Date | undefined;
+  q?: string | undefined;
+  after?: { dueMs: number; id: string } | undefined;
+  limit: number;
+}
+
+/**
+ * Search by a case's or letter's code, or by words of the content, summary, target or the writer's
+ * name; the name exists in plaintext only on letters without a denunciation, so a protected writer
+ * can never be found by name.
+ */
+function searchCondition(q: string): SQL {
+  const like = `%${escapeLike(q)}%`;
+  return or(
+    eq(letterCases.code, q),
+    eq(letters.code, q),
+    sql`${letters.contentFolded} like dv_fold(${like})`,
+    sql`dv_fold(${letterCases.summary} || ' ' || coalesce(${letterCases.target}, '')) like dv_fold(${like})`,
+    sql`dv_fold(${letters.writerName}) like dv_fold(${like})`,
+  ) as SQL;
+}
+
+export async function listCases(db: Tx, f: CaseListFilter): Promise<CaseWithUnits[]> {
+  const where: SQL[] = [f.visible];
+  if (f.states?.length) where.push(inArray(letterCases.state, [...f.states]));
+  if (f.type) where.push(eq(letterCases.type, f.type));
+  if (f.assigneeId) where.push(eq(letterCases.assigneeId, f.assigneeId));
+  if (f.dueBefore) where.push(isNotNull(letterCases.dueAt), lt(letterCases.dueAt, f.dueBefore), inArray(letterCases.state, [...f.activeStates]));
+  if (f.dueFrom) where.push(gte(letterCases.dueAt, f.dueFrom));
+  if (f.q) where.push(searchCondition(f.q));
+  if (f.after) {
+    const at = sql`${new Date(f.after.dueMs).toISOString()}::timestamptz`;
+    where.push(or(gt(dueKey, at), and(eq(dueKey, at), gt(letterCases.id, f.after.id))) as SQL);
+  }
+  const rows = await selectWithUnits(db)
+    .where(and(...where))
+    .orderBy(asc(dueKey), asc(letterCases.id))
+    .limit(f.limit + 1);
+  return rows.map(flat);
+}
+
+export interface CaseCountsFilter {
+  staffId: string;
+  visible: SQL;
+  activeStates: readonly string[];
+  now: Date;
+  dueSoonBefore: Date;
+}
+
+export async function caseCounts(db: Tx, f: CaseCountsFilter) {
+  const n = (cond: SQL) => sql<number>`count(*) filter (where ${cond})::int`;
+  const [out] = await db
+    .select({
+      toProcess: n(eq(letterCases.state, 'to_process')),
+      processing: sql<number>`count(*)::int`,
+      mine: n(eq(letterCases.assigneeId, f.staffId)),
+      dueSoon: n(and(isNotNull(letterCases.dueAt), gte(letterCases.dueAt, f.now), lt(letterCases.dueAt, f.dueSoonBefore)) as SQL),
+      overdue: n(and(isNotNull(letterCases.dueAt), lt(letterCases.dueAt, f.now)) as SQL),
+    })
+    .from(letterCases)
+    .innerJoin(cur, eq(cur.id, letterCases.unitId))
+    .innerJoin(letters, eq(letters.id, letterCases.letterId))
+    .innerJoin(recv, eq(recv.id, letters.unitId))
+    .where(and(f.visible, inArray(letterCases.state, [...f.activeStates])));
+  return out ?? { toProcess: 0, processing: 0, mine: 0, dueSoon: 0, overdue: 0 };
+}
+
+/** Letters received by the units under `paths` and not classified yet. */
+export async function toClassifyCount(db: Tx, paths: readonly string[]): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(letters)
+    .innerJoin(recv, eq(recv.id, letters.unitId))
+    .where(and(eq(letters.state, 'received'), under(recv.path, paths)));
+  return row?.n ?? 0;
+}

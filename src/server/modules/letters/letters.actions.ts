@@ -1,0 +1,98 @@
+// Taking a workflow action on a case: the letters' rules, the engine's checks, the case row mirrored and the documents linked, in one transaction.
+import type { CaseActionBody, CaseView } from '../../../common/letters.schema';
+import type { Tx } from '../../db/client';
+import type { Ctx } from '../../platform/auth/actor';
+import { checkUploaded } from '../../platform/files/attachments';
+import { actionOf, currentAssignee, mayPerform } from '../../platform/workflow/engine';
+import { history, transitionFrom, type TransitionResult } from '../../platform/workflow/workflow.service';
+import { canSeeCase } from './letters.access';
+import { clock } from './letters.clock';
+import { letterErrors } from './letters.errors';
+import { findLetter, linkLetterFiles } from './letters.queries';
+import { findCase, updateCase, type CaseInsert, type CaseWithUnits } from './letter-cases.queries';
+import { guardRefusal } from './letters.rules';
+import { toCaseView } from './letters.views';
+import { CASE_ENTITY, letterWorkflow } from './letters.workflows';
+
+/** The processing decision each action records on the case (statistics count them). */
+const OUTCOME_OF: Record<string, string> = {
+  accept: 'accepted',
+  forward: 'forwarded',
+  guide: 'guided',
+  return_letter: 'returned',
+  file_away: 'filed',
+  refer_for_inspection: 'referred',
+};
+
+/** How the handling ended: the decision's result, or the fact of the answer or the withdrawal. */
+function resultOf(action: string, data: Record<string, unknown>): string | null {
+  switch (action) {
+    case 'resolve':
+    case 'conclude':
+      return typeof data.result === 'string' ? data.result : null;
+    case 'answer':
+      return 'answered';
+    case 'withdraw':
+      return 'withdrawn';
+    default:
+      return null;
+  }
+}
+
+/** The case row after the step: state, place, handler, deadline, decision and end. */
+function mirror(c: CaseWithUnits, action: string, res: TransitionResult, transfer: boolean, now: Date): Partial<CaseInsert> {
+  const { step } = res;
+  const fields: Partial<CaseInsert> = { state: res.state, seq: step.seq, unitId: step.toUnitId ?? c.unitId, agencyId: step.toAgencyId, dueAt: res.terminal ? null : res.dueAt };
+  if (step.assigneeId) fields.assigneeId = step.assigneeId;
+  // A case sent to another unit waits for that unit's leader to assign it.
+  else if (transfer) fields.assigneeId = null;
+  const outcome = OUTCOME_OF[action];
+  if (outcome) {
+    fields.outcome = outcome;
+    const reason = step.data.reason ?? step.data.fileReason;
+    fields.outcomeReason = typeof reason === 'string' ? reason : null;
+  }
+  if (action === 'accept') fields.acceptedAt = now;
+  const result = resultOf(action, step.data);
+  if (result) fields.result = result;
+  if (res.terminal) fields.finishedAt = now;
+  return fields;
+}
+
+/** POST /api/letter-cases/:id/actions/:action. Access first (404), then who may act (403), the case's facts and state (409), the input (400). */
+export async function actOnCase(tx: Tx, ctx: Ctx, id: string, action: string, body: CaseActionBody, now: Date = clock.now()): Promise<CaseView> {
+  const c = await findCase(tx, id, true);
+  if (!c || !canSeeCase(ctx.actor, c)) throw letterErrors.caseNotFound();
+  const def = letterWorkflow(c.workflowCode);
+  const steps = await history(tx, CASE_ENTITY, id);
+  const a = actionOf(def, action);
+  // The letters' own rules speak only to someone the engine would let act, so that an outsider still gets 403.
+  if (a && mayPerform(a, ctx.actor, c.unitPath, currentAssignee(def, steps))) {
+    const refused = guardRefusal(c, action);
+    if (refused) throw refused;
+  }
+  const { expectedSeq, ...input } = body;
+  const res = await transitionFrom(
+    tx,
+    ctx,
+    { def, entityType: CASE_ENTITY, entityId: id, caseUnitPath: c.unitPath, action, input, ...(expectedSeq !== undefined ? { expectedSeq } : {}), now },
+    steps,
+  );
+  await updateCase(tx, id, mirror(c, action, res, !!a?.transfer, now));
+  const attachments = input.attachments ?? [];
+  await checkUploaded(tx, attachments, ctx.lang, 'body.attachments');
+  await linkLetterFiles(
+    tx,
+    attachments.map((f) => ({ letterId: c.letterId, caseId: id, fileId: f.fileId, name: f.name, kind: 'document', stepSeq: res.step.seq, createdBy: ctx.actor.id })),
+  );
+  return caseViewOf(tx, ctx, id, now);
+}
+
+/** The staff view of a case as the user may see it now. */
+export async function caseViewOf(tx: Tx, ctx: Ctx, id: string, now: Date): Promise<CaseView> {
+  const c = await findCase(tx, id);
+  if (!c || !canSeeCase(ctx.actor, c)) throw letterErrors.caseNotFound();
+  const letter = await findLetter(tx, c.letterId);
+  if (!letter) throw new Error('a case without its letter');
+  return toCaseView(tx, ctx, c, letter, now);
+}

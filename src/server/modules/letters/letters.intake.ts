@@ -1,0 +1,169 @@
+// Receiving a letter: on the portal by a guest, or recorded by an officer (desk, post, forwarded); code, secret, sealed identity and the intake workflow in one transaction.
+import type { LetterChannel, LetterType, PublicLetterBody, PublicLetterResult, StaffLetterBody, StaffLetterResult } from '../../../common/letters.schema';
+import type { Tx } from '../../db/client';
+import { recordAudit } from '../../platform/audit/audit';
+import type { Ctx } from '../../platform/auth/actor';
+import { formatLocalIso } from '../../platform/calendar/local-date';
+import { errors, type FieldIssue } from '../../platform/errors';
+import { checkNewUploads } from '../../platform/files/attachments';
+import type { Lang } from '../../platform/locale';
+import { assertCan } from '../../platform/policy';
+import { hashSecret, newSecret } from '../../platform/tracking/secret';
+import { startCase, type CitizenCtx, type WorkflowCtx } from '../../platform/workflow/workflow.service';
+import { findAgency } from '../org/agencies.service';
+import { isActiveOn, todayVn } from '../org/org.guards';
+import { findUnit, type UnitRow } from '../org/units.service';
+import { clock } from './letters.clock';
+import { allocateLetterCode } from './letters.codes';
+import { letterErrors } from './letters.errors';
+import { identityOf, sealIdentity, writerKeys } from './letters.identity';
+import { findLetter, insertLetter, letterFileIds, linkLetterFiles, updateLetter } from './letters.queries';
+import { toLetterView } from './letters.views';
+import { INTAKE_WORKFLOW, LETTER_ENTITY, letterWorkflow } from './letters.workflows';
+
+/** Where the writer follows the letter (the web's tracking page; the secret is typed or read from the receipt). */
+export const letterTrackingUrl = (code: string) => `/tra-cuu-don/${encodeURIComponent(code)}`;
+
+/** Uploaded, and not already part of a letter; a guest may attach only guest uploads. */
+async function checkFiles(tx: Tx, links: ReadonlyArray<{ fileId: string }>, guest: boolean, lang: Lang): Promise<void> {
+  const taken = await letterFileIds(tx, links.map((d) => d.fileId));
+  await checkNewUploads(tx, links, { guest, taken, lang, path: 'body.attachments' });
+}
+
+interface OpenArgs {
+  unit: UnitRow;
+  agencyId: string | null;
+  channel: LetterChannel;
+  receivedAt: Date;
+  now: Date;
+  body: PublicLetterBody | StaffLetterBody;
+  declaredKind: LetterType | null;
+  protect: boolean;
+  dated: boolean;
+  signed: boolean;
+  hasTranslation: boolean;
+  forwarded: StaffLetterBody['forwardedFrom'] | null;
+  note: string | null;
+}
+
+/** Allocates the code, seals the identity, writes the letter, starts the intake workflow and links the files. */
+async function openLetter(tx: Tx, ctx: WorkflowCtx, a: OpenArgs): Promise<{ id: string; code: string; secret: string }> {
+  const def = letterWorkflow(INTAKE_WORKFLOW);
+  const secret = newSecret();
+  const code = await allocateLetterCode(tx, a.now, a.unit.code);
+  const identity = identityOf(a.body.writer, a.body.representatives);
+  const row = await insertLetter(tx, {
+    code,
+    secretHash: hashSecret(secret),
+    channel: a.channel,
+    workflowCode: def.code,
+    state: def.initialState,
+    unitId: a.unit.id,
+    agencyId: a.agencyId,
+    receivedAt: a.receivedAt,
+    forwardedFrom: a.forwarded?.agencyName ?? null,
+    forwardedDocNumber: a.forwarded?.documentNumber ?? null,
+    forwardedDocDate: a.forwarded?.documentDate ?? null,
+    declaredKind: a.declaredKind,
+    subject: a.body.subject || null,
+    content: a.body.content,
+    target: a.body.target || null,
+    peopleCount: a.body.peopleCount,
+    language: a.body.language,
+    hasTranslation: a.hasTranslation,
+    dated: a.dated,
+    signed: a.signed,
+    anonymous: !identity.name,
+    identityProtected: a.protect,
+    // Sealed from the first moment; plaintext columns only after a classification without a denunciation.
+    writerSealed: sealIdentity(identity),
+    writerKeys: writerKeys(identity),
+    createdBy: ctx.actor?.id ?? null,
+  });
+  // The audit entry names the letter, never its writer or content.
+  await recordAudit(tx, ctx, {
+    action: 'letter.create',
+    entityType: LETTER_ENTITY,
+    entityId: row.id,
+    unitId: a.unit.id,
+    after: { code, channel: a.channel, receivedAt: a.receivedAt, declaredKind: a.declaredKind, identityProtected: a.protect, anonymous: row.anonymous, files: a.body.attachments.length },
+  });
+  const started = await startCase(tx, ctx, { def, entityType: LETTER_ENTITY, entityId: row.id, unitId: a.unit.id, agencyId: a.agencyId, note: a.note, clockFrom: a.receivedAt, now: a.now });
+  await updateLetter(tx, row.id, { dueAt: started.dueAt });
+  await linkLetterFiles(
+    tx,
+    a.body.attachments.map((f) => ({ letterId: row.id, fileId: f.fileId, name: f.name, kind: 'letter', createdBy: ctx.actor?.id ?? null })),
+  );
+  return { id: row.id, code, secret };
+}
+
+/** POST /api/public/letters: a guest writes on the portal; the answer carries the tracking secret, once. */
+export async function submitPublicLetter(
+  tx: Tx,
+  meta: { requestId: string; ip: string; lang: Lang },
+  body: PublicLetterBody,
+  now: Date = clock.now(),
+): Promise<PublicLetterResult> {
+  const unit = await findUnit(tx, body.unitId);
+  if (!unit || !isActiveOn(todayVn(now), unit.validFrom, unit.validTo))
+    throw letterErrors.field(meta.lang, 'body.unitId', 'Không tìm thấy đơn vị đang hoạt động', 'No such unit in operation');
+  await checkFiles(tx, body.attachments, true, meta.lang);
+  const ctx: CitizenCtx = { actor: null, citizen: { label: 'Người viết đơn' }, requestId: meta.requestId, ip: meta.ip, lang: meta.lang };
+  const out = await openLetter(tx, ctx, {
+    unit,
+    agencyId: null,
+    channel: 'portal',
+    receivedAt: now,
+    now,
+    body,
+    declaredKind: body.kind ?? null,
+    // A writer who calls it a denunciation is protected from the first moment, whatever classification says.
+    protect: body.kind === 'denunciation',
+    dated: true,
+    signed: false,
+    hasTranslation: false,
+    forwarded: null,
+    note: null,
+  });
+  return { code: out.code, secret: out.secret, trackingUrl: letterTrackingUrl(out.code), receivedAt: formatLocalIso(now) };
+}
+
+/** POST /api/letters: an officer records a letter received at the desk, by post or forwarded by another agency. */
+export async function recordLetter(tx: Tx, ctx: Ctx, body: StaffLetterBody, now: Date = clock.now()): Promise<StaffLetterResult> {
+  const { lang } = ctx;
+  const unit = await findUnit(tx, body.unitId ?? ctx.actor.unitId);
+  if (!unit) throw letterErrors.field(lang, 'body.unitId', 'Không tìm thấy đơn vị', 'No such unit');
+  assertCan(ctx.actor, 'letter.intake', { unitPath: unit.path });
+  const issues: FieldIssue[] = [];
+  const say = (path: string, vi: string, en: string) => issues.push({ path, message: lang === 'vi' ? vi : en });
+  if (body.agencyId) {
+    const a = await findAgency(tx, body.agencyId);
+    if (!a || a.unitId !== unit.id) say('body.agencyId', 'Cơ quan không thuộc đơn vị nhận', 'The agency is not in the receiving unit');
+  }
+  const receivedAt = body.receivedAt ? new Date(body.receivedAt) : now;
+  if (receivedAt.getTime() > now.getTime()) say('body.receivedAt', 'Ngày nhận đơn không được ở tương lai', 'The date received cannot be in the future');
+  if (body.channel === 'forwarded' && !body.forwardedFrom)
+    say('body.forwardedFrom', 'Ghi cơ quan chuyển đơn và số văn bản chuyển', 'Give the forwarding agency and its document number');
+  if (body.channel !== 'forwarded' && body.forwardedFrom)
+    say('body.forwardedFrom', 'Chỉ ghi khi đơn do cơ quan khác chuyển đến', 'Only for a letter forwarded by another agency');
+  if (issues.length) throw errors.validation(issues);
+  await checkFiles(tx, body.attachments, false, lang);
+  const out = await openLetter(tx, ctx, {
+    unit,
+    agencyId: body.agencyId ?? null,
+    channel: body.channel,
+    receivedAt,
+    now,
+    body,
+    declaredKind: body.declaredKind ?? null,
+    protect: body.protectIdentity || body.declaredKind === 'denunciation',
+    dated: body.dated,
+    signed: body.signed,
+    hasTranslation: body.hasTranslation,
+    forwarded: body.forwardedFrom ?? null,
+    note: body.note || null,
+  });
+  const letter = await findLetter(tx, out.id);
+  if (!letter) throw new Error('letter vanished inside its own transaction');
+  return { letter: await toLetterView(tx, ctx, letter, now), secret: out.secret, trackingUrl: letterTrackingUrl(out.code) };
+}

@@ -1,0 +1,116 @@
+// Staff reads of letters: the case inbox and the letters list (scoped, filtered, keyset pages), counts, one letter, the audited reveal of a writer, files.
+import { z } from 'zod';
+import type { CaseListQuery, CasePage, LetterCounts, LetterListQuery, LetterPage, LetterView, WriterView } from '../../../common/letters.schema';
+import type { Tx } from '../../db/client';
+import { recordAudit } from '../../platform/audit/audit';
+import type { Ctx } from '../../platform/auth/actor';
+import { loadCalendar } from '../../platform/calendar/calendar.service';
+import { errors } from '../../platform/errors';
+import { decodeCursor, pageOf } from '../../platform/pagination';
+import { assertCan, scopePaths } from '../../platform/policy';
+import { dueSoonBefore } from '../../platform/workflow/engine';
+import { canSeeLetter, casesVisibleTo, identityStatus, lettersVisibleTo, mayRevealIdentity } from './letters.access';
+import { clock } from './letters.clock';
+import { letterErrors } from './letters.errors';
+import { openIdentity, toWriterView } from './letters.identity';
+import { findLetter, letterFile, listLetters, type LetterWithUnit } from './letters.queries';
+import { caseCounts, casesOfLetter, FAR_MS, listCases, toClassifyCount, type CaseWithUnits } from './letter-cases.queries';
+import { toCaseSummary, toLetterSummary, toLetterView } from './letters.views';
+import { activeCaseStates, LETTER_ENTITY } from './letters.workflows';
+
+const CursorShape = [z.number().int(), z.uuid()] as const;
+
+export async function listCaseInbox(db: Tx, ctx: Ctx, q: CaseListQuery): Promise<CasePage> {
+  assertCan(ctx.actor, 'letter.read');
+  const now = clock.now();
+  const cal = await loadCalendar(db);
+  const after = q.cursor ? decodeCursor(q.cursor, CursorShape) : undefined;
+  const rows = await listCases(db, {
+    visible: casesVisibleTo(ctx.actor),
+    states: q.state,
+    type: q.type,
+    activeStates: activeCaseStates(),
+    assigneeId: q.assignee === 'me' ? ctx.actor.id : undefined,
+    dueFrom: q.due === 'due_soon' ? now : undefined,
+    dueBefore: q.due === 'due_soon' ? dueSoonBefore(cal, now) : q.due === 'overdue' ? now : undefined,
+    q: q.q || undefined,
+    after: after ? { dueMs: after[0], id: after[1] } : undefined,
+    limit: q.limit,
+  });
+  const page = pageOf(rows, q.limit, (r) => [r.dueAt ? r.dueAt.getTime() : FAR_MS, r.id]);
+  return { items: page.items.map((r) => toCaseSummary(r, ctx.lang, cal, now)), nextCursor: page.nextCursor };
+}
+
+export async function countLetters(db: Tx, ctx: Ctx): Promise<LetterCounts> {
+  assertCan(ctx.actor, 'letter.read');
+  const now = clock.now();
+  const cal = await loadCalendar(db);
+  const cases = await caseCounts(db, {
+    staffId: ctx.actor.id,
+    visible: casesVisibleTo(ctx.actor),
+    activeStates: activeCaseStates(),
+    now,
+    dueSoonBefore: dueSoonBefore(cal, now),
+  });
+  return { toClassify: await toClassifyCount(db, scopePaths(ctx.actor, 'letter.classify')), ...cases };
+}
+
+export async function listLetterPage(db: Tx, ctx: Ctx, q: LetterListQuery): Promise<LetterPage> {
+  assertCan(ctx.actor, 'letter.read');
+  const now = clock.now();
+  const cal = await loadCalendar(db);
+  const after = q.cursor ? decodeCursor(q.cursor, CursorShape) : undefined;
+  const rows = await listLetters(db, {
+    visible: lettersVisibleTo(ctx.actor),
+    state: q.state,
+    q: q.q || undefined,
+    order: q.state === 'received' ? 'asc' : 'desc',
+    after: after ? { ms: after[0], id: after[1] } : undefined,
+    limit: q.limit,
+  });
+  const page = pageOf(rows, q.limit, (r) => [r.receivedAt.getTime(), r.id]);
+  return { items: page.items.map((r) => toLetterSummary(r, ctx.lang, cal, now)), nextCursor: page.nextCursor };
+}
+
+/** The letter and its cases, when the user may see it (404 otherwise: nothing to learn from it). */
+async function visibleLetter(db: Tx, ctx: Ctx, id: string): Promise<{ letter: LetterWithUnit; cases: CaseWithUnits[] }> {
+  const letter = await findLetter(db, id);
+  const cases = letter ? await casesOfLetter(db, id) : [];
+  if (!letter || !canSeeLetter(ctx.actor, letter, cases)) throw letterErrors.notFound();
+  return { letter, cases };
+}
+
+export async function getLetter(db: Tx, ctx: Ctx, id: string): Promise<LetterView> {
+  const { letter } = await visibleLetter(db, ctx, id);
+  return toLetterView(db, ctx, letter, clock.now());
+}
+
+/**
+ * GET /api/letters/:id/identity: the writer behind the redaction, for those allowed (letters.access.ts),
+ * with an audit entry for each reveal of a sealed or protected identity. Anyone else gets 403, and
+ * the audit trail records nothing of the identity itself.
+ */
+export async function revealIdentity(tx: Tx, ctx: Ctx, id: string): Promise<WriterView> {
+  const { letter, cases } = await visibleLetter(tx, ctx, id);
+  if (!mayRevealIdentity(ctx.actor, letter, cases)) throw errors.forbidden('letter.identity.reveal');
+  const status = identityStatus(letter);
+  if (status !== 'shown')
+    await recordAudit(tx, ctx, { action: 'letter.identity.reveal', entityType: LETTER_ENTITY, entityId: id, unitId: letter.unitId, after: { code: letter.code, status } });
+  return toWriterView(openIdentity(letter.writerSealed));
+}
+
+/**
+ * A file of a letter the user may see. A file the writer sent with a sealed or protected letter may
+ * show who they are: only those who may reveal the identity download it, and each download is audited.
+ */
+export async function getLetterFile(tx: Tx, ctx: Ctx, id: string, fileId: string) {
+  const { letter, cases } = await visibleLetter(tx, ctx, id);
+  const row = await letterFile(tx, id, fileId);
+  if (!row) throw errors.notFound('file', 'tệp');
+  const status = identityStatus(letter);
+  if (row.kind === 'letter' && status !== 'shown') {
+    if (!mayRevealIdentity(ctx.actor, letter, cases)) throw errors.forbidden('letter.identity.reveal');
+    await recordAudit(tx, ctx, { action: 'letter.file.reveal', entityType: LETTER_ENTITY, entityId: id, unitId: letter.unitId, after: { code: letter.code, fileId, status } });
+  }
+  return row.file;
+}

@@ -1,0 +1,35 @@
+// The letters' own rules on top of the workflow engine: what a case's facts allow (only a processable content is accepted, only an anonymous denunciation is referred).
+import type { AppError } from '../../platform/errors';
+import type { Actor } from '../../platform/auth/actor';
+import type { ActionDef, WorkflowDefinition } from '../../platform/workflow/definition';
+import { availableActions, type StepFacts } from '../../platform/workflow/engine';
+import { letterErrors } from './letters.errors';
+import type { CaseWithUnits } from './letter-cases.queries';
+import type { LetterWithUnit } from './letters.queries';
+
+/** Why the case's facts forbid the action (the engine has already allowed the role and the state); null when they do not. */
+export function guardRefusal(c: Pick<CaseWithUnits, 'processable' | 'anonymous'>, action: string): AppError | null {
+  if (action === 'accept' && !c.processable)
+    return letterErrors.actionNotAllowed(
+      action,
+      'not_processable',
+      'Đơn không đủ điều kiện xử lý: không thể thụ lý (hướng dẫn, trả lại hoặc lưu đơn)',
+      'The content is not processable: it cannot be accepted (guide, return or file it)',
+    );
+  if (action === 'refer_for_inspection' && !c.anonymous)
+    return letterErrors.actionNotAllowed(
+      action,
+      'not_anonymous',
+      'Chỉ đơn tố cáo nặc danh, mạo danh có chứng cứ cụ thể mới chuyển thanh tra, kiểm tra; đơn có người tố cáo được thụ lý',
+      'Only an anonymous or false-name denunciation with concrete evidence is referred for inspection; a signed one is accepted',
+    );
+  return null;
+}
+
+export function availableCaseActions(def: WorkflowDefinition, c: CaseWithUnits, actor: Actor, steps: readonly StepFacts[], now: Date): ActionDef[] {
+  return availableActions(def, c.state, actor, c.unitPath, steps, now).filter((a) => guardRefusal(c, a.code) === null);
+}
+
+export function availableLetterActions(def: WorkflowDefinition, l: LetterWithUnit, actor: Actor, steps: readonly StepFacts[], now: Date): ActionDef[] {
+  return availableActions(def, l.state, actor, l.unitPath, steps, now);
+}

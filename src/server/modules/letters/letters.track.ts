@@ -1,0 +1,103 @@
+// Public tracking by code and secret: the letter's progress and each case's, addressed to the writer: no staff names, notes or internal steps.
+import { LETTER_TYPE_LABELS, type LetterType, type PublicLetterView } from '../../../common/letters.schema';
+import type { Tx } from '../../db/client';
+import { formatLocalIso } from '../../platform/calendar/local-date';
+import type { Lang } from '../../platform/locale';
+import { secretMatches } from '../../platform/tracking/secret';
+import type { WorkflowDefinition } from '../../platform/workflow/definition';
+import { actionLabel, stateLabel } from '../../platform/workflow/views';
+import { history, type Step } from '../../platform/workflow/workflow.service';
+import { letterErrors } from './letters.errors';
+import { findLetterByCode, type LetterWithUnit } from './letters.queries';
+import { casesOfLetter } from './letter-cases.queries';
+import { START_CASE, START_LETTER } from './letters.views';
+import { CASE_ENTITY, LETTER_ENTITY, letterWorkflow } from './letters.workflows';
+
+const iso = (d: Date | null) => (d ? formatLocalIso(d) : null);
+
+/**
+ * The steps the writer sees and the fields of each that are addressed to them (the body a letter went
+ * to, the guidance, the decision's number and result). Assignments, reports and send-backs are the
+ * agency's inner work and stay out, as do every note and every staff name.
+ */
+const PUBLIC_FIELDS: Record<string, readonly string[]> = {
+  start: [],
+  classify: ['caseCount'],
+  transfer: [],
+  accept: ['documentNumber', 'documentDate', 'instance'],
+  forward: ['receivingBody', 'documentNumber', 'documentDate', 'reason'],
+  guide: ['guidance', 'receivingBody', 'documentNumber', 'documentDate', 'reason'],
+  return_letter: ['reason', 'documentNumber', 'documentDate'],
+  file_away: ['fileReason', 'reason'],
+  refer_for_inspection: [],
+  extend: ['decisionNumber', 'decisionDate'],
+  resolve: ['result', 'decisionNumber', 'decisionDate'],
+  conclude: ['result', 'decisionNumber', 'decisionDate'],
+  answer: ['answer', 'documentNumber', 'documentDate'],
+  withdraw: ['reason'],
+};
+
+function publicSteps(def: WorkflowDefinition, steps: readonly Step[], start: { vi: string; en: string }, lang: Lang) {
+  return steps
+    .filter((s) => s.action in PUBLIC_FIELDS)
+    .map((s) => {
+      const data: Record<string, unknown> = {};
+      for (const k of PUBLIC_FIELDS[s.action] ?? []) if (s.data[k] !== undefined) data[k] = s.data[k];
+      return {
+        at: formatLocalIso(s.at),
+        action: s.action,
+        actionLabel: actionLabel(def, s.action, lang, start),
+        state: s.toState,
+        stateLabel: stateLabel(def, s.toState, lang),
+        data,
+        dueAt: iso(s.dueAt),
+      };
+    });
+}
+
+/**
+ * The letter with this code, when the secret matches. An unknown code, a missing secret and a wrong
+ * one all give the same 404, and the secret is compared in constant time even for an unknown code.
+ */
+export async function provenLetter(db: Tx, code: string, secret: string | undefined): Promise<LetterWithUnit> {
+  const l = await findLetterByCode(db, code.trim());
+  const ok = secretMatches(secret ?? '', l?.secretHash ?? null);
+  if (!l || !ok) throw letterErrors.notFound();
+  return l;
+}
+
+export async function publicLetterView(db: Tx, l: LetterWithUnit, lang: Lang): Promise<PublicLetterView> {
+  const def = letterWorkflow(l.workflowCode);
+  const cases = await casesOfLetter(db, l.id);
+  const out: PublicLetterView['cases'] = [];
+  for (const c of cases) {
+    const cdef = letterWorkflow(c.workflowCode);
+    const type = c.type as LetterType;
+    out.push({
+      code: c.code,
+      type,
+      typeLabel: LETTER_TYPE_LABELS[type][lang],
+      state: c.state,
+      stateLabel: stateLabel(cdef, c.state, lang),
+      unitName: c.unitName,
+      dueAt: iso(c.dueAt),
+      finishedAt: iso(c.finishedAt),
+      timeline: publicSteps(cdef, await history(db, CASE_ENTITY, c.id), START_CASE, lang),
+    });
+  }
+  return {
+    code: l.code,
+    channel: l.channel as PublicLetterView['channel'],
+    receivedAt: formatLocalIso(l.receivedAt),
+    receivingUnitName: l.unitName,
+    state: l.state,
+    stateLabel: stateLabel(def, l.state, lang),
+    dueAt: iso(l.dueAt),
+    timeline: publicSteps(def, await history(db, LETTER_ENTITY, l.id), START_LETTER, lang),
+    cases: out,
+  };
+}
+
+export async function trackLetter(db: Tx, code: string, secret: string | undefined, lang: Lang): Promise<PublicLetterView> {
+  return publicLetterView(db, await provenLetter(db, code, secret), lang);
+}

@@ -1,0 +1,37 @@
+// Checks of files named in a request: uploaded (the workflow engine keeps only their id and name), and not already held by another record.
+import type { Tx } from '../../db/client';
+import { errors, type FieldIssue } from '../errors';
+import type { Lang } from '../locale';
+import { findFiles } from './files.service';
+
+/** Every item names an uploaded file; otherwise a 400 on `<path>.<i>.fileId` for each one that does not. */
+export async function checkUploaded(tx: Tx, items: ReadonlyArray<{ fileId: string }>, lang: Lang, path: string): Promise<void> {
+  if (!items.length) return;
+  const found = new Set((await findFiles(tx, items.map((a) => a.fileId))).map((f) => f.id));
+  const issues: FieldIssue[] = items
+    .map((a, i) => ({ a, i }))
+    .filter(({ a }) => !found.has(a.fileId))
+    .map(({ i }) => ({ path: `${path}.${i}.fileId`, message: lang === 'vi' ? 'Không tìm thấy tệp đã tải lên' : 'No such uploaded file' }));
+  if (issues.length) throw errors.validation(issues);
+}
+
+/**
+ * Files a new record is to hold: each uploaded, not among `taken` (already held by another record),
+ * and for a guest only guest uploads (so nobody attaches a file an officer uploaded). A 400 on
+ * `<path>.<i>.fileId` for each one that fails.
+ */
+export async function checkNewUploads(
+  tx: Tx,
+  links: ReadonlyArray<{ fileId: string }>,
+  opts: { guest: boolean; taken: ReadonlySet<string>; lang: Lang; path: string },
+): Promise<void> {
+  if (!links.length) return;
+  const found = new Map((await findFiles(tx, links.map((d) => d.fileId))).map((f) => [f.id, f]));
+  const issues: FieldIssue[] = [];
+  links.forEach((d, i) => {
+    const f = found.get(d.fileId);
+    if (!f || (opts.guest && f.createdBy !== null) || opts.taken.has(d.fileId))
+      issues.push({ path: `${opts.path}.${i}.fileId`, message: opts.lang === 'vi' ? 'Tệp không tồn tại hoặc đã được dùng' : 'No such file, or already used' });
+  });
+  if (issues.length) throw errors.validation(issues);
+}
