@@ -1,13 +1,15 @@
-// Public routes of dossiers: online submission by a guest, tracking, the applicant's actions and rating by code and secret, rate-limited per address and per code.
+// Public routes of dossiers: online submission by a guest, tracking, the applicant's actions, rating and receipt by code and secret, rate-limited per address and per code.
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { RatingBody, RatingResult } from '../../../common/dossier-ratings.schema';
 import { CitizenActionBody, CitizenActionParams, PublicDossierView, PublicSubmitBody, PublicSubmitResult, TrackingParams, TrackingQuery } from '../../../common/dossiers.schema';
 import { idempotent } from '../../platform/idempotency';
 import { langOf } from '../../platform/locale';
+import { replyPdf } from '../../platform/pdf/http';
 import { perCodeLimit, SECRET_HEADER, TRACKING_PER_IP_PER_MIN } from '../../platform/tracking/limits';
 import { citizenAct } from './dossiers.citizen';
 import { submitOnline } from './dossiers.intake';
+import { renderPublicReceipt } from './forms/forms.service';
 import { rateDossier } from './dossiers.ratings';
 import { provenDossier, trackDossier, type DossierProof } from './dossiers.track';
 
@@ -110,6 +112,23 @@ export const publicDossierRoutes: FastifyPluginAsyncZod = async (app) => {
         return rateDossier(tx, { ...meta, citizenId }, d, req.body);
       });
       return reply.status(201).send({ rating });
+    },
+  );
+
+  app.get(
+    '/api/public/dossiers/:code/forms/01.pdf',
+    {
+      schema: {
+        tags,
+        summary: `Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01) của người nộp (header ${SECRET_HEADER}) / the applicant's receipt (PDF)`,
+        params: TrackingParams,
+      },
+      config: { rateLimit: { max: TRACKING_PER_IP_PER_MIN, timeWindow: '1 minute' } },
+    },
+    async (req, reply) => {
+      await limitPerCode(req);
+      const out = await renderPublicReceipt(db, req.params.code, proofOf(req), app.config.DANVAN_PUBLIC_URL);
+      return replyPdf(reply, out.pdf, out.filename);
     },
   );
 };

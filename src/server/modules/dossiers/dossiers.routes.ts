@@ -22,6 +22,8 @@ import { citizenDossierRoutes } from './dossiers.accounts.routes';
 import { publicDossierRoutes } from './dossiers.public.routes';
 import { dossierSettingsRoutes } from './dossiers.settings.routes';
 import { dossierPickerRoutes } from './dossiers.pickers.routes';
+import { dossierFormRoutes } from './forms/forms.routes';
+import { dossierRegisterRoutes } from './register/register.routes';
 import { countDossiers, getDossier, getDossierFile, listDossiers } from './dossiers.read';
 import { loadDossierWorkflows } from './dossiers.workflows';
 
@@ -38,6 +40,8 @@ export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(dossierSettingsRoutes);
   await app.register(citizenDossierRoutes);
   await app.register(dossierPickerRoutes);
+  await app.register(dossierFormRoutes);
+  await app.register(dossierRegisterRoutes);
 
   app.post(
     '/api/dossiers',

@@ -176,10 +176,11 @@ export class PdfBuilder {
    * "Nơi nhận" (who receives copies) goes at the left of a lone block.
    */
   signatures(blocks: readonly SignatureBlock[], opts: { recipients?: readonly string[]; gap?: number } = {}): this {
-    const gap = opts.gap ?? 70;
+    const gap = opts.gap ?? 60;
     this.use('bold', BODY_SIZE);
     const lh = this.lineHeight();
-    this.ensureSpace(lh * 4 + gap);
+    // Title, hint, the space to sign and the name: the block is never split from its title.
+    this.ensureSpace(lh * 3 + gap + 12);
     const colWidth = this.width / Math.max(2, blocks.length);
     const top = this.doc.y + 6;
     let lowest = top;

@@ -50,9 +50,23 @@ export function nationalHeader(b: PdfBuilder, h: HeaderSpec): void {
   b.y = Math.max(leftY, rightY) + 18;
 }
 
+/** A title too long for one line, cut at the space that makes two lines of the most even width (no lone word below). */
+function balanced(b: PdfBuilder, title: string): string {
+  if (b.doc.widthOfString(title) <= b.width) return title;
+  const words = title.split(' ');
+  let best = title;
+  let bestWidth = Infinity;
+  for (let i = 1; i < words.length; i++) {
+    const w = Math.max(b.doc.widthOfString(words.slice(0, i).join(' ')), b.doc.widthOfString(words.slice(i).join(' ')));
+    if (w < bestWidth) [best, bestWidth] = [`${words.slice(0, i).join(' ')}\n${words.slice(i).join(' ')}`, w];
+  }
+  return bestWidth <= b.width ? best : title;
+}
+
 /** The document's name in capitals, then lines under it ("Mã hồ sơ: …"). */
 export function documentTitle(b: PdfBuilder, title: string, lines: readonly string[] = []): void {
-  b.text(nfc(title).toLocaleUpperCase('vi'), { style: 'bold', size: BODY_SIZE + 1, align: 'center' });
+  b.use('bold', BODY_SIZE + 1);
+  b.text(balanced(b, nfc(title).toLocaleUpperCase('vi')), { style: 'bold', size: BODY_SIZE + 1, align: 'center' });
   for (const l of lines) b.text(l, { style: 'bold', align: 'center' });
   b.space(10);
 }

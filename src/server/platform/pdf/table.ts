@@ -3,6 +3,9 @@ import type { FontStyle } from './fonts';
 import { BODY_SIZE, nfc, type PdfBuilder } from './document';
 import { wrapLines } from './wrap';
 
+/** Rows up to this many lines are never split between pages. */
+const SHORT_ROW = 8;
+
 export interface TableColumn {
   header: string;
   /** Relative width: the columns share the text width in proportion. */
@@ -66,14 +69,14 @@ export function table(b: PdfBuilder, columns: readonly TableColumn[], rows: Read
     while (rest.some((l) => l.length)) {
       const need = Math.max(...rest.map((l) => l.length));
       const room = Math.floor((b.bottom - y - 2 * pad) / lh);
-      // A short row moves whole to the next page; a long one is split, leaving at least two lines on each side.
-      if (!fresh && (room < Math.min(need, 2) || (need <= 3 && room < need))) {
+      // A row of up to SHORT_ROW lines moves whole to the next page; a longer one is split, leaving at least two lines on each side.
+      if (!fresh && room < need && (need <= SHORT_ROW || room < 2)) {
         b.newPage();
         startPage();
         fresh = true;
         continue;
       }
-      const take = Math.max(1, Math.min(need, room));
+      const take = room >= need ? need : Math.max(1, Math.min(room, need - 2));
       y += band(
         rest.map((l) => l.slice(0, take)),
         'regular',

@@ -1,10 +1,11 @@
 // Form 04 (Circular 03/2025/TT-VPCP, Appendix I): the agency's apology for a late dossier and its request to extend the time, with the new date.
 import { dayOfInstant } from '../../../platform/calendar/local-date';
 import { vnDate } from '../../../platform/pdf/vn-format';
-import { APPLICANT, HEAD_SIGN_HINT, LETTER_RECIPIENTS, REGISTRY_NUMBER, addressee, issuerName, receivedSentence, startForm } from './forms.common';
+import { APPLICANT, HEAD_SIGN_HINT, LETTER_RECIPIENTS, REGISTRY_NUMBER, addressee, issuerName, receivedSentence, sentence, startForm } from './forms.common';
 import { dataText, lastStep, type FormContext } from './forms.context';
 
-export const APOLOGY_TITLE = 'Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết hồ sơ';
+/** The name Appendix I gives form 04. */
+export const APOLOGY_TITLE = 'Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết';
 
 export async function apologyForm(ctx: FormContext): Promise<Buffer> {
   const step = lastStep(ctx, ['extend']);
@@ -22,7 +23,7 @@ export async function apologyForm(ctx: FormContext): Promise<Buffer> {
   addressee(b, ctx);
   b.paragraph(receivedSentence(ctx));
   if (before) b.paragraph(`Thời hạn trả kết quả giải quyết hồ sơ theo giấy hẹn là ${vnDate(dayOfInstant(before))}.`);
-  b.paragraph(`Tuy nhiên, đến nay ${issuer} chưa giải quyết xong hồ sơ của ${APPLICANT}. Lý do: ${dataText(step, 'reason') ?? ''}`);
+  b.paragraph(`Tuy nhiên, đến nay ${issuer} chưa giải quyết xong hồ sơ của ${APPLICANT}. Lý do: ${sentence(dataText(step, 'reason') ?? '')}`);
   b.paragraph(
     `Sự chậm trễ này đã gây phiền hà cho ${APPLICANT}. ${issuer} xin lỗi ${APPLICANT} và đề nghị gia hạn thời gian giải quyết hồ sơ; ` +
       `thời gian trả kết quả được hẹn lại vào ${step.dueAt ? vnDate(dayOfInstant(step.dueAt)) : '…………'}.`,

@@ -17,9 +17,9 @@ export async function stopForm(ctx: FormContext): Promise<Buffer> {
   addressee(b, ctx);
   b.paragraph(receivedSentence(ctx));
   b.paragraph(`${issuer} thông báo dừng giải quyết hồ sơ nêu trên kể từ ${vnDate(dayOfInstant(step.at))}.`);
-  b.field('Lý do', dataText(step, 'reason'));
+  b.field('Lý do', dataText(step, 'reason'), { indent: 20 });
   const basis = dataText(step, 'legalBasis');
-  if (basis) b.field('Căn cứ pháp lý', basis);
+  if (basis) b.field('Căn cứ pháp lý', basis, { indent: 20 });
   b.paragraph(
     `${APPLICANT} liên hệ ${issuerName(ctx, d.receivingUnitId, d.receivingAgencyId)} để nhận lại hồ sơ, giấy tờ đã nộp (nếu có) và được hướng dẫn.`,
   );

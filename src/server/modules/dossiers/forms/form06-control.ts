@@ -48,7 +48,7 @@ export async function controlForm(ctx: FormContext): Promise<Buffer> {
     const receiver = s.assigneeId ? ctx.staffName(s.assigneeId) : null;
     return [
       String(i + 1),
-      `Giao: ${bodyAt(ctx, prev)}\nNhận: ${bodyAt(ctx, s)}`,
+      `Giao: ${bodyAt(ctx, prev)}\nNhận: ${s.action === 'return_result' ? 'Người nộp hồ sơ' : bodyAt(ctx, s)}`,
       [vnShortDateTime(s.at), `Người giao: ${ctx.staffName(s.actorId) ?? s.actorLabel}`, receiver ? `Người nhận: ${receiver}` : ''].filter(Boolean).join('\n'),
       timelinessLabel(s.at, prev?.dueAt),
       `${actionLabel(def, s.action, 'vi')}${s.note ? `: ${s.note}` : ''}`,
@@ -57,11 +57,11 @@ export async function controlForm(ctx: FormContext): Promise<Buffer> {
   table(
     b,
     [
-      { header: 'STT', weight: 0.9, align: 'center' },
-      { header: 'Tên cơ quan', weight: 3.6 },
+      { header: 'STT', weight: 0.7, align: 'center' },
+      { header: 'Tên cơ quan', weight: 4 },
       { header: 'Thời gian giao, nhận hồ sơ', weight: 3.6 },
-      { header: 'Kết quả giải quyết (trước hạn/đúng hạn/quá hạn)', weight: 2.4, align: 'center' },
-      { header: 'Ghi chú', weight: 3.2 },
+      { header: 'Kết quả (trước hạn/ đúng hạn/ quá hạn)', weight: 2.1, align: 'center' },
+      { header: 'Ghi chú', weight: 3.1 },
     ],
     rows,
     { size: 10 },

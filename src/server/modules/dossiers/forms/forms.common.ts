@@ -115,3 +115,9 @@ export function receivedSentence(ctx: FormContext): string {
   const desk = issuerName(ctx, d.receivingUnitId, d.receivingAgencyId);
   return `${day.charAt(0).toUpperCase()}${day.slice(1)}, ${desk} nhận được hồ sơ của ${APPLICANT} ${d.applicantName} đề nghị giải quyết thủ tục ${d.procedureName}, mã hồ sơ ${d.code}.`;
 }
+
+/** Free text ending a sentence of the form: a full stop added when the officer typed none. */
+export function sentence(text: string): string {
+  const t = text.trim();
+  return !t || /[.!?…:;]$/.test(t) ? t : `${t}.`;
+}

@@ -186,11 +186,11 @@ describe('forms 02 to 05', () => {
     await actOk(motcua, d.id, 'extend', { dueOverride: newDue, data: { reason: 'Cần xác minh thông tin cư trú của người được khai sinh' } });
     const { text } = await pdfOf(motcua, formUrl(d.id, '04'));
     for (const part of [
-      'VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT HỒ SƠ',
+      'VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT',
       'Số: ……/……',
       'Kính gửi: Ông/Bà/Tổ chức Nguyễn Văn Dân',
       `Thời hạn trả kết quả giải quyết hồ sơ theo giấy hẹn là ${vnDateOf(due)}`,
-      'Lý do: Cần xác minh thông tin cư trú của người được khai sinh',
+      'Lý do: Cần xác minh thông tin cư trú của người được khai sinh.',
       `thời gian trả kết quả được hẹn lại vào ${vnDateOf(newDue)}`,
       'THỦ TRƯỞNG CƠ QUAN',
       'Nơi nhận:',
