@@ -1,5 +1,6 @@
 // Request and response shapes of citizen accounts (sign-in by one-time code) and their own dossiers, shared by server and web.
 import { z } from 'zod';
+import { PublicDossierView } from './dossiers.schema';
 
 /** An email address or a Vietnamese mobile number; the server normalizes it (see contacts.ts). */
 export const OtpRequestBody = z.object({ contact: z.string().trim().min(3).max(200) }).strict();
@@ -36,16 +37,17 @@ export type CitizenSessionView = z.infer<typeof CitizenSessionView>;
 export const CitizenMeView = z.object({ citizen: CitizenView.nullable(), csrfToken: z.string().nullable() });
 export type CitizenMeView = z.infer<typeof CitizenMeView>;
 
-export const CitizenDossierItem = z.object({
-  code: z.string(),
-  procedureCode: z.string(),
-  procedureName: z.string(),
-  state: z.string(),
-  stateLabel: z.string(),
-  submittedAt: z.string(),
-  dueAt: z.string().nullable(),
-  finishedAt: z.string().nullable(),
-  receivingUnitName: z.string(),
+/** A line of the citizen's list: the head of the public view. */
+export const CitizenDossierItem = PublicDossierView.pick({
+  code: true,
+  procedureCode: true,
+  procedureName: true,
+  state: true,
+  stateLabel: true,
+  submittedAt: true,
+  dueAt: true,
+  finishedAt: true,
+  receivingUnitName: true,
 });
 export type CitizenDossierItem = z.infer<typeof CitizenDossierItem>;
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CitizenDossierPage, ClaimResult } from '../../../common/citizens.schema';
 import type { DossierView, PublicDossierView, PublicSubmitResult } from '../../../common/dossiers.schema';
 import { auditLog, dossierRatings, dossiers } from '../../db/schema';
+import { TRACKING_PER_CODE_PER_MIN } from '../../platform/tracking/limits';
 import type { TestClient } from '../../testing/harness';
 import { captureDeliveries, citizenHelpers, freshIp, type Citizen } from '../citizens/citizens.test-helpers';
 import { actOk, applicant, errorOf, intakeOk, multipart, PDF, startDossierApp, type DossierTestApp } from './dossiers.test-helpers';
@@ -90,6 +91,15 @@ describe("a citizen's own dossiers", () => {
     // Whoever holds the receipt can still follow it with the secret.
     const bySecret = await lan.inject({ method: 'GET', url: `/api/public/dossiers/${encodeURIComponent(d.code)}`, headers: { 'x-tracking-secret': secret } });
     expect(bySecret.statusCode).toBe(200);
+  });
+
+  it('limits guesses at the secret of one code when claiming, as tracking does', async () => {
+    const { dossier: d, secret } = await intakeOk(motcua);
+    for (let i = 0; i < TRACKING_PER_CODE_PER_MIN; i++) expect((await claim(minh, d.code, 'AAAA-BBBB-CCCC-DDDD-EEEE')).statusCode).toBe(404);
+    const limited = await claim(minh, d.code, secret);
+    expect(limited.statusCode).toBe(429);
+    expect(errorOf(limited).code).toBe('rate_limited');
+    expect((await listOf(minh)).items.map((i) => i.code)).not.toContain(d.code);
   });
 
   it('lets the owner withdraw and rate without the secret; another citizen cannot', async () => {
