@@ -2,9 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { errors } from '../errors';
-import { loadActor } from './actor';
+import { loadSessionActor } from './actor';
 import { safeEqual } from './secrets';
-import { SESSION_COOKIE, findSession, touchSession } from './sessions';
+import { SESSION_COOKIE, touchSession } from './sessions';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const TOUCH_EVERY_MS = 5 * 60_000;
@@ -20,10 +20,9 @@ async function authPlugin(app: FastifyInstance) {
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
     const db = app.database.db;
-    const session = await findSession(db, token);
-    if (!session) return;
-    const actor = await loadActor(db, session.staffId);
-    if (!actor) return;
+    const found = await loadSessionActor(db, token);
+    if (!found) return;
+    const { session, actor } = found;
     req.actor = actor;
     req.sessionTokenHash = session.tokenHash;
     req.csrfToken = session.csrfToken;
