@@ -7,7 +7,7 @@ import { auditLog, dossierRatings, dossiers } from '../../db/schema';
 import { TRACKING_PER_CODE_PER_MIN } from '../../platform/tracking/limits';
 import type { TestClient } from '../../testing/harness';
 import { captureDeliveries, citizenHelpers, freshIp, type Citizen } from '../citizens/citizens.test-helpers';
-import { actOk, applicant, errorOf, intakeOk, multipart, PDF, startDossierApp, type DossierTestApp } from './dossiers.test-helpers';
+import { applicant, errorOf, intakeOk, multipart, PDF, startDossierApp, type DossierTestApp } from './dossiers.test-helpers';
 
 let t: DossierTestApp;
 let motcua: TestClient;
