@@ -57,11 +57,11 @@ export async function controlForm(ctx: FormContext): Promise<Buffer> {
   table(
     b,
     [
-      { header: 'STT', weight: 0.7, align: 'center' },
-      { header: 'Tên cơ quan', weight: 4 },
-      { header: 'Thời gian giao, nhận hồ sơ', weight: 3.6 },
-      { header: 'Kết quả (trước hạn/ đúng hạn/ quá hạn)', weight: 2.1, align: 'center' },
-      { header: 'Ghi chú', weight: 3.1 },
+      { header: 'STT', weight: 1, align: 'center' },
+      { header: 'Tên cơ quan', weight: 4.5 },
+      { header: 'Thời gian giao, nhận hồ sơ', weight: 3.5 },
+      { header: 'Kết quả (trước hạn/ đúng hạn/ quá hạn)', weight: 2, align: 'center' },
+      { header: 'Ghi chú', weight: 3 },
     ],
     rows,
     { size: 10 },

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeskIntakeResult, DossierView } from '../../../../common/dossiers.schema';
 import type { TestClient } from '../../../testing/harness';
+import { TRACKING_PER_CODE_PER_MIN } from '../dossiers.public.routes';
 import { actOk, applicant, errorOf, fieldPaths, intakeOk, startDossierApp, type DossierTestApp } from '../dossiers.test-helpers';
 import { decodeQrCodes, pdfText } from './forms.test-helpers';
 
@@ -119,6 +120,17 @@ describe('form 01, receipt and appointment', () => {
       expect(res.statusCode).toBe(404);
       expect(errorOf(res).code).toBe('dossier_not_found');
     }
+  });
+
+  it('shares the per-code allowance of tracking: guesses on one code add up across the two routes', async () => {
+    const { dossier: d, secret } = await intakeOk(motcua);
+    const code = encodeURIComponent(d.code);
+    for (let i = 0; i < TRACKING_PER_CODE_PER_MIN; i++) {
+      const res = await t.anonymous().request({ method: 'GET', url: `/api/public/dossiers/${code}`, headers: { 'x-tracking-secret': secret }, remoteAddress: `10.9.0.${i + 1}` });
+      expect(res.statusCode).toBe(200);
+    }
+    const res = await t.anonymous().request({ method: 'GET', url: `/api/public/dossiers/${code}/forms/01.pdf`, headers: { 'x-tracking-secret': secret }, remoteAddress: '10.9.1.1' });
+    expect(res.statusCode).toBe(429);
   });
 
   it('is not applicable before acceptance, for staff and for the applicant', async () => {
