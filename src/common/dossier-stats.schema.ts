@@ -1,16 +1,11 @@
 // Request and response shapes of the dossier statistics (GET /api/dossiers/stats and stats.csv).
 import { z } from 'zod';
-import type { Role } from './roles';
+import { STATS_GROUPS } from './dossier-stats';
 
-/** Who reads statistics (the policy's `dossier.stats`; the web app offers the units under these grants). */
-export const STATS_ROLES = ['one_stop_officer', 'specialist', 'leader', 'viewer', 'inspector'] as const satisfies readonly Role[];
+export { STATS_GROUPS, STATS_MAX_DAYS, STATS_ROLES } from './dossier-stats';
 
-export const STATS_GROUPS = ['unit', 'agency', 'field', 'month'] as const;
 export const StatsGroupBy = z.enum(STATS_GROUPS);
 export type StatsGroupBy = z.infer<typeof StatsGroupBy>;
-
-/** The longest period one request may cover, in days (both ends included). */
-export const STATS_MAX_DAYS = 366;
 
 const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -21,6 +16,8 @@ export const StatsQuery = z.object({
   groupBy: StatsGroupBy.default('unit'),
   /** A unit inside the user's scope; default: the user's top unit. */
   unitId: z.uuid().optional(),
+  /** The language of labels and CSV headers when a link cannot send Accept-Language. */
+  lang: z.enum(['vi', 'en']).optional(),
 });
 export type StatsQuery = z.infer<typeof StatsQuery>;
 

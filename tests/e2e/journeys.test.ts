@@ -176,7 +176,7 @@ void describe('foundation journeys', () => {
       const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
       await nav.getByRole('link', { name: 'Đơn vị hành chính' }).waitFor();
       const links = (await nav.getByRole('link').allInnerTexts()).map((s) => s.trim());
-      assert.deepEqual(links, ['Hồ sơ một cửa', 'Đơn vị hành chính', 'Thủ tục hành chính', 'Lịch làm việc']);
+      assert.deepEqual(links, ['Hồ sơ một cửa', 'Thống kê, báo cáo', 'Đơn vị hành chính', 'Thủ tục hành chính', 'Lịch làm việc']);
       await nav.getByRole('link', { name: 'Đơn vị hành chính' }).click();
       await page.waitForURL('**/staff/units');
       // No create/import buttons for a one-stop officer, and no way into the audit log.

@@ -43,6 +43,7 @@ export type {
   FileView,
 } from '../../common/dossiers.schema';
 export type { AssigneeCandidate, AssigneeList, TransferAgency, TransferAgencyList } from '../../common/dossier-pickers.schema';
+export type { StatsCounters, StatsGroupBy, StatsResult, StatsRow } from '../../common/dossier-stats.schema';
 export type CalendarYear = CalendarYearView;
 export type AuditEntry = AuditEntryView;
 export type DueAnswer = DueView;

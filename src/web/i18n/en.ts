@@ -99,6 +99,7 @@ export const en: Messages = {
     main: 'Main navigation',
     workspace: 'Staff workspace',
     dossiers: 'One-stop dossiers',
+    stats: 'Statistics and reports',
     units: 'Administrative units',
     staff: 'Staff',
     calendar: 'Working calendar',

@@ -99,6 +99,7 @@ export const vi = {
     main: 'Điều hướng chính',
     workspace: 'Khu làm việc cán bộ',
     dossiers: 'Hồ sơ một cửa',
+    stats: 'Thống kê, báo cáo',
     units: 'Đơn vị hành chính',
     staff: 'Cán bộ, công chức',
     calendar: 'Lịch làm việc',

@@ -3,7 +3,7 @@ import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { Suspense, lazy, useEffect } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { ApiError, onUnauthenticated } from '../api/client';
 import { Shell, RequireSession, RequireAbility, HomeRedirect } from './Shell';
@@ -18,6 +18,9 @@ import DossiersInbox from './dossiers/DossiersInbox';
 import DossierPage from './dossiers/DossierPage';
 import IntakePage from './dossiers/IntakePage';
 import { SESSION_KEY } from './session';
+
+// Charts (recharts) load with the statistics page only.
+const StatsPage = lazy(() => import('./stats/StatsPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -54,6 +57,7 @@ export default function StaffApp() {
             <Route path="dossiers" element={<RequireAbility ability="dossier.read"><DossiersInbox /></RequireAbility>} />
             <Route path="dossiers/new" element={<RequireAbility ability="dossier.intake"><IntakePage /></RequireAbility>} />
             <Route path="dossiers/:id" element={<RequireAbility ability="dossier.read"><DossierPage /></RequireAbility>} />
+            <Route path="stats" element={<RequireAbility ability="dossier.stats"><Suspense fallback={null}><StatsPage /></Suspense></RequireAbility>} />
             <Route path="units" element={<RequireAbility ability="unit.read"><UnitsPage /></RequireAbility>} />
             <Route path="staff" element={<RequireAbility ability="staff.read"><StaffPage /></RequireAbility>} />
             <Route path="procedures" element={<RequireAbility ability="procedure.read"><ProceduresPage /></RequireAbility>} />
