@@ -12,7 +12,7 @@ import { ActionModal } from './ActionModal';
 import { BackLink } from './BackLink';
 import { DueBadge, StateBadge } from './badges';
 import { DossierFacts } from './DossierFacts';
-import { fileUrl, formUrl, useDossier } from './dossiers.api';
+import { fileUrl, formUrl, useDossier, useRefetchOnLanguage } from './dossiers.api';
 import classes from './dossiers.module.css';
 import { formatSize } from './format';
 import { StepTimeline } from './StepTimeline';
@@ -175,6 +175,7 @@ export default function DossierPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const q = useDossier(id);
+  useRefetchOnLanguage();
   const [action, setAction] = useState<DossierActionView | null>(null);
   const d = q.data;
   useEffect(() => {

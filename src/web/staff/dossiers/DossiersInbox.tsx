@@ -10,7 +10,7 @@ import { PageHeader } from '../common';
 import { useKeysetList } from '../list';
 import { useAbilities } from '../session';
 import { CountCards } from './CountCards';
-import { dossierKeys, useDossierCounts } from './dossiers.api';
+import { dossierKeys, useDossierCounts, useRefetchOnLanguage } from './dossiers.api';
 import { InboxList } from './InboxList';
 import { COUNT_FILTERS, STATES, useInboxFilters } from './inboxFilters';
 
@@ -31,6 +31,7 @@ export default function DossiersInbox() {
   }, [t]);
 
   const counts = useDossierCounts();
+  useRefetchOnLanguage();
   const { list, rows } = useKeysetList<DossierSummary>(dossierKeys.all, '/api/dossiers', query);
 
   const clear = () => {

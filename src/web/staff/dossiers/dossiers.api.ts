@@ -1,5 +1,7 @@
 // Queries and requests of the dossier screens: query keys, the counts and one dossier, idempotency keys, staff uploads with progress.
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import i18n from 'i18next';
 import { api, ApiError, toApiError } from '../../api/client';
 import type { DossierCounts, DossierView, FileView } from '../../api/types';
@@ -11,6 +13,17 @@ export const dossierKeys = {
   assignees: (id: string, action: string) => ['dossiers', 'assignees', id, action] as const,
   agencies: (id: string) => ['dossiers', 'agencies', id] as const,
 };
+
+/** State, action and field labels come from the server in the user's language: fetch them again when it changes. */
+export function useRefetchOnLanguage() {
+  const client = useQueryClient();
+  const { i18n: inst } = useTranslation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) first.current = false;
+    else void client.invalidateQueries({ queryKey: dossierKeys.all });
+  }, [inst.language, client]);
+}
 
 /** The inbox counts, refreshed every minute while the page is open (a desk works all day on one screen). */
 export function useDossierCounts() {
