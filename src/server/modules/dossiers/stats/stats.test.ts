@@ -309,6 +309,9 @@ describe('CSV', () => {
     const agencies = await tinh.get(`/api/dossiers/stats.csv?${P}&groupBy=agency`, { 'accept-language': 'en' });
     const head = agencies.body.replace(/^\uFEFF/, '').split('\r\n')[0] ?? '';
     expect(head.startsWith('Agency,Of unit,Received,')).toBe(true);
+    // A download link cannot send Accept-Language: `lang` in the query picks the headers' language.
+    const linked = await tinh.get(`/api/dossiers/stats.csv?${P}&groupBy=field&lang=en`);
+    expect(linked.body.replace(/^\uFEFF/, '').split('\r\n')[0]?.startsWith('Field,Field code,Received,')).toBe(true);
     expect((await tinh.get('/api/dossiers/stats.csv?from=2026-04-30&to=2026-03-01')).statusCode).toBe(400);
   });
 });
