@@ -37,6 +37,15 @@ export function openIdentity(sealed: string): Identity {
   return JSON.parse(unseal(identityKey(), sealed)) as Identity;
 }
 
+/** The name of a file the writer sent ("CCCD Nguyễn Văn A.jpg") says who they are: it is sealed like the identity. */
+export function sealName(name: string): string {
+  return seal(identityKey(), name);
+}
+
+export function openName(sealed: string): string {
+  return unseal(identityKey(), sealed);
+}
+
 /**
  * Keyed hashes of what identifies a person (ID number, phone, e-mail, folded name with address), for
  * every writer of the letter: two letters share a key when they share a writer, and nobody without

@@ -5,7 +5,7 @@ import { recordAudit } from '../../platform/audit/audit';
 import type { Ctx } from '../../platform/auth/actor';
 import { formatLocalIso } from '../../platform/calendar/local-date';
 import { errors, type FieldIssue } from '../../platform/errors';
-import { checkNewUploads } from '../../platform/files/attachments';
+import { checkNewUploads, neutralizeFileName } from '../../platform/files/attachments';
 import type { Lang } from '../../platform/locale';
 import { assertCan } from '../../platform/policy';
 import { hashSecret, newSecret } from '../../platform/tracking/secret';
@@ -16,7 +16,7 @@ import { findUnit, type UnitRow } from '../org/units.service';
 import { clock } from './letters.clock';
 import { allocateLetterCode } from './letters.codes';
 import { letterErrors } from './letters.errors';
-import { identityOf, sealIdentity, writerKeys } from './letters.identity';
+import { identityOf, sealIdentity, sealName, writerKeys } from './letters.identity';
 import { findLetter, insertLetter, letterFileIds, linkLetterFiles, updateLetter } from './letters.queries';
 import { toLetterView } from './letters.views';
 import { INTAKE_WORKFLOW, LETTER_ENTITY, letterWorkflow } from './letters.workflows';
@@ -90,9 +90,11 @@ async function openLetter(tx: Tx, ctx: WorkflowCtx, a: OpenArgs): Promise<{ id: 
   });
   const started = await startCase(tx, ctx, { def, entityType: LETTER_ENTITY, entityId: row.id, unitId: a.unit.id, agencyId: a.agencyId, note: a.note, clockFrom: a.receivedAt, now: a.now });
   await updateLetter(tx, row.id, { dueAt: started.dueAt });
+  // What the writer sent may name them (a scan, "CCCD Nguyễn Văn A.jpg"): the names are sealed too, the stored files renamed.
+  for (const [i, f] of a.body.attachments.entries()) await neutralizeFileName(tx, f.fileId, `${code}-${i + 1}`);
   await linkLetterFiles(
     tx,
-    a.body.attachments.map((f) => ({ letterId: row.id, fileId: f.fileId, name: f.name, kind: 'letter', createdBy: ctx.actor?.id ?? null })),
+    a.body.attachments.map((f) => ({ letterId: row.id, fileId: f.fileId, name: sealName(f.name), kind: 'letter', createdBy: ctx.actor?.id ?? null })),
   );
   return { id: row.id, code, secret };
 }

@@ -12,7 +12,7 @@ import { dueSoonBefore } from '../../platform/workflow/engine';
 import { canSeeLetter, casesVisibleTo, identityStatus, lettersVisibleTo, mayRevealIdentity } from './letters.access';
 import { clock } from './letters.clock';
 import { letterErrors } from './letters.errors';
-import { openIdentity, toWriterView } from './letters.identity';
+import { openIdentity, openName, toWriterView } from './letters.identity';
 import { findLetter, letterFile, listLetters, type LetterWithUnit } from './letters.queries';
 import { caseCounts, casesOfLetter, FAR_MS, listCases, toClassifyCount, type CaseWithUnits } from './letter-cases.queries';
 import { toCaseSummary, toLetterSummary, toLetterView } from './letters.views';
@@ -112,5 +112,6 @@ export async function getLetterFile(tx: Tx, ctx: Ctx, id: string, fileId: string
     if (!mayRevealIdentity(ctx.actor, letter, cases)) throw errors.forbidden('letter.identity.reveal');
     await recordAudit(tx, ctx, { action: 'letter.file.reveal', entityType: LETTER_ENTITY, entityId: id, unitId: letter.unitId, after: { code: letter.code, fileId, status } });
   }
-  return row.file;
+  // Downloaded under the name the writer gave it, sealed at rest (the stored file carries a neutral name).
+  return row.kind === 'letter' ? { ...row.file, name: openName(row.name) } : row.file;
 }

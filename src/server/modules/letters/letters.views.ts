@@ -22,7 +22,7 @@ import { namesOfSteps } from '../../platform/workflow/names';
 import { actionLabel, isTerminal, stateLabel, stepFields, toActionView } from '../../platform/workflow/views';
 import { history, type Step } from '../../platform/workflow/workflow.service';
 import { identityStatus, mayRevealIdentity, type CasePlace } from './letters.access';
-import { openIdentity, presenceOf, toWriterView } from './letters.identity';
+import { openIdentity, openName, presenceOf, toWriterView } from './letters.identity';
 import { filesOfLetter, type LetterWithUnit } from './letters.queries';
 import { casesOfLetter, lettersOfCase, type CaseWithUnits } from './letter-cases.queries';
 import { availableCaseActions, availableLetterActions } from './letters.rules';
@@ -141,11 +141,11 @@ async function letterBody(db: Tx, actor: Actor, l: LetterWithUnit, cases: readon
     signed: l.signed,
     identity,
     files: files.map((f) => {
-      // What the writer sent may show who they are (a scan, a signature): hidden until the identity may be revealed.
+      // What the writer sent may show who they are (a scan, a signature, its name): hidden unless the identity may be revealed.
       const restricted = f.kind === 'letter' && identity.status !== 'shown';
       return {
         fileId: f.fileId,
-        name: restricted && !identity.canReveal ? RESTRICTED_FILE[lang] : f.name,
+        name: f.kind !== 'letter' ? f.name : identity.canReveal ? openName(f.name) : RESTRICTED_FILE[lang],
         mime: f.mime,
         size: Number(f.size),
         kind: f.kind === 'document' ? ('document' as const) : ('letter' as const),

@@ -1,5 +1,8 @@
 // Checks of files named in a request: uploaded (the workflow engine keeps only their id and name), and not already held by another record.
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
+import { files } from '../../db/schema';
 import { errors, type FieldIssue } from '../errors';
 import type { Lang } from '../locale';
 import { findFiles } from './files.service';
@@ -34,4 +37,14 @@ export async function checkNewUploads(
       issues.push({ path: `${opts.path}.${i}.fileId`, message: opts.lang === 'vi' ? 'Tệp không tồn tại hoặc đã được dùng' : 'No such file, or already used' });
   });
   if (issues.length) throw errors.validation(issues);
+}
+
+/**
+ * Replaces an uploaded file's own name by a neutral one with the same extension (`attachment-2.pdf`),
+ * for files whose name may identify a person who must stay protected; the caller keeps the real name sealed.
+ */
+export async function neutralizeFileName(tx: Tx, fileId: string, neutral: string): Promise<void> {
+  const [row] = await tx.select({ name: files.name }).from(files).where(eq(files.id, fileId));
+  if (!row) return;
+  await tx.update(files).set({ name: `${neutral}${path.extname(row.name)}` }).where(eq(files.id, fileId));
 }

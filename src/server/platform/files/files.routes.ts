@@ -3,11 +3,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { FileView } from '../../../common/dossiers.schema';
 import { recordAudit } from '../audit/audit';
 import { ctxOf } from '../auth/actor';
-import { filesDir, insertFile, receiveUpload, toFileView } from './files.service';
+import { filesDir, insertFile, receiveUpload, toFileView, type FileRow } from './files.service';
 
 const tags = ['files'];
 /** Uploads a guest may make per minute from one address: a dossier rarely needs more than a handful. */
 export const PUBLIC_UPLOADS_PER_MIN = 20;
+
+/** The audit trail keeps what identifies the bytes, not the uploader's file name: it may name a person (a denouncer's scan). */
+const auditedFile = (r: FileRow) => ({ id: r.id, mime: r.mime, size: r.size, sha256: r.sha256 });
 
 export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;
@@ -28,7 +31,7 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
       const stored = await receiveUpload(req, dir);
       const row = await db.transaction(async (tx) => {
         const r = await insertFile(tx, stored, null);
-        await recordAudit(tx, { actor: null, requestId: req.id, ip: req.ip }, { action: 'file.upload', entityType: 'file', entityId: r.id, after: toFileView(r) });
+        await recordAudit(tx, { actor: null, requestId: req.id, ip: req.ip }, { action: 'file.upload', entityType: 'file', entityId: r.id, after: auditedFile(r) });
         return r;
       });
       return reply.status(201).send(toFileView(row));
@@ -51,7 +54,7 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
       const stored = await receiveUpload(req, dir);
       const row = await db.transaction(async (tx) => {
         const r = await insertFile(tx, stored, ctx.actor.id);
-        await recordAudit(tx, ctx, { action: 'file.upload', entityType: 'file', entityId: r.id, after: toFileView(r) });
+        await recordAudit(tx, ctx, { action: 'file.upload', entityType: 'file', entityId: r.id, after: auditedFile(r) });
         return r;
       });
       return reply.status(201).send(toFileView(row));
