@@ -8,6 +8,7 @@ import { hashPassword } from '../platform/auth/secrets';
 import { DEMO_STAFF, DEMO_UNITS } from './demo-data';
 import { seedDemoProcedures } from './demo-procedures';
 import { seedDemoDossiers } from '../modules/dossiers/dossiers.demo';
+import { seedDemoLetters } from '../modules/letters/letters.demo';
 
 export class DemoRefusedError extends Error {}
 
@@ -71,6 +72,7 @@ export async function seedDemo(db: Db, password: string): Promise<void> {
     }
     await seedDemoProcedures(tx, unitIds, agencyIds);
     await seedDemoDossiers(tx);
+    await seedDemoLetters(tx);
     await recordAudit(tx, { actor: null, requestId: 'seed', ip: '127.0.0.1' }, {
       action: 'demo.seed',
       entityType: 'system',
