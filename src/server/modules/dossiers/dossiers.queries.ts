@@ -2,6 +2,7 @@
 import { and, asc, eq, gt, gte, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client';
+import { prepared } from '../../db/prepared';
 import { dossierDocuments, dossiers, files, units } from '../../db/schema';
 import { escapeLike } from '../../db/scope';
 
@@ -23,15 +24,23 @@ function selectWithUnits(db: Tx) {
 type Joined = { d: DossierRow; unitPath: string; unitName: string; receivingUnitPath: string; receivingUnitName: string };
 const flat = (r: Joined): DossierWithUnits => ({ ...r.d, unitPath: r.unitPath, unitName: r.unitName, receivingUnitPath: r.receivingUnitPath, receivingUnitName: r.receivingUnitName });
 
+const byId = (db: Tx) => selectWithUnits(db).where(eq(dossiers.id, sql.placeholder('id')));
+const byCode = (db: Tx) => selectWithUnits(db).where(eq(dossiers.code, sql.placeholder('code')));
+
 /** `forUpdate` locks the dossier row, so that two actions on one dossier run one after the other. */
 export async function findDossier(db: Tx, id: string, forUpdate = false): Promise<DossierWithUnits | undefined> {
-  const q = selectWithUnits(db).where(eq(dossiers.id, id));
-  const [row] = forUpdate ? await q.for('update', { of: dossiers }) : await q;
+  if (forUpdate) {
+    const [locked] = await selectWithUnits(db).where(eq(dossiers.id, id)).for('update', { of: dossiers });
+    return locked ? flat(locked) : undefined;
+  }
+  // Outside a transaction (the dossier page) a prepared statement: built and planned once.
+  const [row] = await (prepared(db, 'dossier_by_id', (d) => byId(d).prepare('dossier_by_id')) ?? byId(db)).execute({ id });
   return row ? flat(row) : undefined;
 }
 
+/** Tracking reads by code on every look-up: a prepared statement outside a transaction. */
 export async function findDossierByCode(db: Tx, code: string): Promise<DossierWithUnits | undefined> {
-  const [row] = await selectWithUnits(db).where(eq(dossiers.code, code));
+  const [row] = await (prepared(db, 'dossier_by_code', (d) => byCode(d).prepare('dossier_by_code')) ?? byCode(db)).execute({ code });
   return row ? flat(row) : undefined;
 }
 

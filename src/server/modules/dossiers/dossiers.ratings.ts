@@ -1,7 +1,8 @@
 // Satisfaction ratings (SIPAS): the applicant rates a dossier once its result is known; staff read it on the dossier page.
-import { inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { RatingBody, RatingView } from '../../../common/dossier-ratings.schema';
 import type { Tx } from '../../db/client';
+import { prepared } from '../../db/prepared';
 import { dossierRatings } from '../../db/schema';
 import { recordAudit } from '../../platform/audit/audit';
 import { formatLocalIso } from '../../platform/calendar/local-date';
@@ -46,8 +47,12 @@ export async function ratingsOf(db: Tx, dossierIds: readonly string[]): Promise<
   return new Map(rows.map((r) => [r.dossierId, toRatingView(r)]));
 }
 
+const ratingQuery = (db: Tx) => db.select().from(dossierRatings).where(eq(dossierRatings.dossierId, sql.placeholder('id')));
+
+/** One dossier's rating (tracking reads it on every look-up of a finished dossier: a prepared statement outside a transaction). */
 export async function ratingOf(db: Tx, dossierId: string): Promise<RatingView | null> {
-  return (await ratingsOf(db, [dossierId])).get(dossierId) ?? null;
+  const [row] = await (prepared(db, 'dossier_rating', (d) => ratingQuery(d).prepare('dossier_rating')) ?? ratingQuery(db)).execute({ id: dossierId });
+  return row ? toRatingView(row) : null;
 }
 
 export interface RatingMeta {

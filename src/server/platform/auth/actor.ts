@@ -1,8 +1,9 @@
 // Who is making a request: a staff member and the roles they hold, each on a unit and the units below it.
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { Role } from '../../../common/roles';
 import type { Tx } from '../../db/client';
+import { prepared } from '../../db/prepared';
 import { roleGrants, sessions, staff, units } from '../../db/schema';
 import { errors } from '../errors';
 import { langOf, type Lang } from '../locale';
@@ -77,13 +78,16 @@ export async function loadActor(db: Tx, staffId: string): Promise<Actor | undefi
  * every signed-in request reads it, so it is one round trip instead of two.
  */
 export async function loadSessionActor(db: Tx, token: string): Promise<{ session: SessionRow; actor: Actor } | undefined> {
-  const rows = await db
-    .select({ session: sessions, ...actorColumns })
-    .from(sessions)
-    .innerJoin(staff, eq(staff.id, sessions.staffId))
-    .leftJoin(roleGrants, eq(roleGrants.staffId, staff.id))
-    .leftJoin(units, eq(units.id, roleGrants.unitId))
-    .where(and(eq(sessions.tokenHash, sha256(token)), gt(sessions.expiresAt, new Date())));
+  const build = (d: Tx) =>
+    d
+      .select({ session: sessions, ...actorColumns })
+      .from(sessions)
+      .innerJoin(staff, eq(staff.id, sessions.staffId))
+      .leftJoin(roleGrants, eq(roleGrants.staffId, staff.id))
+      .leftJoin(units, eq(units.id, roleGrants.unitId))
+      .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), gt(sessions.expiresAt, sql.placeholder('now'))));
+  const query = prepared(db, 'auth_session_actor', (d) => build(d).prepare('auth_session_actor')) ?? build(db);
+  const rows = await query.execute({ tokenHash: sha256(token), now: new Date() });
   const actor = actorOf(rows);
   const session = rows[0]?.session;
   return actor && session ? { session, actor } : undefined;

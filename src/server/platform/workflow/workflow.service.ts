@@ -1,6 +1,7 @@
 // The workflow engine's database side: start a case, take a transition (checked, dated, audited), read the history.
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
+import { prepared } from '../../db/prepared';
 import { agencies, staff, units } from '../../db/schema';
 import type { Ctx } from '../auth/actor';
 import { recordAudit } from '../audit/audit';
@@ -40,13 +41,16 @@ export interface CaseRef {
   entityId: string;
 }
 
-/** The steps of a case, oldest first. */
-export async function history(db: Tx, entityType: string, entityId: string): Promise<Step[]> {
-  return db
+const historyQuery = (db: Tx) =>
+  db
     .select()
     .from(workflowSteps)
-    .where(and(eq(workflowSteps.entityType, entityType), eq(workflowSteps.entityId, entityId)))
+    .where(and(eq(workflowSteps.entityType, sql.placeholder('entityType')), eq(workflowSteps.entityId, sql.placeholder('entityId'))))
     .orderBy(asc(workflowSteps.seq));
+
+/** The steps of a case, oldest first (a prepared statement outside a transaction: tracking reads it on every look-up). */
+export async function history(db: Tx, entityType: string, entityId: string): Promise<Step[]> {
+  return (prepared(db, 'workflow_history', (d) => historyQuery(d).prepare('workflow_history')) ?? historyQuery(db)).execute({ entityType, entityId });
 }
 
 export interface StartArgs extends CaseRef {
