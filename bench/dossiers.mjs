@@ -6,7 +6,7 @@
 //   node bench/dossiers.mjs [--dossiers 1000000] [--duration 20] [--connections 32]
 //     [--lifecycle-connections 16] [--intake online|desk] [--server-procs 1] [--keep-data DIR]
 //     [--communes 100] [--warmup 3] [--stats-runs 7] [--phases ceiling,lookups,lifecycles,stats]
-//     [--pg-stats] [--cpu-prof DIR] [--out FILE.json]
+//     [--pg-stats] [--cpu-prof DIR] [--generate-only] [--out FILE.json]
 //
 // BENCH_DATABASE_URL uses an existing (empty or previously generated) database instead of a cluster
 // of its own. Ports 3560 (server), 3561 (PostgreSQL), 3562 (bare route) unless --port-base says otherwise.
@@ -42,6 +42,7 @@ const { values: a } = parseArgs({
     phases: { type: 'string' },
     'pg-stats': { type: 'boolean', default: false },
     'cpu-prof': { type: 'string' },
+    'generate-only': { type: 'boolean', default: false },
     'port-base': { type: 'string', default: '3560' },
     'upload-bytes': { type: 'string', default: '15000' },
     out: { type: 'string' },
@@ -151,6 +152,11 @@ const pgSettings = Object.fromEntries(
 pgSettings.server_version = (await db.query('show server_version')).rows[0].server_version;
 await db.query(UNITS_VIEW);
 const staff = (await db.query(STAFF_OF_UNITS)).rows.filter((r) => !r.isProvince);
+if (a['generate-only']) {
+  log(`dataset ready: ${JSON.stringify(dataset)}`);
+  await db.end();
+  process.exit(0);
+}
 if (a['pg-stats']) {
   await db.query('create extension if not exists pg_stat_statements');
   await db.query('select pg_stat_statements_reset()');
