@@ -70,7 +70,34 @@ function allJourneyFiles() {
   return names.map((n) => `tests/e2e/${n}`);
 }
 
+/**
+ * A real SMTP server outside the product (src/server/testing/smtp-sink.server.ts) that writes what it receives to
+ * `file`, so that a journey can read a sign-in code; null (with a warning) when it cannot start.
+ */
+async function startMailSink(dir) {
+  const port = await freePort(2540, 2599);
+  const file = path.join(dir, 'mail.jsonl');
+  const [user, password] = ['e2e', 'e2e-mail-password'];
+  const child = spawn(bin('tsx'), ['src/server/testing/smtp-sink.server.ts', String(port), file, user, password], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const ready = await new Promise((resolve) => {
+    let out = '';
+    child.stdout.on('data', (b) => {
+      out += b.toString();
+      if (out.includes(`ready ${port}`)) resolve(true);
+    });
+    child.once('exit', () => resolve(false));
+    setTimeout(() => resolve(false), 30_000);
+  });
+  if (!ready) {
+    console.warn('» no SMTP sink: emails go to the server log, journeys that read them fail');
+    await stop(child);
+    return null;
+  }
+  return { child, file, url: `smtp://${user}:${password}@127.0.0.1:${port}` };
+}
+
 let server;
+let mail;
 let dataDir;
 let passed = 0;
 let failed = 0;
@@ -83,6 +110,7 @@ try {
   }
 
   dataDir = mkdtempSync(path.join(tmpdir(), 'danvan-e2e-'));
+  mail = await startMailSink(dataDir);
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   console.log(`» starting the server on ${baseUrl} (data in ${dataDir})`);
@@ -98,6 +126,7 @@ try {
       DANVAN_LOGIN_RATE_PER_MIN: '1000',
       DANVAN_LOG_LEVEL: process.env.DANVAN_LOG_LEVEL ?? 'warn',
       DANVAN_WEB_DIR: webDir,
+      ...(mail ? { DANVAN_SMTP_URL: mail.url } : {}),
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -123,7 +152,7 @@ try {
     {
       cwd: root,
       stdio: 'inherit',
-      env: { ...process.env, E2E_BASE_URL: baseUrl, E2E_PASSWORD: PASSWORD },
+      env: { ...process.env, E2E_BASE_URL: baseUrl, E2E_PASSWORD: PASSWORD, ...(mail ? { E2E_MAIL_FILE: mail.file } : {}) },
     },
   );
   if (existsSync(tapFile)) {
@@ -138,6 +167,7 @@ try {
   exitCode = 1;
 } finally {
   await stop(server);
+  await stop(mail?.child);
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }
 console.log(`${passed} passed, ${failed} failed`);

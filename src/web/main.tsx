@@ -46,6 +46,7 @@ const ProcedurePage = lazy(() => import('./portal/ProcedurePage'));
 // The citizen's dossier pages: online submission and tracking, each its own chunk.
 const SubmitPage = lazy(() => import('./portal/submit/SubmitPage'));
 const TrackPage = lazy(() => import('./portal/track/TrackPage'));
+const AccountPage = lazy(() => import('./portal/account/AccountPage'));
 
 function Loading() {
   return (
@@ -101,6 +102,14 @@ createRoot(root).render(
             element={
               <Suspense fallback={<Loading />}>
                 <TrackPage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="/tai-khoan"
+            element={
+              <Suspense fallback={<Loading />}>
+                <AccountPage />
               </Suspense>
             }
           />

@@ -1,7 +1,9 @@
 // Page helpers of the citizen's dossier pages (online submission, tracking, own actions, rating), shared by the
 // citizen journeys and the full lifecycle journey that adds the staff side.
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
 import type { APIRequestContext, Locator, Page } from 'playwright-core';
+import { parseMail } from '../../src/server/testing/smtp-sink';
 import { field } from './helpers';
 
 export interface UploadFile {
@@ -156,4 +158,47 @@ export async function staffApi(request: APIRequestContext, method: 'GET' | 'POST
   const text = await res.text();
   assert.ok(res.ok(), `${method} ${url}: ${res.status()} ${text}`);
   return text ? (JSON.parse(text) as unknown) : undefined;
+}
+
+// ---------- citizen accounts ----------
+
+/** The emails the server sent through the journeys' SMTP sink (scripts/test-e2e.mjs sets E2E_MAIL_FILE). */
+function mailsTo(address: string): string[] {
+  const file = process.env.E2E_MAIL_FILE;
+  assert.ok(file, 'E2E_MAIL_FILE is not set: run the journeys through scripts/test-e2e.mjs');
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { to: string[]; raw: string })
+    .filter((m) => m.to.includes(address))
+    .map((m) => parseMail(m.raw).text);
+}
+
+/** Waits for the sign-in code mailed to `address` after `before` earlier mails, and returns it. */
+export async function mailedCode(page: Page, address: string, before: number): Promise<string> {
+  for (let i = 0; i < 60; i++) {
+    const mails = mailsTo(address);
+    const code = mails.slice(before).map((text) => /:\s*(\d{6})\s*$/m.exec(text)?.[1]).find(Boolean);
+    if (code) return code;
+    await page.waitForTimeout(500);
+  }
+  throw new Error(`no sign-in code mailed to ${address}`);
+}
+
+export function mailCount(address: string): number {
+  return mailsTo(address).length;
+}
+
+/** Signs in on /tai-khoan with an email address and the code mailed to it. */
+export async function signInCitizen(page: Page, email: string) {
+  await page.goto('/tai-khoan');
+  const before = mailCount(email);
+  await field(page, 'Thư điện tử hoặc số điện thoại di động').fill(email);
+  await page.getByTestId('otp-send').click();
+  await page.getByTestId('otp-sent').waitFor();
+  const code = await mailedCode(page, email, before);
+  await field(page, 'Mã xác thực (6 chữ số)').fill(code);
+  await page.getByTestId('otp-verify').click();
+  await page.getByTestId('signed-in-as').waitFor();
 }

@@ -1,6 +1,6 @@
 // Browser journeys of the citizen's dossier pages on a phone (360×740): find a procedure, submit it online with a PDF,
-// keep the code and secret, follow the dossier, answer a request to complete, withdraw; the neutral message for a wrong
-// secret; axe on every page.
+// keep the code and secret, follow the dossier, answer a request to complete, download the receipt, withdraw; the neutral
+// message for a wrong secret; rate a finished dossier; sign in by an emailed code and see "Hồ sơ của tôi"; axe on every page.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
@@ -14,6 +14,7 @@ import {
   lookUp,
   openSubmission,
   rate,
+  signInCitizen,
   samplePdf,
   sendDocuments,
   sendSubmission,
@@ -119,9 +120,10 @@ void describe('citizen dossier journeys', () => {
 
       // Leaving the page forgets the secret: coming back asks for it.
       await page.getByRole('link', { name: 'Trang chủ' }).first().click();
+      await page.getByTestId('portal-search').waitFor();
+      assert.equal(await page.evaluate(() => sessionStorage.length), 0);
       await page.goto(`/tra-cuu/${encodeURIComponent(first.code)}`);
       await page.getByTestId('lookup-form').waitFor();
-      assert.equal(await page.evaluate(() => sessionStorage.length), 0);
     } finally {
       await context.close();
     }
@@ -220,7 +222,7 @@ void describe('citizen dossier journeys', () => {
     }
   });
 
-  void it('(c5) a refused dossier shows the reason and legal basis, and its applicant rates the service on the five SIPAS questions', async () => {
+  void it('(c4) a refused dossier shows the reason and legal basis, and its applicant rates the service on the five SIPAS questions', async () => {
     // axe is injected as an inline script: this journey runs without the CSP (the others keep it).
     const citizen = await newPage(browser, { ...PHONE, bypassCSP: true });
     const officer = await newPage(browser);
@@ -254,7 +256,7 @@ void describe('citizen dossier journeys', () => {
       await c.keyboard.press('ArrowRight');
       assert.equal(await form.locator('fieldset[data-factor="procedure"] input:checked').getAttribute('value'), '2');
       await noSideScroll(c, 'the rating form');
-      await shot(c, 'c5-rating-form');
+      await shot(c, 'c4-rating-form');
       const issues = await axeSerious(c);
       assert.deepEqual(issues, [], JSON.stringify(issues, null, 2));
       await rate(c, [4, 3, 5, 2, 4], 'Cán bộ hướng dẫn tận tình.');
@@ -263,14 +265,64 @@ void describe('citizen dossier journeys', () => {
       await c.reload();
       await c.getByTestId('rating-given').waitFor();
       assert.equal(await c.getByTestId('rating-form').count(), 0, 'rated once only');
-      await shot(c, 'c5-rated');
+      await shot(c, 'c4-rated');
     } finally {
       await citizen.context.close();
       await officer.context.close();
     }
   });
 
-  void it('(c4) axe finds no serious or critical violation on the submission, confirmation, look-up and tracking pages', async () => {
+  void it('(c5) a citizen signs in with an emailed code, files a dossier that joins "Hồ sơ của tôi", opens it without the secret, adds an earlier one, and signs out', async () => {
+    const { context, page } = await newPage(browser, PHONE);
+    const email = `nhung.${Date.now()}@example.vn`;
+    try {
+      await page.goto('/');
+      await page.getByRole('link', { name: 'Tài khoản' }).click();
+      await page.getByTestId('signin').waitFor();
+      await noSideScroll(page, 'the sign-in form');
+      await shot(page, 'c5-signin');
+      await signInCitizen(page, email);
+      await page.getByTestId('mine-empty').waitFor();
+      await shot(page, 'c5-account-empty');
+
+      await openSubmission(page, BIRTH.code);
+      await page.getByTestId('account-note').getByText(`Bạn đang đăng nhập (${email})`).waitFor();
+      assert.equal(await field(page, 'Thư điện tử (email)').inputValue(), email);
+      await chooseUnit(page, BIRTH.unit);
+      await fillApplicant(page, { name: APPLICANT.name, idNumber: APPLICANT.idNumber });
+      await attach(page, BIRTH.form, [samplePdf()]);
+      const mine = await sendSubmission(page);
+
+      // A fresh load keeps nothing of the secret: the account alone opens the dossier.
+      await page.goto('/tai-khoan');
+      const card = page.getByTestId('mine-list').locator(`[data-code="${mine.code}"]`);
+      await card.getByText('Chờ tiếp nhận').waitFor();
+      await noSideScroll(page, 'my dossiers');
+      await shot(page, 'c5-mine');
+      await card.getByRole('link', { name: BIRTH.name }).click();
+      await expectState(page, 'Chờ tiếp nhận');
+      assert.equal(await page.getByTestId('lookup-form').count(), 0, 'no secret asked of the account holder');
+
+      // A dossier filed as a guest joins the account with its code and secret.
+      await page.goto('/tai-khoan');
+      await page.getByTestId('mine-list').locator(`[data-code="${mine.code}"]`).waitFor();
+      if (first) {
+        await field(page, 'Mã hồ sơ').fill(first.code);
+        await field(page, 'Mã bí mật').fill(first.secret);
+        await page.getByTestId('claim-send').click();
+        await page.getByTestId('mine-list').locator(`[data-code="${first.code}"]`).getByText('Đã rút hồ sơ').waitFor();
+      }
+
+      await page.getByTestId('sign-out').click();
+      await page.getByTestId('signin').waitFor();
+      await page.goto(`/tra-cuu/${encodeURIComponent(mine.code)}`);
+      await page.getByTestId('lookup-form').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  void it('(c6) axe finds no serious or critical violation on the submission, confirmation, look-up and tracking pages', async () => {
     const { context, page } = await newPage(browser, { ...PHONE, bypassCSP: true });
     const report: string[] = [];
     const check = async (name: string) => {
@@ -295,6 +347,13 @@ void describe('citizen dossier journeys', () => {
       // Checked once the opening transition has ended (half-faded text would read as low contrast).
       await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
       await check('withdraw-dialog');
+      await page.keyboard.press('Escape');
+      await page.goto('/tai-khoan');
+      await page.getByTestId('signin').waitFor();
+      await check('account-signin');
+      await signInCitizen(page, `axe.${Date.now()}@example.vn`);
+      await page.getByTestId('mine-empty').waitFor();
+      await check('account-mine');
       assert.deepEqual(report, [], report.join('\n'));
     } finally {
       await context.close();

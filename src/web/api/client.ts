@@ -105,7 +105,8 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     headers['content-type'] = 'application/json';
     body = JSON.stringify(options.body);
   }
-  if (UNSAFE.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
+  // A token given by the caller wins: the portal sends the citizen session's own (the staff one is for staff routes).
+  if (UNSAFE.has(method) && csrfToken && !headers['x-csrf-token']) headers['x-csrf-token'] = csrfToken;
 
   let res: Response;
   try {

@@ -46,10 +46,13 @@ export function PortalLayout({ children }: { children: ReactNode }) {
           </Anchor>
           <nav aria-label={t('nav.main')} className={nav.nav}>
             <NavLink to="/thu-tuc" className={nav.link}>
-              {t('catalog.title')}
+              {t('citizen.nav.procedures')}
             </NavLink>
             <NavLink to="/tra-cuu" className={nav.link}>
               {t('citizen.nav.track')}
+            </NavLink>
+            <NavLink to="/tai-khoan" className={nav.link}>
+              {t('citizen.nav.account')}
             </NavLink>
           </nav>
           <LanguageSwitch c="white" className={classes.onDark} />

@@ -1,10 +1,12 @@
 // The citizen's calls to the dossier API (submit, track, own actions, rating, receipt), with the tracking
 // secret sent only in a header and kept in memory for the tab (sessionStorage at most, never the address or logs).
+// A signed-in citizen proves their own dossiers by the session instead: `secret` is then null.
 import i18n from 'i18next';
 import { api, ApiError, toApiError } from '../../api/client';
 import type { CitizenActionBody, PublicDossierView, PublicSubmitBody, PublicSubmitResult } from '../../../common/dossiers.schema';
 import type { RatingBody, RatingCriterion, RatingView } from '../../../common/dossier-ratings.schema';
 import type { ReceivingUnitList } from '../../../common/procedures.schema';
+import { citizenHeaders } from '../account/citizenSession';
 
 export type { PublicDossierView, PublicSubmitResult, RatingView, ReceivingUnitList };
 
@@ -29,32 +31,32 @@ export function fetchReceivingUnits(procedureCode: string, signal?: AbortSignal)
   return api<ReceivingUnitList>(`/api/public/procedures/${encodeURIComponent(procedureCode)}/units`, { signal });
 }
 
-export function submitDossier(body: PublicSubmitBody, idempotencyKey: string) {
-  return api<PublicSubmitResult>('/api/public/dossiers', { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } });
+const proof = (secret: string | null): Record<string, string> => (secret ? { [SECRET_HEADER]: secret } : {});
+
+export async function submitDossier(body: PublicSubmitBody, idempotencyKey: string) {
+  const headers = { 'Idempotency-Key': idempotencyKey, ...(await citizenHeaders()) };
+  return api<PublicSubmitResult>('/api/public/dossiers', { method: 'POST', body, headers });
 }
 
-export function trackDossier(code: string, secret: string, signal?: AbortSignal) {
-  return api<TrackedDossier>(path(code), { headers: { [SECRET_HEADER]: secret }, signal });
+export function trackDossier(code: string, secret: string | null, signal?: AbortSignal) {
+  return api<TrackedDossier>(path(code), { headers: proof(secret), signal });
 }
 
-export function actOnDossier(code: string, secret: string, action: CitizenAction, body: CitizenActionBody, idempotencyKey: string) {
-  return api<TrackedDossier>(`${path(code)}/actions/${action}`, {
-    method: 'POST',
-    body,
-    headers: { [SECRET_HEADER]: secret, 'Idempotency-Key': idempotencyKey },
-  });
+export async function actOnDossier(code: string, secret: string | null, action: CitizenAction, body: CitizenActionBody, idempotencyKey: string) {
+  const headers = { ...proof(secret), 'Idempotency-Key': idempotencyKey, ...(await citizenHeaders()) };
+  return api<TrackedDossier>(`${path(code)}/actions/${action}`, { method: 'POST', body, headers });
 }
 
-export function rateDossier(code: string, secret: string, body: RatingBody) {
-  return api<unknown>(`${path(code)}/rating`, { method: 'POST', body, headers: { [SECRET_HEADER]: secret } });
+export async function rateDossier(code: string, secret: string | null, body: RatingBody) {
+  return api<unknown>(`${path(code)}/rating`, { method: 'POST', body, headers: { ...proof(secret), ...(await citizenHeaders()) } });
 }
 
 /** The applicant's receipt (form 01, PDF) as a file; 409 `form_not_applicable` until the dossier is accepted. */
-export async function fetchReceipt(code: string, secret: string): Promise<{ blob: Blob; filename: string }> {
+export async function fetchReceipt(code: string, secret: string | null): Promise<{ blob: Blob; filename: string }> {
   let res: Response;
   try {
     res = await fetch(`${path(code)}/forms/01.pdf`, {
-      headers: { [SECRET_HEADER]: secret, accept: 'application/pdf', 'accept-language': i18n.language === 'en' ? 'en' : 'vi' },
+      headers: { ...proof(secret), accept: 'application/pdf', 'accept-language': i18n.language === 'en' ? 'en' : 'vi' },
       credentials: 'same-origin',
     });
   } catch {
@@ -78,9 +80,13 @@ export async function fetchReceipt(code: string, secret: string): Promise<{ blob
 const SECRET_PREFIX = 'dv.secret.';
 const secrets = new Map<string, string>();
 
-/** Keeps the secret for this tab: in memory, and in sessionStorage so that a reload of the tracking page keeps it. */
-export function rememberSecret(code: string, secret: string): void {
+/**
+ * Keeps the secret for this tab: in memory, and (`persist`, only while the tracking page shows it) in sessionStorage so
+ * that a reload of that page keeps it. The tracking page forgets both when the citizen leaves it.
+ */
+export function rememberSecret(code: string, secret: string, persist = true): void {
   secrets.set(code, secret);
+  if (!persist) return;
   try {
     sessionStorage.setItem(SECRET_PREFIX + code, secret);
   } catch {

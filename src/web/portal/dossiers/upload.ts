@@ -3,6 +3,7 @@
 import i18n from 'i18next';
 import { ApiError, toApiError } from '../../api/client';
 import type { FileView } from '../../../common/dossiers.schema';
+import { citizenHeaders } from '../account/citizenSession';
 
 export type { FileView };
 
@@ -51,10 +52,12 @@ export function uploadErrorText(err: unknown, name: string): string {
 }
 
 /** POST /api/public/files with progress (0..1) reported as the bytes go out; abort with the signal. */
-export function uploadFile(file: File, onProgress: (fraction: number) => void, signal?: AbortSignal): Promise<FileView> {
+export async function uploadFile(file: File, onProgress: (fraction: number) => void, signal?: AbortSignal): Promise<FileView> {
+  const extra = await citizenHeaders();
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/api/public/files');
+    for (const [k, v] of Object.entries(extra)) xhr.setRequestHeader(k, v);
     xhr.setRequestHeader('accept', 'application/json');
     xhr.setRequestHeader('accept-language', i18n.language === 'en' ? 'en' : 'vi');
     xhr.upload.onprogress = (e) => {

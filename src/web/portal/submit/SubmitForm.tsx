@@ -1,6 +1,6 @@
 // The online submission form: where it goes, who files it, one upload per required document, a note and the
 // applicant's declaration. One Idempotency-Key per form session: sending again after a lost answer never files twice.
-import { Alert, Button, Card, Checkbox, NativeSelect, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Checkbox, NativeSelect, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconSend } from '@tabler/icons-react';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,8 @@ import { ErrorSummary, type SummaryItem } from '../dossiers/ErrorSummary';
 import { newIdempotencyKey, submitDossier, type PublicSubmitResult, type ReceivingUnitList } from '../dossiers/publicDossiers';
 import { UploadSlot } from '../dossiers/UploadSlot';
 import { useUploads } from '../dossiers/useUploads';
+import { Link } from 'react-router';
+import { displayContact, useCitizen } from '../account/citizenSession';
 import { ApplicantFields, applicantBody, EMPTY_APPLICANT, type ApplicantInput } from './ApplicantFields';
 
 const OTHER_SLOT = 'other';
@@ -80,6 +82,14 @@ export function SubmitForm({
       delete rest[key];
       return rest;
     });
+  // Signed in: the account's contact fills the matching field (once, if empty), and the server links the dossier to it.
+  const me = useCitizen();
+  const account = me?.citizen ?? null;
+  useEffect(() => {
+    if (!account) return;
+    const key = account.kind === 'email' ? 'email' : 'phone';
+    setApplicant((a) => (a[key] ? a : { ...a, [key]: displayContact(account) }));
+  }, [account]);
   const uploaded = uploads.done.length;
   useEffect(() => {
     if (uploaded) clear('documents');
@@ -181,6 +191,17 @@ export function SubmitForm({
         </FormSection>
 
         <FormSection id="applicant-title" title={t('citizen.submit.applicantTitle')} intro={t('citizen.submit.applicantIntro')}>
+          {me !== undefined && (
+            <Text fz="sm" mb="sm" data-testid="account-note">
+              {account ? (
+                t('citizen.account.submitLinked', { contact: displayContact(account) })
+              ) : (
+                <Anchor component={Link} to={`/tai-khoan?next=${encodeURIComponent(`/thu-tuc/${procedure.code}/nop-ho-so`)}`} fz="sm" style={{ textDecoration: 'underline' }}>
+                  {t('citizen.account.submitSignIn')}
+                </Anchor>
+              )}
+            </Text>
+          )}
           <ApplicantFields
             value={applicant}
             onChange={(next, changed) => {

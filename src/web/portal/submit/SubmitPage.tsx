@@ -61,7 +61,8 @@ export default function SubmitPage() {
         procedure={p}
         places={places.data}
         onDone={(result, unitName) => {
-          rememberSecret(result.code, result.secret);
+          // In memory only: the tracking page takes it from there ("Theo dõi hồ sơ").
+          rememberSecret(result.code, result.secret, false);
           setDone({ result, unitName });
         }}
       />

@@ -198,7 +198,7 @@ export function ApplicantActions({
   onStale,
 }: {
   dossier: TrackedDossier;
-  secret: string;
+  secret: string | null;
   onChanged: (next: TrackedDossier) => void;
   onStale: () => void;
 }) {

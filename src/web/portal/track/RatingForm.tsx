@@ -72,7 +72,7 @@ function Given({ rating, focus }: { rating: RatingView; focus: boolean }) {
   );
 }
 
-export function RatingForm({ dossier, secret, onRated }: { dossier: TrackedDossier; secret: string; onRated: () => void }) {
+export function RatingForm({ dossier, secret, onRated }: { dossier: TrackedDossier; secret: string | null; onRated: () => void }) {
   const { t } = useTranslation();
   const [scores, setScores] = useState<Partial<Record<RatingFactor, number>>>({});
   const [comment, setComment] = useState('');

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { fetchReceipt } from '../dossiers/publicDossiers';
 
-export function ReceiptButton({ code, secret }: { code: string; secret: string }) {
+export function ReceiptButton({ code, secret }: { code: string; secret: string | null }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);

@@ -11,6 +11,7 @@ import { forgetSecret, recallSecret, rememberSecret, takeSecretFromFragment, tra
 import catalog from '../catalog.module.css';
 import dossiers from '../dossiers/dossiers.module.css';
 import portal from '../portal.module.css';
+import { useCitizen } from '../account/citizenSession';
 import { ApplicantActions } from './ApplicantActions';
 import { DossierStatus } from './DossierStatus';
 import { LookupForm } from './LookupForm';
@@ -37,7 +38,10 @@ function Tracking({ code }: { code: string }) {
     return fromLink ?? recallSecret(code);
   });
   const [version, setVersion] = useState(0);
-  const [state, setState] = useState<Loaded>({ data: null, problem: null, wait: null, loading: !!(code && secret) });
+  // A signed-in citizen opens their own dossiers without the secret (the session proves them).
+  const me = useCitizen();
+  const signedIn = !!me?.citizen;
+  const [state, setState] = useState<Loaded>({ data: null, problem: null, wait: null, loading: !!code });
   const heading = useRef<HTMLHeadingElement>(null);
 
   // A link with `#s=` opened while this page is showing (only the fragment changes, so nothing remounts).
@@ -57,7 +61,11 @@ function Tracking({ code }: { code: string }) {
   }, [code, secret]);
 
   useEffect(() => {
-    if (!code || !secret) return;
+    if (!code || (!secret && me === undefined)) return;
+    if (!secret && !signedIn) {
+      setState((s) => ({ ...s, loading: false }));
+      return;
+    }
     const ctrl = new AbortController();
     setState((s) => ({ ...s, loading: true, wait: null }));
     trackDossier(code, secret, ctrl.signal).then(
@@ -67,7 +75,8 @@ function Tracking({ code }: { code: string }) {
         if (err instanceof ApiError && err.status === 404) {
           forgetSecret(code);
           setSecret(null);
-          setState({ data: null, problem: t('citizen.lookup.notFound'), wait: null, loading: false });
+          // Not the account's own dossier: the secret is needed (no message, as nothing was typed).
+          setState({ data: null, problem: secret ? t('citizen.lookup.notFound') : null, wait: null, loading: false });
         } else if (err instanceof ApiError && err.status === 429) {
           setState((s) => ({ ...s, wait: t('citizen.tooMany', { seconds: err.retryAfter ?? 60 }), loading: false }));
         } else setState((s) => ({ ...s, wait: errorMessage(err), loading: false }));
@@ -75,7 +84,7 @@ function Tracking({ code }: { code: string }) {
     );
     return () => ctrl.abort();
     // The server words the states in the page's language: read again when it changes.
-  }, [code, secret, version, i18n.language]);
+  }, [code, secret, version, i18n.language, signedIn, me === undefined]);
 
   const shownCode = state.data?.code;
   useEffect(() => {
@@ -88,7 +97,7 @@ function Tracking({ code }: { code: string }) {
   }, [d, t]);
 
   const lookup = (c: string, s: string) => {
-    rememberSecret(c, s);
+    rememberSecret(c, s, false);
     if (c === code) {
       setSecret(s);
       setVersion((v) => v + 1);
@@ -126,7 +135,7 @@ function Tracking({ code }: { code: string }) {
         <Skeleton h={200} />
       </Stack>
     );
-  } else if (d && secret) {
+  } else if (d) {
     body = (
       <Stack gap="md" data-testid="tracked-dossier">
         {state.wait && (
@@ -159,7 +168,7 @@ function Tracking({ code }: { code: string }) {
         </Group>
       </Stack>
     );
-  } else if (state.wait && secret) {
+  } else if (state.wait) {
     body = (
       <Alert color="dvRed" variant="light" role="alert" title={t('citizen.lookup.title')}>
         <Text fz="sm">{state.wait}</Text>
