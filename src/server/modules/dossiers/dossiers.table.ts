@@ -79,6 +79,9 @@ export const dossiers = pgTable(
     index('dossiers_online_submitted_idx').on(t.submittedAt).where(sql`${t.channel} = 'online'`),
     // The tracking register (form 07, register/): dossiers received in a period, keyset on (received_at, id).
     index('dossiers_received_idx').on(t.receivedAt, t.id).where(sql`${t.receivedAt} is not null`),
+    // The inbox's order (dueKey in dossiers.queries.ts, the same expression): most urgent first, no deadline last.
+    // Someone who sees most dossiers (a province leader) gets a page without sorting them all.
+    index('dossiers_inbox_order_idx').on(sql`coalesce(${t.dueAt}, '9999-12-31 00:00:00+00'::timestamptz)`, t.id),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "dossiers_inbox_order_idx" ON "dossiers" USING btree (coalesce("due_at", '9999-12-31 00:00:00+00'::timestamptz),"id");
