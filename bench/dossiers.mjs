@@ -120,7 +120,14 @@ if (!dbUrl) {
   log(`PostgreSQL at 127.0.0.1:${cluster.port} in ${cluster.dir}${cluster.reused ? ' (kept data)' : ''}`);
 }
 
-const setup = spawnSync(process.execPath, ['--import', 'tsx', 'bench/lib/setup.ts'], { cwd: root, stdio: 'inherit', env: { ...process.env, DATABASE_URL: dbUrl } });
+// The server's files and its identity key (production requires one; it encrypts the demo letters' sealed identities) are kept with the data.
+const dataRoot = path.join(a['keep-data'] ? path.resolve(a['keep-data']) : work, 'files-root');
+mkdirSync(dataRoot, { recursive: true });
+const keyFile = path.join(dataRoot, 'bench-identity.key');
+if (!existsSync(keyFile)) writeFileSync(keyFile, randomBytes(32).toString('base64'));
+const identityKey = process.env.DANVAN_IDENTITY_KEY ?? readFileSync(keyFile, 'utf8').trim();
+const setupEnv = { ...process.env, DATABASE_URL: dbUrl, DANVAN_DATA_DIR: dataRoot, DANVAN_IDENTITY_KEY: identityKey };
+const setup = spawnSync(process.execPath, ['--import', 'tsx', 'bench/lib/setup.ts'], { cwd: root, stdio: 'inherit', env: setupEnv });
 if (setup.status !== 0) process.exit(1);
 await ensureStructure(dbUrl, opts.communes, log);
 
@@ -172,11 +179,9 @@ const serverEnv = {
   HOST: '127.0.0.1',
   DANVAN_LOG_LEVEL: 'warn',
   DANVAN_DEMO: 'off',
-  // Required in production: the key that encrypts denouncers' identities (a throwaway one here).
-  DANVAN_IDENTITY_KEY: process.env.DANVAN_IDENTITY_KEY ?? randomBytes(32).toString('base64'),
-  DANVAN_DATA_DIR: path.join(a['keep-data'] ? path.resolve(a['keep-data']) : work, 'files-root'),
+  DANVAN_IDENTITY_KEY: identityKey,
+  DANVAN_DATA_DIR: dataRoot,
 };
-mkdirSync(serverEnv.DANVAN_DATA_DIR, { recursive: true });
 const server =
   opts.serverProcs > 1
     ? start('server', ['bench/lib/server-cluster.mjs', String(opts.serverProcs)], serverEnv)

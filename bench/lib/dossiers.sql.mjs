@@ -137,12 +137,12 @@ update bench_draft set
       when (last_at at time zone 'Asia/Ho_Chi_Minh')::date < due_date then 'early' else 'on_time' end
   end`;
 
-/** Codes: the default format `{agency}-{yymmdd}-{seq:4}`, numbered after what the counters already hold. */
+/** Codes: the default format `{agency}-{yymmdd}-{seq:4}`, numbered after what the counters (series `dossier:<agency>`) already hold. */
 export const DRAFT_CODES = `
 with numbered as (
   select d.n, coalesce(c.next, 0) + row_number() over (partition by d.desk_code, (d.submitted_at at time zone 'Asia/Ho_Chi_Minh')::date order by d.submitted_at, d.n) as seq
   from bench_draft d
-  left join dossier_code_counters c on c.agency_code = d.desk_code and c.day = (d.submitted_at at time zone 'Asia/Ho_Chi_Minh')::date
+  left join code_counters c on c.series = 'dossier:' || d.desk_code and c.day = (d.submitted_at at time zone 'Asia/Ho_Chi_Minh')::date
 )
 update bench_draft d set seq = numbered.seq,
   code = d.desk_code || '-' || to_char(d.submitted_at at time zone 'Asia/Ho_Chi_Minh', 'YYMMDD') || '-' || lpad(numbered.seq::text, 4, '0')
@@ -224,9 +224,9 @@ select d.id, d.file_id, 'Tờ khai', 'application', 1, case when d.channel = 'de
 from bench_draft d`;
 
 export const INSERT_COUNTERS = `
-insert into dossier_code_counters (agency_code, day, next)
-select desk_code, (submitted_at at time zone 'Asia/Ho_Chi_Minh')::date, max(seq) from bench_draft group by 1, 2
-on conflict (agency_code, day) do update set next = greatest(dossier_code_counters.next, excluded.next)`;
+insert into code_counters (series, day, next)
+select 'dossier:' || desk_code, (submitted_at at time zone 'Asia/Ho_Chi_Minh')::date, max(seq) from bench_draft group by 1, 2
+on conflict (series, day) do update set next = greatest(code_counters.next, excluded.next)`;
 
 /** A quarter of the returned dossiers are rated (SIPAS criteria, mostly satisfied). $1 = now. */
 export const INSERT_RATINGS = `

@@ -69,7 +69,7 @@ export async function generateDossiers(url, { count, now, provincialShare = 0.12
   }
   try {
     const t1 = Date.now();
-    await c.query('vacuum (analyze) dossiers, workflow_steps, audit_log, files, dossier_documents, dossier_code_counters, dossier_ratings');
+    await c.query('vacuum (analyze) dossiers, workflow_steps, audit_log, files, dossier_documents, code_counters, dossier_ratings');
     await c.query('checkpoint');
     log(`  vacuum, analyze and checkpoint in ${((Date.now() - t1) / 1000).toFixed(1)} s`);
   } finally {
