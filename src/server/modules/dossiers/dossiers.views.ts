@@ -16,7 +16,7 @@ import type { Lang } from '../../platform/locale';
 import type { ActionDef, WorkflowDefinition } from '../../platform/workflow/definition';
 import { actionOf, availableActions, dueStatus, stateOf } from '../../platform/workflow/engine';
 import type { Step } from '../../platform/workflow/workflow.service';
-import { namesOfSteps } from './dossiers.names';
+import { namesOfSteps } from '../../platform/workflow/names';
 import { documentsOf, type DossierWithUnits } from './dossiers.queries';
 import { isRateable, ratingOf } from './dossiers.ratings';
 
