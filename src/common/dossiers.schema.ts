@@ -1,6 +1,7 @@
 // Request and response shapes of one-stop dossiers (desk intake, online submission, inbox, actions, public tracking), shared by server and web.
 import { z } from 'zod';
 import { RatingView } from './dossier-ratings.schema';
+import { ActionFieldView, ActionParams, WorkflowActionBody, WorkflowActionView } from './workflow.schema';
 
 export const DOSSIER_CHANNELS = ['online', 'desk'] as const;
 export const DossierChannel = z.enum(DOSSIER_CHANNELS);
@@ -78,21 +79,7 @@ export type DeskIntakeBody = z.infer<typeof DeskIntakeBody>;
 
 export const Ref = z.object({ id: z.uuid(), name: z.string() });
 
-/** A workflow field as a form renders it: the engine's field spec with its label in the user's language. */
-export const ActionFieldView = z.object({
-  name: z.string(),
-  type: z.enum(['string', 'date', 'datetime', 'number', 'integer', 'boolean', 'array', 'documents']),
-  label: z.string(),
-  required: z.boolean(),
-  /** string: length; number, integer: value; array, documents: items. */
-  min: z.number().nullable(),
-  max: z.number().nullable(),
-  /** string: the closed list of values (a select). */
-  options: z.array(z.string()).nullable(),
-  /** array: the item type. */
-  of: z.enum(['string', 'number']).nullable(),
-});
-export type ActionFieldView = z.infer<typeof ActionFieldView>;
+export { ActionFieldView };
 
 export const DossierStepView = z.object({
   seq: z.number().int(),
@@ -131,19 +118,9 @@ export const DossierDocumentView = z.object({
   stepSeq: z.number().int(),
 });
 
-export const DossierActionView = z.object({
-  code: z.string(),
-  label: z.string(),
-  requiredFields: z.array(z.string()),
-  optionalFields: z.array(z.string()),
-  /** The specs of requiredFields then optionalFields, for a form generated from the action. */
-  fields: z.array(ActionFieldView),
-  note: z.enum(['required', 'optional']),
-  assign: z.enum(['required', 'optional']).nullable(),
-  transfer: z.enum(['unit', 'agency']).nullable(),
-  dueOverride: z.enum(['required', 'optional']).nullable(),
-});
-export type DossierActionView = z.infer<typeof DossierActionView>;
+/** The actions a user may take on a dossier, with their form fields (shared with every workflow-driven record). */
+export const DossierActionView = WorkflowActionView;
+export type DossierActionView = WorkflowActionView;
 
 export const DossierSummary = z.object({
   id: z.uuid(),
@@ -227,22 +204,11 @@ export const DossierCounts = z.object({
 });
 export type DossierCounts = z.infer<typeof DossierCounts>;
 
-export const DossierActionParams = z.object({ id: z.uuid(), action: z.string().regex(/^[a-z][a-z0-9_]{0,60}$/) });
+export const DossierActionParams = ActionParams;
 
 /** The workflow engine's TransitionInput plus the seq the user saw (optional optimistic concurrency). */
-export const DossierActionBody = z
-  .object({
-    note: z.string().trim().max(4000).nullish(),
-    assigneeId: z.uuid().nullish(),
-    toUnitId: z.uuid().nullish(),
-    toAgencyId: z.uuid().nullish(),
-    attachments: z.array(z.object({ fileId: z.uuid(), name: text(300) }).strict()).max(50).optional(),
-    data: z.record(z.string(), z.unknown()).optional(),
-    dueOverride: z.iso.date().nullish(),
-    expectedSeq: z.number().int().min(1).optional(),
-  })
-  .strict();
-export type DossierActionBody = z.infer<typeof DossierActionBody>;
+export const DossierActionBody = WorkflowActionBody;
+export type DossierActionBody = WorkflowActionBody;
 
 /** What an applicant sends with their own action (resubmit, supplement, withdraw): guest uploads, a note, the action's fields. */
 export const CitizenActionBody = z

@@ -4,10 +4,7 @@ import type { Tx } from '../../db/client';
 import type { Ctx } from '../../platform/auth/actor';
 import { loadCalendar } from '../../platform/calendar/calendar.service';
 import { dayOfInstant } from '../../platform/calendar/local-date';
-import type { FieldIssue } from '../../platform/errors';
-import { errors } from '../../platform/errors';
-import type { Lang } from '../../platform/locale';
-import { findFiles } from '../../platform/files/files.service';
+import { checkUploaded } from '../../platform/files/attachments';
 import type { WorkflowDefinition } from '../../platform/workflow/definition';
 import { actionOf } from '../../platform/workflow/engine';
 import type { TransitionInput } from '../../platform/workflow/fields';
@@ -40,17 +37,6 @@ function resultKindOf(state: string, finished: Date, runningDue: Date | null): R
     default:
       return null;
   }
-}
-
-/** Attachments must be files that were uploaded (the engine keeps only the id and the name). */
-export async function checkAttachments(tx: Tx, items: ReadonlyArray<{ fileId: string }>, lang: Lang, path: string): Promise<void> {
-  if (!items.length) return;
-  const found = new Set((await findFiles(tx, items.map((a) => a.fileId))).map((f) => f.id));
-  const issues: FieldIssue[] = items
-    .map((a, i) => ({ a, i }))
-    .filter(({ a }) => !found.has(a.fileId))
-    .map(({ i }) => ({ path: `${path}.${i}.fileId`, message: lang === 'vi' ? 'Không tìm thấy tệp đã tải lên' : 'No such uploaded file' }));
-  if (issues.length) throw errors.validation(issues);
 }
 
 export interface ApplyArgs {
@@ -103,7 +89,7 @@ export async function applyAction(tx: Tx, ctx: WorkflowCtx, a: ApplyArgs): Promi
   await notifyApplicant(tx, { dossier: d, action: a.action, state: res.state, dueAt: res.dueAt, data: res.step.data, now: a.now });
   // After the engine's checks, so that a user without the right gets 403 rather than a remark on a file.
   const attachments = a.input.attachments ?? [];
-  await checkAttachments(tx, attachments, ctx.lang, 'body.attachments');
+  await checkUploaded(tx, attachments, ctx.lang, 'body.attachments');
   await linkDocuments(
     tx,
     attachments.map((f) => ({

@@ -4,8 +4,8 @@ import type { ProcedurePublicView } from '../../../common/procedures.schema';
 import type { Tx } from '../../db/client';
 import { recordAudit } from '../../platform/audit/audit';
 import type { Actor, Ctx } from '../../platform/auth/actor';
-import { AppError, errors, type FieldIssue } from '../../platform/errors';
-import { findFiles } from '../../platform/files/files.service';
+import { AppError } from '../../platform/errors';
+import { checkNewUploads } from '../../platform/files/attachments';
 import type { Lang } from '../../platform/locale';
 import { assertCan } from '../../platform/policy';
 import type { WorkflowDefinition } from '../../platform/workflow/definition';
@@ -54,15 +54,8 @@ async function checkCoverage(tx: Tx, proc: ProcedurePublicView, unit: UnitRow, l
 
 /** Uploaded, and not already part of a dossier; a guest may attach only guest uploads. */
 export async function checkDocuments(tx: Tx, docs: ReadonlyArray<{ fileId: string }>, guest: boolean, lang: Lang, path = 'body.documents'): Promise<void> {
-  const found = new Map((await findFiles(tx, docs.map((d) => d.fileId))).map((f) => [f.id, f]));
   const taken = await linkedFileIds(tx, docs.map((d) => d.fileId));
-  const issues: FieldIssue[] = [];
-  docs.forEach((d, i) => {
-    const f = found.get(d.fileId);
-    if (!f || (guest && f.createdBy !== null) || taken.has(d.fileId))
-      issues.push({ path: `${path}.${i}.fileId`, message: lang === 'vi' ? 'Tệp không tồn tại hoặc đã được dùng' : 'No such file, or already used' });
-  });
-  if (issues.length) throw errors.validation(issues);
+  await checkNewUploads(tx, docs, { guest, taken, lang, path });
 }
 
 interface OpenArgs {

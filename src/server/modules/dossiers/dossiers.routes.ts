@@ -1,5 +1,4 @@
 // HTTP routes of one-stop dossiers: staff intake, inbox, counts, the dossier page and its actions; the public plugin and file uploads beside them.
-import { createReadStream } from 'node:fs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -14,7 +13,7 @@ import {
 } from '../../../common/dossiers.schema';
 import { ctxOf } from '../../platform/auth/actor';
 import { fileRoutes } from '../../platform/files/files.routes';
-import { filesDir, pathOf } from '../../platform/files/files.service';
+import { sendStoredFile } from '../../platform/files/files.http';
 import { idempotent } from '../../platform/idempotency';
 import { actOnDossier } from './dossiers.actions';
 import { intakeAtDesk } from './dossiers.intake';
@@ -82,13 +81,7 @@ export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, summary: 'Tải giấy tờ của hồ sơ / download a document of the dossier', params: FileParams } },
     async (req, reply) => {
       const f = await getDossierFile(db, ctxOf(req), req.params.id, req.params.fileId);
-      // Never rendered inline as HTML: the type is the sniffed one and the browser may not guess another.
-      void reply
-        .header('content-type', f.mime)
-        .header('content-length', String(f.size))
-        .header('x-content-type-options', 'nosniff')
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`);
-      return reply.send(createReadStream(pathOf(filesDir(app.config.DANVAN_DATA_DIR), f)));
+      return sendStoredFile(reply, app.config.DANVAN_DATA_DIR, f);
     },
   );
 

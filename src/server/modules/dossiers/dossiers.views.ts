@@ -1,7 +1,5 @@
 // Turns dossier rows and workflow steps into the API's views: inbox items, the staff page with its actions, the public status.
 import type {
-  ActionFieldView,
-  DossierActionView,
   DossierSummary,
   DossierView,
   PublicDossierView,
@@ -13,27 +11,22 @@ import type { Actor } from '../../platform/auth/actor';
 import type { WorkingCalendar } from '../../platform/calendar/working-days';
 import { formatLocalIso } from '../../platform/calendar/local-date';
 import type { Lang } from '../../platform/locale';
-import type { ActionDef, WorkflowDefinition } from '../../platform/workflow/definition';
-import { actionOf, availableActions, dueStatus, stateOf } from '../../platform/workflow/engine';
-import type { Step } from '../../platform/workflow/workflow.service';
+import type { WorkflowDefinition } from '../../platform/workflow/definition';
+import { availableActions, dueStatus } from '../../platform/workflow/engine';
 import { namesOfSteps } from '../../platform/workflow/names';
+import { actionLabel as workflowActionLabel, isTerminal, stateLabel, stepFields, toActionView } from '../../platform/workflow/views';
+import type { Step } from '../../platform/workflow/workflow.service';
 import { documentsOf, type DossierWithUnits } from './dossiers.queries';
 import { isRateable, ratingOf } from './dossiers.ratings';
 
 const iso = (d: Date | null) => (d ? formatLocalIso(d) : null);
 const START_LABEL = { vi: 'Nộp hồ sơ', en: 'Submitted' };
 
-export function stateLabel(def: WorkflowDefinition, state: string, lang: Lang): string {
-  return stateOf(def, state)?.label[lang] ?? state;
-}
+export { stateLabel };
 
+/** A recorded action's label; the first step of a dossier is its submission. */
 export function actionLabel(def: WorkflowDefinition, action: string, lang: Lang): string {
-  if (action === 'start') return START_LABEL[lang];
-  return actionOf(def, action)?.label[lang] ?? action;
-}
-
-function isTerminal(def: WorkflowDefinition, state: string): boolean {
-  return stateOf(def, state)?.terminal === true;
+  return workflowActionLabel(def, action, lang, START_LABEL);
 }
 
 export function toSummary(def: WorkflowDefinition, d: DossierWithUnits, lang: Lang, cal: WorkingCalendar, now: Date): DossierSummary {
@@ -53,56 +46,6 @@ export function toSummary(def: WorkflowDefinition, d: DossierWithUnits, lang: La
     submittedAt: formatLocalIso(d.submittedAt),
     dueAt: iso(d.dueAt),
     dueStatus: d.dueAt && !isTerminal(def, d.state) ? dueStatus(d.dueAt, now, cal) : null,
-  };
-}
-
-/** The engine's spec of a declared field as a form renders it (undefined for a name the definition does not declare). */
-export function fieldView(def: WorkflowDefinition, name: string, required: boolean, lang: Lang): ActionFieldView | undefined {
-  const spec = def.fields?.[name];
-  if (!spec) return undefined;
-  return {
-    name,
-    type: spec.type,
-    label: spec.label[lang],
-    required,
-    min: spec.min ?? null,
-    max: spec.max ?? null,
-    options: spec.options ?? null,
-    of: spec.of ?? null,
-  };
-}
-
-/** The specs of an action's fields, required ones first, as the definition lists them. */
-export function actionFields(def: WorkflowDefinition, a: ActionDef, lang: Lang): ActionFieldView[] {
-  return [
-    ...(a.requiredFields ?? []).map((n) => fieldView(def, n, true, lang)),
-    ...(a.optionalFields ?? []).map((n) => fieldView(def, n, false, lang)),
-  ].filter((f): f is ActionFieldView => f !== undefined);
-}
-
-/** The fields present in a step's data, with their specs (the action's order first, then any other declared field). */
-function stepFields(def: WorkflowDefinition, action: string, data: Record<string, unknown>, lang: Lang): ActionFieldView[] {
-  const a = actionOf(def, action);
-  const declared = a ? actionFields(def, a, lang) : [];
-  const known = new Set(declared.map((f) => f.name));
-  const extra = Object.keys(data)
-    .filter((k) => !known.has(k))
-    .map((k) => fieldView(def, k, false, lang))
-    .filter((f): f is ActionFieldView => f !== undefined);
-  return [...declared, ...extra].filter((f) => data[f.name] !== undefined);
-}
-
-export function toActionView(def: WorkflowDefinition, a: ActionDef, lang: Lang): DossierActionView {
-  return {
-    code: a.code,
-    label: a.label[lang],
-    requiredFields: a.requiredFields ?? [],
-    optionalFields: a.optionalFields ?? [],
-    fields: actionFields(def, a, lang),
-    note: a.note ?? 'optional',
-    assign: a.assign ?? null,
-    transfer: a.transfer ?? null,
-    dueOverride: a.dueOverride ?? null,
   };
 }
 
