@@ -1,8 +1,8 @@
 // SQL of the dossier statistics: one aggregate statement per request over the dossiers a period touches, counted from the records.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../../db/client';
-import { escapeLike } from '../../../db/scope';
 import { queryRows } from '../../../db/rows';
+import { escapeLike } from '../../../db/scope';
 
 /**
  * The period [start, end) as instants (local midnights of `from` and of the day after `to`), the
@@ -31,7 +31,7 @@ export interface RawCounts {
   refused: number;
   withdrawn: number;
   stopped: number;
-  /** Sum over ratings of each rating's mean of the five factors, and the number of ratings. */
+  /** Sum over ratings of each rating's mean of the five criteria, and the number of ratings. */
   ratingSum: number;
   ratings: number;
 }
@@ -58,8 +58,21 @@ async function withoutJit<T>(db: Tx, run: (tx: Tx) => Promise<T>): Promise<T> {
 }
 
 /** Dossiers received by a unit of the subtree: a dossier counts for the unit that received it. */
-function inSubtree(w: StatsWindow): SQL {
-  return sql`d.receiving_unit_id in (select su.id from units su where su.path like ${`${escapeLike(w.root.path)}%`})`;
+function inSubtree(w: StatsWindow, alias = 'd'): SQL {
+  return sql`${sql.identifier(alias)}.receiving_unit_id in (select su.id from units su where su.path like ${`${escapeLike(w.root.path)}%`})`;
+}
+
+/**
+ * The dossiers of the request-to-complete steps `rc` (id, month m), looked up by primary key, as
+ * `x` (m, receiving unit, agency, procedure) within the subtree. The `offset 0` fences keep it to one
+ * index probe per step and one hash of the subtree's units, rather than a second pass over the table.
+ */
+function dossiersOfSteps(rc: SQL, w: StatsWindow): SQL {
+  return sql`(select rc.m, rc.id, d.receiving_unit_id, d.agency_id, d.procedure_id
+      from ${rc} rc
+      cross join lateral (select d.receiving_unit_id, d.agency_id, d.procedure_id from dossiers d where d.id = rc.id offset 0) d
+      offset 0) x
+    where ${inSubtree(w, 'x')}`;
 }
 
 /**
@@ -72,15 +85,16 @@ export const LIFE = sql`tstzrange(least(d.received_at, d.finished_at), d.finishe
 const HAS_LIFE = sql`(d.received_at is not null or d.finished_at is not null)`;
 
 /**
- * The dossiers the period touches: alive at some moment of it (received, finished or open in it),
- * or submitted online in it. The life range (GiST) and the online submissions (partial B-tree) are
- * indexed, so a short period over a large table reads only its rows; a province over a year reads
- * the table once.
+ * The dossiers the period touches: received in it, alive at some moment of it (finished in it, or
+ * open at its end), or submitted online in it. Each arm has its index (received_at, the life range,
+ * online submissions), so a short period over a large table reads only its rows; over a province and
+ * a year, where the table is read once, most rows stop at the first, cheapest arm.
  */
 function touchesPeriod(w: StatsWindow): SQL {
   const [s, e] = [at(w.start), at(w.end)];
   return sql`(
-    (${HAS_LIFE} and ${LIFE} && tstzrange(${s}, ${e}, '[)'))
+    (d.received_at >= ${s} and d.received_at < ${e})
+    or (${HAS_LIFE} and ${LIFE} && tstzrange(${s}, ${e}, '[)'))
     or (d.channel = 'online' and d.submitted_at >= ${s} and d.submitted_at < ${e})
   )`;
 }
@@ -90,48 +104,60 @@ function completionSteps(w: StatsWindow): SQL {
   return sql`workflow_steps s where s.entity_type = 'dossier' and s.action = 'request_completion' and s.at >= ${at(w.start)} and s.at < ${at(w.end)}`;
 }
 
-/** A rating's satisfaction: the mean of its five SIPAS criteria (1..5); null without a rating. One rating per dossier at most. */
-const RATING_SCORE = sql`(r.access + r.procedure + r.officials + r.result + r.feedback) / 5.0`;
+/**
+ * The ratings of dossiers finished in the period (one per dossier at most), joined on that condition
+ * so that the counters need no filter for them. A rating's points are the sum of its five SIPAS
+ * criteria (1..5): integers add up faster than decimals; the service divides by 5.
+ */
+function ratingsOfFinished(w: StatsWindow): SQL {
+  return sql`left join dossier_ratings r on r.dossier_id = d.id and d.finished_at >= ${at(w.start)} and d.finished_at < ${at(w.end)}`;
+}
+const POINTS = sql`(r.access + r.procedure + r.officials + r.result + r.feedback)`;
 
-const COUNTERS = ['received', 'submittedOnline', 'inProgress', 'overdue', 'early', 'onTime', 'late', 'returnedForCompletion', 'refused', 'withdrawn', 'stopped', 'ratings'] as const;
+const KINDS: Array<[string, string]> = [
+  ['early', 'early'],
+  ['on_time', 'onTime'],
+  ['late', 'late'],
+  ['refused', 'refused'],
+  ['withdrawn', 'withdrawn'],
+  ['stopped', 'stopped'],
+];
+const COUNTERS = ['received', 'submittedOnline', 'inProgress', 'overdue', 'returnedForCompletion', 'ratings', ...KINDS.map(([, name]) => name)];
 
-/** The per-dossier counters as FILTER clauses, by column name; the cheap equality on result_kind comes first so that most rows stop there. */
+/**
+ * The per-dossier counters, by column name, grouped with the result kind: one FILTER counts the
+ * dossiers finished in the period and the outer query splits them by kind, instead of one FILTER per kind.
+ */
 function counterColumns(w: StatsWindow): Array<[string, SQL]> {
   const [s, e, now] = [at(w.start), at(w.end), at(w.now)];
-  const fin = sql`d.finished_at >= ${s} and d.finished_at < ${e}`;
-  const kind = (k: string) => sql`count(*) filter (where d.result_kind = ${k} and ${fin})::int`;
   return [
     ['received', sql`count(*) filter (where d.received_at >= ${s} and d.received_at < ${e})::int`],
     ['submittedOnline', sql`count(*) filter (where d.channel = 'online' and d.submitted_at >= ${s} and d.submitted_at < ${e})::int`],
     ['inProgress', sql`count(*) filter (where d.received_at < ${e} and (d.finished_at is null or d.finished_at >= ${e}))::int`],
     ['overdue', sql`count(*) filter (where d.finished_at is null and d.received_at < ${e} and d.due_at < ${now})::int`],
-    ['early', kind('early')],
-    ['onTime', kind('on_time')],
-    ['late', kind('late')],
-    ['refused', kind('refused')],
-    ['withdrawn', kind('withdrawn')],
-    ['stopped', kind('stopped')],
+    ['finished', sql`count(*) filter (where d.finished_at >= ${s} and d.finished_at < ${e})::int`],
     ['returnedForCompletion', sql`0`],
-    ['ratingSum', sql`coalesce(sum(${RATING_SCORE}) filter (where ${fin}), 0)::float8`],
-    ['ratings', sql`count(r.dossier_id) filter (where ${fin})::int`],
+    ['points', sql`coalesce(sum(${POINTS}), 0)::float8`],
+    ['ratings', sql`count(r.dossier_id)::int`],
   ];
 }
 
 /** What the inner aggregate groups by (a few hundred values at most), and how the outer one rolls it up to the key shown. */
-function grouping(dim: Dimension, w: StatsWindow): { column: SQL; rollup: SQL; key: SQL; extra: SQL } {
+function grouping(dim: Dimension, w: StatsWindow): { column: SQL; stepColumn: SQL; rollup: SQL; key: SQL; extra: SQL } {
   switch (dim) {
     case 'unit':
       // Paths are `/id/id/.../`: the segment after the root's is the child the receiving unit rolls up to.
       return {
         column: sql`d.receiving_unit_id`,
+        stepColumn: sql`x.receiving_unit_id`,
         rollup: sql`join units gu on gu.id = g.gk`,
         key: sql`coalesce(nullif(split_part(gu.path, '/', ${w.root.depth + 3}), ''), ${w.root.id})`,
         extra: sql``,
       };
     case 'agency':
-      return { column: sql`d.agency_id`, rollup: sql``, key: sql`coalesce(g.gk::text, 'none')`, extra: sql`` };
+      return { column: sql`d.agency_id`, stepColumn: sql`x.agency_id`, rollup: sql``, key: sql`coalesce(g.gk::text, 'none')`, extra: sql`` };
     case 'field':
-      return { column: sql`d.procedure_id`, rollup: sql`join procedures gp on gp.id = g.gk`, key: sql`gp.field_code`, extra: sql`, min(gp.field_name) as field_name` };
+      return { column: sql`d.procedure_id`, stepColumn: sql`x.procedure_id`, rollup: sql`join procedures gp on gp.id = g.gk`, key: sql`gp.field_code`, extra: sql`, min(gp.field_name) as field_name` };
   }
 }
 
@@ -172,22 +198,22 @@ export async function countByDimension(db: Tx, dim: Dimension, w: StatsWindow): 
   const perDossier = counters.map(([name, expr]) => sql`${expr} as ${sql.identifier(name)}`);
   // The same columns in the same order for the union: only the request-to-complete count is not zero.
   const perRequest = counters.map(([name]) => (name === 'returnedForCompletion' ? sql`count(*)::int` : sql`0`));
-  const sums = [...COUNTERS, 'ratingSum'].map((c) => sql`sum(g.${sql.identifier(c)}) as ${sql.identifier(c)}`);
-  const out = [
-    ...COUNTERS.map((c) => sql`coalesce(k.${sql.identifier(c)}, 0)::int as ${sql.identifier(c)}`),
-    sql`coalesce(k."ratingSum", 0)::float8 as "ratingSum"`,
+  const id = (c: string) => sql.identifier(c);
+  const sums = [
+    ...['received', 'submittedOnline', 'inProgress', 'overdue', 'returnedForCompletion', 'ratings'].map((c) => sql`sum(g.${id(c)}) as ${id(c)}`),
+    ...KINDS.map(([kind, name]) => sql`sum(g.finished) filter (where g.rk = ${kind}) as ${id(name)}`),
+    sql`sum(g.points) / 5.0 as "ratingSum"`,
   ];
+  const out = [...COUNTERS.map((c) => sql`coalesce(k.${id(c)}, 0)::int as ${id(c)}`), sql`coalesce(k."ratingSum", 0)::float8 as "ratingSum"`];
   const query = sql`with g as (
-      select ${g.column} as gk, ${sql.join(perDossier, sql`, `)}
+      select ${g.column} as gk, d.result_kind as rk, ${sql.join(perDossier, sql`, `)}
       from dossiers d
-      left join dossier_ratings r on r.dossier_id = d.id
+      ${ratingsOfFinished(w)}
       where ${inSubtree(w)} and ${touchesPeriod(w)}
-      group by 1
+      group by 1, 2
       union all
-      select ${g.column}, ${sql.join(perRequest, sql`, `)}
-      from (select distinct s.entity_id as id from ${completionSteps(w)}) rc
-      join dossiers d on d.id = rc.id
-      where ${inSubtree(w)}
+      select ${g.stepColumn}, null, ${sql.join(perRequest, sql`, `)}
+      from ${dossiersOfSteps(sql`(select distinct null::int as m, s.entity_id as id from ${completionSteps(w)})`, w)}
       group by 1
     ),
     k as (
@@ -234,20 +260,18 @@ export async function countByMonth(db: Tx, w: StatsWindow, monthStarts: readonly
           then ${bucket(sql`greatest(d.received_at, ${s})`)} end as om,
         (d.received_at is not null) as received,
         coalesce(d.finished_at is null and d.received_at < ${e} and d.due_at < ${now}, false) as late_now,
-        ${RATING_SCORE} as score
+        ${POINTS} as points
       from dossiers d
-      left join dossier_ratings r on r.dossier_id = d.id
+      ${ratingsOfFinished(w)}
       where ${inSubtree(w)} and ${touchesPeriod(w)}
     ),
     steps as (
-      select ${bucket(sql`s.at`)} as m, s.entity_id as id
-      from ${completionSteps(w)}
-        and s.entity_id in (select d.id from dossiers d where ${inSubtree(w)})
+      select x.m, x.id from ${dossiersOfSteps(sql`(select ${bucket(sql`s.at`)} as m, s.entity_id as id from ${completionSteps(w)})`, w)}
     ),
     -- Per month, and (m = null) over the whole period: a dossier asked twice counts once in the total.
     rc as (select m, count(distinct id)::int as n from steps group by grouping sets ((m), ()))
     select 'g' as part, p.rm, p.fm, p.sm, p.om, p.received, p.result_kind as "resultKind", p.late_now as "lateNow",
-      count(*)::int as n, coalesce(sum(p.score), 0)::float8 as "ratingSum", count(p.score)::int as ratings
+      count(*)::int as n, coalesce(sum(p.points) / 5.0, 0)::float8 as "ratingSum", count(p.points)::int as ratings
     from p group by p.rm, p.fm, p.sm, p.om, p.received, p.result_kind, p.late_now
     union all
     select 'rc', rc.m, null, null, null, false, null, false, rc.n, 0, 0 from rc`;
