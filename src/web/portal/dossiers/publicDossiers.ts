@@ -20,10 +20,7 @@ export type TrackedDossier = PublicDossierView;
 
 export type CitizenAction = 'resubmit' | 'supplement' | 'withdraw';
 
-/** A fresh Idempotency-Key: one per form session, so a retried send acts once. */
-export function newIdempotencyKey(): string {
-  return crypto.randomUUID();
-}
+export { newIdempotencyKey } from '../../api/upload';
 
 const path = (code: string) => `/api/public/dossiers/${encodeURIComponent(code)}`;
 

@@ -1,8 +1,8 @@
 // Guest file uploads for a dossier: the same limits as the server checked first (type by extension, 10 MB, not empty),
-// then sent with XMLHttpRequest so that the page can show how far each upload has gone.
+// then sent with progress (api/upload.ts) so that the page can show how far each upload has gone.
 import i18n from 'i18next';
-import { ApiError, toApiError } from '../../api/client';
-import type { FileView } from '../../../common/dossiers.schema';
+import { ApiError } from '../../api/client';
+import { uploadWithProgress, type FileView } from '../../api/upload';
 import { citizenHeaders } from '../account/citizenSession';
 
 export type { FileView };
@@ -53,38 +53,7 @@ export function uploadErrorText(err: unknown, name: string): string {
 
 /** POST /api/public/files with progress (0..1) reported as the bytes go out; abort with the signal. */
 export async function uploadFile(file: File, onProgress: (fraction: number) => void, signal?: AbortSignal): Promise<FileView> {
-  const extra = await citizenHeaders();
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', '/api/public/files');
-    for (const [k, v] of Object.entries(extra)) xhr.setRequestHeader(k, v);
-    xhr.setRequestHeader('accept', 'application/json');
-    xhr.setRequestHeader('accept-language', i18n.language === 'en' ? 'en' : 'vi');
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
-    };
-    xhr.onload = () => {
-      let data: unknown;
-      try {
-        data = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
-      } catch {
-        data = undefined;
-      }
-      if (xhr.status >= 200 && xhr.status < 300) {
-        onProgress(1);
-        resolve(data as FileView);
-        return;
-      }
-      const err = toApiError(xhr.status, data);
-      const retryAfter = Number(xhr.getResponseHeader('retry-after'));
-      if (retryAfter > 0) err.retryAfter = retryAfter;
-      reject(err);
-    };
-    xhr.onerror = () => reject(new ApiError(0, 'network_error', i18n.t('common.error')));
-    xhr.onabort = () => reject(new DOMException('aborted', 'AbortError'));
-    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
-    const form = new FormData();
-    form.append('file', file, file.name);
-    xhr.send(form);
-  });
+  // A signed-in citizen's session wants its CSRF token on every write, uploads included.
+  const headers = await citizenHeaders();
+  return uploadWithProgress('/api/public/files', file, { onProgress, headers, ...(signal ? { signal } : {}) });
 }
