@@ -1,22 +1,18 @@
 // The applicant's own actions on the tracking page, offered only in the states that allow them: send the completed file
 // again after a request to complete, send the further documents asked for, or withdraw the dossier (reason, confirmed).
-import '@mantine/core/styles/ModalBase.css';
-import '@mantine/core/styles/Modal.css';
-import '@mantine/core/styles/Overlay.css';
-import '@mantine/core/styles/CloseButton.css';
-import { Alert, Button, Card, Group, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Card, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconArrowBackUp, IconSend } from '@tabler/icons-react';
 import i18n from 'i18next';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { actOnDossier, newIdempotencyKey, type CitizenAction, type TrackedDossier } from '../dossiers/publicDossiers';
 import { UploadSlot } from '../dossiers/UploadSlot';
 import { useUploads } from '../dossiers/useUploads';
-import classes from '../dossiers/dossiers.module.css';
 import { docItems, isFinished, lastStep } from './DossierStatus';
 
 const NOTE_MAX = 2000;
+const WithdrawDialog = lazy(() => import('./WithdrawDialog'));
 
 /** The message for a failed action, in plain words; `stale` when the dossier changed meanwhile (the page reloads it). */
 function actionProblem(err: unknown): { text: string; stale: boolean } {
@@ -111,6 +107,7 @@ function SendDocuments({ dossier, action, act, onStale }: { dossier: TrackedDoss
 function Withdraw({ act, onStale }: { act: Act; onStale: () => void }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  const [everOpened, setEverOpened] = useState(false);
   const [key, setKey] = useState(newIdempotencyKey);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -149,43 +146,26 @@ function Withdraw({ act, onStale }: { act: Act; onStale: () => void }) {
           setKey(newIdempotencyKey());
           setError(null);
           setOpen(true);
+          setEverOpened(true);
         }}
         data-testid="withdraw-open"
       >
         {t('citizen.actions.withdraw')}
       </Button>
-      <Modal
-        opened={open}
-        onClose={() => setOpen(false)}
-        title={t('citizen.actions.withdrawConfirmTitle')}
-        centered
-        className={classes.errors}
-        closeButtonProps={{ 'aria-label': t('common.close') }}
-      >
-        <Stack gap="md">
-          <Text fz="sm">{t('citizen.actions.withdrawConfirmText')}</Text>
-          <Textarea
-            size="md"
-            label={t('citizen.actions.reason')}
-            required
-            autosize
-            minRows={3}
-            maxLength={2000}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
+      {/* The dialog (and Mantine's modal code) loads the first time it is opened. */}
+      {everOpened && (
+        <Suspense fallback={null}>
+          <WithdrawDialog
+            opened={open}
+            onClose={() => setOpen(false)}
+            reason={reason}
+            onReason={setReason}
             error={error}
-            data-autofocus
+            sending={sending}
+            onConfirm={() => void confirm()}
           />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" size="md" onClick={() => setOpen(false)}>
-              {t('citizen.actions.keep')}
-            </Button>
-            <Button color="dvRed" size="md" loading={sending} onClick={() => void confirm()} data-testid="withdraw-confirm">
-              {t('citizen.actions.withdrawConfirm')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        </Suspense>
+      )}
     </Card>
   );
 }
