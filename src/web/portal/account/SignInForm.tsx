@@ -101,7 +101,6 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
               description={t('citizen.account.contactHint')}
               required
               autoComplete="username"
-              inputMode="email"
               maxLength={200}
               value={contact}
               onChange={(e) => setContact(e.currentTarget.value)}
