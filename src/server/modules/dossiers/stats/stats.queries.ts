@@ -2,7 +2,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../../db/client';
 import { queryRows } from '../../../db/rows';
-import { escapeLike } from '../../../db/scope';
 
 /**
  * The period [start, end) as instants (local midnights of `from` and of the day after `to`), the
@@ -13,6 +12,8 @@ export interface StatsWindow {
   end: Date;
   now: Date;
   root: { id: string; path: string; depth: number };
+  /** The root and every unit below it: a constant list that PostgreSQL looks rows up in by hashing. */
+  unitIds: readonly string[];
   /** The local dates of the period, for the validity of the child units listed with zeros. */
   fromDate: string;
   toDate: string;
@@ -57,21 +58,23 @@ async function withoutJit<T>(db: Tx, run: (tx: Tx) => Promise<T>): Promise<T> {
   });
 }
 
-/** Dossiers received by a unit of the subtree: a dossier counts for the unit that received it. */
+/**
+ * Dossiers received by a unit of the subtree: a dossier counts for the unit that received it. A
+ * constant array is hashed once (no join node per row); `coalesce` keeps the planner from reading the
+ * whole table through the receiving-unit index when the subtree is a whole province.
+ */
 function inSubtree(w: StatsWindow, alias = 'd'): SQL {
-  return sql`${sql.identifier(alias)}.receiving_unit_id in (select su.id from units su where su.path like ${`${escapeLike(w.root.path)}%`})`;
+  return sql`coalesce(${sql.identifier(alias)}.receiving_unit_id = any(${`{${w.unitIds.join(',')}}`}::uuid[]), false)`;
 }
 
 /**
- * The dossiers of the request-to-complete steps `rc` (id, month m), looked up by primary key, as
- * `x` (m, receiving unit, agency, procedure) within the subtree. The `offset 0` fences keep it to one
- * index probe per step and one hash of the subtree's units, rather than a second pass over the table.
+ * The dossiers of the request-to-complete steps `rc` (id, month m) as `x` (receiving unit, agency,
+ * procedure), within the subtree. `offset 0` keeps it to one primary-key probe per step rather than
+ * a second pass over the table.
  */
 function dossiersOfSteps(rc: SQL, w: StatsWindow): SQL {
-  return sql`(select rc.m, rc.id, d.receiving_unit_id, d.agency_id, d.procedure_id
-      from ${rc} rc
-      cross join lateral (select d.receiving_unit_id, d.agency_id, d.procedure_id from dossiers d where d.id = rc.id offset 0) d
-      offset 0) x
+  return sql`${rc} rc
+    cross join lateral (select d.receiving_unit_id, d.agency_id, d.procedure_id from dossiers d where d.id = rc.id offset 0) x
     where ${inSubtree(w, 'x')}`;
 }
 
@@ -110,7 +113,10 @@ function completionSteps(w: StatsWindow): SQL {
  * criteria (1..5): integers add up faster than decimals; the service divides by 5.
  */
 function ratingsOfFinished(w: StatsWindow): SQL {
-  return sql`left join dossier_ratings r on r.dossier_id = d.id and d.finished_at >= ${at(w.start)} and d.finished_at < ${at(w.end)}`;
+  const [s, e] = [at(w.start), at(w.end)];
+  // A dossier not finished in the period has a null key, so it is not even looked up; a rating is
+  // given after the end, so older ones (before the period) are left out of the hash.
+  return sql`left join dossier_ratings r on r.dossier_id = (case when d.finished_at >= ${s} and d.finished_at < ${e} then d.id end) and r.created_at >= ${s}`;
 }
 const POINTS = sql`(r.access + r.procedure + r.officials + r.result + r.feedback)`;
 
@@ -266,7 +272,7 @@ export async function countByMonth(db: Tx, w: StatsWindow, monthStarts: readonly
       where ${inSubtree(w)} and ${touchesPeriod(w)}
     ),
     steps as (
-      select x.m, x.id from ${dossiersOfSteps(sql`(select ${bucket(sql`s.at`)} as m, s.entity_id as id from ${completionSteps(w)})`, w)}
+      select rc.m, rc.id from ${dossiersOfSteps(sql`(select ${bucket(sql`s.at`)} as m, s.entity_id as id from ${completionSteps(w)})`, w)}
     ),
     -- Per month, and (m = null) over the whole period: a dossier asked twice counts once in the total.
     rc as (select m, count(distinct id)::int as n from steps group by grouping sets ((m), ()))

@@ -6,7 +6,7 @@ import { dayOfInstant, formatDate } from '../../../platform/calendar/local-date'
 import { errors } from '../../../platform/errors';
 import type { Lang } from '../../../platform/locale';
 import { assertCan, scopePaths } from '../../../platform/policy';
-import { getUnit, type UnitRow } from '../../org/units.service';
+import { getUnit, unitsUnder, type UnitRow } from '../../org/units.service';
 import { clock } from '../dossiers.clock';
 import { monthLabel, monthsOf, periodOf, type Month, type Period } from './stats.period';
 import { countByDimension, countByMonth, type DimensionRow, type MonthGroup, type RawCounts, type StatsWindow } from './stats.queries';
@@ -148,6 +148,7 @@ export async function dossierStats(db: Tx, ctx: Ctx, q: StatsQuery, now: Date = 
     end: period.end,
     now,
     root: { id: unit.id, path: unit.path, depth: unit.depth },
+    unitIds: (await unitsUnder(db, unit.id)).map((u) => u.id),
     fromDate: formatDate(period.from),
     toDate: formatDate(period.to),
   };
