@@ -71,12 +71,9 @@ export const dossiers = pgTable(
     index('dossiers_procedure_idx').on(t.procedureId),
     // A citizen's own list, newest first (keyset on submitted_at, id).
     index('dossiers_citizen_idx').on(t.citizenId, t.submittedAt.desc(), t.id.desc()).where(sql`${t.citizenId} is not null`),
-    // Statistics (stats/stats.queries.ts): the dossiers alive during a period, as the range from receipt to end
-    // (the expression and the condition must stay as the queries write them), and the online submissions.
-    index('dossiers_life_idx')
-      .using('gist', sql`tstzrange(least(${t.receivedAt}, ${t.finishedAt}), ${t.finishedAt}, '[]')`)
-      .where(sql`${t.receivedAt} is not null or ${t.finishedAt} is not null`),
-    index('dossiers_online_submitted_idx').on(t.submittedAt).where(sql`${t.channel} = 'online'`),
+    // Statistics (stats/stats.sql.ts, LIFE): the dossiers alive at some moment of a period, as the range from
+    // submission to end (unbounded while open); the expression must stay as the queries write it.
+    index('dossiers_life_idx').using('gist', sql`tstzrange(least(${t.submittedAt}, ${t.finishedAt}), ${t.finishedAt}, '[]')`),
     // The tracking register (form 07, register/): dossiers received in a period, keyset on (received_at, id).
     index('dossiers_received_idx').on(t.receivedAt, t.id).where(sql`${t.receivedAt} is not null`),
     // The inbox's order (dueKey in dossiers.queries.ts, the same expression): most urgent first, no deadline last.
