@@ -84,7 +84,8 @@ export function report(r) {
   const cpu = Object.entries(p).map(([name, s]) => {
     const c = s.cores ?? {};
     const op = s.lifecycles ? 'lifecycle' : 'request';
-    return `| ${name} | ${f1(c.server ?? null)} | ${f1(c.postgres ?? null)} | ${f1(c.client ?? null)} | ${f1(c.bare ?? null)} | ${f1(c.others ?? null)} | ${(s.loadBefore ?? []).join(' ')} | ${s.requests || s.lifecycles ? `${per(c.server || c.bare, s)} / ${per(c.postgres, s)} / ${per(c.client, s)} per ${op}` : ''} |`;
+    const serving = name === 'ceilingHttp' ? c.bare : c.server;
+    return `| ${name} | ${f1(c.server ?? null)} | ${f1(c.postgres ?? null)} | ${f1(c.client ?? null)} | ${f1(c.bare ?? null)} | ${f1(c.others ?? null)} | ${(s.loadBefore ?? []).join(' ')} | ${s.requests || s.lifecycles ? `${per(serving, s)} / ${per(c.postgres, s)} / ${per(c.client, s)} per ${op}` : ''} |`;
   });
   const m = r.machine;
   return [
