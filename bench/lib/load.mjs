@@ -57,62 +57,45 @@ async function login(username) {
   };
 }
 
-// ---------- ceiling ----------
+// ---------- ceiling and look-ups: one request at a time per connection ----------
+async function throughput(task) {
+  const rec = new Recorder();
+  const { seconds } = await closedLoop({ concurrency: cfg.lookupConcurrency, seconds: cfg.seconds, warmup: cfg.warmup, recorder: rec, task });
+  return { requests: rec.summary(seconds), concurrency: cfg.lookupConcurrency };
+}
+
 async function ceilingHttp() {
   const bare = client(cfg.barePort, cfg.lookupConcurrency);
-  const rec = new Recorder();
-  const { seconds } = await closedLoop({
-    concurrency: cfg.lookupConcurrency,
-    seconds: cfg.seconds,
-    warmup: cfg.warmup,
-    recorder: rec,
-    task: async () => {
-      const res = await bare.send('GET', '/hello');
-      if (res.status !== 200) throw new HttpError(res.status, res.body, 'hello');
-    },
+  const out = await throughput(async () => {
+    const res = await bare.send('GET', '/hello');
+    if (res.status !== 200) throw new HttpError(res.status, res.body, 'hello');
   });
   bare.close();
-  return { requests: rec.summary(seconds), concurrency: cfg.lookupConcurrency };
+  return out;
 }
 
 async function ceilingPg(ids) {
   const pool = new pg.Pool({ connectionString: cfg.dbUrl, max: 10 });
-  const rec = new Recorder();
-  const { seconds } = await closedLoop({
-    concurrency: cfg.lookupConcurrency,
-    seconds: cfg.seconds,
-    warmup: cfg.warmup,
-    recorder: rec,
-    task: async () => {
-      const id = ids[Math.floor(Math.random() * ids.length)];
-      const r = await pool.query('select * from dossiers where id = $1', [id]);
-      if (r.rowCount !== 1) throw new Error('no row');
-    },
+  const out = await throughput(async () => {
+    const id = ids[Math.floor(Math.random() * ids.length)];
+    const r = await pool.query('select * from dossiers where id = $1', [id]);
+    if (r.rowCount !== 1) throw new Error('no row');
   });
   await pool.end();
-  return { requests: rec.summary(seconds), concurrency: cfg.lookupConcurrency, poolSize: 10 };
+  return { ...out, poolSize: 10 };
 }
 
-// ---------- status look-ups ----------
 const secretOf = (code, md5) => md5(code + SECRET_SALT).slice(0, 20).toUpperCase().match(/.{4}/g).join('-');
 
-async function lookups(codes) {
-  const rec = new Recorder();
-  const { seconds } = await closedLoop({
-    concurrency: cfg.lookupConcurrency,
-    seconds: cfg.seconds,
-    warmup: cfg.warmup,
-    recorder: rec,
-    task: async () => {
-      const c = codes[Math.floor(Math.random() * codes.length)];
-      await call('GET', `/api/public/dossiers/${encodeURIComponent(c.code)}`, {
-        headers: { 'x-tracking-secret': c.secret, 'x-forwarded-for': citizenIp() },
-        what: 'track',
-      });
-    },
+/** Status look-ups with the right secret, each from another citizen's address. */
+const lookups = (codes) =>
+  throughput(async () => {
+    const c = codes[Math.floor(Math.random() * codes.length)];
+    await call('GET', `/api/public/dossiers/${encodeURIComponent(c.code)}`, {
+      headers: { 'x-tracking-secret': c.secret, 'x-forwarded-for': citizenIp() },
+      what: 'track',
+    });
   });
-  return { requests: rec.summary(seconds), concurrency: cfg.lookupConcurrency };
-}
 
 // ---------- lifecycles ----------
 const KINDS_ONLINE = ['upload', 'submit', 'accept', 'transfer', 'assign', 'submit_for_approval', 'approve', 'return_result'];
