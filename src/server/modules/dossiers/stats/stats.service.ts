@@ -1,5 +1,5 @@
 // Dossier statistics per unit, agency, field or month of a period, scoped to the units the user may report on.
-import type { StatsCounters, StatsQuery, StatsResult, StatsRow } from '../../../../common/dossier-stats.schema';
+import type { StatsQuery, StatsResult, StatsRow } from '../../../../common/dossier-stats.schema';
 import type { Tx } from '../../../db/client';
 import type { Actor, Ctx } from '../../../platform/auth/actor';
 import { dayOfInstant, formatDate } from '../../../platform/calendar/local-date';
@@ -8,8 +8,10 @@ import type { Lang } from '../../../platform/locale';
 import { assertCan, scopePaths } from '../../../platform/policy';
 import { getUnit, unitsUnder, type UnitRow } from '../../org/units.service';
 import { clock } from '../dossiers.clock';
-import { monthLabel, monthsOf, periodOf, type Month, type Period } from './stats.period';
-import { countByDimension, countByMonth, type DimensionRow, type MonthGroup, type RawCounts, type StatsWindow } from './stats.queries';
+import { add, counters, emptyCounts, foldMonths } from './stats.counts';
+import { countByMonth } from './stats.month.queries';
+import { monthLabel, monthsOf, periodOf, type Period } from './stats.period';
+import { countByDimension, type DimensionRow, type RawCounts, type StatsWindow } from './stats.queries';
 
 const collator = new Intl.Collator('vi');
 
@@ -25,102 +27,6 @@ async function chosenUnit(db: Tx, actor: Actor, unitId: string | undefined): Pro
   const top = paths[0]?.split('/').filter(Boolean).pop();
   if (!top) throw errors.forbidden('dossier.stats');
   return getUnit(db, top);
-}
-
-const emptyCounts = (): RawCounts => ({
-  received: 0,
-  submittedOnline: 0,
-  inProgress: 0,
-  overdue: 0,
-  early: 0,
-  onTime: 0,
-  late: 0,
-  returnedForCompletion: 0,
-  refused: 0,
-  withdrawn: 0,
-  stopped: 0,
-  ratingSum: 0,
-  ratings: 0,
-});
-
-const COUNT_KEYS = Object.keys(emptyCounts()) as Array<keyof RawCounts>;
-
-function add(into: RawCounts, c: RawCounts): void {
-  for (const k of COUNT_KEYS) into[k] += c[k];
-}
-
-/** Rates from the counts; overdue only makes sense while the period runs. */
-function counters(c: RawCounts, current: boolean): StatsCounters {
-  const resolved = c.early + c.onTime + c.late;
-  return {
-    received: c.received,
-    submittedOnline: c.submittedOnline,
-    inProgress: c.inProgress,
-    overdue: current ? c.overdue : null,
-    early: c.early,
-    onTime: c.onTime,
-    late: c.late,
-    resolved,
-    returnedForCompletion: c.returnedForCompletion,
-    refused: c.refused,
-    withdrawn: c.withdrawn,
-    stopped: c.stopped,
-    onTimeRate: resolved ? (c.early + c.onTime) / resolved : null,
-    lateRate: resolved ? c.late / resolved : null,
-    satisfaction: c.ratings ? Math.round((c.ratingSum / c.ratings) * 100) / 100 : null,
-    ratings: c.ratings,
-  };
-}
-
-const KIND_FIELD: Record<string, keyof RawCounts> = {
-  early: 'early',
-  on_time: 'onTime',
-  late: 'late',
-  refused: 'refused',
-  withdrawn: 'withdrawn',
-  stopped: 'stopped',
-};
-
-/**
- * Folds the month groups of the statement into one row per month. In progress at the end of a
- * month = dossiers open at some point of the period up to that month, less those finished by then.
- */
-export function foldMonths(groups: readonly MonthGroup[], months: readonly Month[]): { rows: RawCounts[]; total: RawCounts } {
-  const rows = months.map(emptyCounts);
-  const total = emptyCounts();
-  const opened = months.map(() => 0);
-  const closed = months.map(() => 0);
-  const at = (i: number | null) => (i !== null && i >= 1 && i <= months.length ? i - 1 : null);
-  for (const g of groups) {
-    if (g.part === 'rc') {
-      const m = at(g.rm);
-      if (g.rm === null) total.returnedForCompletion = g.n;
-      else if (m !== null) (rows[m] as RawCounts).returnedForCompletion = g.n;
-      continue;
-    }
-    const [rm, fm, sm, om] = [at(g.rm), at(g.fm), at(g.sm), at(g.om)];
-    if (rm !== null) (rows[rm] as RawCounts).received += g.n;
-    if (sm !== null) (rows[sm] as RawCounts).submittedOnline += g.n;
-    if (om !== null) opened[om] = (opened[om] ?? 0) + g.n;
-    const kind = g.resultKind ? KIND_FIELD[g.resultKind] : undefined;
-    if (fm !== null) {
-      const row = rows[fm] as RawCounts;
-      if (kind) row[kind] += g.n;
-      row.ratingSum += g.ratingSum;
-      row.ratings += g.ratings;
-      if (g.received) closed[fm] = (closed[fm] ?? 0) + g.n;
-    }
-    if (g.lateNow) total.overdue += g.n;
-  }
-  let open = 0;
-  rows.forEach((row, i) => {
-    open += (opened[i] ?? 0) - (closed[i] ?? 0);
-    row.inProgress = open;
-    // The total's in progress is the last month's, its request-to-complete count is distinct over the period.
-    add(total, { ...row, inProgress: 0, overdue: 0, returnedForCompletion: 0 });
-  });
-  total.inProgress = open;
-  return { rows, total };
 }
 
 function sortRows(groupBy: StatsQuery['groupBy'], rootId: string, rows: StatsRow[]): StatsRow[] {

@@ -21,7 +21,7 @@ const TOTAL_P = {
   onTime: 2,
   late: 1,
   resolved: 4,
-  returnedForCompletion: 1,
+  returnedForCompletion: 2,
   refused: 2,
   withdrawn: 1,
   stopped: 1,
@@ -52,7 +52,8 @@ async function rate(code: string, secret: string, scores: [number, number, numbe
  * A7 asked to complete in March, accepted in April; A8 refused at the desk in April; A9 withdrawn
  * in March; A10 submitted online in April, not yet accepted; A11 received in April, stopped in May;
  * A12 received in May; A15 asked to complete in February, refused in March. B1 stopped in March,
- * B2 received in April (field HKD). C1 and C2 received in June.
+ * B2 received in April (field HKD); B3 asked to complete in March and again in April. C1 and C2
+ * received in June.
  */
 async function buildDataset() {
   const hkd = { procedureCode: '2.000575' };
@@ -86,6 +87,9 @@ async function buildDataset() {
   const b1 = await received(a.motcuaBm, '2026-03-05T09:00:00+07:00', hkd);
   await step(a.motcuaBm, b1.dossier, 'stop', '2026-03-06T09:00:00+07:00', { data: { reason: 'Dừng theo đề nghị của cơ quan thuế' } });
   await received(a.motcuaBm, '2026-04-01T09:00:00+07:00', hkd); // B2
+  const b3 = await received(a.motcuaBm, '2026-03-20T09:00:00+07:00', { ...hkd, decision: 'request_completion', data: MISSING });
+  await step(a.motcuaBm, b3.dossier, 'resubmit', '2026-04-01T08:00:00+07:00');
+  await step(a.motcuaBm, b3.dossier, 'request_completion', '2026-04-05T09:00:00+07:00', { data: MISSING });
   await aOk('2026-06-01T09:00:00+07:00'); // C1
   await aOk('2026-06-15T09:00:00+07:00'); // C2
   // Ratings: A2 5, A3 4, A4 2 (mean 3.67 in the period); A5 finished in May, its rating is not counted.
@@ -141,7 +145,7 @@ describe('counters of a past period', () => {
       satisfaction: 3.67,
       ratings: 3,
     });
-    expect(row(r, unit['99002'] ?? '')).toMatchObject({ label: 'Phường Bình Minh', received: 2, inProgress: 1, stopped: 1, resolved: 0, onTimeRate: null, lateRate: null, satisfaction: null });
+    expect(row(r, unit['99002'] ?? '')).toMatchObject({ label: 'Phường Bình Minh', received: 2, inProgress: 1, stopped: 1, returnedForCompletion: 1, resolved: 0, onTimeRate: null, lateRate: null, satisfaction: null });
     // Communes with nothing are listed with zeros; the district dissolved in 2025 is not.
     expect(row(r, unit['99003'] ?? '')).toMatchObject({ ...ZERO, onTimeRate: null, satisfaction: null });
     expect(r.rows.map((x) => x.key)).not.toContain(unit['99901']);
@@ -155,7 +159,7 @@ describe('counters of a past period', () => {
     expect(byField.total).toEqual(TOTAL_P);
     expect(row(byField, 'HT')).toMatchObject({ label: 'Hộ tịch', detail: 'HT', received: 7, inProgress: 5, resolved: 4, refused: 2, ratings: 3 });
     expect(row(byField, 'CT')).toMatchObject({ label: 'Chứng thực', received: 1, inProgress: 1 });
-    expect(row(byField, 'HKD')).toMatchObject({ received: 2, inProgress: 1, stopped: 1 });
+    expect(row(byField, 'HKD')).toMatchObject({ received: 2, inProgress: 1, stopped: 1, returnedForCompletion: 1 });
     expect(byField.rows).toHaveLength(3);
 
     const byAgency = await stats(tinh, `${P}&groupBy=agency`);
@@ -166,7 +170,7 @@ describe('counters of a past period', () => {
     expect(row(byAgency, await t.agencyId('99002.MC'))).toMatchObject({ label: 'Bộ phận Một cửa', detail: 'Phường Bình Minh', received: 2, stopped: 1 });
   });
 
-  it('per month: events in the month of their local date, in progress at each month end, request-to-complete counted once in the total', async () => {
+  it('per month: events in the month of their local date, in progress at each month end; asked to complete in two months counts in each, once in the total', async () => {
     const r = await stats(tinh, `${P}&groupBy=month`);
     expect(r.rows.map((x) => [x.key, x.label])).toEqual([
       ['2026-03', 'Tháng 3/2026'],
@@ -184,7 +188,7 @@ describe('counters of a past period', () => {
       onTime: 2,
       late: 0,
       resolved: 3,
-      returnedForCompletion: 1,
+      returnedForCompletion: 2,
       refused: 1,
       withdrawn: 1,
       stopped: 1,
@@ -193,7 +197,7 @@ describe('counters of a past period', () => {
       satisfaction: 4.5,
       ratings: 2,
     });
-    expect(row(r, '2026-04')).toMatchObject({ received: 4, submittedOnline: 1, inProgress: 7, late: 1, resolved: 1, refused: 1, returnedForCompletion: 0, onTimeRate: 0, lateRate: 1, satisfaction: 2, ratings: 1 });
+    expect(row(r, '2026-04')).toMatchObject({ received: 4, submittedOnline: 1, inProgress: 7, late: 1, resolved: 1, refused: 1, returnedForCompletion: 1, onTimeRate: 0, lateRate: 1, satisfaction: 2, ratings: 1 });
     expect(r.total).toEqual(TOTAL_P);
     const en = await tinh.get(`/api/dossiers/stats?${P}&groupBy=month`, { 'accept-language': 'en' });
     expect(en.json<StatsResult>().rows.map((x) => x.label)).toEqual(['Mar 2026', 'Apr 2026']);
@@ -240,7 +244,7 @@ describe('scope', () => {
     const own = await stats(a.motcuaBm, `${P}`);
     expect(own.unit.id).toBe(unit['99002']);
     expect(own.rows.map((x) => x.key)).toEqual([unit['99002']]);
-    expect(own.total).toMatchObject({ received: 2, inProgress: 1, stopped: 1, resolved: 0 });
+    expect(own.total).toMatchObject({ received: 2, inProgress: 1, stopped: 1, resolved: 0, returnedForCompletion: 1 });
     const other = await a.motcuaBm.get(`/api/dossiers/stats?${P}&unitId=${unit['99001']}`);
     expect(other.statusCode).toBe(403);
     expect(errorOf(other).code).toBe('forbidden');
@@ -303,7 +307,7 @@ describe('CSV', () => {
       'Đơn vị,Tiếp nhận,Nộp trực tuyến,Đang giải quyết,Quá hạn hiện tại,Đã giải quyết,Trước hạn,Đúng hạn,Trễ hạn,Yêu cầu bổ sung,Từ chối,Rút hồ sơ,Dừng xử lý,Tỷ lệ đúng hạn (%),Tỷ lệ trễ hạn (%),Mức hài lòng bình quân,Số lượt đánh giá',
     );
     expect(lines).toContain('Xã An Bình,8,1,6,,4,1,2,1,1,2,1,0,75,25,3.67,3');
-    expect(lines.at(-1)).toBe('Tổng cộng,10,1,7,,4,1,2,1,1,2,1,1,75,25,3.67,3');
+    expect(lines.at(-1)).toBe('Tổng cộng,10,1,7,,4,1,2,1,2,2,1,1,75,25,3.67,3');
     expect(lines).toHaveLength(7);
 
     const agencies = await tinh.get(`/api/dossiers/stats.csv?${P}&groupBy=agency`, { 'accept-language': 'en' });
