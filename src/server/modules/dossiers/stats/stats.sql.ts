@@ -23,10 +23,14 @@ export const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 /**
  * Runs the statement with PostgreSQL's JIT compiler off: its cost estimate passes the threshold on a
  * large table, and compiling then takes longer (0.2 to several seconds) than the aggregate itself.
+ * `gatherFreely` tells the planner that handing rows from parallel workers to the leader costs
+ * nothing: for a statement whose groups it cannot estimate (months), the scan and joins then run in
+ * parallel even though the last aggregate does not (measured: 2.0 s → 1.25 s for 1,000,000 dossiers).
  */
-export async function withoutJit<T>(db: Tx, run: (tx: Tx) => Promise<T>): Promise<T> {
+export async function withoutJit<T>(db: Tx, run: (tx: Tx) => Promise<T>, opts: { gatherFreely?: boolean } = {}): Promise<T> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`set local jit = off`);
+    if (opts.gatherFreely) await tx.execute(sql`set local parallel_tuple_cost = 0`);
     return run(tx);
   });
 }
