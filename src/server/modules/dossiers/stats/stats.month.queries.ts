@@ -3,7 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../../db/client';
 import { queryRows } from '../../../db/rows';
 import { KINDS } from './stats.queries';
-import { at, completionSteps, periodDossiers, POINTS, ratingsOfFinished, withoutJit, type StatsWindow } from './stats.sql';
+import { at, completionSteps, periodDossiers, POINTS, ratingsOfFinished, runStats, type StatsWindow } from './stats.sql';
 
 /**
  * Dossiers that share the months of their events: received, finished, submitted online, first open
@@ -86,6 +86,6 @@ export async function countByMonth(db: Tx, w: StatsWindow, monthStarts: readonly
     ${ratingsOfFinished(w)}
     where ${periodDossiers(w)}
     group by 1`;
-  const rows = await withoutJit(db, (tx) => queryRows<{ code: string | number; n: number; ratingSum: number; ratings: number }>(tx, query), { gatherFreely: true });
+  const rows = await runStats(db, (tx) => queryRows<{ code: string | number; n: number; ratingSum: number; ratings: number }>(tx, query), { gatherFreely: true });
   return rows.map((r) => ({ ...unpack(Number(r.code)), n: r.n, ratingSum: r.ratingSum, ratings: r.ratings }));
 }

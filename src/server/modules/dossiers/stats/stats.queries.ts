@@ -2,7 +2,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../../db/client';
 import { queryRows } from '../../../db/rows';
-import { at, completionSteps, periodDossiers, POINTS, ratingsOfFinished, withoutJit, type StatsWindow } from './stats.sql';
+import { at, completionSteps, periodDossiers, POINTS, ratingsOfFinished, runStats, type StatsWindow } from './stats.sql';
 
 export type { StatsWindow } from './stats.sql';
 
@@ -136,5 +136,5 @@ export async function countByDimension(db: Tx, dim: Dimension, w: StatsWindow): 
     )
     select key, ${l.label} as label, ${l.detail} as detail, ${sql.join(out, sql`, `)}
     from ${l.from}`;
-  return withoutJit(db, (tx) => queryRows<DimensionRow>(tx, query));
+  return runStats(db, (tx) => queryRows<DimensionRow>(tx, query));
 }

@@ -21,15 +21,19 @@ export interface StatsWindow {
 export const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 
 /**
- * Runs the statement with PostgreSQL's JIT compiler off: its cost estimate passes the threshold on a
- * large table, and compiling then takes longer (0.2 to several seconds) than the aggregate itself.
- * `gatherFreely` tells the planner that handing rows from parallel workers to the leader costs
- * nothing: for a statement whose groups it cannot estimate (months), the scan and joins then run in
- * parallel even though the last aggregate does not (measured: 2.0 s → 1.25 s for 1,000,000 dossiers).
+ * Runs a statistics statement with planner settings for it alone (SET LOCAL, in its own transaction):
+ * - JIT off: on a large table its cost estimate passes the threshold, and compiling took longer
+ *   (0.2 to several seconds) than the aggregate itself;
+ * - random_page_cost 1.1, the usual value for data in memory or on SSD: a commune's dossiers then
+ *   look their ratings up by key instead of hashing the whole ratings table (200 → 130 ms);
+ * - `gatherFreely` (parallel_tuple_cost 0): for the month statement, whose groups the planner cannot
+ *   estimate, the scan and joins then run in parallel although the last aggregate does not (2.0 → 1.3 s
+ *   for 1,000,000 dossiers).
  */
-export async function withoutJit<T>(db: Tx, run: (tx: Tx) => Promise<T>, opts: { gatherFreely?: boolean } = {}): Promise<T> {
+export async function runStats<T>(db: Tx, run: (tx: Tx) => Promise<T>, opts: { gatherFreely?: boolean } = {}): Promise<T> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`set local jit = off`);
+    await tx.execute(sql`set local random_page_cost = 1.1`);
     if (opts.gatherFreely) await tx.execute(sql`set local parallel_tuple_cost = 0`);
     return run(tx);
   });
