@@ -1,10 +1,11 @@
 // SQL of dossiers: the record with its units' paths, updates, file links and the scoped inbox with keyset pages.
-import { and, asc, eq, gt, gte, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client';
 import { prepared } from '../../db/prepared';
 import { dossierDocuments, dossiers, files, units } from '../../db/schema';
 import { escapeLike } from '../../db/scope';
+import { afterDue, dueConditions, dueSortKey, type DueWindow } from '../../platform/workflow/inbox';
 
 export type DossierRow = typeof dossiers.$inferSelect;
 export type DossierInsert = typeof dossiers.$inferInsert;
@@ -119,18 +120,14 @@ export function visibleTo(paths: readonly string[], staffId: string): SQL {
 }
 
 /** Sort key of the inbox: the most urgent first; dossiers without a deadline last. */
-// A literal, not a parameter: the index dossiers_inbox_order_idx has this very expression, so that the first
-// page of someone who sees most dossiers is read in order from the index instead of sorting them all.
-const dueKey = sql<Date>`coalesce(${dossiers.dueAt}, '9999-12-31 00:00:00+00'::timestamptz)`;
+const dueKey = dueSortKey(dossiers.dueAt);
 
 export interface InboxFilter {
   visible: SQL;
   states?: readonly string[] | undefined;
   activeStates: readonly string[];
   assigneeId?: string | undefined;
-  /** Deadline window [dueFrom, dueBefore): overdue = before now, due soon = from now to the threshold. */
-  dueFrom?: Date | undefined;
-  dueBefore?: Date | undefined;
+  window: DueWindow;
   q?: string | undefined;
   after?: { dueMs: number; id: string } | undefined;
   limit: number;
@@ -140,16 +137,12 @@ export async function listInbox(db: Tx, f: InboxFilter): Promise<DossierWithUnit
   const where: SQL[] = [f.visible];
   if (f.states?.length) where.push(inArray(dossiers.state, [...f.states]));
   if (f.assigneeId) where.push(eq(dossiers.assigneeId, f.assigneeId));
-  if (f.dueBefore) where.push(isNotNull(dossiers.dueAt), lt(dossiers.dueAt, f.dueBefore), inArray(dossiers.state, [...f.activeStates]));
-  if (f.dueFrom) where.push(gte(dossiers.dueAt, f.dueFrom));
+  where.push(...dueConditions(dossiers.dueAt, dossiers.state, f.activeStates, f.window));
   if (f.q) {
     const like = `%${escapeLike(f.q)}%`;
     where.push(or(eq(dossiers.code, f.q), sql`dv_fold(${dossiers.applicantName}) like dv_fold(${like})`, eq(dossiers.applicantIdNo, f.q)) as SQL);
   }
-  if (f.after) {
-    const at = new Date(f.after.dueMs).toISOString();
-    where.push(or(gt(dueKey, sql`${at}::timestamptz`), and(eq(dueKey, sql`${at}::timestamptz`), gt(dossiers.id, f.after.id))) as SQL);
-  }
+  if (f.after) where.push(afterDue(dossiers.dueAt, dossiers.id, f.after));
   const rows = await selectWithUnits(db)
     .where(and(...where))
     .orderBy(asc(dueKey), asc(dossiers.id))

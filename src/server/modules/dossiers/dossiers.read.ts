@@ -7,6 +7,7 @@ import { loadCalendar } from '../../platform/calendar/calendar.service';
 import { decodeCursor, pageOf } from '../../platform/pagination';
 import { assertCan, scopePaths } from '../../platform/policy';
 import { dueSoonBefore } from '../../platform/workflow/engine';
+import { dueCursorMs, dueWindow } from '../../platform/workflow/inbox';
 import { workflows } from '../../platform/workflow/registry';
 import { viewOf } from './dossiers.actions';
 import { visibleCondition } from './dossiers.access';
@@ -41,13 +42,12 @@ export async function listDossiers(db: Tx, ctx: Ctx, q: DossierListQuery): Promi
     states: q.state,
     activeStates: activeStates(),
     assigneeId: q.assignee === 'me' ? ctx.actor.id : undefined,
-    dueFrom: q.due === 'due_soon' ? now : undefined,
-    dueBefore: q.due === 'due_soon' ? dueSoonBefore(cal, now) : q.due === 'overdue' ? now : undefined,
+    window: dueWindow(q.due, cal, now),
     q: q.q || undefined,
     after: after ? { dueMs: after[0], id: after[1] } : undefined,
     limit: q.limit,
   });
-  const page = pageOf(rows, q.limit, (r) => [r.dueAt ? r.dueAt.getTime() : Date.UTC(9999, 11, 31), r.id]);
+  const page = pageOf(rows, q.limit, (r) => [dueCursorMs(r.dueAt), r.id]);
   return {
     items: page.items.map((r) => toSummary(dossierWorkflow(r.workflowCode), r, ctx.lang, cal, now)),
     nextCursor: page.nextCursor,

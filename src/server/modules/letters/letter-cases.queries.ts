@@ -1,8 +1,9 @@
 // SQL of letter cases: the case with its units and letter, updates, links to letters, the scoped inbox with keyset pages and its counts.
-import { and, asc, eq, gt, gte, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client';
 import { escapeLike } from '../../db/scope';
+import { afterDue, dueConditions, dueSortKey, type DueWindow } from '../../platform/workflow/inbox';
 import { letterCaseLetters, letterCases, letters, units } from '../../db/schema';
 import { recv, under } from './letters.queries';
 
@@ -83,10 +84,8 @@ export function caseVisibleTo(paths: readonly string[], staffId: string): SQL {
   return or(under(cur.path, paths), under(recv.path, paths), eq(letterCases.assigneeId, staffId)) as SQL;
 }
 
-/** Sort key of the inbox: the most urgent first; cases without a deadline (finished) last. */
-const FAR = new Date('9999-12-31T00:00:00Z');
-const dueKey = sql<Date>`coalesce(${letterCases.dueAt}, ${FAR.toISOString()}::timestamptz)`;
-export const FAR_MS = FAR.getTime();
+/** The inbox order: the most urgent first; cases without a deadline (finished) last. */
+const dueKey = dueSortKey(letterCases.dueAt);
 
 export interface CaseListFilter {
   visible: SQL;
@@ -94,9 +93,7 @@ export interface CaseListFilter {
   type?: string | undefined;
   activeStates: readonly string[];
   assigneeId?: string | undefined;
-  /** Deadline window [dueFrom, dueBefore): overdue = before now, due soon = from now to the threshold. */
-  dueFrom?: Date | undefined;
-  dueBefore?: Date | undefined;
+  window: DueWindow;
   q?: string | undefined;
   after?: { dueMs: number; id: string } | undefined;
   limit: number;
@@ -123,13 +120,9 @@ export async function listCases(db: Tx, f: CaseListFilter): Promise<CaseWithUnit
   if (f.states?.length) where.push(inArray(letterCases.state, [...f.states]));
   if (f.type) where.push(eq(letterCases.type, f.type));
   if (f.assigneeId) where.push(eq(letterCases.assigneeId, f.assigneeId));
-  if (f.dueBefore) where.push(isNotNull(letterCases.dueAt), lt(letterCases.dueAt, f.dueBefore), inArray(letterCases.state, [...f.activeStates]));
-  if (f.dueFrom) where.push(gte(letterCases.dueAt, f.dueFrom));
+  where.push(...dueConditions(letterCases.dueAt, letterCases.state, f.activeStates, f.window));
   if (f.q) where.push(searchCondition(f.q));
-  if (f.after) {
-    const at = sql`${new Date(f.after.dueMs).toISOString()}::timestamptz`;
-    where.push(or(gt(dueKey, at), and(eq(dueKey, at), gt(letterCases.id, f.after.id))) as SQL);
-  }
+  if (f.after) where.push(afterDue(letterCases.dueAt, letterCases.id, f.after));
   const rows = await selectWithUnits(db)
     .where(and(...where))
     .orderBy(asc(dueKey), asc(letterCases.id))

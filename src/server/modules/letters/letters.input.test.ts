@@ -1,6 +1,6 @@
 // Bad input from staff answered with field paths and nothing written; retried requests acting once; two officers classifying one letter at once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseView, LetterView, StaffLetterResult } from '../../../common/letters.schema';
+import type { CasePage, CaseView, LetterPage, LetterView, StaffLetterResult } from '../../../common/letters.schema';
 import type { TestClient } from '../../testing/harness';
 import { clock } from './letters.clock';
 import { act, caseOf, checks, classify, content, countRows, errorOf, fieldPaths, record, recordOk, startLetterApp } from './letters.test-helpers';
@@ -123,5 +123,31 @@ describe('retries and races', () => {
     await act(lanhdao, c.id, 'accept');
     const stale = await act(tiepdan, c.id, 'withdraw', { expectedSeq: c.seq, data: { reason: 'Rút đơn' } });
     expect(errorOf(stale).code).toBe('concurrent_transition');
+  });
+
+  it('pages the case inbox and the letters by keyset: every item exactly once, in order', async () => {
+    for (let i = 0; i < 3; i++) await caseOf(tiepdan, i === 1 ? 'petition' : 'complaint');
+    const all = (await tiepdan.get('/api/letter-cases?limit=200')).json<CasePage>().items;
+    const seen: CasePage['items'] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = `/api/letter-cases?limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+      const page: CasePage = (await tiepdan.get(url)).json<CasePage>();
+      seen.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen.map((c) => c.id)).toEqual(all.map((c) => c.id));
+    const due = seen.map((c) => c.dueAt ?? '9999');
+    expect([...due].sort()).toEqual(due);
+    const letters: string[] = [];
+    cursor = null;
+    do {
+      const page: LetterPage = (await tiepdan.get(`/api/letters?limit=3${cursor ? `&cursor=${cursor}` : ''}`)).json<LetterPage>();
+      letters.push(...page.items.map((l) => l.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(letters).toEqual((await tiepdan.get('/api/letters?limit=200')).json<LetterPage>().items.map((l) => l.id));
+    expect(new Set(letters).size).toBe(letters.length);
+    expect(fieldPaths(await tiepdan.get('/api/letter-cases?cursor=forged'))).toEqual(['querystring.cursor']);
   });
 });

@@ -9,12 +9,13 @@ import { errors } from '../../platform/errors';
 import { decodeCursor, pageOf } from '../../platform/pagination';
 import { assertCan, scopePaths } from '../../platform/policy';
 import { dueSoonBefore } from '../../platform/workflow/engine';
+import { dueCursorMs, dueWindow } from '../../platform/workflow/inbox';
 import { canSeeLetter, casesVisibleTo, identityStatus, lettersVisibleTo, mayRevealIdentity } from './letters.access';
 import { clock } from './letters.clock';
 import { letterErrors } from './letters.errors';
 import { openIdentity, openName, toWriterView } from './letters.identity';
 import { findLetter, letterFile, listLetters, type LetterWithUnit } from './letters.queries';
-import { caseCounts, casesOfLetter, FAR_MS, listCases, toClassifyCount, type CaseWithUnits } from './letter-cases.queries';
+import { caseCounts, casesOfLetter, listCases, toClassifyCount, type CaseWithUnits } from './letter-cases.queries';
 import { toCaseSummary, toLetterSummary, toLetterView } from './letters.views';
 import { activeCaseStates, LETTER_ENTITY } from './letters.workflows';
 
@@ -31,13 +32,12 @@ export async function listCaseInbox(db: Tx, ctx: Ctx, q: CaseListQuery): Promise
     type: q.type,
     activeStates: activeCaseStates(),
     assigneeId: q.assignee === 'me' ? ctx.actor.id : undefined,
-    dueFrom: q.due === 'due_soon' ? now : undefined,
-    dueBefore: q.due === 'due_soon' ? dueSoonBefore(cal, now) : q.due === 'overdue' ? now : undefined,
+    window: dueWindow(q.due, cal, now),
     q: q.q || undefined,
     after: after ? { dueMs: after[0], id: after[1] } : undefined,
     limit: q.limit,
   });
-  const page = pageOf(rows, q.limit, (r) => [r.dueAt ? r.dueAt.getTime() : FAR_MS, r.id]);
+  const page = pageOf(rows, q.limit, (r) => [dueCursorMs(r.dueAt), r.id]);
   return { items: page.items.map((r) => toCaseSummary(r, ctx.lang, cal, now)), nextCursor: page.nextCursor };
 }
 
