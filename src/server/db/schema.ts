@@ -13,3 +13,4 @@ export * from '../platform/notify/notify.table';
 export * from '../modules/citizens/citizens.table';
 export * from '../platform/codes/codes.table';
 export * from '../modules/letters/letters.table';
+export * from '../modules/open311/open311.table';
