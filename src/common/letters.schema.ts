@@ -394,3 +394,9 @@ export const PublicLetterView = z.object({
   ),
 });
 export type PublicLetterView = z.infer<typeof PublicLetterView>;
+
+/** GET /api/public/letter-units: where a citizen may address a letter (the province and its communes and wards in operation). */
+export const LetterUnitList = z.object({
+  items: z.array(z.object({ id: z.uuid(), name: z.string(), kind: z.string(), parentName: z.string().nullable() })),
+});
+export type LetterUnitList = z.infer<typeof LetterUnitList>;

@@ -1,11 +1,12 @@
 // Public routes of letters: a guest writes on the portal, and follows the letter by code and secret; rate-limited per address and per code.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { PublicLetterBody, PublicLetterResult, PublicLetterView, TrackingParams, TrackingQuery } from '../../../common/letters.schema';
+import { LetterUnitList, PublicLetterBody, PublicLetterResult, PublicLetterView, TrackingParams, TrackingQuery } from '../../../common/letters.schema';
 import { idempotent } from '../../platform/idempotency';
 import { langOf } from '../../platform/locale';
 import { perCodeLimit, SECRET_HEADER, secretOf, TRACKING_PER_IP_PER_MIN } from '../../platform/tracking/limits';
 import { submitPublicLetter } from './letters.intake';
 import { trackLetter } from './letters.track';
+import { letterUnits } from './letters.units';
 
 const tags = ['letters'];
 /** Letters a guest may send per minute from one address. */
@@ -31,6 +32,12 @@ export const publicLetterRoutes: FastifyPluginAsyncZod = async (app) => {
       // A guest has no account: the key is scoped to the address it came from.
       return idempotent(db, req, reply, async (tx) => ({ status: 201, body: await submitPublicLetter(tx, meta, req.body) }), { scope: `guest:${req.ip}` });
     },
+  );
+
+  app.get(
+    '/api/public/letter-units',
+    { schema: { tags, summary: 'Nơi nhận đơn: tỉnh và các xã, phường đang hoạt động / where a letter may be addressed', response: { 200: LetterUnitList } } },
+    async () => letterUnits(db),
   );
 
   app.get(
