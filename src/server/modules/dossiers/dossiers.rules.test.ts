@@ -105,6 +105,21 @@ describe('only the assignee processes', () => {
 });
 
 describe('deadlines', () => {
+  it('on a Saturday the due-soon list and count agree with each dossier\'s badge', async () => {
+    at('2027-03-06T10:00:00'); // Saturday: received as of Monday 8, due Wednesday 10 (three working days away)
+    const { dossier: d } = await intakeOk(motcua);
+    expect(d).toMatchObject({ dueAt: '2027-03-10T23:59:59.999+07:00', dueStatus: 'on_track' });
+    const soon = (await motcua.get('/api/dossiers?due=due_soon&limit=200')).json<DossierPage>().items;
+    expect(soon.map((i) => i.id)).not.toContain(d.id);
+    expect(soon.filter((i) => i.dueStatus !== 'due_soon')).toEqual([]);
+    expect((await motcua.get('/api/dossiers/counts')).json<DossierCounts>().dueSoon).toBe(soon.length);
+    at('2027-03-07T10:00:00'); // Sunday: still three working days
+    expect((await motcua.get(`/api/dossiers/${d.id}`)).json<DossierView>().dueStatus).toBe('on_track');
+    at('2027-03-08T10:00:00'); // Monday: two left, both say due soon
+    expect((await motcua.get(`/api/dossiers/${d.id}`)).json<DossierView>().dueStatus).toBe('due_soon');
+    expect((await motcua.get('/api/dossiers?due=due_soon&limit=200')).json<DossierPage>().items.map((i) => i.id)).toContain(d.id);
+  });
+
   it('computes the appointment in working days, flags due soon and overdue, and takes the apology only before the deadline', async () => {
     at('2027-03-01T09:00:00'); // Monday
     const { dossier: d } = await intakeOk(motcua); // 2 working days (local time of 1.004873)

@@ -98,6 +98,28 @@ describe('engine rules', () => {
     }
   });
 
+  it('agrees with dueStatus when now is on a weekend, a holiday or a swapped working Saturday', () => {
+    // 2026-04-30 and 05-01 are holidays (Reunification Day, Labour Day); 2026-03-28 is made a working Saturday.
+    const cal = new WorkingCalendar([{ date: '2026-03-28', kind: 'working_day', name: 'Làm bù', legalBasis: null }]);
+    const cases: Array<[now: string, threshold: string]> = [
+      ['2026-03-21T10:00:00', '2026-03-25'], // Saturday: Mon and Tue are the two working days left → due soon before Wed
+      ['2026-03-22T23:30:00', '2026-03-25'], // Sunday night
+      ['2026-03-27T16:00:00', '2026-03-31'], // Friday after the afternoon cutoff (which does not apply here): Sat (worked) and Mon → before Tue
+      ['2026-03-28T09:00:00', '2026-04-01'], // on the worked Saturday itself: Mon and Tue → before Wed
+      ['2026-04-30T09:00:00', '2026-05-06'], // a holiday: Mon 4 and Tue 5 May → before Wed
+    ];
+    for (const [now, threshold] of cases) {
+      const at = vn(now);
+      expect(dueSoonBefore(cal, at), now).toEqual(vn(`${threshold}T00:00:00`));
+      for (let d = 0; d < 10; d++) {
+        const due = new Date(at.getTime() + d * 86_400_000);
+        const end = vn(`${due.toISOString().slice(0, 10)}T23:59:59.999`);
+        if (end < at) continue;
+        expect(end < dueSoonBefore(cal, at), `${now} → due ${end.toISOString()}`).toBe(dueStatus(end, at, cal) === 'due_soon');
+      }
+    }
+  });
+
   it('refuses an extension by a fixed period when no deadline runs', () => {
     const def = parseDefinition(readDefinitionFile(path.resolve(import.meta.dirname, 'fixtures/test_deadlines.json')));
     const short = def.actions.find((a) => a.code === 'extend_short')!;

@@ -1,7 +1,7 @@
 // The pure transition rules: who may take which action from which state, input checks and deadline flags (no database here).
 import type { z } from 'zod';
 import type { Actor } from '../auth/actor';
-import { parseDate, startOfDay } from '../calendar/local-date';
+import { dayOfInstant, startOfDay } from '../calendar/local-date';
 import type { WorkingCalendar } from '../calendar/working-days';
 import { zodToAppError } from '../error-handler';
 import type { FieldIssue } from '../errors';
@@ -168,9 +168,12 @@ export function dueStatus(dueAt: Date, now: Date, calendar: WorkingCalendar, opt
 /**
  * The instant before which a deadline counts as due soon, for SQL filters and counts that must agree
  * with dueStatus: a due instant in [now, threshold) is `due_soon`, before now `overdue`. It is the
- * start of the working day after the last one of the window.
+ * start of the working day after the last one of the window, counted like dueStatus counts: working
+ * days strictly after now's own date, even when now is a weekend or holiday (addWorkingDays would
+ * start from the next working day and give one day too many).
  */
 export function dueSoonBefore(calendar: WorkingCalendar, now: Date, dueSoonDays: number = DEFAULT_DUE_SOON_DAYS): Date {
-  const day = parseDate(calendar.addWorkingDays(now, dueSoonDays + 1, { afternoonCutoff: null }).dueDate);
-  return startOfDay(day ?? 0);
+  let day = dayOfInstant(now);
+  for (let i = 0; i <= dueSoonDays; i++) day = calendar.nextWorkingDay(day);
+  return startOfDay(day);
 }
