@@ -102,7 +102,7 @@ async function openLetter(tx: Tx, ctx: WorkflowCtx, a: OpenArgs): Promise<{ id: 
 /** POST /api/public/letters: a guest writes on the portal; the answer carries the tracking secret, once. */
 export async function submitPublicLetter(
   tx: Tx,
-  meta: { requestId: string; ip: string; lang: Lang },
+  meta: { requestId: string; ip: string; lang: Lang; channel?: 'portal' | 'open311' },
   body: PublicLetterBody,
   now: Date = clock.now(),
 ): Promise<PublicLetterResult> {
@@ -114,7 +114,8 @@ export async function submitPublicLetter(
   const out = await openLetter(tx, ctx, {
     unit,
     agencyId: null,
-    channel: 'portal',
+    // Open311 requests come through here too (open311/open311.submit.ts): the same guest intake, another channel.
+    channel: meta.channel ?? 'portal',
     receivedAt: now,
     now,
     body,
