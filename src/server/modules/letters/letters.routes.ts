@@ -15,6 +15,7 @@ import {
   StaffLetterResult,
   WriterView,
 } from '../../../common/letters.schema';
+import { AssigneeList, AssigneeQuery } from '../../../common/dossier-pickers.schema';
 import { ActionParams } from '../../../common/workflow.schema';
 import { ctxOf } from '../../platform/auth/actor';
 import { sendStoredFile } from '../../platform/files/files.http';
@@ -23,6 +24,7 @@ import { actOnCase, caseViewOf } from './letters.actions';
 import { classifyLetter } from './letters.classify';
 import { clock } from './letters.clock';
 import { recordLetter } from './letters.intake';
+import { caseAssignees } from './letters.pickers';
 import { publicLetterRoutes } from './letters.public.routes';
 import { countLetters, getLetter, getLetterFile, listCaseInbox, listLetterPage, revealIdentity } from './letters.read';
 import { loadLetterWorkflows } from './letters.workflows';
@@ -124,6 +126,14 @@ export const letterRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/letter-cases/:id',
     { schema: { tags, summary: 'Một vụ việc: đơn, quá trình, thao tác được phép / one case', params: IdParams, response: { 200: CaseView } } },
     async (req) => caseViewOf(db, ctxOf(req), req.params.id, clock.now()),
+  );
+
+  app.get(
+    '/api/letter-cases/:id/assignees',
+    {
+      schema: { tags, summary: 'Cán bộ có thể được giao xử lý vụ việc / staff a case may be assigned to', params: IdParams, querystring: AssigneeQuery, response: { 200: AssigneeList } },
+    },
+    async (req) => caseAssignees(db, ctxOf(req), req.params.id, req.query.action),
   );
 
   app.post(
