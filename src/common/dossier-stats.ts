@@ -4,7 +4,6 @@ import type { Role } from './roles';
 /** Who reads statistics (the policy's `dossier.stats`; the web app offers the units under these grants). */
 export const STATS_ROLES = ['one_stop_officer', 'specialist', 'leader', 'viewer', 'inspector'] as const satisfies readonly Role[];
 
-/** The longest period one request may cover, in days (both ends included). */
-export const STATS_MAX_DAYS = 366;
+export { STATS_MAX_DAYS } from './stats';
 
 export const STATS_GROUPS = ['unit', 'agency', 'field', 'month'] as const;

@@ -1,5 +1,6 @@
-// Generic CSV reading for imports (UTF-8, optional BOM, `,` or `;`): header checks and rows with their line numbers.
+// Generic CSV: reading imports (UTF-8, optional BOM, `,` or `;`) with header checks and line numbers, and writing exports for spreadsheets.
 import { parse } from 'csv-parse/sync';
+import type { FastifyReply } from 'fastify';
 import type { RejectedRow } from '../../common/org.schema';
 
 /** The delimiter is whichever of `;` and `,` occurs more often in the header line, outside quotes. */
@@ -109,4 +110,28 @@ export function readCsv<C extends string>(content: Buffer, spec: CsvSpec<C>): Cs
 
 function fail<C extends string>(row: number, field: string, message: string): CsvTable<C> {
   return { records: [], rejected: [{ row, field, message }], total: 0, fatal: true };
+}
+
+export type CsvValue = string | number | null;
+
+/** RFC 4180 quoting; a text starting with = + - @ is prefixed with ' so that a spreadsheet never runs it as a formula. */
+export function csvCell(v: CsvValue): string {
+  if (v === null) return '';
+  if (typeof v === 'number') return String(v);
+  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** A CSV file for spreadsheets: UTF-8 with a BOM (so that Excel reads Vietnamese), comma-separated, CRLF line ends. */
+export function writeCsv(lines: ReadonlyArray<readonly CsvValue[]>): string {
+  return `\uFEFF${lines.map((l) => l.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
+
+/** Answers a CSV download: `filename` must be ASCII (every browser keeps it); never cached, as exports hold current figures. */
+export function sendCsv(reply: FastifyReply, filename: string, text: string): FastifyReply {
+  return reply
+    .header('content-type', 'text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${filename}"`)
+    .header('cache-control', 'no-store')
+    .send(text);
 }

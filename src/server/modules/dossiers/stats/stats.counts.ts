@@ -1,7 +1,7 @@
 // Counters of the statistics in memory: adding groups up, rates and satisfaction, and folding the month groups into month rows.
 import type { StatsCounters } from '../../../../common/dossier-stats.schema';
 import type { MonthGroup } from './stats.month.queries';
-import type { Month } from './stats.period';
+import type { Month } from '../../../platform/stats/period';
 import { KINDS, type RawCounts } from './stats.queries';
 
 export const emptyCounts = (): RawCounts => ({

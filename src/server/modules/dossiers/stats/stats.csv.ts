@@ -1,5 +1,6 @@
 // The statistics as CSV for spreadsheets: UTF-8 with a BOM, a header row in the user's language, one row per group and the total.
 import type { StatsCounters, StatsResult } from '../../../../common/dossier-stats.schema';
+import { writeCsv } from '../../../platform/csv';
 import type { Lang } from '../../../platform/locale';
 
 type Column = { vi: string; en: string; value: (c: StatsCounters) => number | null; digits?: number };
@@ -36,14 +37,6 @@ const DETAIL_HEADER: Partial<Record<StatsResult['groupBy'], { vi: string; en: st
   field: { vi: 'Mã lĩnh vực', en: 'Field code' },
 };
 
-/** RFC 4180 quoting; a text starting with = + - @ is prefixed with ' so that a spreadsheet never runs it as a formula. */
-function cell(v: string | number | null): string {
-  if (v === null) return '';
-  if (typeof v === 'number') return String(v);
-  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 const num = (col: Column, c: StatsCounters) => {
   const v = col.value(c);
   return v === null || col.digits === undefined ? v : Number(v.toFixed(col.digits));
@@ -52,14 +45,8 @@ const num = (col: Column, c: StatsCounters) => {
 export function statsCsv(r: StatsResult, lang: Lang): string {
   const detail = DETAIL_HEADER[r.groupBy];
   const header = [GROUP_HEADER[r.groupBy][lang], ...(detail ? [detail[lang]] : []), ...COLUMNS.map((c) => c[lang])];
-  const line = (label: string, d: string | null, c: StatsCounters) =>
-    [cell(label), ...(detail ? [cell(d)] : []), ...COLUMNS.map((col) => cell(num(col, c)))].join(',');
-  const lines = [
-    header.map(cell).join(','),
-    ...r.rows.map((row) => line(row.label, row.detail, row)),
-    line(lang === 'vi' ? 'Tổng cộng' : 'Total', null, r.total),
-  ];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  const line = (label: string, d: string | null, c: StatsCounters) => [label, ...(detail ? [d] : []), ...COLUMNS.map((col) => num(col, c))];
+  return writeCsv([header, ...r.rows.map((row) => line(row.label, row.detail, row)), line(lang === 'vi' ? 'Tổng cộng' : 'Total', null, r.total)]);
 }
 
 /** `thong-ke-ho-so_2025-01-01_2025-12-31_don-vi.csv`: ASCII, so every browser keeps it. */

@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { StatsQuery, StatsResult } from '../../../../common/dossier-stats.schema';
 import { ctxOf } from '../../../platform/auth/actor';
+import { sendCsv } from '../../../platform/csv';
 import { statsCsv, statsCsvName } from './stats.csv';
 import { dossierStats } from './stats.service';
 
@@ -29,11 +30,7 @@ export const dossierStatsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const ctx = ctxOf(req);
       const result = await dossierStats(db, ctx, req.query);
-      return reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${statsCsvName(result)}"`)
-        .header('cache-control', 'no-store')
-        .send(statsCsv(result, ctx.lang));
+      return sendCsv(reply, statsCsvName(result), statsCsv(result, ctx.lang));
     },
   );
 };

@@ -1,33 +1,19 @@
 // Dossier statistics per unit, agency, field or month of a period, scoped to the units the user may report on.
 import type { StatsQuery, StatsResult, StatsRow } from '../../../../common/dossier-stats.schema';
 import type { Tx } from '../../../db/client';
-import type { Actor, Ctx } from '../../../platform/auth/actor';
+import type { Ctx } from '../../../platform/auth/actor';
 import { dayOfInstant, formatDate } from '../../../platform/calendar/local-date';
-import { errors } from '../../../platform/errors';
 import type { Lang } from '../../../platform/locale';
-import { assertCan, scopePaths } from '../../../platform/policy';
-import { getUnit, unitsUnder, type UnitRow } from '../../org/units.service';
+import { assertCan } from '../../../platform/policy';
+import { reportUnit } from '../../../platform/stats/scope';
+import { unitsUnder } from '../../org/units.service';
 import { clock } from '../dossiers.clock';
 import { add, counters, emptyCounts, foldMonths } from './stats.counts';
 import { countByMonth } from './stats.month.queries';
-import { monthLabel, monthsOf, periodOf, type Period } from './stats.period';
+import { monthLabel, monthsOf, periodOf, type Period } from '../../../platform/stats/period';
 import { countByDimension, type DimensionRow, type RawCounts, type StatsWindow } from './stats.queries';
 
 const collator = new Intl.Collator('vi');
-
-/** The unit counted: one inside the user's scope (403 otherwise), by default the top unit of their grants. */
-async function chosenUnit(db: Tx, actor: Actor, unitId: string | undefined): Promise<UnitRow> {
-  const paths = scopePaths(actor, 'dossier.stats');
-  if (unitId) {
-    const unit = await getUnit(db, unitId);
-    if (!paths.some((p) => unit.path.startsWith(p))) throw errors.forbidden('dossier.stats');
-    return unit;
-  }
-  // Paths are `/id/.../id/`, shortest first: the last id of the first one is the user's top unit.
-  const top = paths[0]?.split('/').filter(Boolean).pop();
-  if (!top) throw errors.forbidden('dossier.stats');
-  return getUnit(db, top);
-}
 
 function sortRows(groupBy: StatsQuery['groupBy'], rootId: string, rows: StatsRow[]): StatsRow[] {
   const rank = (r: StatsRow) => (r.key === rootId || r.key === 'none' ? (r.key === rootId ? 0 : 2) : 1);
@@ -47,7 +33,7 @@ function fallbackLabel(r: DimensionRow, lang: Lang): string {
 export async function dossierStats(db: Tx, ctx: Ctx, q: StatsQuery, now: Date = clock.now()): Promise<StatsResult> {
   assertCan(ctx.actor, 'dossier.stats');
   const period: Period = periodOf(q, now, ctx.lang);
-  const unit = await chosenUnit(db, ctx.actor, q.unitId);
+  const unit = await reportUnit(db, ctx.actor, 'dossier.stats', q.unitId);
   const current = period.to >= dayOfInstant(now);
   const w: StatsWindow = {
     start: period.start,

@@ -1,8 +1,8 @@
-// The period of a statistics request: local dates checked (real dates, from ≤ to, at most 366 days) and turned into instants and months.
-import { STATS_MAX_DAYS } from '../../../../common/dossier-stats.schema';
-import { dayFromYmd, dayOfInstant, formatDate, parseDate, startOfDay, ymdOf, type DayNumber } from '../../../platform/calendar/local-date';
-import { errors, type FieldIssue } from '../../../platform/errors';
-import type { Lang } from '../../../platform/locale';
+// The period of a statistics request (dossiers, letters): local dates checked (real dates, from ≤ to, at most 366 days) and turned into instants and months.
+import { STATS_MAX_DAYS } from '../../../common/stats';
+import { dayFromYmd, dayOfInstant, formatDate, parseDate, startOfDay, ymdOf, type DayNumber } from '../calendar/local-date';
+import { errors, type FieldIssue } from '../errors';
+import type { Lang } from '../locale';
 
 export interface Period {
   from: DayNumber;
