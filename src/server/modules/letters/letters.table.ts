@@ -73,6 +73,13 @@ export const letters = pgTable(
     representatives: jsonb('representatives').$type<Representative[]>(),
     /** Subject, content and target folded (no diacritics, lower case) for search and duplicate suggestions. */
     contentFolded: text('content_folded').generatedAlwaysAs(sql`dv_fold(coalesce("subject", '') || ' ' || "content" || ' ' || coalesce("target", ''))`),
+    /**
+     * A MinHash sketch of the folded text's word pairs in 8 bands (dv_sketch, drizzle/0013): two letters sharing a band
+     * probably share most of their wording. Duplicate suggestions look candidates up by it (GIN), see letters.duplicates.queries.ts.
+     */
+    contentSketch: text('content_sketch')
+      .array()
+      .generatedAlwaysAs(sql`dv_sketch(dv_fold(coalesce("subject", '') || ' ' || "content" || ' ' || coalesce("target", '')))`),
     /** The seq of the intake workflow's last step. */
     seq: integer('seq').notNull().default(1),
     createdBy: uuid('created_by'),
@@ -86,6 +93,7 @@ export const letters = pgTable(
     index('letters_content_search_idx').using('gin', sql`${t.contentFolded} gin_trgm_ops`),
     index('letters_writer_name_search_idx').using('gin', sql`dv_fold(${t.writerName}) gin_trgm_ops`),
     index('letters_writer_keys_idx').using('gin', t.writerKeys),
+    index('letters_content_sketch_idx').using('gin', t.contentSketch),
   ],
 );
 
