@@ -12,6 +12,7 @@ import { procedureRoutes } from './modules/procedures/procedures.routes';
 import { dossierRoutes } from './modules/dossiers/dossiers.routes';
 import { dossierStatsRoutes } from './modules/dossiers/stats/stats.routes';
 import { letterRoutes } from './modules/letters/letters.routes';
+import { letterStatsRoutes } from './modules/letters/stats/stats.routes';
 import { citizenRoutes } from './modules/citizens/citizens.routes';
 
 // Each plugin is typed with the zod provider; fastify accepts them as ordinary plugins.
@@ -28,5 +29,6 @@ export const moduleRoutes = [
   dossierRoutes,
   dossierStatsRoutes,
   letterRoutes,
+  letterStatsRoutes,
   citizenRoutes,
 ] as unknown as FastifyPluginAsync[];

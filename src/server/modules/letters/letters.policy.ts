@@ -1,4 +1,5 @@
 // Who may read, receive and classify letters; the actions on a case are ruled by its workflow definition's roles.
+import { LETTER_STATS_ROLES } from '../../../common/letter-stats';
 import type { Rule } from '../../platform/policy';
 
 export const letterRules = {
@@ -10,4 +11,6 @@ export const letterRules = {
   'letter.classify': { roles: ['reception_officer', 'inspector', 'leader'] },
   /** Used for the inbox counts: where the user assigns handlers. */
   'letter.assign': { roles: ['leader', 'inspector'] },
+  /** Statistics hold counts, not personal data: the roles that read dossier statistics, and reception officers. */
+  'letter.stats': { roles: LETTER_STATS_ROLES },
 } as const satisfies Record<string, Rule>;

@@ -1,0 +1,156 @@
+// The letter statistics in one statement: the period's letters and their cases, each side aggregated once with FILTER, grouped by a raw key.
+import { sql, type SQL } from 'drizzle-orm';
+import type { LetterStatsGroupBy } from '../../../../common/letter-stats.schema';
+import type { Tx } from '../../../db/client';
+import { queryRows } from '../../../db/rows';
+import { at, runStats } from '../../../platform/stats/sql';
+
+/**
+ * The period [start, end) as instants, the moment the figures describe (`asOf`: now, or the end of a
+ * period that has ended), the subtree counted and, for months, the local month starts.
+ */
+export interface LetterStatsWindow {
+  start: Date;
+  end: Date;
+  asOf: Date;
+  unitIds: readonly string[];
+  monthStarts: readonly Date[];
+}
+
+/** Counted on the letters; `…Once` counts a letter in its first group only (by type a letter may sit in several). */
+export const LETTER_SIDE = ['letters', 'toClassify', 'duplicates', 'anonymous'] as const;
+/** Counted on the cases. */
+export const CASE_SIDE = [
+  'cases',
+  'processable',
+  'withinJurisdiction',
+  'accepted',
+  'resolved',
+  'forwarded',
+  'guided',
+  'returned',
+  'filed',
+  'referred',
+  'withdrawn',
+  'inProgress',
+  'overdue',
+  'finishedLate',
+] as const;
+
+type LetterField = (typeof LETTER_SIDE)[number];
+type CaseField = (typeof CASE_SIDE)[number];
+
+export interface RawGroup extends Record<LetterField | `${LetterField}Once` | CaseField, number> {
+  /** A unit id, a case type or `unclassified`, or the month's 1-based position in the period. */
+  gk: string;
+}
+
+/** Outcomes that send a case out of the unit: it is then not within its jurisdiction. */
+const SENT_OUT = sql`('forwarded', 'guided', 'returned', 'referred')`;
+
+function letterFilters(w: LetterStatsWindow): Record<LetterField, SQL> {
+  const asOf = at(w.asOf);
+  return {
+    letters: sql`true`,
+    toClassify: sql`(l.classified_at is null or l.classified_at >= ${asOf})`,
+    duplicates: sql`exists (select 1 from letter_case_letters x where x.letter_id = l.id and x.role = 'duplicate' and x.linked_at < ${asOf})`,
+    // No name given, or the officer found the writer unidentified or under a false name (case.anonymous).
+    anonymous: sql`(l.anonymous or exists (select 1 from letter_cases ac where ac.letter_id = l.id and ac.anonymous))`,
+  };
+}
+
+function caseFilters(w: LetterStatsWindow): Record<CaseField, SQL> {
+  const asOf = at(w.asOf);
+  const done = sql`c.finished_at < ${asOf}`;
+  const ended = (outcome: string) => sql`${done} and c.outcome = ${outcome}`;
+  return {
+    cases: sql`true`,
+    processable: sql`c.processable`,
+    withinJurisdiction: sql`c.processable and not coalesce(${done} and c.outcome in ${SENT_OUT}, false)`,
+    accepted: sql`c.outcome = 'accepted' and c.accepted_at < ${asOf}`,
+    resolved: sql`${done} and c.outcome = 'accepted' and c.result <> 'withdrawn'`,
+    forwarded: ended('forwarded'),
+    guided: ended('guided'),
+    returned: ended('returned'),
+    filed: ended('filed'),
+    referred: ended('referred'),
+    withdrawn: sql`${done} and c.result = 'withdrawn'`,
+    inProgress: sql`(c.finished_at is null or c.finished_at >= ${asOf})`,
+    overdue: sql`(c.finished_at is null or c.finished_at >= ${asOf}) and dl.due_at < ${asOf}`,
+    finishedLate: sql`${done} and c.finished_at > dl.due_at`,
+  };
+}
+
+/** The raw key of each side: the receiving (letters) or handling (cases) unit, the type, the month of receipt. */
+function keys(groupBy: LetterStatsGroupBy, w: LetterStatsWindow): { letter: SQL; kase: SQL } {
+  switch (groupBy) {
+    case 'unit':
+      return { letter: sql`l.unit_id::text`, kase: sql`c.unit_id::text` };
+    case 'type':
+      return { letter: sql`coalesce(t.type, 'unclassified')`, kase: sql`c.type` };
+    case 'month': {
+      // Bucket i (1-based) is [monthStarts[i-1], monthStarts[i]); the last bound is the period's end.
+      const bounds = sql`${`{${[...w.monthStarts, w.end].map((d) => d.toISOString()).join(',')}}`}::timestamptz[]`;
+      return { letter: sql`width_bucket(l.received_at, ${bounds})::text`, kase: sql`width_bucket(c.received_at, ${bounds})::text` };
+    }
+  }
+}
+
+/**
+ * By type, a letter is counted under each type of the cases it holds (split from it or gathered as a
+ * duplicate), `first` in one of them so that the total counts it once; a letter not classified has none.
+ */
+const LETTER_TYPES = sql`left join lateral (
+    select k.type, row_number() over (order by k.type) = 1 as first
+    from (select distinct kc.type from letter_case_letters kx join letter_cases kc on kc.id = kx.case_id where kx.letter_id = l.id) k
+  ) t on true`;
+
+/**
+ * The deadline running when the case ended (the step before the end: an end state has none), or at
+ * `asOf` for a case still open then; read backwards on workflow_steps_entity_seq_uq, one probe per case.
+ */
+function deadlineAt(w: LetterStatsWindow): SQL {
+  return sql`left join lateral (
+    select s.due_at from workflow_steps s
+    where s.entity_type = 'letter_case' and s.entity_id = c.id and s.at < least(c.finished_at, ${at(w.asOf)})
+    order by s.seq desc limit 1
+  ) dl on true`;
+}
+
+/** A constant list of the subtree's units: a commune's few ids use the unit index, a province's are hashed once. */
+const inUnits = (col: SQL, w: LetterStatsWindow) => sql`${col} = any(${`{${w.unitIds.join(',')}}`}::uuid[])`;
+
+/**
+ * One statement, two aggregates: the letters received in the period by a unit of the subtree
+ * (letters_received_idx) and the cases of those letters handled by a unit of the subtree
+ * (received_at is copied on the case), each grouped by its raw key; the service rolls them up.
+ */
+export function letterStatsQuery(groupBy: LetterStatsGroupBy, w: LetterStatsWindow): SQL {
+  const [s, e] = [at(w.start), at(w.end)];
+  const id = (c: string) => sql.identifier(c);
+  const zero = (names: readonly string[]) => names.map((c) => sql`0 as ${id(c)}`);
+  const k = keys(groupBy, w);
+  const lf = letterFilters(w);
+  const cf = caseFilters(w);
+  const first = groupBy === 'type' ? sql`t.first is not false` : sql`true`;
+  const letterCols = LETTER_SIDE.flatMap((c) => [
+    sql`count(*) filter (where ${lf[c]})::int as ${id(c)}`,
+    sql`count(*) filter (where ${first} and ${lf[c]})::int as ${id(`${c}Once`)}`,
+  ]);
+  const caseCols = CASE_SIDE.map((c) => sql`count(*) filter (where ${cf[c]})::int as ${id(c)}`);
+  const letterOnceNames = LETTER_SIDE.flatMap((c) => [c, `${c}Once`]);
+  return sql`
+    select ${k.letter} as gk, ${sql.join([...letterCols, ...zero(CASE_SIDE)], sql`, `)}
+    from letters l ${groupBy === 'type' ? LETTER_TYPES : sql``}
+    where l.received_at >= ${s} and l.received_at < ${e} and ${inUnits(sql`l.unit_id`, w)}
+    group by 1
+    union all
+    select ${k.kase} as gk, ${sql.join([...zero(letterOnceNames), ...caseCols], sql`, `)}
+    from letter_cases c ${deadlineAt(w)}
+    where c.received_at >= ${s} and c.received_at < ${e} and ${inUnits(sql`c.unit_id`, w)}
+    group by 1`;
+}
+
+export async function countLetterStats(db: Tx, groupBy: LetterStatsGroupBy, w: LetterStatsWindow): Promise<RawGroup[]> {
+  return runStats(db, (tx) => queryRows<RawGroup>(tx, letterStatsQuery(groupBy, w)));
+}
