@@ -26,3 +26,12 @@ export function prepared<T>(db: Tx, name: string, build: (db: Db) => T): T | nul
   }
   return q;
 }
+
+/**
+ * The identity of the database a handle belongs to, the same for the handle and its transactions
+ * (drizzle gives both the schema map of the `drizzle()` call that opened it): a key for per-database
+ * caches, so that two databases in one process (tests) never share an entry.
+ */
+export function databaseKey(db: Tx): object {
+  return db._.tableNamesMap;
+}

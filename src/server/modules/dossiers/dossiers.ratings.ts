@@ -24,7 +24,7 @@ export const ratingErrors = {
 
 type RatingRow = typeof dossierRatings.$inferSelect;
 
-function toRatingView(r: RatingRow): RatingView {
+export function toRatingView(r: Pick<RatingRow, 'access' | 'procedure' | 'officials' | 'result' | 'feedback' | 'comment' | 'createdAt'>): RatingView {
   return {
     access: r.access,
     procedure: r.procedure,

@@ -2,12 +2,13 @@
 import type { PublicDossierView } from '../../../common/dossiers.schema';
 import type { Tx } from '../../db/client';
 import type { Lang } from '../../platform/locale';
+import { hashSecret, secretMatches } from '../../platform/tracking/secret';
 import { history } from '../../platform/workflow/workflow.service';
 import { ENTITY } from './dossiers.actions';
 import { dossierErrors } from './dossiers.errors';
 import { findDossierByCode, type DossierWithUnits } from './dossiers.queries';
-import { ratingOf } from './dossiers.ratings';
-import { secretMatches } from '../../platform/tracking/secret';
+import { ratingOf, toRatingView } from './dossiers.ratings';
+import { findTracked } from './dossiers.track.queries';
 import { toPublicView } from './dossiers.views';
 import { dossierWorkflow } from './dossiers.workflows';
 
@@ -16,6 +17,14 @@ export interface DossierProof {
   secret?: string | undefined;
   /** The signed-in citizen (session cookie `dv_citizen`), if any. */
   citizenId?: string | null | undefined;
+}
+
+/** The proof holds: the secret (compared in constant time, against a dummy hash when there is no dossier) or the citizen's own dossier. */
+function proves(d: { secretHash: string; citizenId: string | null } | undefined, proof: DossierProof): boolean {
+  // The secret is checked even when the account proves it, so that the time taken says nothing either.
+  const bySecret = secretMatches(proof.secret ?? '', d?.secretHash ?? null);
+  const byAccount = !!proof.citizenId && d?.citizenId === proof.citizenId;
+  return !!d && (bySecret || byAccount);
 }
 
 /**
@@ -27,10 +36,7 @@ export interface DossierProof {
  */
 export async function provenDossier(db: Tx, code: string, proof: DossierProof): Promise<DossierWithUnits> {
   const d = await findDossierByCode(db, code.trim());
-  // The secret is checked even when the account proves it, so that the time taken says nothing either.
-  const bySecret = secretMatches(proof.secret ?? '', d?.secretHash ?? null);
-  const byAccount = !!proof.citizenId && d?.citizenId === proof.citizenId;
-  if (!d || !(bySecret || byAccount)) throw dossierErrors.notFound();
+  if (!proves(d, proof) || !d) throw dossierErrors.notFound();
   return d;
 }
 
@@ -39,6 +45,12 @@ export async function publicViewOf(db: Tx, d: DossierWithUnits, lang: Lang): Pro
   return toPublicView(dossierWorkflow(d.workflowCode), d, await history(db, ENTITY, d.id), lang, await ratingOf(db, d.id));
 }
 
+/**
+ * GET /api/public/dossiers/:code: one statement reads the dossier and, only when the secret's hash
+ * or the citizen match, its timeline and rating; a wrong secret costs what an unknown code costs.
+ */
 export async function trackDossier(db: Tx, code: string, proof: DossierProof, lang: Lang): Promise<PublicDossierView> {
-  return publicViewOf(db, await provenDossier(db, code, proof), lang);
+  const d = await findTracked(db, code.trim(), hashSecret(proof.secret ?? ''), proof.citizenId ?? null);
+  if (!proves(d, proof) || !d?.steps) throw dossierErrors.notFound();
+  return toPublicView(dossierWorkflow(d.workflowCode), d, d.steps, lang, d.rating ? toRatingView(d.rating) : null);
 }

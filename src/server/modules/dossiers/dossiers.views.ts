@@ -119,7 +119,14 @@ export async function toView(
 const PUBLIC_FIELDS = ['missingDocuments', 'guidance', 'reason', 'legalBasis'] as const;
 const PUBLIC_DATA_ACTIONS = new Set(['request_completion', 'refuse', 'request_documents', 'stop', 'extend', 'withdraw']);
 
-export function toPublicView(def: WorkflowDefinition, d: DossierWithUnits, steps: readonly Step[], lang: Lang, rating: RatingView | null): PublicDossierView {
+/** What the public view reads of a dossier and of its steps (the tracking statement reads only these). */
+type PublicDossier = Pick<
+  DossierWithUnits,
+  'code' | 'procedureCode' | 'procedureName' | 'state' | 'submittedAt' | 'receivedAt' | 'dueAt' | 'finishedAt' | 'receivingUnitName' | 'resultKind'
+>;
+type PublicStep = Pick<Step, 'at' | 'action' | 'toState' | 'data' | 'dueAt'>;
+
+export function toPublicView(def: WorkflowDefinition, d: PublicDossier, steps: readonly PublicStep[], lang: Lang, rating: RatingView | null): PublicDossierView {
   return {
     code: d.code,
     procedureCode: d.procedureCode,
