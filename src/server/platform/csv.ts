@@ -122,9 +122,17 @@ export function csvCell(v: CsvValue): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** Starts every exported CSV file: with it Excel reads the Vietnamese letters as UTF-8. */
+export const CSV_BOM = '\uFEFF';
+
+/** One comma-separated line with its CRLF end, for writers that stream a file row by row. */
+export function csvLine(values: readonly CsvValue[]): string {
+  return `${values.map(csvCell).join(',')}\r\n`;
+}
+
 /** A CSV file for spreadsheets: UTF-8 with a BOM (so that Excel reads Vietnamese), comma-separated, CRLF line ends. */
 export function writeCsv(lines: ReadonlyArray<readonly CsvValue[]>): string {
-  return `\uFEFF${lines.map((l) => l.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return CSV_BOM + lines.map(csvLine).join('');
 }
 
 /** Answers a CSV download: `filename` must be ASCII (every browser keeps it); never cached, as exports hold current figures. */

@@ -126,6 +126,13 @@ describe('the workbook and the CSV', () => {
       'Ký nhận': '',
     });
   });
+
+  it('quotes commas and quotes, and keeps a text that starts like a formula from running in a spreadsheet', async () => {
+    const address = '=HYPERLINK("http://example.com/x", "Xem")';
+    const { dossier } = await intakeOk(motcua, { applicant: applicant({ name: 'Đỗ Văn Công', address }) });
+    const r = (await csv(motcua)).find((x) => x['Mã hồ sơ'] === dossier.code);
+    expect(r?.['Địa chỉ, số điện thoại']).toBe(`'${address}; 0912345678`);
+  });
 });
 
 describe('scope, filters and limits', () => {

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { DAY_MS, parseDate } from '../../../platform/calendar/local-date';
+import { CSV_BOM, csvLine, type CsvValue } from '../../../platform/csv';
 import { vnShortDate } from '../../../platform/pdf/vn-format';
 import { REGISTER_COLUMNS, type RegisterRow } from './register.rows';
 
@@ -66,16 +67,14 @@ export async function writeRegisterXlsx(rows: AsyncIterable<RegisterRow>, out: W
   await wb.commit();
 }
 
-function csvField(v: RegisterRow[keyof RegisterRow]): string {
-  const text = v === null ? '' : typeof v === 'object' ? vnShortDate(v.day) : String(v);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+/** Dates as the register prints them (dd/mm/yyyy); everything else as it is. */
+const csvValue = (v: RegisterRow[keyof RegisterRow]): CsvValue => (v !== null && typeof v === 'object' ? vnShortDate(v.day) : v);
 
-/** RFC 4180 with CRLF, after a byte-order mark: Excel then reads the Vietnamese letters as UTF-8. */
+/** The platform's CSV (RFC 4180, CRLF, formula-safe), after a byte-order mark: Excel then reads the Vietnamese letters as UTF-8. */
 export async function writeRegisterCsv(rows: AsyncIterable<RegisterRow>, out: Writable): Promise<void> {
-  out.write(`\uFEFF${REGISTER_COLUMNS.map((c) => csvField(c.header)).join(',')}\r\n`);
+  out.write(CSV_BOM + csvLine(REGISTER_COLUMNS.map((c) => c.header)));
   for await (const row of rows) {
-    out.write(`${REGISTER_COLUMNS.map((c) => csvField(row[c.key])).join(',')}\r\n`);
+    out.write(csvLine(REGISTER_COLUMNS.map((c) => csvValue(row[c.key]))));
     if (!(await drained(out))) return;
   }
   out.end();
