@@ -3,6 +3,7 @@ import type { Messages } from './vi';
 import { dossiersEn } from './dossiers.en';
 import { citizenEn } from './citizen.en';
 import { statsEn } from './stats.en';
+import { letterStatsEn } from './letterStats.en';
 
 export const en: Messages = {
   app: {
@@ -431,4 +432,5 @@ export const en: Messages = {
   dossiers: dossiersEn,
   citizen: citizenEn,
   stats: statsEn,
+  letterStats: letterStatsEn,
 };

@@ -3,6 +3,7 @@
 import { dossiersVi } from './dossiers.vi';
 import { citizenVi } from './citizen.vi';
 import { statsVi } from './stats.vi';
+import { letterStatsVi } from './letterStats.vi';
 
 export const vi = {
   app: {
@@ -431,6 +432,7 @@ export const vi = {
   dossiers: dossiersVi,
   citizen: citizenVi,
   stats: statsVi,
+  letterStats: letterStatsVi,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
