@@ -14,6 +14,7 @@ import { dossierStatsRoutes } from './modules/dossiers/stats/stats.routes';
 import { letterRoutes } from './modules/letters/letters.routes';
 import { letterStatsRoutes } from './modules/letters/stats/stats.routes';
 import { citizenRoutes } from './modules/citizens/citizens.routes';
+import { open311Routes } from './modules/open311/open311.routes';
 
 // Each plugin is typed with the zod provider; fastify accepts them as ordinary plugins.
 export const moduleRoutes = [
@@ -31,4 +32,5 @@ export const moduleRoutes = [
   letterRoutes,
   letterStatsRoutes,
   citizenRoutes,
+  open311Routes,
 ] as unknown as FastifyPluginAsync[];

@@ -4,6 +4,7 @@ import { orgRules } from '../modules/org/org.policy';
 import { procedureRules } from '../modules/procedures/procedures.policy';
 import { dossierRules } from '../modules/dossiers/dossiers.policy';
 import { letterRules } from '../modules/letters/letters.policy';
+import { open311Rules } from '../modules/open311/open311.policy';
 import { platformRules } from './platform.policy';
 import type { Actor } from './auth/actor';
 import { errors } from './errors';
@@ -14,7 +15,7 @@ export interface Rule {
   rootOnly?: boolean;
 }
 
-const RULES = { ...platformRules, ...orgRules, ...procedureRules, ...dossierRules, ...letterRules } satisfies Record<string, Rule>;
+const RULES = { ...platformRules, ...orgRules, ...procedureRules, ...dossierRules, ...letterRules, ...open311Rules } satisfies Record<string, Rule>;
 export type Action = keyof typeof RULES;
 export const ALL_ACTIONS = Object.keys(RULES) as Action[];
 

@@ -9,6 +9,7 @@ import { DEMO_STAFF, DEMO_UNITS } from './demo-data';
 import { seedDemoProcedures } from './demo-procedures';
 import { seedDemoDossiers } from '../modules/dossiers/dossiers.demo';
 import { seedDemoLetters } from '../modules/letters/letters.demo';
+import { seedOpen311Services } from '../modules/open311/open311.catalogue';
 
 export class DemoRefusedError extends Error {}
 
@@ -73,6 +74,7 @@ export async function seedDemo(db: Db, password: string): Promise<void> {
     await seedDemoProcedures(tx, unitIds, agencyIds);
     await seedDemoDossiers(tx);
     await seedDemoLetters(tx);
+    await seedOpen311Services(tx);
     await recordAudit(tx, { actor: null, requestId: 'seed', ip: '127.0.0.1' }, {
       action: 'demo.seed',
       entityType: 'system',

@@ -1,0 +1,122 @@
+// API keys of Open311 client applications: issued and revoked by an administrator (audited), shown once, stored as SHA-256, checked on every POST.
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Tx } from '../../db/client';
+import { open311Clients, units } from '../../db/schema';
+import { underAnyPath } from '../../db/scope';
+import { recordAudit } from '../../platform/audit/audit';
+import type { Ctx } from '../../platform/auth/actor';
+import { randomSecret, sha256 } from '../../platform/auth/secrets';
+import { formatLocalIso } from '../../platform/calendar/local-date';
+import { AppError, errors } from '../../platform/errors';
+import { assertCan, scopePaths } from '../../platform/policy';
+import { findUnit } from '../org/units.service';
+
+const ENTITY = 'open311_client';
+/** Recognisable in logs and leaked-secret scanners; 256 random bits after it. */
+const KEY_PREFIX = 'dv311_';
+
+export const ClientBody = z
+  .object({
+    /** The application, e.g. "Ứng dụng Công dân số tỉnh". */
+    name: z.string().trim().min(1).max(200),
+    /** Who runs it: an e-mail or phone to reach when it misbehaves. */
+    contact: z.string().trim().max(300).optional(),
+    /** Where its requests go when they name no jurisdiction; a jurisdiction_id may choose a unit below it. */
+    unitId: z.uuid(),
+  })
+  .strict();
+export type ClientBody = z.infer<typeof ClientBody>;
+
+export const ClientView = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  contact: z.string().nullable(),
+  unitId: z.uuid(),
+  unitName: z.string(),
+  unitCode: z.string(),
+  /** The first characters of the key, to tell keys apart; the key itself is never shown again. */
+  keyPrefix: z.string(),
+  createdAt: z.string(),
+  revokedAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+});
+export type ClientView = z.infer<typeof ClientView>;
+export const ClientCreated = z.object({ client: ClientView, apiKey: z.string() });
+
+const clientNotFound = () => new AppError('open311_client_not_found', 404, 'Không tìm thấy ứng dụng', 'Client application not found');
+
+const columns = {
+  c: open311Clients,
+  unitName: units.name,
+  unitCode: units.code,
+  unitPath: units.path,
+};
+
+type Joined = { c: typeof open311Clients.$inferSelect; unitName: string; unitCode: string };
+const iso = (d: Date | null) => (d ? formatLocalIso(d) : null);
+const toView = ({ c, unitName, unitCode }: Joined): ClientView => ({
+  id: c.id,
+  name: c.name,
+  contact: c.contact,
+  unitId: c.unitId,
+  unitName,
+  unitCode,
+  keyPrefix: c.keyPrefix,
+  createdAt: formatLocalIso(c.createdAt),
+  revokedAt: iso(c.revokedAt),
+  lastUsedAt: iso(c.lastUsedAt),
+});
+
+/** Client applications whose unit the administrator manages, newest first. */
+export async function listClients(db: Tx, ctx: Ctx): Promise<ClientView[]> {
+  assertCan(ctx.actor, 'open311.manage');
+  const rows = await db
+    .select(columns)
+    .from(open311Clients)
+    .innerJoin(units, eq(units.id, open311Clients.unitId))
+    .where(underAnyPath(scopePaths(ctx.actor, 'open311.manage')))
+    .orderBy(desc(open311Clients.createdAt));
+  return rows.map(toView);
+}
+
+export async function createClient(tx: Tx, ctx: Ctx, body: ClientBody): Promise<{ client: ClientView; apiKey: string }> {
+  const unit = await findUnit(tx, body.unitId);
+  if (!unit) throw errors.validation([{ path: 'body.unitId', message: ctx.lang === 'vi' ? 'Không tìm thấy đơn vị' : 'No such unit' }]);
+  assertCan(ctx.actor, 'open311.manage', { unitPath: unit.path });
+  const apiKey = `${KEY_PREFIX}${randomSecret(32)}`;
+  const [row] = await tx
+    .insert(open311Clients)
+    .values({ name: body.name, contact: body.contact || null, unitId: unit.id, keyHash: sha256(apiKey), keyPrefix: apiKey.slice(0, KEY_PREFIX.length + 6), createdBy: ctx.actor.id })
+    .returning();
+  if (!row) throw new Error('open311 client insert returned no row');
+  await recordAudit(tx, ctx, { action: 'open311.client.create', entityType: ENTITY, entityId: row.id, unitId: unit.id, after: { name: row.name, keyPrefix: row.keyPrefix } });
+  return { client: toView({ c: row, unitName: unit.name, unitCode: unit.code }), apiKey };
+}
+
+export async function revokeClient(tx: Tx, ctx: Ctx, id: string): Promise<ClientView> {
+  const [found] = await tx.select(columns).from(open311Clients).innerJoin(units, eq(units.id, open311Clients.unitId)).where(eq(open311Clients.id, id)).for('update', { of: open311Clients });
+  // Outside the administrator's units it does not exist for them.
+  if (!found || !scopePaths(ctx.actor, 'open311.manage').some((p) => found.unitPath.startsWith(p))) throw clientNotFound();
+  if (found.c.revokedAt) return toView(found);
+  const now = new Date();
+  await tx.update(open311Clients).set({ revokedAt: now, revokedBy: ctx.actor.id }).where(eq(open311Clients.id, id));
+  await recordAudit(tx, ctx, { action: 'open311.client.revoke', entityType: ENTITY, entityId: id, unitId: found.c.unitId, before: { revokedAt: null }, after: { revokedAt: now } });
+  return toView({ ...found, c: { ...found.c, revokedAt: now, revokedBy: ctx.actor.id } });
+}
+
+export type ClientRow = typeof open311Clients.$inferSelect;
+
+/** The unrevoked client of a key; looked up by its hash, so that the key is never compared in plaintext. */
+export async function clientOfKey(db: Tx, apiKey: string | undefined): Promise<ClientRow | undefined> {
+  if (!apiKey || apiKey.length > 200) return undefined;
+  const [row] = await db
+    .select()
+    .from(open311Clients)
+    .where(and(eq(open311Clients.keyHash, sha256(apiKey.trim())), isNull(open311Clients.revokedAt)));
+  return row;
+}
+
+export async function touchClient(tx: Tx, id: string, now: Date): Promise<void> {
+  await tx.update(open311Clients).set({ lastUsedAt: now }).where(eq(open311Clients.id, id));
+}

@@ -1,0 +1,120 @@
+// Open311 GeoReport v2 at /open311/v2 (JSON only, errors as the specification's array) and the administrators' routes for client API keys.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ctxOf } from '../../platform/auth/actor';
+import { idempotent } from '../../platform/idempotency';
+import { langOf } from '../../platform/locale';
+import { clock } from '../letters/letters.clock';
+import { installOpen311Errors, open311Errors } from './open311.errors';
+import { installFormParser, normalizeBody } from './open311.form';
+import { ClientBody, ClientCreated, ClientView, clientOfKey, createClient, listClients, revokeClient } from './open311.keys';
+import { checkJurisdiction, parseRequestQuery, queryArgs } from './open311.query';
+import { getRequest, listRequests } from './open311.requests';
+import { discovery, ensureServices, findService, listServices, toDefinitionView, toServiceView } from './open311.services';
+import { submitRequest } from './open311.submit';
+
+const tags = ['open311'];
+export const OPEN311_PREFIX = '/open311/v2';
+/** Reads per address a minute: a map refreshing now and then, not a crawler. */
+export const READS_PER_MIN = 300;
+/** Posts per address a minute (before the key is known), and per client application. */
+export const POSTS_PER_IP_PER_MIN = 120;
+export const POSTS_PER_KEY_PER_MIN = 60;
+
+/** `HTGT.json` → the id and the format; any format other than json is refused by name. */
+function idOf(req: FastifyRequest, file: string): string {
+  const m = /^(.+)\.(json|xml)$/.exec(file);
+  if (!m?.[1]) throw open311Errors.field(langOf(req), 'format', 'thêm đuôi .json vào địa chỉ', 'add .json to the path');
+  if (m[2] !== 'json') throw open311Errors.xmlUnsupported(langOf(req));
+  return decodeURIComponent(m[1]);
+}
+
+async function georeport(app: FastifyInstance) {
+  const db = app.database.db;
+  installOpen311Errors(app);
+  installFormParser(app);
+  app.addHook('onReady', () => ensureServices(db));
+  const clientOf = new WeakMap<FastifyRequest, string>();
+  const perKey = app.createRateLimit({ max: POSTS_PER_KEY_PER_MIN, timeWindow: '1 minute', keyGenerator: (req) => `open311-key:${clientOf.get(req) ?? req.ip}` });
+  const reads = { rateLimit: { max: READS_PER_MIN, timeWindow: '1 minute' } };
+
+  for (const resource of ['discovery', 'services', 'requests'])
+    app.get(`/${resource}.xml`, { schema: { hide: true } }, (req) => {
+      throw open311Errors.xmlUnsupported(langOf(req));
+    });
+
+  app.get('/discovery.json', { schema: { tags, summary: 'Open311: khai báo dịch vụ / service discovery' }, config: reads }, () => discovery(db, app.config));
+
+  app.get('/services.json', { schema: { tags, summary: 'Open311: các loại phản ánh / the feedback categories' }, config: reads }, async (req) => {
+    await checkJurisdiction(db, queryArgs(req.query), langOf(req));
+    return (await listServices(db)).map(toServiceView);
+  });
+
+  app.get<{ Params: { file: string } }>('/services/:file', { schema: { tags, summary: 'Open311: định nghĩa một loại phản ánh và các thuộc tính / a service definition' }, config: reads }, async (req) => {
+    const code = idOf(req, req.params.file);
+    await checkJurisdiction(db, queryArgs(req.query), langOf(req));
+    const service = await findService(db, code);
+    if (!service) throw open311Errors.serviceNotFound(langOf(req), code);
+    return toDefinitionView(service);
+  });
+
+  app.post(
+    '/requests.json',
+    {
+      schema: { tags, summary: 'Open311: gửi phản ánh (api_key; form hoặc JSON) → một đơn phản ánh / post a service request' },
+      config: { rateLimit: { max: POSTS_PER_IP_PER_MIN, timeWindow: '1 minute' } },
+    },
+    async (req, reply) => {
+      const lang = langOf(req);
+      const body = normalizeBody(req.body);
+      const key = body.args.api_key ?? queryArgs(req.query).api_key;
+      const client = await clientOfKey(db, key);
+      if (!client) throw open311Errors.apiKey(lang);
+      clientOf.set(req, client.id);
+      const limit = await perKey(req);
+      if (!limit.isAllowed && limit.isExceeded) throw open311Errors.tooManyFromClient(lang);
+      const meta = { requestId: req.id, ip: req.ip, lang };
+      return idempotent(db, req, reply, async (tx) => ({ status: 201, body: [await submitRequest(tx, meta, client, body, clock.now())] }), { scope: `open311:${client.id}` });
+    },
+  );
+
+  app.get('/requests.json', { schema: { tags, summary: 'Open311: danh sách phản ánh (lọc, phân trang page/page_size) / service requests' }, config: reads }, async (req) => {
+    const lang = langOf(req);
+    const filter = await parseRequestQuery(db, queryArgs(req.query), lang, clock.now());
+    return listRequests(db, filter, lang);
+  });
+
+  app.get<{ Params: { file: string } }>('/requests/:file', { schema: { tags, summary: 'Open311: một phản ánh / one service request' }, config: reads }, async (req) =>
+    getRequest(db, idOf(req, req.params.file), langOf(req)),
+  );
+}
+
+const IdParams = z.object({ id: z.uuid() });
+
+/** Administrators issue and revoke the keys of client applications (audited); the key is answered once. */
+const clientRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = app.database.db;
+  app.get('/api/open311/clients', { schema: { tags, summary: 'Ứng dụng Open311 và khoá API / client applications', response: { 200: z.array(ClientView) } } }, (req) => listClients(db, ctxOf(req)));
+  app.post(
+    '/api/open311/clients',
+    { schema: { tags, summary: 'Cấp khoá API cho một ứng dụng (khoá chỉ hiện một lần) / issue an API key', body: ClientBody, response: { 201: ClientCreated } } },
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      return idempotent(db, req, reply, async (tx) => ({ status: 201, body: await createClient(tx, ctx, req.body) }));
+    },
+  );
+  app.post(
+    '/api/open311/clients/:id/revoke',
+    { schema: { tags, summary: 'Thu hồi khoá API / revoke an API key', params: IdParams, response: { 200: ClientView } } },
+    async (req) => {
+      const ctx = ctxOf(req);
+      return db.transaction((tx) => revokeClient(tx, ctx, req.params.id));
+    },
+  );
+};
+
+export const open311Routes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(georeport, { prefix: OPEN311_PREFIX });
+  await app.register(clientRoutes);
+};
