@@ -3,11 +3,14 @@ import type { CaseActionBody, CaseView } from '../../../common/letters.schema';
 import type { Tx } from '../../db/client';
 import type { Ctx } from '../../platform/auth/actor';
 import { checkUploaded } from '../../platform/files/attachments';
-import { actionOf, currentAssignee, mayPerform } from '../../platform/workflow/engine';
-import { history, transitionFrom, type TransitionResult } from '../../platform/workflow/workflow.service';
+import type { WorkflowDefinition } from '../../platform/workflow/definition';
+import { actionOf, currentAssignee, mayPerform, windowEnd } from '../../platform/workflow/engine';
+import { history, transitionFrom, type Step, type TransitionResult } from '../../platform/workflow/workflow.service';
 import { canSeeCase } from './letters.access';
 import { clock } from './letters.clock';
 import { letterErrors } from './letters.errors';
+import { notifyWriter, templateOfAction } from './letters.notify';
+import { applyPublication, guardPublication } from './letters.publish';
 import { findLetter, linkLetterFiles } from './letters.queries';
 import { findCase, updateCase, type CaseInsert, type CaseWithUnits } from './letter-cases.queries';
 import { guardRefusal } from './letters.rules';
@@ -40,7 +43,7 @@ function resultOf(action: string, data: Record<string, unknown>): string | null 
 }
 
 /** The case row after the step: state, place, handler, deadline, decision and end. */
-function mirror(c: CaseWithUnits, action: string, res: TransitionResult, transfer: boolean, now: Date): Partial<CaseInsert> {
+export function mirror(c: CaseWithUnits, action: string, res: TransitionResult, transfer: boolean, now: Date): Partial<CaseInsert> {
   const { step } = res;
   const fields: Partial<CaseInsert> = { state: res.state, seq: step.seq, unitId: step.toUnitId ?? c.unitId, agencyId: step.toAgencyId, dueAt: res.terminal ? null : res.dueAt };
   if (step.assigneeId) fields.assigneeId = step.assigneeId;
@@ -55,8 +58,29 @@ function mirror(c: CaseWithUnits, action: string, res: TransitionResult, transfe
   if (action === 'accept') fields.acceptedAt = now;
   const result = resultOf(action, step.data);
   if (result) fields.result = result;
-  if (res.terminal) fields.finishedAt = now;
+  // Publishing after the end keeps the end; a reopened case is open again until its new end.
+  if (res.terminal && res.previousState !== res.state) fields.finishedAt = now;
+  if (!res.terminal && c.finishedAt) {
+    fields.finishedAt = null;
+    fields.result = null;
+  }
   return fields;
+}
+
+/** Until when the writer may ask to reopen a case that has just ended (the `reopen` action's window), if they may. */
+export function reopenUntil(def: WorkflowDefinition, steps: readonly Step[]): Date | null {
+  const reopen = actionOf(def, 'reopen');
+  const state = steps[steps.length - 1]?.toState;
+  if (!reopen || !state || reopen.from === '*' || !reopen.from.includes(state) || steps.some((s) => s.action === 'reopen')) return null;
+  return windowEnd(reopen, steps);
+}
+
+/** Tells the writer about the step, if it is one they are told about. */
+export async function notifyCaseStep(tx: Tx, c: CaseWithUnits, def: WorkflowDefinition, steps: readonly Step[], res: TransitionResult, now: Date): Promise<void> {
+  const template = templateOfAction(res.step.action);
+  if (!template) return;
+  const all = [...steps, res.step];
+  await notifyWriter(tx, c.letterId, { template, case: c, data: res.step.data, dueAt: res.dueAt, reopenUntil: reopenUntil(def, all), now });
 }
 
 /** POST /api/letter-cases/:id/actions/:action. Access first (404), then who may act (403), the case's facts and state (409), the input (400). */
@@ -70,6 +94,7 @@ export async function actOnCase(tx: Tx, ctx: Ctx, id: string, action: string, bo
   if (a && mayPerform(a, ctx.actor, c.unitPath, currentAssignee(def, steps))) {
     const refused = guardRefusal(c, action);
     if (refused) throw refused;
+    await guardPublication(tx, c, action, body.data, ctx.lang);
   }
   const { expectedSeq, ...input } = body;
   const res = await transitionFrom(
@@ -79,6 +104,8 @@ export async function actOnCase(tx: Tx, ctx: Ctx, id: string, action: string, bo
     steps,
   );
   await updateCase(tx, id, mirror(c, action, res, !!a?.transfer, now));
+  await applyPublication(tx, ctx, c, res.step, now);
+  await notifyCaseStep(tx, c, def, steps, res, now);
   const attachments = input.attachments ?? [];
   await checkUploaded(tx, attachments, ctx.lang, 'body.attachments');
   await linkLetterFiles(

@@ -9,6 +9,7 @@ import { history, startCase, transitionFrom } from '../../platform/workflow/work
 import { findUnit, type UnitRow } from '../org/units.service';
 import { canSeeLetter } from './letters.access';
 import { clock } from './letters.clock';
+import { notifyWriter } from './letters.notify';
 import { caseCode } from './letters.codes';
 import { assessEligibility, type EligibilityResult } from './letters.eligibility';
 import { letterErrors } from './letters.errors';
@@ -83,6 +84,7 @@ export async function classifyLetter(tx: Tx, ctx: Ctx, id: string, body: Classif
     identityProtected: protect,
     ...(protect ? {} : plaintextColumns(openIdentity(letter.writerSealed))),
   });
+  await notifyWriter(tx, id, { template: 'letter.classified', cases: await casesOfLetter(tx, id), now });
   const after = await findLetter(tx, id);
   if (!after) throw new Error('letter vanished inside its own transaction');
   return toLetterView(tx, ctx, after, now);

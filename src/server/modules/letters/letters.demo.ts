@@ -163,7 +163,17 @@ const DEMO: DemoLetter[] = [
             ['lanhdao.anbinh', 'accept'],
             ['lanhdao.anbinh', 'assign', { assigneeId: '@chuyenvien.anbinh' }],
             ['chuyenvien.anbinh', 'submit_report', { data: { report: 'Đề xuất đưa vào kế hoạch đầu tư công năm sau' } }],
-            ['lanhdao.anbinh', 'answer', { data: { answer: 'Ủy ban nhân dân xã đã đưa việc làm lại rãnh thoát nước thôn Tây vào kế hoạch năm 2027.', documentNumber: '88/UBND-VP' } }],
+            ['lanhdao.anbinh', 'answer', { data: { answer: 'Ủy ban nhân dân xã đã đưa việc làm lại rãnh thoát nước thôn Tây vào kế hoạch năm 2027.', documentNumber: '88/UBND-VP', documentDate: '2026-11-20', signer: 'Phó Chủ tịch UBND xã' } }],
+            [
+              'lanhdao.anbinh',
+              'publish_answer',
+              {
+                data: {
+                  publishedSummary: 'Kiến nghị làm lại rãnh thoát nước đường thôn Tây',
+                  publishedText: 'Ủy ban nhân dân xã đã đưa việc làm lại rãnh thoát nước thôn Tây vào kế hoạch năm 2027.',
+                },
+              },
+            ],
           ],
         },
         {

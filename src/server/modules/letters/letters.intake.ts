@@ -14,6 +14,7 @@ import { findAgency } from '../org/agencies.service';
 import { isActiveOn, todayVn } from '../org/org.guards';
 import { findUnit, type UnitRow } from '../org/units.service';
 import { clock } from './letters.clock';
+import { notifyWriter } from './letters.notify';
 import { allocateLetterCode } from './letters.codes';
 import { letterErrors } from './letters.errors';
 import { identityOf, sealIdentity, sealName, writerKeys } from './letters.identity';
@@ -96,6 +97,7 @@ async function openLetter(tx: Tx, ctx: WorkflowCtx, a: OpenArgs): Promise<{ id: 
     tx,
     a.body.attachments.map((f) => ({ letterId: row.id, fileId: f.fileId, name: sealName(f.name), kind: 'letter', createdBy: ctx.actor?.id ?? null })),
   );
+  await notifyWriter(tx, row.id, { template: 'letter.received', now: a.now });
   return { id: row.id, code, secret };
 }
 

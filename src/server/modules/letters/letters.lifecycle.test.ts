@@ -33,7 +33,7 @@ describe('a complaint', () => {
     const rec = await recordOk(tiepdan);
     expect(rec.letter).toMatchObject({ state: 'received', channel: 'desk', caseCount: 0, identity: { status: 'sealed', writer: null, canReveal: true } });
     expect(rec.letter.code).toMatch(/^DT-99001-\d{6}-\d{4}$/);
-    expect(rec.letter.actions.map((a) => a.code)).toEqual(['classify']);
+    expect(rec.letter.actions.map((a) => a.code)).toEqual(['classify', 'mark_duplicate']);
     const counts = (await tiepdan.get('/api/letters/counts')).json<LetterCounts>();
     expect(counts.toClassify).toBeGreaterThanOrEqual(1);
 
@@ -60,12 +60,12 @@ describe('a complaint', () => {
     expect(report.dueAt).toBe(accepted.dueAt);
     await actOk(lanhdao, caseId, 'rework', { note: 'Bổ sung biên bản đo đạc' });
     await actOk(chuyenvien, caseId, 'submit_report', { data: { report: 'Đã bổ sung biên bản' } });
-    const noDoc = await act(lanhdao, caseId, 'resolve', { data: { result: 'partly_upheld', decisionNumber: '21/QĐ-UBND', decisionDate: '2026-11-20' } });
+    const noDoc = await act(lanhdao, caseId, 'resolve', { data: { result: 'partly_upheld', decisionNumber: '21/QĐ-UBND', decisionDate: '2026-11-20', signer: 'Chủ tịch UBND xã' } });
     expect(fieldPaths(noDoc)).toEqual(['body.attachments']);
     const done = await actOk(lanhdao, caseId, 'resolve', {
       note: 'Ghi chú nội bộ: đã họp với phòng địa chính',
       attachments: await doc(lanhdao, 'qd-giai-quyet.pdf'),
-      data: { result: 'partly_upheld', decisionNumber: '21/QĐ-UBND', decisionDate: '2026-11-20' },
+      data: { result: 'partly_upheld', decisionNumber: '21/QĐ-UBND', decisionDate: '2026-11-20', signer: 'Chủ tịch UBND xã' },
     });
     expect(done).toMatchObject({ state: 'resolved', result: 'partly_upheld', dueAt: null, dueStatus: null, actions: [] });
     expect(done.finishedAt).not.toBeNull();
@@ -76,7 +76,7 @@ describe('a complaint', () => {
     expect(pub).toMatchObject({ state: 'classified', receivingUnitName: 'Xã An Bình', cases: [{ code: `${rec.letter.code}.1`, type: 'complaint', state: 'resolved' }] });
     expect(pub.timeline.map((s) => s.action)).toEqual(['start', 'classify']);
     expect(pub.cases[0]?.timeline.map((s) => s.action)).toEqual(['start', 'accept', 'resolve']);
-    expect(pub.cases[0]?.timeline[2]?.data).toEqual({ result: 'partly_upheld', decisionNumber: '21/QĐ-UBND', decisionDate: '2026-11-20' });
+    expect(pub.cases[0]?.timeline[2]?.data).toEqual({ result: 'partly_upheld', decisionNumber: '21/QĐ-UBND', decisionDate: '2026-11-20', signer: 'Chủ tịch UBND xã' });
     const text = JSON.stringify(pub);
     for (const hidden of ['Hoàng Văn Nam', 'Bùi Đức Thắng', 'Ngô Thị Hạnh', 'Ghi chú nội bộ', 'biên bản', '12 m²']) expect(text).not.toContain(hidden);
   });
@@ -98,7 +98,7 @@ describe('a denunciation', () => {
     expect(errorOf(third).details).toMatchObject({ reason: 'max_times_reached' });
     await actOk(chuyenvien, c.id, 'submit_report', { data: { report: 'Có cơ sở một phần' } });
     const done = await actOk(lanhdao, c.id, 'conclude', {
-      data: { result: 'partly_founded', decisionNumber: '15/KL-UBND', decisionDate: '2026-12-01' },
+      data: { result: 'partly_founded', decisionNumber: '15/KL-UBND', decisionDate: '2026-12-01', signer: 'Chủ tịch UBND xã' },
       attachments: await doc(lanhdao, 'ket-luan.pdf'),
     });
     expect(done).toMatchObject({ state: 'concluded', result: 'partly_founded', outcome: 'accepted' });
@@ -136,7 +136,7 @@ describe('a petition and a feedback', () => {
     await actOk(tiepdan, p.id, 'accept');
     await actOk(lanhdao, p.id, 'assign', { assigneeId: chuyenvienId });
     await actOk(chuyenvien, p.id, 'submit_report', { data: { report: 'Dự thảo trả lời' } });
-    const answered = await actOk(lanhdao, p.id, 'answer', { data: { answer: 'Xã sẽ sửa đường liên thôn trong quý I.', documentNumber: '30/UBND-VP' } });
+    const answered = await actOk(lanhdao, p.id, 'answer', { data: { answer: 'Xã sẽ sửa đường liên thôn trong quý I.', documentNumber: '30/UBND-VP', documentDate: '2026-11-25', signer: 'Phó Chủ tịch UBND xã' } });
     expect(answered).toMatchObject({ state: 'answered', result: 'answered' });
 
     const f = await caseOf(tiepdan, 'feedback', {}, { aboutRegulation: true, summary: 'Thủ tục cấp phép xây dựng đòi giấy tờ không có trong quy định' });

@@ -22,10 +22,12 @@ import { sendStoredFile } from '../../platform/files/files.http';
 import { idempotent } from '../../platform/idempotency';
 import { actOnCase, caseViewOf } from './letters.actions';
 import { classifyLetter } from './letters.classify';
+import { letterDuplicateRoutes } from './letters.duplicates.routes';
 import { clock } from './letters.clock';
 import { recordLetter } from './letters.intake';
 import { caseAssignees } from './letters.pickers';
 import { publicLetterRoutes } from './letters.public.routes';
+import { publishRoutes } from './letters.publish.routes';
 import { countLetters, getLetter, getLetterFile, listCaseInbox, listLetterPage, revealIdentity } from './letters.read';
 import { loadLetterWorkflows } from './letters.workflows';
 
@@ -38,6 +40,8 @@ export const letterRoutes: FastifyPluginAsyncZod = async (app) => {
   loadLetterWorkflows();
   const db = app.database.db;
   await app.register(publicLetterRoutes);
+  await app.register(letterDuplicateRoutes);
+  await app.register(publishRoutes);
 
   app.post(
     '/api/letters',

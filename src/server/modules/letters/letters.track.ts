@@ -30,10 +30,12 @@ const PUBLIC_FIELDS: Record<string, readonly string[]> = {
   return_letter: ['reason', 'documentNumber', 'documentDate'],
   file_away: ['fileReason', 'reason'],
   refer_for_inspection: [],
-  extend: ['decisionNumber', 'decisionDate'],
-  resolve: ['result', 'decisionNumber', 'decisionDate'],
-  conclude: ['result', 'decisionNumber', 'decisionDate'],
-  answer: ['answer', 'documentNumber', 'documentDate'],
+  extend: ['decisionNumber', 'decisionDate', 'signer'],
+  resolve: ['result', 'decisionNumber', 'decisionDate', 'signer'],
+  conclude: ['result', 'decisionNumber', 'decisionDate', 'signer'],
+  answer: ['answer', 'documentNumber', 'documentDate', 'signer'],
+  reopen: [],
+  publish_answer: [],
   withdraw: ['reason'],
 };
 

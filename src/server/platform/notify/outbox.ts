@@ -2,6 +2,7 @@
 import { normalizeEmail, normalizePhone } from '../../../common/contacts';
 import type { Tx } from '../../db/client';
 import { notifications } from '../../db/schema';
+import { sealRecipient } from './recipients';
 
 export interface OutgoingMessage {
   channel: 'email' | 'sms';
@@ -13,12 +14,14 @@ export interface OutgoingMessage {
   entityId?: string | null;
   /** The body holds a secret (a one-time code): blanked once delivered or given up. */
   sensitive?: boolean;
+  /** The recipient is a protected person's contact: sealed in the outbox, opened by the worker only to send, never logged. */
+  confidential?: boolean;
 }
 
 export async function enqueueNotification(tx: Tx, msg: OutgoingMessage, now: Date = new Date()): Promise<void> {
   await tx.insert(notifications).values({
     channel: msg.channel,
-    recipient: msg.recipient,
+    recipient: msg.confidential ? sealRecipient(msg.recipient) : msg.recipient,
     subject: msg.subject?.normalize('NFC') ?? null,
     body: msg.body.normalize('NFC'),
     template: msg.template,
@@ -41,11 +44,12 @@ export interface Notice {
   entityType?: string;
   entityId?: string;
   sensitive?: boolean;
+  confidential?: boolean;
 }
 
 /** Enqueues the notice to a valid email address and to a valid Vietnamese mobile number; returns how many messages. */
 export async function notifyContact(tx: Tx, to: { email?: string | null; phone?: string | null }, n: Notice, now: Date = new Date()): Promise<number> {
-  const common = { template: n.template, entityType: n.entityType ?? null, entityId: n.entityId ?? null, sensitive: n.sensitive ?? false };
+  const common = { template: n.template, entityType: n.entityType ?? null, entityId: n.entityId ?? null, sensitive: n.sensitive ?? false, confidential: n.confidential ?? false };
   let count = 0;
   const email = to.email ? normalizeEmail(to.email) : null;
   if (email) {

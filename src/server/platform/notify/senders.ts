@@ -5,6 +5,8 @@ export interface EmailMessage {
   to: string;
   subject: string;
   text: string;
+  /** A protected person's address: adapters must not log it, not even redacted. */
+  confidential?: boolean;
 }
 
 export interface EmailSender {
@@ -18,7 +20,11 @@ export interface SmsMessage {
   /** +84xxxxxxxxx. */
   to: string;
   text: string;
+  confidential?: boolean;
 }
+
+/** What a log line says in place of a confidential recipient. */
+export const CONFIDENTIAL_RECIPIENT = '[bảo mật]';
 
 /** A gateway that sends text messages (an SMS brandname provider); the product ships only the logging one. */
 export interface SmsSender {
@@ -46,7 +52,7 @@ export class LogEmailSender implements EmailSender {
   readonly description = 'log (DANVAN_SMTP_URL not set: emails are written to the server log, not sent)';
   constructor(private readonly log: NotifyLogger) {}
   send(msg: EmailMessage): Promise<void> {
-    this.log.info({ channel: 'email', to: redactEmail(msg.to), subject: msg.subject, text: msg.text }, 'email (not sent: no SMTP server configured)');
+    this.log.info({ channel: 'email', to: msg.confidential ? CONFIDENTIAL_RECIPIENT : redactEmail(msg.to), subject: msg.subject, text: msg.text }, 'email (not sent: no SMTP server configured)');
     return Promise.resolve();
   }
 }
@@ -55,7 +61,7 @@ export class LogSmsSender implements SmsSender {
   readonly description = 'log (no SMS gateway: text messages are written to the server log, not sent)';
   constructor(private readonly log: NotifyLogger) {}
   send(msg: SmsMessage): Promise<void> {
-    this.log.info({ channel: 'sms', to: redactPhone(msg.to), text: msg.text }, 'sms (not sent: no SMS gateway)');
+    this.log.info({ channel: 'sms', to: msg.confidential ? CONFIDENTIAL_RECIPIENT : redactPhone(msg.to), text: msg.text }, 'sms (not sent: no SMS gateway)');
     return Promise.resolve();
   }
 }

@@ -2,7 +2,8 @@
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { notifications } from '../../db/schema';
-import type { EmailSender, SmsSender } from './senders';
+import { isSealedRecipient, openRecipient } from './recipients';
+import { CONFIDENTIAL_RECIPIENT, type EmailSender, type SmsSender } from './senders';
 
 type Row = typeof notifications.$inferSelect;
 
@@ -67,9 +68,18 @@ export class NotificationWorker {
       .returning();
   }
 
+  /** A sealed recipient is opened only here, for the adapter; an error that quotes it is scrubbed before it is stored or logged. */
   private async deliver(row: Row): Promise<void> {
-    if (row.channel === 'email') await this.email.send({ to: row.recipient, subject: row.subject ?? '', text: row.body });
-    else await this.sms.send({ to: row.recipient, text: row.body });
+    const confidential = isSealedRecipient(row.recipient);
+    const to = openRecipient(row.recipient);
+    try {
+      if (row.channel === 'email') await this.email.send({ to, subject: row.subject ?? '', text: row.body, confidential });
+      else await this.sms.send({ to, text: row.body, confidential });
+    } catch (err) {
+      if (!confidential) throw err;
+      const message = err instanceof Error ? err.message : String(err);
+      throw new Error(message.split(to).join(CONFIDENTIAL_RECIPIENT));
+    }
   }
 
   /** One round: claim, send each, record the outcome. `now` is the worker's clock (tests pass a later time to pass a backoff). */

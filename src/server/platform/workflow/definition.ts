@@ -114,6 +114,13 @@ export const ActionDef = z
     keepDue: z.boolean().optional(),
     /** Moves the running deadline by this period (an extension decided by a recorded decision); needs to "$current". */
     extendBy: z.object({ amount: z.number().int().min(1), unit: DueUnit }).strict().optional(),
+    /**
+     * May be taken from the terminal states listed in `from` (after the end: publishing an answer, the
+     * writer's request to reopen). Other actions never leave a terminal state.
+     */
+    afterEnd: z.boolean().optional(),
+    /** Only within this many calendar days after the case entered its current state (the writer's window to reopen). */
+    within: z.object({ amount: z.number().int().min(1), unit: z.literal('calendar_days') }).strict().optional(),
   })
   .strict();
 export type ActionDef = z.infer<typeof ActionDef>;
@@ -170,7 +177,7 @@ export function definitionProblems(def: WorkflowDefinition): string[] {
       for (const f of a.from) {
         const s = states.get(f);
         if (!s) problems.push(`${where}: unknown from state "${f}"`);
-        else if (s.terminal) problems.push(`${where}: terminal state "${f}" has an outgoing action`);
+        else if (s.terminal && !a.afterEnd) problems.push(`${where}: terminal state "${f}" has an outgoing action`);
       }
       for (const d of duplicates(a.from)) problems.push(`${where}: from state "${d}" listed twice`);
     }
@@ -184,6 +191,8 @@ export function definitionProblems(def: WorkflowDefinition): string[] {
     if (a.extendBy && a.to !== CURRENT_STATE) problems.push(`${where}: extendBy needs to "$current"`);
     if (a.extendBy && a.dueOverride) problems.push(`${where}: extendBy and dueOverride exclude each other`);
     if (a.keepDue && (a.extendBy || a.dueOverride)) problems.push(`${where}: keepDue excludes extendBy and dueOverride`);
+    if (a.afterEnd && (a.from === ANY_ACTIVE_STATE || !a.from.some((f) => states.get(f)?.terminal)))
+      problems.push(`${where}: afterEnd needs at least one terminal state in "from"`);
   }
   for (const f of def.startFields ?? []) if (!(f in fields)) problems.push(`startFields: field "${f}" is not declared in "fields"`);
   for (const s of def.states) problems.push(...variantProblems(def, s, fields));

@@ -1,7 +1,7 @@
 // The pure transition rules: who may take which action from which state, input checks and deadline flags (no database here).
 import type { z } from 'zod';
 import type { Actor } from '../auth/actor';
-import { dayOfInstant, startOfDay } from '../calendar/local-date';
+import { dayOfInstant, endOfDay, startOfDay } from '../calendar/local-date';
 import type { WorkingCalendar } from '../calendar/working-days';
 import { zodToAppError } from '../error-handler';
 import type { FieldIssue } from '../errors';
@@ -19,6 +19,10 @@ export interface StepFacts {
   action: string;
   dueAt: Date | null;
   assigneeId?: string | null;
+  /** When the step was taken and the states it went between (for `within`). */
+  at?: Date;
+  fromState?: string | null;
+  toState?: string;
 }
 
 export function stateOf(def: WorkflowDefinition, code: string): StateDef | undefined {
@@ -61,6 +65,18 @@ export function mayPerform(action: ActionDef, who: Performer, caseUnitPath: stri
   return limited.length > 0 && assigneeId === who.id && grantsCover(who, { roles: action.assigneeOnly ?? [] }, on);
 }
 
+/**
+ * The last instant an action with `within` may be taken: the end of the local day `amount` calendar
+ * days after the step that entered the current state. Null when the action has no window.
+ */
+export function windowEnd(action: ActionDef, history: readonly StepFacts[]): Date | null {
+  if (!action.within) return null;
+  // Steps that keep the state (an answer published after the end) do not restart the window.
+  const entering = [...history].reverse().find((s) => s.fromState !== s.toState) ?? history[history.length - 1];
+  if (!entering?.at) return null;
+  return endOfDay(dayOfInstant(entering.at) + action.within.amount);
+}
+
 /** Why the action cannot be taken from the state regardless of who asks; null when it can. */
 export function refusal(
   def: WorkflowDefinition,
@@ -69,8 +85,10 @@ export function refusal(
   history: readonly StepFacts[],
   now: Date,
 ): RefusalReason | null {
-  if (stateOf(def, state)?.terminal) return 'terminal_state';
+  if (stateOf(def, state)?.terminal && !action.afterEnd) return 'terminal_state';
   if (!fromStates(def, action).includes(state)) return 'not_from_state';
+  const closes = windowEnd(action, history);
+  if (closes && now.getTime() > closes.getTime()) return 'window_closed';
   if (action.maxTimes !== undefined && history.filter((s) => s.action === action.code).length >= action.maxTimes)
     return 'max_times_reached';
   const due = runningDue(history);

@@ -1,7 +1,7 @@
 // The workflow engine's errors: stable codes the UI and the tests rely on.
 import { AppError } from '../errors';
 
-export type RefusalReason = 'not_from_state' | 'unknown_action' | 'max_times_reached' | 'deadline_passed' | 'terminal_state' | 'no_deadline';
+export type RefusalReason = 'not_from_state' | 'unknown_action' | 'max_times_reached' | 'deadline_passed' | 'terminal_state' | 'no_deadline' | 'window_closed';
 
 export const workflowErrors = {
   invalidTransition: (state: string, action: string, allowed: string[], reason: RefusalReason) =>
