@@ -308,8 +308,23 @@ export const CaseView = CaseSummary.extend({
   finishedAt: z.string().nullable(),
   outcomeReason: z.string().nullable(),
   letter: LetterView.omit({ cases: true, steps: true, actions: true }),
-  /** Every letter the case holds: the one it was split from and duplicates gathered later. */
-  letters: z.array(z.object({ id: z.uuid(), code: z.string(), role: z.enum(['origin', 'duplicate']), receivedAt: z.string() })),
+  /**
+   * Every letter the case holds: the one it was split from and duplicates filed with it later, with
+   * their writers as lists show them (`writerName` null when protected or anonymous) and the
+   * similarity that suggested a duplicate.
+   */
+  letters: z.array(
+    z.object({
+      id: z.uuid(),
+      code: z.string(),
+      role: z.enum(['origin', 'duplicate']),
+      receivedAt: z.string(),
+      writerName: z.string().nullable(),
+      anonymous: z.boolean(),
+      identityProtected: z.boolean(),
+      similarity: z.number().nullable(),
+    }),
+  ),
   steps: z.array(StepView),
   actions: z.array(WorkflowActionView),
   seq: z.number().int(),

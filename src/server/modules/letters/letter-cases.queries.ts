@@ -69,10 +69,19 @@ export async function linkCaseLetter(db: Tx, row: typeof letterCaseLetters.$infe
   await db.insert(letterCaseLetters).values(row).onConflictDoNothing();
 }
 
-/** Every letter a case holds, the one it was split from first. */
+/** Every letter a case holds, the one it was split from first; the writer only as the plaintext column (null when protected). */
 export async function lettersOfCase(db: Tx, caseId: string) {
   return db
-    .select({ id: letters.id, code: letters.code, role: letterCaseLetters.role, receivedAt: letters.receivedAt })
+    .select({
+      id: letters.id,
+      code: letters.code,
+      role: letterCaseLetters.role,
+      receivedAt: letters.receivedAt,
+      writerName: letters.writerName,
+      anonymous: letters.anonymous,
+      identityProtected: letters.identityProtected,
+      similarity: letterCaseLetters.similarity,
+    })
     .from(letterCaseLetters)
     .innerJoin(letters, eq(letters.id, letterCaseLetters.letterId))
     .where(eq(letterCaseLetters.caseId, caseId))

@@ -73,8 +73,8 @@ export async function listLetterPage(db: Tx, ctx: Ctx, q: LetterListQuery): Prom
 }
 
 /** The letter and its cases, when the user may see it (404 otherwise: nothing to learn from it). */
-async function visibleLetter(db: Tx, ctx: Ctx, id: string): Promise<{ letter: LetterWithUnit; cases: CaseWithUnits[] }> {
-  const letter = await findLetter(db, id);
+export async function visibleLetter(db: Tx, ctx: Ctx, id: string, forUpdate = false): Promise<{ letter: LetterWithUnit; cases: CaseWithUnits[] }> {
+  const letter = await findLetter(db, id, forUpdate);
   const cases = letter ? await casesOfLetter(db, id) : [];
   if (!letter || !canSeeLetter(ctx.actor, letter, cases)) throw letterErrors.notFound();
   return { letter, cases };

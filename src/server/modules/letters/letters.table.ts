@@ -74,7 +74,7 @@ export const letters = pgTable(
     /** Subject, content and target folded (no diacritics, lower case) for search and duplicate suggestions. */
     contentFolded: text('content_folded').generatedAlwaysAs(sql`dv_fold(coalesce("subject", '') || ' ' || "content" || ' ' || coalesce("target", ''))`),
     /**
-     * A MinHash sketch of the folded text's word pairs in 8 bands (dv_sketch, drizzle/0013): two letters sharing a band
+     * A MinHash sketch of the folded text's word pairs in 8 bands (dv_sketch, drizzle/0015): two letters sharing a band
      * probably share most of their wording. Duplicate suggestions look candidates up by it (GIN), see letters.duplicates.queries.ts.
      */
     contentSketch: text('content_sketch')

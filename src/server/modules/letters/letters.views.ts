@@ -191,7 +191,17 @@ export async function toCaseView(db: Tx, ctx: Ctx, c: CaseWithUnits, l: LetterWi
     finishedAt: iso(c.finishedAt),
     outcomeReason: c.outcomeReason,
     letter: await letterBody(db, ctx.actor, l, await casesOfLetter(db, l.id), ctx.lang, cal, now),
-    letters: linked.map((x) => ({ id: x.id, code: x.code, role: x.role === 'duplicate' ? 'duplicate' : 'origin', receivedAt: formatLocalIso(x.receivedAt) })),
+    letters: linked.map((x) => ({
+      id: x.id,
+      code: x.code,
+      role: x.role === 'duplicate' ? 'duplicate' : 'origin',
+      receivedAt: formatLocalIso(x.receivedAt),
+      // The plaintext column: null on a protected (or anonymous) writer, whoever asks.
+      writerName: x.identityProtected ? null : x.writerName,
+      anonymous: x.anonymous,
+      identityProtected: x.identityProtected,
+      similarity: x.similarity,
+    })),
     steps: await toStepViews(db, def, steps, START_CASE, ctx.lang),
     actions: availableCaseActions(def, c, ctx.actor, steps, now).map((a) => toActionView(def, a, ctx.lang)),
     seq: c.seq,

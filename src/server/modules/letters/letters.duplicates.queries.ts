@@ -1,0 +1,106 @@
+// SQL of duplicate suggestions: candidate letters by the same writer (keyed hashes) or sharing a band of the content sketch, scored against the letter, mapped to the cases the user may see.
+import { sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client';
+import { queryRows } from '../../db/rows';
+import { under } from './letters.queries';
+
+/** How many candidate letters each source gives, and how many rows one band may bring (a band of boilerplate wording is shared by thousands). */
+const BY_WRITER = 50;
+const PER_BAND = 100;
+const BY_CONTENT = 60;
+const SCORED = 40;
+
+/** The folded text without spaces and punctuation: trigrams then span syllables, which tells Vietnamese texts apart far better. */
+const squashed = (col: string) => sql.raw(`regexp_replace(${col}, '[^a-z0-9]+', '', 'g')`);
+
+export interface CandidateRow {
+  case_id: string;
+  case_code: string;
+  type: string;
+  state: string;
+  workflow_code: string;
+  summary: string;
+  target: string | null;
+  unit_id: string;
+  unit_name: string;
+  received_at: Date | string;
+  writer_name: string | null;
+  letter_id: string;
+  letter_code: string;
+  letter_received_at: Date | string;
+  same_writer: boolean;
+  bands: number;
+  content_sim: number;
+  same_target: boolean;
+  letter_count: number;
+}
+
+export interface CandidateFilter {
+  letterId: string;
+  /** Match the writer's keyed hashes: never for a protected writer, and only for someone who may see this letter's writer. */
+  matchWriter: boolean;
+  /** Paths of the units whose cases the user reads, and the user (a case's assignee sees it too). */
+  paths: readonly string[];
+  staffId: string;
+}
+
+/**
+ * Letters like this one and the cases holding them, visible to the user, not the letter's own cases.
+ * Candidates come from two indexes: `writer_keys &&` (GIN; letters whose writer is protected are left
+ * out on both sides) and `content_sketch @> [band]` per band of the letter's sketch (GIN, at most
+ * PER_BAND rows a band). Only the best SCORED candidates are compared in full (trigram similarity of
+ * the squashed texts), so the cost does not grow with the table.
+ */
+export async function duplicateCandidates(db: Tx, f: CandidateFilter): Promise<CandidateRow[]> {
+  const visible = sql`(${under(sql`cu.path`, f.paths)} or ${under(sql`ou.path`, f.paths)} or c.assignee_id = ${f.staffId})`;
+  return queryRows<CandidateRow>(
+    db,
+    sql`with q as (
+      select l.id, l.content_sketch, l.writer_keys, ${squashed('l.content_folded')} as squashed, dv_fold(coalesce(l.target, '')) as target
+      from letters l where l.id = ${f.letterId}
+    ),
+    by_writer as (
+      select l.id, true as same_writer, 0 as bands
+      from q join letters l on l.writer_keys && q.writer_keys
+      where ${f.matchWriter}::boolean and l.id <> q.id and not l.identity_protected
+      order by l.received_at desc limit ${BY_WRITER}
+    ),
+    by_content as (
+      select x.id, false as same_writer, count(*)::int as bands
+      from q cross join lateral unnest(q.content_sketch) as k(band)
+      cross join lateral (select l.id from letters l where l.content_sketch @> array[k.band] and l.id <> q.id limit ${PER_BAND}) x
+      group by x.id order by bands desc limit ${BY_CONTENT}
+    ),
+    cand as (
+      select u.id, bool_or(u.same_writer) as same_writer, max(u.bands) as bands
+      from (select * from by_writer union all select * from by_content) u
+      group by u.id order by bool_or(u.same_writer) desc, max(u.bands) desc limit ${SCORED}
+    )
+    select c.id as case_id, c.code as case_code, c.type, c.state, c.workflow_code, c.summary, c.target, c.unit_id, cu.name as unit_name,
+      c.received_at, ol.writer_name, l.id as letter_id, l.code as letter_code, l.received_at as letter_received_at,
+      cand.same_writer, cand.bands,
+      similarity(${squashed('l.content_folded')}, q.squashed)::float8 as content_sim,
+      (q.target <> '' and similarity(dv_fold(coalesce(c.target, l.target, '')), q.target) >= 0.6) as same_target,
+      (select count(*) from letter_case_letters y where y.case_id = c.id)::int as letter_count
+    from cand
+    cross join q
+    join letters l on l.id = cand.id
+    join letter_case_letters x on x.letter_id = l.id
+    join letter_cases c on c.id = x.case_id
+    join units cu on cu.id = c.unit_id
+    join letters ol on ol.id = c.letter_id
+    join units ou on ou.id = ol.unit_id
+    where ${visible} and not exists (select 1 from letter_case_letters o where o.letter_id = q.id and o.case_id = c.id)`,
+  );
+}
+
+/** How alike the letter is to the closest letter the case holds (0..1), recorded with the link. */
+export async function similarityToCase(db: Tx, letterId: string, caseId: string): Promise<number> {
+  const [row] = await queryRows<{ sim: number | null }>(
+    db,
+    sql`select max(similarity(${squashed('l.content_folded')}, ${squashed('q.content_folded')}))::float8 as sim
+      from letters q, letter_case_letters x join letters l on l.id = x.letter_id
+      where q.id = ${letterId} and x.case_id = ${caseId}`,
+  );
+  return Math.round((row?.sim ?? 0) * 100) / 100;
+}
