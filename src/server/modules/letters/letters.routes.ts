@@ -27,6 +27,7 @@ import { clock } from './letters.clock';
 import { recordLetter } from './letters.intake';
 import { caseAssignees } from './letters.pickers';
 import { publicLetterRoutes } from './letters.public.routes';
+import { publishRoutes } from './letters.publish.routes';
 import { countLetters, getLetter, getLetterFile, listCaseInbox, listLetterPage, revealIdentity } from './letters.read';
 import { loadLetterWorkflows } from './letters.workflows';
 
@@ -40,6 +41,7 @@ export const letterRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;
   await app.register(publicLetterRoutes);
   await app.register(letterDuplicateRoutes);
+  await app.register(publishRoutes);
 
   app.post(
     '/api/letters',
