@@ -7,7 +7,6 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { errorMessage } from '../../api/client';
 import { Crumbs, PortalLayout } from '../PortalLayout';
 import catalog from '../catalog.module.css';
-import dossiers from '../dossiers/dossiers.module.css';
 import portal from '../portal.module.css';
 import { displayContact, signOut, useCitizen } from './citizenSession';
 import { MyDossiers } from './MyDossiers';
@@ -71,7 +70,7 @@ export default function AccountPage() {
           )}
         </Container>
       </Box>
-      <Container size="md" py="lg" className={dossiers.errors}>
+      <Container size="md" py="lg">
         {me === undefined ? (
           <Stack role="status" aria-label={t('app.loading')}>
             <Skeleton h={80} />

@@ -9,7 +9,6 @@ import { Crumbs, PortalLayout } from '../PortalLayout';
 import { useGet, useProcedure } from '../catalog';
 import { rememberSecret, type PublicSubmitResult, type ReceivingUnitList } from '../dossiers/publicDossiers';
 import catalog from '../catalog.module.css';
-import dossiers from '../dossiers/dossiers.module.css';
 import portal from '../portal.module.css';
 import { SubmitDone } from './SubmitDone';
 import { SubmitForm } from './SubmitForm';
@@ -89,7 +88,7 @@ export default function SubmitPage() {
           </Container>
         </Box>
       )}
-      <Container size="md" py="lg" className={dossiers.errors}>
+      <Container size="md" py="lg">
         <Stack gap="md">
           {body}
           {!done && back}

@@ -9,7 +9,6 @@ import { ApiError, errorMessage } from '../../api/client';
 import { Crumbs, PortalLayout } from '../PortalLayout';
 import { forgetSecret, recallSecret, rememberSecret, takeSecretFromFragment, trackDossier, type TrackedDossier } from '../dossiers/publicDossiers';
 import catalog from '../catalog.module.css';
-import dossiers from '../dossiers/dossiers.module.css';
 import portal from '../portal.module.css';
 import { useCitizen } from '../account/citizenSession';
 import { ApplicantActions } from './ApplicantActions';
@@ -194,7 +193,7 @@ function Tracking({ code }: { code: string }) {
   return (
     <PortalLayout>
       {hero}
-      <Container size="md" py="lg" className={dossiers.errors}>
+      <Container size="md" py="lg">
         {body}
       </Container>
     </PortalLayout>

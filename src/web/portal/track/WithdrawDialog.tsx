@@ -5,7 +5,6 @@ import '@mantine/core/styles/Overlay.css';
 import '@mantine/core/styles/CloseButton.css';
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import classes from '../dossiers/dossiers.module.css';
 
 export default function WithdrawDialog({
   opened,
@@ -31,7 +30,6 @@ export default function WithdrawDialog({
       onClose={onClose}
       title={t('citizen.actions.withdrawConfirmTitle')}
       centered
-      className={classes.errors}
       closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       <Stack gap="md">
