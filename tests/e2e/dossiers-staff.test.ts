@@ -3,8 +3,9 @@
 // the inbox on a phone, a stale page answered with a clear message, and axe on every dossier screen.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { axeSerious, field, hasNoHorizontalScroll, launch, login, newPage, pageProblems, shot } from './helpers';
+import { act, expectState, openFromCount as openFrom, pick } from './staff-dossier-pages';
 
 const PROCEDURE = { search: 'tinh trang hon nhan', name: 'Cấp Giấy xác nhận tình trạng hôn nhân' };
 const APPLICANT = { name: 'Đặng Thị Quầy Một Cửa', idNumber: '001192054321', phone: '0987 654 321', address: 'Thôn Tây, xã An Bình' };
@@ -21,39 +22,10 @@ after(async () => {
   await browser?.close();
 });
 
-/** Opens a Mantine select by its label inside `scope`, optionally types, and picks the option. */
-async function pick(page: Page, scope: Page | Locator, label: string, option: string | RegExp, type?: string) {
-  // By role: a select's list of options carries the same label as its input.
-  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const input = scope.getByRole('combobox', { name: new RegExp(`^${escaped}( \\*)?$`) });
-  await input.click();
-  if (type) await input.fill(type);
-  await page.getByRole('option', { name: option }).first().click();
-}
-
-async function expectState(page: Page, label: string) {
-  await page.getByTestId('dossier-state').getByText(label, { exact: true }).waitFor();
-}
-
-/** Takes an action from the dossier page: opens its form, lets `fill` complete it, confirms, and waits for the form to close. */
-async function act(page: Page, action: string, fill?: (dialog: Locator) => Promise<void>) {
-  await page.getByTestId('dossier-actions').getByRole('button', { name: action }).click();
-  const dialog = page.getByRole('dialog', { name: action });
-  await dialog.waitFor();
-  if (fill) await fill(dialog);
-  await dialog.getByRole('button', { name: 'Xác nhận' }).click();
-  await dialog.waitFor({ state: 'hidden' });
-}
-
-/** From the inbox: the count card filters the list, then the dossier's row opens it. */
+/** The inbox count card, then the row of the dossier of (s1). */
 async function openFromCount(page: Page, card: string, urlPart: RegExp) {
-  await page.goto('/staff/dossiers');
-  await page.getByTestId('dossier-counts').getByRole('button', { name: new RegExp(`^${card}`) }).click();
-  await page.waitForURL(urlPart);
-  assert.ok(dossier);
-  await page.getByTestId('dossier-table').locator(`tr[data-code="${dossier.code}"]`).getByRole('link').click();
-  await page.waitForURL(`**/staff/dossiers/${dossier.id}`);
-  await page.getByTestId('dossier-timeline').waitFor();
+  assert.ok(dossier, 'needs the dossier of (s1)');
+  await openFrom(page, card, urlPart, dossier);
 }
 
 void describe('one-stop desk journeys', () => {
