@@ -11,6 +11,7 @@ import {
   IconChevronDown,
   IconHistory,
   IconLogout,
+  IconReportAnalytics,
   IconSettings,
   IconUsers,
   IconWorld,
@@ -31,7 +32,7 @@ import classes from './staff.module.css';
 interface NavItem {
   to: string;
   ability: string;
-  label: 'nav.dossiers' | 'nav.stats' | 'nav.units' | 'nav.staff' | 'nav.calendar' | 'nav.audit' | 'nav.procedures' | 'nav.settings';
+  label: 'nav.dossiers' | 'nav.stats' | 'letterStats.nav' | 'nav.units' | 'nav.staff' | 'nav.calendar' | 'nav.audit' | 'nav.procedures' | 'nav.settings';
   icon: ComponentType<{ size?: number; 'aria-hidden'?: boolean }>;
 }
 
@@ -39,6 +40,7 @@ export const NAV_ITEMS: NavItem[] = [
   // The one-stop inbox first: for the desk, specialists and leaders it is the day's work.
   { to: '/staff/dossiers', ability: 'dossier.read', label: 'nav.dossiers', icon: IconFolders },
   { to: '/staff/stats', ability: 'dossier.stats', label: 'nav.stats', icon: IconChartBar },
+  { to: '/staff/letters/stats', ability: 'letter.stats', label: 'letterStats.nav', icon: IconReportAnalytics },
   { to: '/staff/units', ability: 'unit.read', label: 'nav.units', icon: IconBuildingCommunity },
   { to: '/staff/staff', ability: 'staff.read', label: 'nav.staff', icon: IconUsers },
   // Every staff role may read the catalog (procedure.read); editing shows for procedure.manage on each row.

@@ -21,6 +21,7 @@ import { SESSION_KEY } from './session';
 
 // Charts (recharts) load with the statistics page only.
 const StatsPage = lazy(() => import('./stats/StatsPage'));
+const LetterStatsPage = lazy(() => import('./letter-stats/LetterStatsPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -58,6 +59,7 @@ export default function StaffApp() {
             <Route path="dossiers/new" element={<RequireAbility ability="dossier.intake"><IntakePage /></RequireAbility>} />
             <Route path="dossiers/:id" element={<RequireAbility ability="dossier.read"><DossierPage /></RequireAbility>} />
             <Route path="stats" element={<RequireAbility ability="dossier.stats"><Suspense fallback={null}><StatsPage /></Suspense></RequireAbility>} />
+            <Route path="letters/stats" element={<RequireAbility ability="letter.stats"><Suspense fallback={null}><LetterStatsPage /></Suspense></RequireAbility>} />
             <Route path="units" element={<RequireAbility ability="unit.read"><UnitsPage /></RequireAbility>} />
             <Route path="staff" element={<RequireAbility ability="staff.read"><StaffPage /></RequireAbility>} />
             <Route path="procedures" element={<RequireAbility ability="procedure.read"><ProceduresPage /></RequireAbility>} />

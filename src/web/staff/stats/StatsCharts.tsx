@@ -9,17 +9,17 @@ import { fmtInt } from './stats-format';
 import classes from './stats.module.css';
 
 /** More bars than this do not fit a readable chart: the rest stay in the table. */
-const MAX_BARS = 15;
+export const MAX_BARS = 15;
 /** Counts have no fractions: whole-number ticks only. */
-const WHOLE = { allowDecimals: false } as const;
+export const WHOLE = { allowDecimals: false } as const;
 
 /** Recharts sorts legend items by name; keep the order of the series instead. */
-const legendIn = (order: readonly string[]) => ({
+export const legendIn = (order: readonly string[]) => ({
   verticalAlign: 'bottom' as const,
   itemSorter: (item: { dataKey?: unknown }) => order.indexOf(String(item.dataKey)),
 });
 
-function ChartCard({ id, title, summary, children, testId }: { id: string; title: string; summary: string; children: React.ReactNode; testId: string }) {
+export function ChartCard({ id, title, summary, children, testId }: { id: string; title: string; summary: string; children: React.ReactNode; testId: string }) {
   return (
     <Card withBorder radius="md" padding="md" component="figure" m={0} aria-labelledby={`${id}-title`} data-testid={testId}>
       <Title order={2} fz="md" id={`${id}-title`} mb="xs">

@@ -1,29 +1,20 @@
-// The conditions of the statistics: period (presets or dates), grouping, the unit within the user's scope, and the CSV link.
+// The conditions of a statistics page (dossiers, letters): period (presets or dates), grouping, the unit within the user's scope, and the CSV link.
 import { Button, Card, Input, SegmentedControl, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { withQuery } from '../../api/client';
-import type { StatsGroupBy, Unit } from '../../api/types';
-import { STATS_GROUPS, STATS_ROLES } from '../../../common/dossier-stats';
+import type { Unit } from '../../api/types';
 import { currentLang } from '../../i18n';
 import { unitSelectProps, useUnitsTree } from '../common';
 import { useSession } from '../session';
-import { PRESETS, type Preset } from './stats-format';
-
-export interface StatsConditions {
-  preset: Preset;
-  from: string;
-  to: string;
-  groupBy: StatsGroupBy;
-  unitId: string | undefined;
-}
+import { PRESETS } from './stats-format';
+import type { StatsConditions } from './useStatsConditions';
 
 /** The units the user may report on: those of their reading grants and every unit below them. */
-function useScopeUnits(): Unit[] | undefined {
+export function useScopeUnits(roles: readonly string[]): Unit[] | undefined {
   const session = useSession();
   const tree = useUnitsTree(true);
   if (!tree.data || !session.data?.user) return undefined;
-  const roles: readonly string[] = STATS_ROLES;
   const roots = new Set(session.data.user.grants.filter((g) => roles.includes(g.role)).map((g) => g.unitId));
   const byId = new Map(tree.data.map((u) => [u.id, u]));
   const inScope = (u: Unit): boolean => {
@@ -33,21 +24,34 @@ function useScopeUnits(): Unit[] | undefined {
   return tree.data.filter(inScope);
 }
 
-export function StatsFilters({
+export function StatsFilters<G extends string>({
   value,
+  groups,
+  groupLabel,
+  unitHelp,
+  csvPath,
+  roles,
   shownUnitId,
   invalidRange,
   onChange,
 }: {
-  value: StatsConditions;
+  value: StatsConditions<G>;
+  groups: readonly G[];
+  groupLabel: (g: G) => string;
+  /** What the chosen unit covers. */
+  unitHelp: string;
+  /** The CSV route taking the same query. */
+  csvPath: string;
+  /** The roles whose grants the units are offered under (the statistics permission's). */
+  roles: readonly string[];
   /** The unit the answer is about (the server's default when none is chosen). */
   shownUnitId: string | undefined;
   invalidRange: boolean;
-  onChange: (next: Partial<StatsConditions>) => void;
+  onChange: (next: Partial<StatsConditions<G>>) => void;
 }) {
   const { t } = useTranslation();
-  const units = useScopeUnits();
-  const csv = withQuery('/api/dossiers/stats.csv', { from: value.from, to: value.to, groupBy: value.groupBy, unitId: value.unitId, lang: currentLang() });
+  const units = useScopeUnits(roles);
+  const csv = withQuery(csvPath, { from: value.from, to: value.to, groupBy: value.groupBy, unitId: value.unitId, lang: currentLang() });
   return (
     <Card withBorder radius="md" padding="md" mb="md" component="section" aria-label={t('stats.filters')}>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
@@ -70,7 +74,7 @@ export function StatsFilters({
         <TextInput type="date" label={t('stats.to')} value={value.to} onChange={(e) => onChange({ preset: 'custom', to: e.currentTarget.value })} data-testid="stats-to" />
         <Select
           label={t('stats.unit')}
-          description={t('stats.unitHelp')}
+          description={unitHelp}
           searchable
           allowDeselect={false}
           {...unitSelectProps(units)}
@@ -84,7 +88,7 @@ export function StatsFilters({
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <SegmentedControl
             aria-labelledby="stats-group-label"
-            data={STATS_GROUPS.map((g) => ({ value: g, label: t(`stats.groups.${g}`) }))}
+            data={groups.map((g) => ({ value: g, label: groupLabel(g) }))}
             value={value.groupBy}
             onChange={(g) => onChange({ groupBy: g })}
             data-testid="stats-group"

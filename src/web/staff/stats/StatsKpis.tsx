@@ -5,9 +5,9 @@ import type { StatsCounters } from '../../api/types';
 import { fmtInt, fmtPct, fmtScore } from './stats-format';
 import classes from './stats.module.css';
 
-type Tone = 'good' | 'warn' | 'bad' | undefined;
+export type Tone = 'good' | 'warn' | 'bad' | undefined;
 
-function Kpi({ id, label, value, note, tone }: { id: string; label: string; value: string; note: string; tone?: Tone }) {
+export function Kpi({ id, label, value, note, tone }: { id: string; label: string; value: string; note: string; tone?: Tone }) {
   return (
     <Card withBorder radius="md" padding="sm" className={classes.kpi} data-tone={tone} data-testid={`kpi-${id}`} role="group" aria-labelledby={`kpi-${id}-label`}>
       <Text component="span" id={`kpi-${id}-label`} className={classes.kpiLabel}>

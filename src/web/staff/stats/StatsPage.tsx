@@ -2,52 +2,27 @@
 import { Alert, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import type { StatsGroupBy, StatsResult } from '../../api/types';
-import { STATS_GROUPS, STATS_MAX_DAYS } from '../../../common/dossier-stats';
+import { STATS_GROUPS, STATS_MAX_DAYS, STATS_ROLES } from '../../../common/dossier-stats';
 import { formatDate, formatDateTime } from '../../format';
 import { useLang } from '../../i18n';
 import { ErrorAlert, PageHeader } from '../common';
 import { GroupChart, MonthChart } from './StatsCharts';
-import { StatsFilters, type StatsConditions } from './StatsFilters';
+import { StatsFilters } from './StatsFilters';
 import { StatsKpis } from './StatsKpis';
 import { StatsTable } from './StatsTable';
-import { daysBetween, PRESETS, presetRange, type Preset } from './stats-format';
+import { daysBetween } from './stats-format';
+import { useStatsConditions, type StatsConditions } from './useStatsConditions';
 
-function useConditions(): [StatsConditions, (next: Partial<StatsConditions>) => void] {
-  const [params, setParams] = useSearchParams();
-  const presetParam = params.get('preset') as Preset | null;
-  const preset: Preset = presetParam && PRESETS.includes(presetParam) ? presetParam : 'thisYear';
-  const range = preset === 'custom' ? { from: params.get('from') ?? '', to: params.get('to') ?? '' } : presetRange(preset);
-  const groupParam = params.get('groupBy') as StatsGroupBy | null;
-  const value: StatsConditions = {
-    preset,
-    ...range,
-    groupBy: groupParam && STATS_GROUPS.includes(groupParam) ? groupParam : 'unit',
-    unitId: params.get('unitId') ?? undefined,
-  };
-  const update = (next: Partial<StatsConditions>) => {
-    const merged = { ...value, ...next };
-    const out = new URLSearchParams({ preset: merged.preset, groupBy: merged.groupBy });
-    if (merged.preset === 'custom') {
-      out.set('from', merged.from);
-      out.set('to', merged.to);
-    }
-    if (merged.unitId) out.set('unitId', merged.unitId);
-    setParams(out, { replace: true });
-  };
-  return [value, update];
-}
-
-function fetchStats(c: StatsConditions, groupBy: StatsGroupBy, lang: string, signal: AbortSignal) {
+function fetchStats(c: StatsConditions<StatsGroupBy>, groupBy: StatsGroupBy, lang: string, signal: AbortSignal) {
   return api<StatsResult>('/api/dossiers/stats', { query: { from: c.from, to: c.to, groupBy, unitId: c.unitId, lang }, signal });
 }
 
 export default function StatsPage() {
   const { t } = useTranslation();
   const [lang] = useLang();
-  const [c, setConditions] = useConditions();
+  const [c, setConditions] = useStatsConditions(STATS_GROUPS, 'unit');
   const days = daysBetween(c.from, c.to);
   const valid = days !== null && days >= 1 && days <= STATS_MAX_DAYS;
   const key = ['stats', c.from, c.to, c.unitId ?? '', lang] as const;
@@ -68,7 +43,17 @@ export default function StatsPage() {
   return (
     <>
       <PageHeader title={t('stats.title')} description={t('stats.description')} />
-      <StatsFilters value={c} shownUnitId={data?.unit.id} invalidRange={!valid} onChange={setConditions} />
+      <StatsFilters
+        value={c}
+        groups={STATS_GROUPS}
+        groupLabel={(g) => t(`stats.groups.${g}`)}
+        unitHelp={t('stats.unitHelp')}
+        csvPath="/api/dossiers/stats.csv"
+        roles={STATS_ROLES}
+        shownUnitId={data?.unit.id}
+        invalidRange={!valid}
+        onChange={setConditions}
+      />
       {main.isError && <ErrorAlert error={main.error} />}
       {data && (
         <Text fz="sm" c="dimmed" mb="xs" role="status" data-testid="stats-as-of">
