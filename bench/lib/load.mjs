@@ -4,86 +4,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
-import { client, closedLoop, HttpError, Recorder } from './http.mjs';
-import { coresBetween, loadAverage, sample } from './procstat.mjs';
+import { closedLoop, Recorder } from './http.mjs';
 import { SECRET_SALT } from './dossiers.sql.mjs';
+import { citizenIp, log, runner } from './runner.mjs';
 
 const cfg = JSON.parse(readFileSync(process.argv[2], 'utf8'));
-const out = { phases: {} };
-const log = (m) => console.error(`[load] ${m}`);
-const roots = { ...cfg.pids, client: process.pid };
-
-/** Runs a phase with CPU accounting and the load average before it. */
-async function phase(name, fn) {
-  log(`${name}…`);
-  const load = loadAverage();
-  const a = sample(roots);
-  const result = await fn();
-  const b = sample(roots);
-  out.phases[name] = { ...result, cores: coresBetween(a, b), loadBefore: load };
-  log(`${name}: ${JSON.stringify(summaryLine(out.phases[name]))}`);
-}
-
-const summaryLine = (p) => {
-  const r = p.requests ?? p.lifecycles ?? p.runs ?? p;
-  return { perSecond: r.perSecond && Math.round(r.perSecond), p50: r.p50, p99: r.p99, errors: r.errors };
-};
-
-// Many citizens reach the server through a reverse proxy on the same machine: the server trusts
-// X-Forwarded-For from loopback in production, and the per-address limits count each citizen.
-const citizenIp = () => `10.${1 + Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 250)}`;
-
-const api = client(cfg.port, Math.max(cfg.lookupConcurrency, cfg.lifecycleConcurrency * 2) + 8);
-
-async function call(method, path, { headers, body, expect = 200, what = path } = {}) {
-  const res = await api.send(method, path, { headers, body });
-  if (res.status !== expect) throw new HttpError(res.status, res.body, `${method} ${what}`);
-  return res.body ? JSON.parse(res.body) : null;
-}
-
-// ---------- staff sessions (established before anything is timed) ----------
-async function login(username) {
-  const res = await api.send('POST', '/api/auth/login', {
-    headers: { 'x-forwarded-for': citizenIp() },
-    body: { username, password: cfg.password },
-  });
-  if (res.status !== 200) throw new HttpError(res.status, res.body, `login ${username}`);
-  const cookie = String(res.headers['set-cookie']?.[0] ?? '').split(';')[0];
-  const { csrfToken } = JSON.parse(res.body);
-  const ip = citizenIp(); // the staff member's workstation
-  return {
-    read: { cookie, 'x-forwarded-for': ip },
-    write: () => ({ cookie, 'x-csrf-token': csrfToken, 'x-forwarded-for': ip, 'idempotency-key': randomUUID() }),
-  };
-}
-
-// ---------- ceiling and look-ups: one request at a time per connection ----------
-async function throughput(task) {
-  const rec = new Recorder();
-  const { seconds } = await closedLoop({ concurrency: cfg.lookupConcurrency, seconds: cfg.seconds, warmup: cfg.warmup, recorder: rec, task });
-  return { requests: rec.summary(seconds), concurrency: cfg.lookupConcurrency };
-}
-
-async function ceilingHttp() {
-  const bare = client(cfg.barePort, cfg.lookupConcurrency);
-  const out = await throughput(async () => {
-    const res = await bare.send('GET', '/hello');
-    if (res.status !== 200) throw new HttpError(res.status, res.body, 'hello');
-  });
-  bare.close();
-  return out;
-}
-
-async function ceilingPg(ids) {
-  const pool = new pg.Pool({ connectionString: cfg.dbUrl, max: 10 });
-  const out = await throughput(async () => {
-    const id = ids[Math.floor(Math.random() * ids.length)];
-    const r = await pool.query('select * from dossiers where id = $1', [id]);
-    if (r.rowCount !== 1) throw new Error('no row');
-  });
-  await pool.end();
-  return { ...out, poolSize: 10 };
-}
+const { out, api, phase, call, login, throughput, ceilingHttp, ceilingPg } = runner(cfg, Math.max(cfg.lookupConcurrency, cfg.lifecycleConcurrency * 2) + 8);
 
 const secretOf = (code, md5) => md5(code + SECRET_SALT).slice(0, 20).toUpperCase().match(/.{4}/g).join('-');
 
@@ -243,7 +169,7 @@ const only = cfg.phases;
 const want = (p) => !only || only.includes(p);
 if (want('ceiling')) {
   await phase('ceilingHttp', ceilingHttp);
-  await phase('ceilingPg', () => ceilingPg(ids));
+  await phase('ceilingPg', () => ceilingPg('dossiers', ids));
 }
 if (want('lookups')) await phase('lookups', () => lookups(codes));
 if (want('lifecycles')) await phase('lifecycles', () => lifecycles(teams));

@@ -20,11 +20,11 @@ export function machine() {
   };
 }
 
-const f0 = (x) => (x === null || x === undefined ? '—' : Math.round(x).toLocaleString('en-US'));
-const f1 = (x) => (x === null || x === undefined ? '—' : x.toFixed(1));
-const ms = (x) => (x === null || x === undefined ? '—' : `${x < 10 ? x.toFixed(2) : x.toFixed(0)} ms`);
-const ratio = (x, c) => (x === null || x === undefined || !c ? '—' : x / c >= 10 ? `${(x / c).toFixed(0)}×` : `${(x / c).toFixed(2)}×`);
-const pass = (ok) => (ok === null ? '' : ok ? 'pass' : 'FAIL');
+export const f0 = (x) => (x === null || x === undefined ? '—' : Math.round(x).toLocaleString('en-US'));
+export const f1 = (x) => (x === null || x === undefined ? '—' : x.toFixed(1));
+export const ms = (x) => (x === null || x === undefined ? '—' : `${x < 10 ? x.toFixed(2) : x.toFixed(0)} ms`);
+export const ratio = (x, c) => (x === null || x === undefined || !c ? '—' : x / c >= 10 ? `${(x / c).toFixed(0)}×` : `${(x / c).toFixed(2)}×`);
+export const pass = (ok) => (ok === null ? '' : ok ? 'pass' : 'FAIL');
 
 /** The markdown table printed at the end of a run (and pasted into docs/benchmarks.md). */
 export function report(r) {
@@ -35,29 +35,14 @@ export function report(r) {
   const life = p.lifecycles;
   const rows = [];
   const row = (figure, value, target, vs, ok) => rows.push(`| ${figure} | ${value} | ${target} | ${vs} | ${pass(ok)} |`);
-  if (bare) {
-    row('Ceiling: bare Fastify route, requests/s', f0(bare.perSecond), '', '1×', null);
-    row('Ceiling: bare Fastify route, p50 / p99', `${ms(bare.p50)} / ${ms(bare.p99)}`, '', '1×', null);
-  }
-  if (pk) {
-    row('Ceiling: PostgreSQL primary-key read (pg pool of 10), reads/s', f0(pk.perSecond), '', '1×', null);
-    row('Ceiling: PostgreSQL primary-key read, p50 / p99', `${ms(pk.p50)} / ${ms(pk.p99)}`, '', '1×', null);
-  }
+  ceilingRows(p, row);
   if (look) {
     row('Status look-ups/s', f0(look.perSecond), '≥ 3,000', `${ratio(look.perSecond, bare?.perSecond)} of the bare route, ${ratio(look.perSecond, pk?.perSecond)} of the PK reads`, look.perSecond >= 3000);
     row('Status look-up p50', ms(look.p50), '', `${ratio(look.p50, bare?.p50)} the bare route's`, null);
     row('Status look-up p99', ms(look.p99), '< 50 ms', `${ratio(look.p99, bare?.p99)} the bare route's`, look.p99 < 50);
     if (look.errors) row('Status look-ups failed', f0(look.errors), '0', JSON.stringify(look.statuses), false);
   }
-  if (life) {
-    const l = life.lifecycles;
-    const k = life.requestsPerLifecycle;
-    row(`Lifecycles/s (${k} requests each, ${life.intake} intake)`, f1(l.perSecond), '≥ 150', `${ratio(l.perSecond * k, bare?.perSecond)} of the bare route (requests)`, l.perSecond >= 150);
-    row('Lifecycle p50 / p95 (whole lifecycle)', `${ms(l.p50)} / ${ms(l.p95)}`, '', `${ratio(l.p95, (bare?.p95 ?? 0) * k)} ${k} bare requests`, null);
-    row('Lifecycle requests/s', f0(life.requests.perSecond), '', ratio(life.requests.perSecond, bare?.perSecond), null);
-    for (const [kind, s] of Object.entries(life.perKind)) row(`  ${kind}: p50 / p95`, `${ms(s.p50)} / ${ms(s.p95)}`, '', `${ratio(s.p95, bare?.p95)} (p95)`, null);
-    if (l.errors) row('Lifecycles failed', f0(l.errors), '0', `${JSON.stringify(l.statuses)} ${life.firstError ?? ''}`, false);
-  }
+  if (life) lifecycleRows(life, bare, row, `${life.intake} intake`);
   for (const [name, label, target] of [
     ['stats_unit', 'Province statistics for a year, by commune: p50 / max', 500],
     ['stats_month', 'Province statistics for a year, by month: p50 / max', 500],
@@ -76,6 +61,56 @@ export function report(r) {
     }
     row(`${label} (first run ${ms(s.first)})`, `${ms(s.runs.p50)} / ${ms(s.runs.max)}`, target ? `< ${target} ms` : '', `${ratio(s.runs.p50, bare?.p50)} the bare route's`, target ? s.runs.max < target : null);
   }
+  const m = r.machine;
+  return [
+    '',
+    `## Run of ${r.date}`,
+    '',
+    `Machine: ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM, Node ${m.node}, ${m.kernel}, PostgreSQL ${r.pgSettings.server_version}; load average at the end ${m.loadAverage.join(' ')}.`,
+    `Dataset: ${f0(r.dataset.dossiers)} dossiers, ${f0(r.dataset.steps)} workflow steps, ${f0(r.dataset.audit)} audit entries, ${r.dataset.units} units; database ${r.dataset.size}.`,
+    `Run: ${r.options.seconds} s per phase after ${r.options.warmup} s of warm-up; look-ups and ceiling at ${r.options.lookupConcurrency} connections, lifecycles at ${r.options.lifecycleConcurrency}; server: ${r.options.serverProcs} Node process(es).`,
+    settingsLine(r.pgSettings),
+    '',
+    '| figure | value | target | ratio to the ceiling | |',
+    '|---|---|---|---|---|',
+    ...rows,
+    '',
+    ...cpuAndStatements(r),
+  ].join('\n');
+}
+
+/** The two ceiling figures (a bare Fastify route, a bare primary-key read) as the first rows of a table. */
+export function ceilingRows(p, row) {
+  const bare = p.ceilingHttp?.requests;
+  const pk = p.ceilingPg?.requests;
+  if (bare) {
+    row('Ceiling: bare Fastify route, requests/s', f0(bare.perSecond), '', '1×', null);
+    row('Ceiling: bare Fastify route, p50 / p99', `${ms(bare.p50)} / ${ms(bare.p99)}`, '', '1×', null);
+  }
+  if (pk) {
+    row('Ceiling: PostgreSQL primary-key read (pg pool of 10), reads/s', f0(pk.perSecond), '', '1×', null);
+    row('Ceiling: PostgreSQL primary-key read, p50 / p99', `${ms(pk.p50)} / ${ms(pk.p99)}`, '', '1×', null);
+  }
+}
+
+/** Lifecycles per second (target 150) and the latency of each of their requests. */
+export function lifecycleRows(life, bare, row, what) {
+  const l = life.lifecycles;
+  const k = life.requestsPerLifecycle;
+  row(`Lifecycles/s (${k} requests each, ${what})`, f1(l.perSecond), '≥ 150', `${ratio(l.perSecond * k, bare?.perSecond)} of the bare route (requests)`, l.perSecond >= 150);
+  row('Lifecycle p50 / p95 (whole lifecycle)', `${ms(l.p50)} / ${ms(l.p95)}`, '', `${ratio(l.p95, (bare?.p95 ?? 0) * k)} ${k} bare requests`, null);
+  row('Lifecycle requests/s', f0(life.requests.perSecond), '', ratio(life.requests.perSecond, bare?.perSecond), null);
+  for (const [kind, s] of Object.entries(life.perKind)) row(`  ${kind}: p50 / p95`, `${ms(s.p50)} / ${ms(s.p95)}`, '', `${ratio(s.p95, bare?.p95)} (p95)`, null);
+  if (l.errors) row('Lifecycles failed', f0(l.errors), '0', `${JSON.stringify(l.statuses)} ${life.firstError ?? ''}`, false);
+}
+
+export const settingsLine = (pgSettings) =>
+  `PostgreSQL: ${Object.entries(pgSettings).filter(([k]) => k !== 'server_version').map(([k, v]) => `${k}=${v}`).join(', ')}.`;
+
+/** Who used the cores in each phase, and the top statements when pg_stat_statements ran. */
+export function cpuAndStatements(r) {
+  const p = r.phases;
+  const m = r.machine;
   // CPU milliseconds per operation: what the figures would cost on a machine with nothing else to do.
   const per = (cores, s) => {
     const rate = s.lifecycles?.perSecond ?? s.requests?.perSecond;
@@ -87,20 +122,7 @@ export function report(r) {
     const serving = name === 'ceilingHttp' ? c.bare : c.server;
     return `| ${name} | ${f1(c.server ?? null)} | ${f1(c.postgres ?? null)} | ${f1(c.client ?? null)} | ${f1(c.bare ?? null)} | ${f1(c.others ?? null)} | ${(s.loadBefore ?? []).join(' ')} | ${s.requests || s.lifecycles ? `${per(serving, s)} / ${per(c.postgres, s)} / ${per(c.client, s)} per ${op}` : ''} |`;
   });
-  const m = r.machine;
   return [
-    '',
-    `## Run of ${r.date}`,
-    '',
-    `Machine: ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM, Node ${m.node}, ${m.kernel}, PostgreSQL ${r.pgSettings.server_version}; load average at the end ${m.loadAverage.join(' ')}.`,
-    `Dataset: ${f0(r.dataset.dossiers)} dossiers, ${f0(r.dataset.steps)} workflow steps, ${f0(r.dataset.audit)} audit entries, ${r.dataset.units} units; database ${r.dataset.size}.`,
-    `Run: ${r.options.seconds} s per phase after ${r.options.warmup} s of warm-up; look-ups and ceiling at ${r.options.lookupConcurrency} connections, lifecycles at ${r.options.lifecycleConcurrency}; server: ${r.options.serverProcs} Node process(es).`,
-    `PostgreSQL: ${Object.entries(r.pgSettings).filter(([k]) => k !== 'server_version').map(([k, v]) => `${k}=${v}`).join(', ')}.`,
-    '',
-    '| figure | value | target | ratio to the ceiling | |',
-    '|---|---|---|---|---|',
-    ...rows,
-    '',
     'Cores used during each phase (CPU seconds per second; the machine has ' + m.cores + '):',
     '',
     '| phase | server | PostgreSQL | load generator | bare route | other processes | load average before | CPU ms: server (or bare route) / PostgreSQL / load generator |',
@@ -110,5 +132,5 @@ export function report(r) {
     ...(r.statements
       ? ['Top statements (pg_stat_statements, by total time):', '', '| calls | total ms | mean ms | query |', '|---|---|---|---|', ...r.statements.map((s) => `| ${s.calls} | ${s.total_ms} | ${s.mean_ms} | ${String(s.query).replace(/\|/g, '\\|')} |`), '']
       : []),
-  ].join('\n');
+  ];
 }

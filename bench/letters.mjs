@@ -1,0 +1,110 @@
+// Benchmark of citizens' letters on PostgreSQL, in one run: a million generated letters (two years
+// of a province, with their cases, duplicates and steps), then the ceiling (a bare Fastify route, a
+// bare primary-key read), whole intake-to-answer lifecycles through the HTTP API, and the time to
+// suggest the duplicates of a new letter. Every figure is printed with its target and its ratio to
+// the ceiling. See docs/benchmarks.md, "Letters benchmark".
+//
+//   node bench/letters.mjs [--letters 1000000] [--writers 100000] [--duration 20] [--connections 8]
+//     [--lifecycle-connections 16] [--server-procs 1] [--keep-data DIR] [--communes 100] [--warmup 3]
+//     [--phases ceiling,lifecycles,duplicates] [--pg-stats] [--generate-only] [--out FILE.json]
+//
+// BENCH_DATABASE_URL uses an existing (empty or previously generated) database instead of a cluster
+// of its own. Ports 3570 (server), 3571 (PostgreSQL), 3572 (bare route) unless --port-base says otherwise.
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { ensureStructure } from './lib/generate.mjs';
+import { generateLetters } from './lib/letters-generate.mjs';
+import { ADD_RECEPTION, LETTER_STAFF } from './lib/letters.sql.mjs';
+import { letterReport } from './lib/letters-report.mjs';
+import { checkMarker, log, openBenchDatabase, PASSWORD, readSettings, runLoad, runTs, startServers, topStatements } from './lib/orchestrate.mjs';
+import { machine } from './lib/report.mjs';
+
+const { values: a } = parseArgs({
+  options: {
+    letters: { type: 'string', default: '1000000' },
+    writers: { type: 'string', default: '100000' },
+    communes: { type: 'string', default: '100' },
+    duration: { type: 'string', default: '20' },
+    warmup: { type: 'string', default: '3' },
+    connections: { type: 'string', default: '8' },
+    'lifecycle-connections': { type: 'string', default: '16' },
+    'server-procs': { type: 'string', default: '1' },
+    'keep-data': { type: 'string' },
+    phases: { type: 'string' },
+    'pg-stats': { type: 'boolean', default: false },
+    'generate-only': { type: 'boolean', default: false },
+    'port-base': { type: 'string', default: '3570' },
+    out: { type: 'string' },
+  },
+});
+const num = (k) => {
+  const v = Number(a[k]);
+  if (!Number.isFinite(v) || v < 0) throw new Error(`--${k} must be a number`);
+  return v;
+};
+const opts = {
+  letters: num('letters'),
+  writers: num('writers'),
+  communes: num('communes'),
+  seconds: num('duration'),
+  warmup: num('warmup'),
+  lookupConcurrency: num('connections'),
+  lifecycleConcurrency: num('lifecycle-connections'),
+  serverProcs: num('server-procs'),
+  portBase: num('port-base'),
+  phases: a.phases ? a.phases.split(',') : null,
+};
+const bdb = await openBenchDatabase({ keepData: a['keep-data'], port: opts.portBase + 1, pgStats: a['pg-stats'] });
+const { dbUrl, postmasterPid, marker } = bdb;
+await ensureStructure(dbUrl, opts.communes, log);
+
+const db = new pg.Client({ connectionString: dbUrl });
+await db.connect();
+await db.query(ADD_RECEPTION);
+const [{ n: existing }] = (await db.query('select count(*)::int as n from letters')).rows;
+if (existing > 1000) checkMarker(marker, a['keep-data'], existing, 'letters');
+else {
+  runTs('bench/lib/letters-writers.ts', { DATABASE_URL: dbUrl, DANVAN_IDENTITY_KEY: bdb.identityKey, BENCH_WRITERS: String(opts.writers) });
+  await generateLetters(dbUrl, { count: opts.letters, now: new Date(), writers: opts.writers, log });
+  if (marker) writeFileSync(marker, JSON.stringify({ letters: opts.letters, writers: opts.writers, communes: opts.communes, generatedAt: new Date().toISOString() }) + '\n');
+}
+const dataset = (
+  await db.query(`select (select count(*)::int from letters) as letters, (select count(*)::int from letter_cases) as cases,
+    (select count(*)::int from letter_case_letters where role = 'duplicate') as duplicates, (select count(*)::int from workflow_steps) as steps,
+    (select count(*)::int from bench_units) as units, pg_size_pretty(pg_database_size(current_database())) as size,
+    pg_size_pretty(pg_relation_size('letters_content_search_idx')) as "trigramIndex",
+    pg_size_pretty(pg_relation_size('letters_content_sketch_idx')) as "sketchIndex"`)
+).rows[0];
+const pgSettings = await readSettings(db);
+const staff = (await db.query(LETTER_STAFF)).rows.filter((r) => !r.isProvince);
+if (a['generate-only']) {
+  log(`dataset ready: ${JSON.stringify(dataset)}`);
+  await db.end();
+  process.exit(0);
+}
+if (a['pg-stats']) {
+  await db.query('create extension if not exists pg_stat_statements');
+  await db.query('select pg_stat_statements_reset()');
+}
+
+// ---------- servers and load ----------
+const port = opts.portBase;
+const barePort = opts.portBase + 2;
+const { server, bare } = await startServers({ db: bdb, port, barePort, serverProcs: opts.serverProcs });
+const result = runLoad('bench/lib/letters-load.mjs', {
+  ...opts,
+  port,
+  barePort,
+  dbUrl,
+  password: PASSWORD,
+  staff,
+  provinceUser: 'bench.lanhdao.99',
+  pids: { server: server.pid, postgres: postmasterPid ?? 0, bare: bare.pid },
+});
+const statements = a['pg-stats'] ? await topStatements(db) : null;
+await db.end();
+const full = { date: new Date().toISOString(), machine: machine(), pgSettings, dataset, options: opts, ...result, statements };
+console.log(letterReport(full));
+if (a.out) writeFileSync(a.out, JSON.stringify(full, null, 2));
+process.exit(0);

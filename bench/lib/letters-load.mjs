@@ -1,0 +1,158 @@
+// The letters benchmark's load generator, a process of its own: the ceiling (runner.mjs), whole
+// letter lifecycles through the HTTP API (recorded at the desk, classified, assigned, accepted,
+// reported, answered), and the duplicate suggestions for new letters (a commune's desk officer and
+// the province's leader). Usage: node bench/lib/letters-load.mjs CONFIG.json RESULT.json (bench/letters.mjs).
+import { readFileSync, writeFileSync } from 'node:fs';
+import pg from 'pg';
+import { closedLoop, Recorder } from './http.mjs';
+import { benchWriter } from './letters-people.mjs';
+import { log, runner } from './runner.mjs';
+
+const cfg = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+const { out, phase, call, login, throughput, ceilingHttp, ceilingPg, sampleIds } = runner(cfg, Math.max(cfg.lookupConcurrency, cfg.lifecycleConcurrency * 2) + 8);
+
+const PETITION_CHECKS = { inVietnamese: true, dated: true, writerIdentified: true, statesContent: true };
+const STEPS = ['record', 'classify', 'assign', 'accept', 'submit_report', 'answer'];
+const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+const pick = (a) => a[Math.floor(Math.random() * a.length)];
+
+/** A new petition about a road, water or lights, different every time (the content sketch and the trigram index are written for each). */
+function petition(i) {
+  const place = `${pick(['thôn Đông', 'thôn Tây', 'xóm Chùa', 'xóm Bến', 'ấp Bình An'])} ${1 + (i % 12)}`;
+  return {
+    channel: pick(['desk', 'post']),
+    dated: true,
+    signed: true,
+    subject: pick(['Kiến nghị sửa chữa đường giao thông', 'Kiến nghị về nước sạch sinh hoạt', 'Đề nghị lắp đèn chiếu sáng']),
+    content: `${pick(['Kính gửi Ủy ban nhân dân xã.', 'Tôi xin trình bày như sau.'])} Đoạn đường từ ${place} ra chợ dài khoảng ${100 + (i % 900)} mét đã xuống cấp từ năm ${2010 + (i % 15)}. ${pick(['Mùa mưa nước ngập sâu.', 'Xe tải chở vật liệu chạy nhiều làm hỏng mặt đường.', 'Học sinh đi học rất nguy hiểm.'])} Đề nghị xã sớm đưa vào kế hoạch sửa chữa, nhân dân sẵn sàng đóng góp ngày công. Mã đơn ${i}.`,
+    target: 'Ủy ban nhân dân xã',
+    writer: benchWriter(1 + (i % cfg.writers)),
+  };
+}
+
+async function lifecycles(teams) {
+  const per = Object.fromEntries(STEPS.map((k) => [k, new Recorder()]));
+  const whole = new Recorder();
+  const steps = [];
+  let n = 0;
+  const { seconds, from, to } = await closedLoop({
+    concurrency: cfg.lifecycleConcurrency,
+    seconds: cfg.seconds,
+    warmup: cfg.warmup,
+    recorder: whole,
+    task: async (worker) => {
+      const t = teams[worker % teams.length];
+      const mine = [];
+      const step = async (kind, fn) => {
+        const t0 = performance.now();
+        const r = await fn();
+        mine.push([kind, t0, performance.now() - t0]);
+        return r;
+      };
+      const rec = await step('record', () => call('POST', '/api/letters', { headers: t.desk.write(), body: petition(n++), expect: 201, what: 'record' }));
+      const letterId = rec.letter.id;
+      const classified = await step('classify', () =>
+        call('POST', `/api/letters/${letterId}/classify`, {
+          headers: t.desk.write(),
+          body: { cases: [{ type: 'petition', summary: rec.letter.subject ?? 'Kiến nghị', target: 'Ủy ban nhân dân xã', checks: PETITION_CHECKS }] },
+          what: 'classify',
+        }),
+      );
+      const caseId = classified.cases[0].id;
+      const act = (kind, who, body) => step(kind, () => call('POST', `/api/letter-cases/${caseId}/actions/${kind}`, { headers: who.write(), body, what: kind }));
+      await act('assign', t.leader, { assigneeId: t.specialistId });
+      await act('accept', t.leader, {});
+      await act('submit_report', t.specialist, { data: { report: 'Đã kiểm tra thực địa: mặt đường hư hỏng khoảng 200 m², đề xuất đưa vào kế hoạch năm tới.' } });
+      const done = await act('answer', t.leader, {
+        data: { answer: 'Ủy ban nhân dân xã đưa tuyến đường vào kế hoạch sửa chữa quý tới.', documentNumber: '12/UBND-VP', documentDate: today, signer: 'Chủ tịch UBND xã' },
+      });
+      if (done.state !== 'answered') throw new Error(`lifecycle ended in ${done.state}`);
+      steps.push(...mine);
+    },
+  });
+  for (const [kind, t0, ms] of steps) if (t0 >= from && t0 + ms <= to) per[kind].add(ms);
+  const requests = new Recorder();
+  for (const k of STEPS) for (const s of per[k].samples) requests.add(s);
+  return {
+    lifecycles: whole.summary(seconds),
+    requestsPerLifecycle: STEPS.length,
+    requests: requests.summary(seconds),
+    perKind: Object.fromEntries(STEPS.map((k) => [k, per[k].summary(seconds)])),
+    concurrency: cfg.lifecycleConcurrency,
+    teams: teams.length,
+    firstError: whole.firstError ?? null,
+  };
+}
+
+/**
+ * New letters that repeat generated ones (reworded: another opening, the last sentence left out), each
+ * recorded at the desk of the unit that received the original, half of them by the original's writer
+ * when it is known to the pool; recorded before the phase, not timed.
+ */
+async function newRepeats(db, teams, count) {
+  const units = teams.map((t) => t.unitId);
+  const { rows } = await db.query(
+    `select l.unit_id, l.subject, l.content, l.target, w.i as writer_no
+     from letters l tablesample system (1) left join bench_writers w on w.keys = l.writer_keys and w.i > 0
+     where l.unit_id = any($1) limit $2`,
+    [units, count],
+  );
+  const out = [];
+  for (const [i, r] of rows.entries()) {
+    const t = teams.find((x) => x.unitId === r.unit_id);
+    const sentences = r.content.split('. ');
+    const body = {
+      channel: 'post',
+      dated: true,
+      signed: true,
+      subject: r.subject,
+      content: `Tôi gửi lại đơn vì chưa được giải quyết. ${sentences.slice(1, -1).join('. ')}.`,
+      target: r.target,
+      writer: benchWriter(r.writer_no && i % 2 === 0 ? r.writer_no : 1 + Math.floor(Math.random() * cfg.writers)),
+    };
+    const rec = await call('POST', '/api/letters', { headers: t.desk.write(), body, expect: 201, what: 'record a repeat' });
+    out.push({ id: rec.letter.id, team: t });
+  }
+  return out;
+}
+
+/** GET /api/letters/:id/duplicates for the new letters, by `who` (the letter's desk officer, or one account for all). */
+async function suggestions(letters, who) {
+  let found = 0;
+  let total = 0;
+  const r = await throughput(async () => {
+    const l = pick(letters);
+    const s = who ? who : l.team.desk;
+    const res = await call('GET', `/api/letters/${l.id}/duplicates`, { headers: s.read, what: 'duplicates' });
+    total += 1;
+    if (res.items.length) found += 1;
+  });
+  return { ...r, withSuggestions: total ? found / total : null, letters: letters.length };
+}
+
+// ---------- the run ----------
+const db = new pg.Client({ connectionString: cfg.dbUrl });
+await db.connect();
+const ids = await sampleIds(db, 'letters');
+log(`sample: ${ids.length} letter ids`);
+const teamsWanted = Math.min(cfg.lifecycleConcurrency, cfg.staff.length);
+const teams = [];
+for (const s of cfg.staff.slice(0, teamsWanted))
+  teams.push({ unitId: s.unitId, specialistId: s.specialistId, desk: await login(s.desk), leader: await login(s.leader), specialist: await login(s.specialist) });
+const province = await login(cfg.provinceUser);
+log(`signed in: ${teams.length * 3 + 1} staff sessions`);
+
+const want = (p) => !cfg.phases || cfg.phases.includes(p);
+if (want('ceiling')) {
+  await phase('ceilingHttp', ceilingHttp);
+  await phase('ceilingPg', () => ceilingPg('letters', ids));
+}
+if (want('lifecycles')) await phase('lifecycles', () => lifecycles(teams));
+if (want('duplicates')) {
+  const repeats = await newRepeats(db, teams, 300);
+  log(`${repeats.length} new letters repeating generated ones`);
+  await phase('duplicates', () => suggestions(repeats, null));
+  await phase('duplicatesProvince', () => suggestions(repeats, province));
+}
+await db.end();
+writeFileSync(process.argv[3], JSON.stringify(out, null, 2));

@@ -1,0 +1,42 @@
+// The letters benchmark's printed report: the machine, the dataset, the ceiling, the lifecycles and
+// the duplicate suggestions with their targets and ratios, and who used the CPU (report.mjs helpers).
+import { ceilingRows, cpuAndStatements, f0, lifecycleRows, ms, pass, ratio, settingsLine } from './report.mjs';
+
+export function letterReport(r) {
+  const p = r.phases;
+  const bare = p.ceilingHttp?.requests;
+  const pk = p.ceilingPg?.requests;
+  const rows = [];
+  const row = (figure, value, target, vs, ok) => rows.push(`| ${figure} | ${value} | ${target} | ${vs} | ${pass(ok)} |`);
+  ceilingRows(p, row);
+  if (p.lifecycles) lifecycleRows(p.lifecycles, bare, row, 'a petition from the desk to the answer');
+  for (const [name, who] of [
+    ['duplicates', "the commune's desk officer"],
+    ['duplicatesProvince', "the province's leader (every commune in scope)"],
+  ]) {
+    const d = p[name]?.requests;
+    if (!d) continue;
+    const share = p[name].withSuggestions;
+    row(`Duplicate suggestions for a new letter, ${who}: requests/s`, f0(d.perSecond), '', `${ratio(d.perSecond, pk?.perSecond)} of the PK reads`, null);
+    row(`  p50 / p95 / p99`, `${ms(d.p50)} / ${ms(d.p95)} / ${ms(d.p99)}`, 'p95 < 50 ms', `${ratio(d.p95, bare?.p95)} the bare route's p95`, d.count > 0 && d.p95 < 50);
+    row('  new letters with at least one suggestion', share === null ? '—' : `${Math.round(share * 100)}%`, '', '', null);
+    if (d.errors) row('  failed', f0(d.errors), '0', `${JSON.stringify(d.statuses)} ${p[name].firstError ?? ''}`, false);
+  }
+  const m = r.machine;
+  const ds = r.dataset;
+  return [
+    '',
+    `## Letters run of ${r.date}`,
+    '',
+    `Machine: ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM, Node ${m.node}, ${m.kernel}, PostgreSQL ${r.pgSettings.server_version}; load average at the end ${m.loadAverage.join(' ')}.`,
+    `Dataset: ${f0(ds.letters)} letters, ${f0(ds.cases)} cases, ${f0(ds.duplicates)} duplicates filed with a case, ${f0(ds.steps)} workflow steps, ${ds.units} units; database ${ds.size}, trigram index of the content ${ds.trigramIndex}, sketch index ${ds.sketchIndex}.`,
+    `Run: ${r.options.seconds} s per phase after ${r.options.warmup} s of warm-up; ceiling and suggestions at ${r.options.lookupConcurrency} connections, lifecycles at ${r.options.lifecycleConcurrency}; server: ${r.options.serverProcs} Node process(es).`,
+    settingsLine(r.pgSettings),
+    '',
+    '| figure | value | target | ratio to the ceiling | |',
+    '|---|---|---|---|---|',
+    ...rows,
+    '',
+    ...cpuAndStatements(r),
+  ].join('\n');
+}

@@ -1,0 +1,158 @@
+// What every benchmark run does around its own figures: a PostgreSQL cluster of its own (or
+// BENCH_DATABASE_URL), the product's migrations and demo province, the identity key kept with the
+// data, the product's server in production mode beside the bare route, and the load generator in a
+// process of its own. Used by bench/dossiers.mjs and bench/letters.mjs.
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { PgSetupError, startCluster } from '../../scripts/pg-cluster.mjs';
+import { DURABLE_SETTINGS, REPORTED_SETTINGS, withStatements } from './pg-settings.mjs';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const log = (m) => console.error(`[bench] ${m}`);
+export const PASSWORD = process.env.DANVAN_DEMO_PASSWORD ?? 'danvan-demo-2026';
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'danvan-bench-'));
+const children = [];
+let cluster = null;
+
+function cleanup() {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGTERM');
+  cluster?.stop();
+  rmSync(work, { recursive: true, force: true });
+}
+process.on('exit', cleanup);
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => process.exit(130));
+
+export const workDir = work;
+
+async function waitFor(url, child, ms = 60_000) {
+  const t0 = Date.now();
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${url}: the process exited before answering`);
+    try {
+      const res = await fetch(url);
+      if (res.status < 500) return;
+    } catch {
+      /* not yet */
+    }
+    if (Date.now() - t0 > ms) throw new Error(`${url} did not answer in ${ms / 1000} s`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+export function start(label, args, env = {}) {
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+  child.on('exit', (code, signal) => {
+    if (code !== 0 && signal !== 'SIGTERM') log(`${label} exited (${code ?? signal})`);
+  });
+  children.push(child);
+  return child;
+}
+
+/** Runs a TypeScript helper of bench/lib with tsx and stops the run when it fails. */
+export function runTs(file, env) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', file], { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  if (r.status !== 0) process.exit(1);
+}
+
+/**
+ * The database (a cluster in `keepData` or a temporary folder, unless BENCH_DATABASE_URL is set),
+ * migrated and seeded, with the identity key and the files folder beside it.
+ */
+export async function openBenchDatabase({ keepData, port, pgStats }) {
+  let dbUrl = process.env.BENCH_DATABASE_URL;
+  let postmasterPid = null;
+  if (!dbUrl) {
+    const settings = pgStats ? withStatements(DURABLE_SETTINGS) : DURABLE_SETTINGS;
+    try {
+      cluster = await startCluster({ dir: keepData, port, settings, log });
+    } catch (err) {
+      console.error(err instanceof PgSetupError ? err.message : err);
+      process.exit(1);
+    }
+    dbUrl = cluster.url;
+    postmasterPid = Number(readFileSync(path.join(cluster.dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    log(`PostgreSQL at 127.0.0.1:${cluster.port} in ${cluster.dir}${cluster.reused ? ' (kept data)' : ''}`);
+  }
+  // The server's files and its identity key (production requires one; it seals the letters' identities) are kept with the data.
+  const dataRoot = path.join(keepData ? path.resolve(keepData) : work, 'files-root');
+  mkdirSync(dataRoot, { recursive: true });
+  const keyFile = path.join(dataRoot, 'bench-identity.key');
+  if (!existsSync(keyFile)) writeFileSync(keyFile, randomBytes(32).toString('base64'));
+  const identityKey = process.env.DANVAN_IDENTITY_KEY ?? readFileSync(keyFile, 'utf8').trim();
+  runTs('bench/lib/setup.ts', { DATABASE_URL: dbUrl, DANVAN_DATA_DIR: dataRoot, DANVAN_IDENTITY_KEY: identityKey });
+  return { dbUrl, postmasterPid, dataRoot, identityKey, marker: keepData ? path.join(path.resolve(keepData), 'bench-data.json') : null };
+}
+
+/** Stops the run when kept data exists without the marker of a finished generation. */
+export function checkMarker(marker, keepData, existing, what) {
+  if (marker && !existsSync(marker)) {
+    log(`${marker} is missing: an earlier generation did not finish. Remove ${keepData} and run again.`);
+    process.exit(1);
+  }
+  log(`reusing ${existing} ${what} (${marker ? readFileSync(marker, 'utf8').trim() : 'BENCH_DATABASE_URL'})`);
+}
+
+/** The PostgreSQL settings a reader needs, read back from the running server. */
+export async function readSettings(db) {
+  const settings = Object.fromEntries(
+    (await db.query('select name, setting, unit from pg_settings where name = any($1)', [REPORTED_SETTINGS])).rows.map((r) => [
+      r.name,
+      r.unit ? `${r.setting} (${r.unit})` : r.setting,
+    ]),
+  );
+  settings.server_version = (await db.query('show server_version')).rows[0].server_version;
+  return settings;
+}
+
+/** The product's server (production mode, one or more processes) and the bare route, both answering. */
+export async function startServers({ db, port, barePort, serverProcs, cpuProf }) {
+  const serverEnv = {
+    NODE_ENV: 'production',
+    DATABASE_URL: db.dbUrl,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DANVAN_LOG_LEVEL: 'warn',
+    DANVAN_DEMO: 'off',
+    DANVAN_IDENTITY_KEY: db.identityKey,
+    DANVAN_DATA_DIR: db.dataRoot,
+  };
+  const server =
+    serverProcs > 1
+      ? start('server', ['bench/lib/server-cluster.mjs', String(serverProcs)], serverEnv)
+      : start('server', [...(cpuProf ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(cpuProf)] : []), '--import', 'tsx', 'src/server/main.ts'], serverEnv);
+  const bare = start('bare route', ['bench/lib/bare-server.mjs', String(barePort)]);
+  await waitFor(`http://127.0.0.1:${port}/api/health`, server);
+  await waitFor(`http://127.0.0.1:${barePort}/hello`, bare);
+  log(`server (${serverProcs} process${serverProcs > 1 ? 'es' : ''}, NODE_ENV=production) on ${port}, bare route on ${barePort}`);
+  return { server, bare };
+}
+
+/** Runs a load generator (`script CONFIG RESULT`) in a process of its own and returns its result. */
+export function runLoad(script, config) {
+  const cfgFile = path.join(work, 'load.json');
+  const resultFile = path.join(work, 'result.json');
+  writeFileSync(cfgFile, JSON.stringify(config));
+  const load = spawnSync(process.execPath, [script, cfgFile, resultFile], { cwd: root, stdio: 'inherit' });
+  if (load.status !== 0) {
+    log('the load generator failed');
+    process.exit(1);
+  }
+  return JSON.parse(readFileSync(resultFile, 'utf8'));
+}
+
+/** The slowest statements of the run (with --pg-stats). */
+export async function topStatements(db) {
+  return (
+    await db.query(`select calls, round(total_exec_time)::int as total_ms, round(mean_exec_time::numeric, 3) as mean_ms, rows,
+      left(regexp_replace(query, '\\s+', ' ', 'g'), 160) as query
+      from pg_stat_statements order by total_exec_time desc limit 60`)
+  ).rows;
+}
+
+export { pg };

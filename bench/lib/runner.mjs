@@ -1,0 +1,92 @@
+// What every load generator shares: phases with CPU accounting, the HTTP client to the product,
+// staff sessions, closed-loop throughput, and the ceiling (a bare Fastify route, a bare
+// primary-key read). Used by load.mjs (dossiers) and letters-load.mjs.
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { client, closedLoop, HttpError, Recorder } from './http.mjs';
+import { coresBetween, loadAverage, sample } from './procstat.mjs';
+
+export const log = (m) => console.error(`[load] ${m}`);
+
+// Many citizens reach the server through a reverse proxy on the same machine: the server trusts
+// X-Forwarded-For from loopback in production, and the per-address limits count each citizen.
+export const citizenIp = () => `10.${1 + Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 250)}`;
+
+const summaryLine = (p) => {
+  const r = p.requests ?? p.lifecycles ?? p.runs ?? p;
+  return { perSecond: r.perSecond && Math.round(r.perSecond), p50: r.p50, p95: r.p95, p99: r.p99, errors: r.errors };
+};
+
+export function runner(cfg, sockets) {
+  const out = { phases: {} };
+  const roots = { ...cfg.pids, client: process.pid };
+  const api = client(cfg.port, sockets);
+
+  /** Runs a phase with CPU accounting and the load average before it. */
+  async function phase(name, fn) {
+    log(`${name}…`);
+    const load = loadAverage();
+    const a = sample(roots);
+    const result = await fn();
+    const b = sample(roots);
+    out.phases[name] = { ...result, cores: coresBetween(a, b), loadBefore: load };
+    log(`${name}: ${JSON.stringify(summaryLine(out.phases[name]))}`);
+  }
+
+  async function call(method, path, { headers, body, expect = 200, what = path } = {}) {
+    const res = await api.send(method, path, { headers, body });
+    if (res.status !== expect) throw new HttpError(res.status, res.body, `${method} ${what}`);
+    return res.body ? JSON.parse(res.body) : null;
+  }
+
+  /** A staff session, established before anything is timed. */
+  async function login(username) {
+    const res = await api.send('POST', '/api/auth/login', { headers: { 'x-forwarded-for': citizenIp() }, body: { username, password: cfg.password } });
+    if (res.status !== 200) throw new HttpError(res.status, res.body, `login ${username}`);
+    const cookie = String(res.headers['set-cookie']?.[0] ?? '').split(';')[0];
+    const { csrfToken } = JSON.parse(res.body);
+    const ip = citizenIp(); // the staff member's workstation
+    return {
+      read: { cookie, 'x-forwarded-for': ip },
+      write: () => ({ cookie, 'x-csrf-token': csrfToken, 'x-forwarded-for': ip, 'idempotency-key': randomUUID() }),
+    };
+  }
+
+  /** One request at a time per connection, `concurrency` connections, for the phase's duration. */
+  async function throughput(task, concurrency = cfg.lookupConcurrency) {
+    const rec = new Recorder();
+    const { seconds } = await closedLoop({ concurrency, seconds: cfg.seconds, warmup: cfg.warmup, recorder: rec, task });
+    return { requests: rec.summary(seconds), concurrency, firstError: rec.firstError ?? null };
+  }
+
+  async function ceilingHttp() {
+    const bare = client(cfg.barePort, cfg.lookupConcurrency);
+    const r = await throughput(async () => {
+      const res = await bare.send('GET', '/hello');
+      if (res.status !== 200) throw new HttpError(res.status, res.body, 'hello');
+    });
+    bare.close();
+    return r;
+  }
+
+  /** A bare primary-key read of `table` by random ids (a pg pool of 10). */
+  async function ceilingPg(table, ids) {
+    const pool = new pg.Pool({ connectionString: cfg.dbUrl, max: 10 });
+    const r = await throughput(async () => {
+      const id = ids[Math.floor(Math.random() * ids.length)];
+      const res = await pool.query(`select * from ${table} where id = $1`, [id]);
+      if (res.rowCount !== 1) throw new Error('no row');
+    });
+    await pool.end();
+    return { ...r, poolSize: 10 };
+  }
+
+  /** Random ids of about `n` rows of a big table (TABLESAMPLE reads only the pages it picks). */
+  async function sampleIds(db, table, n = 50_000, where = 'true') {
+    const [{ total }] = (await db.query(`select count(*)::int as total from ${table}`)).rows;
+    const pct = Math.min(100, (100 * n * 1.2) / Math.max(1, total));
+    return (await db.query(`select id from ${table} tablesample system (${pct}) where ${where} limit ${n}`)).rows.map((r) => r.id);
+  }
+
+  return { out, api, phase, call, login, throughput, ceilingHttp, ceilingPg, sampleIds };
+}
