@@ -49,7 +49,8 @@ export function setCsrfToken(token: string | null) {
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export type Query = Record<string, string | number | boolean | null | undefined>;
+/** Query parameters; a list repeats its key (`?state=a&state=b`). */
+export type Query = Record<string, string | number | boolean | null | undefined | readonly string[]>;
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -66,7 +67,8 @@ export function withQuery(path: string, query?: Query): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined || value === null || value === '') continue;
-    params.set(key, String(value));
+    if (Array.isArray(value)) for (const v of value as readonly string[]) params.append(key, v);
+    else params.set(key, String(value));
   }
   const s = params.toString();
   return s ? `${path}?${s}` : path;

@@ -4,6 +4,7 @@ import { dossiersEn } from './dossiers.en';
 import { citizenEn } from './citizen.en';
 import { statsEn } from './stats.en';
 import { letterStatsEn } from './letterStats.en';
+import { lettersEn } from './letters.en';
 
 export const en: Messages = {
   app: {
@@ -433,4 +434,5 @@ export const en: Messages = {
   citizen: citizenEn,
   stats: statsEn,
   letterStats: letterStatsEn,
+  letters: lettersEn,
 };

@@ -4,6 +4,7 @@ import { dossiersVi } from './dossiers.vi';
 import { citizenVi } from './citizen.vi';
 import { statsVi } from './stats.vi';
 import { letterStatsVi } from './letterStats.vi';
+import { lettersVi } from './letters.vi';
 
 export const vi = {
   app: {
@@ -433,6 +434,7 @@ export const vi = {
   citizen: citizenVi,
   stats: statsVi,
   letterStats: letterStatsVi,
+  letters: lettersVi,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1,11 +1,10 @@
-// The inbox counts as a row of toggle buttons: each shows how many dossiers wait in that pile and filters the list to it.
-import { Skeleton, SimpleGrid, Text, UnstyledButton } from '@mantine/core';
+// The dossier inbox counts: each pile of the one-stop desk as a toggle that filters the list to it.
 import { useTranslation } from 'react-i18next';
 import type { DossierCounts } from '../../api/types';
+import { CountToggles } from '../workflow/CountToggles';
 import { COUNT_FILTERS, COUNT_KEYS, sameFilter, type CountKey, type InboxFilters } from './inboxFilters';
-import classes from './dossiers.module.css';
 
-const TONE: Partial<Record<CountKey, string>> = { dueSoon: classes.warn, overdue: classes.danger };
+const TONE: Partial<Record<CountKey, 'warn' | 'danger'>> = { dueSoon: 'warn', overdue: 'danger' };
 
 export function CountCards({
   counts,
@@ -20,33 +19,19 @@ export function CountCards({
 }) {
   const { t } = useTranslation();
   return (
-    <SimpleGrid cols={{ base: 3, sm: 4, lg: 7 }} spacing="xs" mb="md" role="group" aria-label={t('dossiers.inbox.countsLabel')} data-testid="dossier-counts">
-      {COUNT_KEYS.map((key) => {
-        const pressed = sameFilter(filters, COUNT_FILTERS[key]);
-        const n = counts?.[key] ?? 0;
-        return (
-          <UnstyledButton
-            key={key}
-            className={`${classes.count} ${n > 0 ? (TONE[key] ?? '') : ''}`}
-            aria-pressed={pressed}
-            data-active={pressed || undefined}
-            data-count={key}
-            title={t('dossiers.inbox.countHint')}
-            onClick={() => onPick(pressed ? null : key)}
-          >
-            <Text component="span" className={classes.countLabel}>
-              {t(`dossiers.inbox.counts.${key}`)}
-            </Text>
-            {loading ? (
-              <Skeleton h={28} w={40} mt={4} />
-            ) : (
-              <Text component="span" className={classes.countValue} data-testid={`count-${key}`}>
-                {n}
-              </Text>
-            )}
-          </UnstyledButton>
-        );
-      })}
-    </SimpleGrid>
+    <CountToggles
+      items={COUNT_KEYS.map((key) => ({
+        key,
+        label: t(`dossiers.inbox.counts.${key}`),
+        value: counts?.[key],
+        pressed: sameFilter(filters, COUNT_FILTERS[key]),
+        ...(TONE[key] ? { tone: TONE[key] } : {}),
+      }))}
+      loading={loading}
+      label={t('dossiers.inbox.countsLabel')}
+      cols={{ base: 3, sm: 4, lg: 7 }}
+      testId="dossier-counts"
+      onPick={(key) => onPick(key as CountKey | null)}
+    />
   );
 }

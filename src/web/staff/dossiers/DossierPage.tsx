@@ -1,6 +1,6 @@
 // /staff/dossiers/:id: one dossier: header with exactly the actions the API allows this user, its facts, printable forms,
 // documents and history. Each action opens a form generated from the workflow's field specs.
-import { ActionIcon, Alert, Anchor, Button, Card, CopyButton, Grid, Group, Skeleton, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Card, CopyButton, Grid, Group, Skeleton, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { IconCheck, IconCopy, IconDownload, IconPrinter, IconRefresh } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,10 +15,8 @@ import { DossierFacts } from './DossierFacts';
 import { fileUrl, formUrl, useDossier, useRefetchOnLanguage } from './dossiers.api';
 import classes from './dossiers.module.css';
 import { formatSize } from './format';
-import { StepTimeline } from './StepTimeline';
-
-/** Actions that end or undo the work: shown in red so that they are not taken by mistake. */
-const DESTRUCTIVE = new Set(['refuse', 'stop', 'withdraw', 'return_for_rework']);
+import { ActionButtons } from '../workflow/ActionButtons';
+import { StepTimeline } from '../workflow/StepTimeline';
 
 /** The forms that apply to a dossier: each one once the step it documents has happened; the control sheet always. */
 const FORM_STEPS: Array<[string, string | null]> = [
@@ -29,32 +27,6 @@ const FORM_STEPS: Array<[string, string | null]> = [
   ['05', 'stop'],
   ['06', null],
 ];
-
-function ActionButtons({ actions, onPick }: { actions: DossierActionView[]; onPick: (a: DossierActionView) => void }) {
-  const { t } = useTranslation();
-  if (!actions.length)
-    return (
-      <Text fz="sm" c="dimmed">
-        {t('dossiers.page.noActions')}
-      </Text>
-    );
-  const main = actions.find((a) => !DESTRUCTIVE.has(a.code) && a.code !== 'extend');
-  return (
-    <Group gap="xs" role="group" aria-label={t('dossiers.page.actions')} data-testid="dossier-actions">
-      {actions.map((a) => (
-        <Button
-          key={a.code}
-          variant={a === main ? 'filled' : DESTRUCTIVE.has(a.code) ? 'light' : 'default'}
-          color={DESTRUCTIVE.has(a.code) ? 'dvRed' : undefined}
-          onClick={() => onPick(a)}
-          data-action={a.code}
-        >
-          {a.label}
-        </Button>
-      ))}
-    </Group>
-  );
-}
 
 function Forms({ d }: { d: DossierView }) {
   const { t } = useTranslation();
@@ -165,7 +137,7 @@ function Header({ d, onPick, onReload, reloading }: { d: DossierView; onPick: (a
         </Group>
       </Group>
       <Stack gap={6} mt="md">
-        <ActionButtons actions={d.actions} onPick={onPick} />
+        <ActionButtons actions={d.actions} onPick={onPick} label={t('dossiers.page.actions')} emptyText={t('dossiers.page.noActions')} testId="dossier-actions" />
       </Stack>
     </Card>
   );
@@ -226,7 +198,7 @@ export default function DossierPage() {
               <Forms d={d} />
             </SectionCard>
             <SectionCard id="dossier-timeline-title" title={t('dossiers.page.timeline')}>
-              <StepTimeline dossier={d} />
+              <StepTimeline steps={d.steps} fileUrl={(fileId) => fileUrl(d.id, fileId)} testId="dossier-timeline" />
             </SectionCard>
           </Stack>
         </Grid.Col>

@@ -8,17 +8,31 @@ import type { AssigneeList, TransferAgencyList } from '../../api/types';
 import { unitSelectProps, useAgencies, useUnitsTree } from '../common';
 import { dossierKeys } from './dossiers.api';
 
-interface SelectBinding {
+export interface SelectBinding {
   value: string | null;
   onChange: (v: string | null) => void;
   error?: unknown;
 }
 
-export function AssigneeSelect({ dossierId, action, required, binding }: { dossierId: string; action: string; required: boolean; binding: SelectBinding }) {
+/** The staff an action may assign the record to, read from `url` (a dossier's or a letter case's assignees). */
+export function AssigneeSelect({
+  url,
+  action,
+  required,
+  binding,
+  loadText,
+}: {
+  url: string;
+  action: string;
+  required: boolean;
+  binding: SelectBinding;
+  /** "3 hồ sơ đang xử lý" unless the feature words it otherwise. */
+  loadText?: ((count: number) => string) | undefined;
+}) {
   const { t } = useTranslation();
   const q = useQuery({
-    queryKey: dossierKeys.assignees(dossierId, action),
-    queryFn: ({ signal }) => api<AssigneeList>(`/api/dossiers/${dossierId}/assignees`, { query: { action }, signal }),
+    queryKey: ['assignees', url, action],
+    queryFn: ({ signal }) => api<AssigneeList>(url, { query: { action }, signal }),
   });
   const items = q.data?.items ?? [];
   const byId = new Map(items.map((c) => [c.id, c]));
@@ -36,7 +50,7 @@ export function AssigneeSelect({ dossierId, action, required, binding }: { dossi
         </Text>
         {c && (
           <Text fz="xs" c="dimmed">
-            {[c.title, c.agencyName ?? c.unitName, t('dossiers.action.assigneeLoad', { count: c.openCount })].filter(Boolean).join(' · ')}
+            {[c.title, c.agencyName ?? c.unitName, loadText ? loadText(c.openCount) : t('dossiers.action.assigneeLoad', { count: c.openCount })].filter(Boolean).join(' · ')}
           </Text>
         )}
       </Stack>

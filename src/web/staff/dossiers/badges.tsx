@@ -1,4 +1,4 @@
-// Status marks of a dossier: its state, and its deadline shown with words and an icon, never by colour alone.
+// Status marks of a dossier, a letter or a case: its state, and its deadline shown with words and an icon, never by colour alone.
 import { Badge, Group, Text } from '@mantine/core';
 import { IconAlertTriangle, IconClockHour4, IconCircleCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -22,6 +22,21 @@ const STATE_COLORS: Record<string, string> = {
   refused: 'gray',
   stopped: 'gray',
   withdrawn: 'gray',
+  // Letters and their cases (workflows letter_*).
+  received: 'dvBlue',
+  classified: 'cyan',
+  to_process: 'dvBlue',
+  resolving: 'indigo',
+  investigating: 'indigo',
+  answering: 'indigo',
+  reported: 'violet',
+  resolved: 'green',
+  concluded: 'green',
+  answered: 'green',
+  forwarded: 'teal',
+  guided: 'teal',
+  filed: 'gray',
+  referred: 'teal',
 };
 
 export function StateBadge({ state, label, size = 'sm' }: { state: string; label: string; size?: 'sm' | 'md' | 'lg' }) {

@@ -10,7 +10,6 @@ export const dossierKeys = {
   all: ['dossiers'] as const,
   counts: ['dossiers', 'counts'] as const,
   detail: (id: string) => ['dossiers', 'detail', id] as const,
-  assignees: (id: string, action: string) => ['dossiers', 'assignees', id, action] as const,
   agencies: (id: string) => ['dossiers', 'agencies', id] as const,
 };
 

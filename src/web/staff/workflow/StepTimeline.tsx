@@ -1,15 +1,36 @@
-// The history of a dossier: each step with who, when, from where to where, the note, the attachments and the data it recorded.
+// The history of a workflow record (a dossier, a letter, a case): each step with who, when, from where to where, the note,
+// the attachments and the data it recorded.
 import { Anchor, Badge, Group, List, Stack, Text, Timeline } from '@mantine/core';
 import { IconArrowRight, IconPaperclip } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { ActionFieldView, DossierView } from '../../api/types';
+import type { ActionFieldView } from '../../api/types';
 import { formatDate, formatDateTime } from '../../format';
 import { useLang } from '../../i18n';
-import { fileUrl } from './dossiers.api';
-import { StateBadge } from './badges';
-import classes from './dossiers.module.css';
+import { StateBadge } from '../dossiers/badges';
+import classes from '../dossiers/dossiers.module.css';
 
-type Step = DossierView['steps'][number];
+/** A step as the dossier and letter views give it; the agencies are the dossiers' (letters move between units only). */
+export interface TimelineStep {
+  seq: number;
+  action: string;
+  actionLabel: string;
+  fromState: string | null;
+  toState: string;
+  stateLabel: string;
+  at: string;
+  actorLabel: string;
+  fromUnitName?: string | null;
+  fromAgencyName?: string | null;
+  toUnitName: string | null;
+  toAgencyName?: string | null;
+  assigneeName: string | null;
+  note: string | null;
+  data: Record<string, unknown>;
+  fields: ActionFieldView[];
+  attachments: Array<{ fileId: string; name: string }>;
+  dueAt: string | null;
+}
+type Step = TimelineStep;
 
 interface DocItem {
   name: string;
@@ -62,10 +83,10 @@ function place(agency: string | null, unit: string | null): string | null {
   return agency ?? unit;
 }
 
-function StepItem({ dossierId, step, dueChanged }: { dossierId: string; step: Step; dueChanged: boolean }) {
+function StepItem({ step, dueChanged, fileUrl }: { step: Step; dueChanged: boolean; fileUrl: (fileId: string) => string }) {
   const { t } = useTranslation();
-  const from = place(step.fromAgencyName, step.fromUnitName);
-  const to = place(step.toAgencyName, step.toUnitName);
+  const from = place(step.fromAgencyName ?? null, step.fromUnitName ?? null);
+  const to = place(step.toAgencyName ?? null, step.toUnitName);
   const moved = step.fromState !== null && from !== to && !!to;
   return (
     <Stack gap={4} data-step={step.action}>
@@ -107,7 +128,7 @@ function StepItem({ dossierId, step, dueChanged }: { dossierId: string; step: St
         <Group gap="xs">
           <IconPaperclip size={14} aria-label={t('dossiers.timeline.attachments')} />
           {step.attachments.map((a) => (
-            <Anchor key={a.fileId} href={fileUrl(dossierId, a.fileId)} fz="sm" download>
+            <Anchor key={a.fileId} href={fileUrl(a.fileId)} fz="sm" download>
               {a.name}
             </Anchor>
           ))}
@@ -117,14 +138,14 @@ function StepItem({ dossierId, step, dueChanged }: { dossierId: string; step: St
   );
 }
 
-export function StepTimeline({ dossier }: { dossier: DossierView }) {
+export function StepTimeline({ steps: all, fileUrl, testId }: { steps: readonly Step[]; fileUrl: (fileId: string) => string; testId: string }) {
   // Newest first: what happened last is what the officer looks for. A due date shows where it was set or moved.
-  const steps = dossier.steps.map((s, i) => ({ s, dueChanged: s.dueAt !== (dossier.steps[i - 1]?.dueAt ?? null) })).reverse();
+  const steps = all.map((s, i) => ({ s, dueChanged: s.dueAt !== (all[i - 1]?.dueAt ?? null) })).reverse();
   return (
-    <Timeline active={steps.length} bulletSize={14} lineWidth={2} data-testid="dossier-timeline">
+    <Timeline active={steps.length} bulletSize={14} lineWidth={2} data-testid={testId}>
       {steps.map(({ s, dueChanged }) => (
         <Timeline.Item key={s.seq}>
-          <StepItem dossierId={dossier.id} step={s} dueChanged={dueChanged} />
+          <StepItem step={s} dueChanged={dueChanged} fileUrl={fileUrl} />
         </Timeline.Item>
       ))}
     </Timeline>
