@@ -58,6 +58,7 @@ void describe('dossier lifecycle journey', () => {
       await c.getByTestId('portal-search').press('Enter');
       const results = c.getByTestId('catalog-results');
       await results.getByRole('link', { name: BIRTH.name, exact: true }).waitFor();
+      assert.equal((await results.getByRole('link').first().textContent())?.trim(), BIRTH.name, 'the closest match comes first');
       await shot(c, 'l1-search');
       await results.getByRole('link', { name: BIRTH.name, exact: true }).click();
       await c.getByRole('heading', { level: 1, name: BIRTH.name }).waitFor();
