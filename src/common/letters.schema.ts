@@ -1,5 +1,6 @@
 // Request and response shapes of citizens' letters (intake, classification, cases, inbox, public tracking), shared by server and web.
 import { z } from 'zod';
+import { CaseAfterEnd, CaseAlertView } from './letter-resolution.schema';
 import { ActionFieldView, WorkflowActionBody, WorkflowActionView } from './workflow.schema';
 
 export const LETTER_TYPES = ['complaint', 'denunciation', 'petition', 'feedback'] as const;
@@ -328,6 +329,9 @@ export const CaseView = CaseSummary.extend({
   steps: z.array(StepView),
   actions: z.array(WorkflowActionView),
   seq: z.number().int(),
+  /** Reminders and escalations of its deadlines (letters.escalation.ts); `escalated`: the running deadline was escalated. */
+  alerts: z.array(CaseAlertView),
+  escalated: z.boolean(),
 });
 export type CaseView = z.infer<typeof CaseView>;
 
@@ -405,6 +409,8 @@ export const PublicLetterView = z.object({
       dueAt: z.string().nullable(),
       finishedAt: z.string().nullable(),
       timeline: z.array(PublicStepView),
+      /** The writer's rating, whether they may still rate or ask to reopen, the published answer. */
+      afterEnd: CaseAfterEnd,
     }),
   ),
 });

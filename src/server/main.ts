@@ -8,6 +8,7 @@ import { purgeExpiredSessions } from './platform/auth/sessions';
 import { purgeExpiredCitizenSessions } from './modules/citizens/citizens.sessions';
 import { purgeExpiredOtps } from './modules/citizens/citizens.otp';
 import { failOrphanedJobs } from './platform/jobs/jobs';
+import { scheduleDeadlineAlerts } from './modules/letters/letters.escalation.job';
 import { configureIdentityKey } from './platform/crypto/identity-key';
 import { SealingKeyError } from './platform/crypto/sealed';
 
@@ -32,6 +33,8 @@ async function main() {
   await app.listen({ port: config.PORT, host: config.HOST });
   // Delivers the outbox (email, text messages) in the background; stopped by app.close().
   app.notifier.start();
+  // Reminds handlers of letter cases due soon and escalates overdue ones to their superiors, hourly.
+  scheduleDeadlineAlerts(app);
   const purge = () =>
     Promise.all([purgeExpiredSessions(database.db), purgeExpiredCitizenSessions(database.db), purgeExpiredOtps(database.db)]).catch((err: unknown) =>
       app.log.warn({ err }, 'session purge failed'),

@@ -5,6 +5,7 @@ import { idempotent } from '../../platform/idempotency';
 import { langOf } from '../../platform/locale';
 import { perCodeLimit, SECRET_HEADER, secretOf, TRACKING_PER_IP_PER_MIN } from '../../platform/tracking/limits';
 import { submitPublicLetter } from './letters.intake';
+import { writerRoutes } from './letters.ratings.routes';
 import { trackLetter } from './letters.track';
 import { letterUnits } from './letters.units';
 
@@ -15,6 +16,7 @@ export const LETTERS_PER_MIN = 10;
 export const publicLetterRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;
   const limitPerCode = perCodeLimit(app, 'letter-code');
+  await app.register(writerRoutes, { limitPerCode });
 
   app.post(
     '/api/public/letters',

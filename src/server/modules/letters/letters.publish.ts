@@ -1,5 +1,5 @@
 // Publishing the answer to a petition or feedback on the portal: the draft with personal data removed, the checks before publishing, the published row kept in step with the case's actions.
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { PublicationView } from '../../../common/letter-resolution.schema';
 import { redactPersonalData, type KnownPerson } from '../../../common/redact';
 import type { Tx } from '../../db/client';
@@ -53,6 +53,16 @@ const str = (v: unknown) => (typeof v === 'string' ? v : null);
 async function publicationRow(db: Tx, caseId: string) {
   const [row] = await db.select().from(letterPublications).where(eq(letterPublications.caseId, caseId));
   return row;
+}
+
+/** Which of these cases have their answer on the portal now. */
+export async function publishedCodes(db: Tx, caseIds: readonly string[]): Promise<Set<string>> {
+  if (!caseIds.length) return new Set();
+  const rows = await db
+    .select({ id: letterPublications.caseId })
+    .from(letterPublications)
+    .where(and(inArray(letterPublications.caseId, [...caseIds]), eq(letterPublications.published, true)));
+  return new Set(rows.map((r) => r.id));
 }
 
 /** GET /api/letter-cases/:id/publication: the pre-filled texts for the officer to review, and what is on the portal. */

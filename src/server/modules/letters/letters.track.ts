@@ -7,7 +7,11 @@ import { secretMatches } from '../../platform/tracking/secret';
 import type { WorkflowDefinition } from '../../platform/workflow/definition';
 import { actionLabel, stateLabel } from '../../platform/workflow/views';
 import { history, type Step } from '../../platform/workflow/workflow.service';
+import { reopenUntil } from './letters.actions';
+import { clock } from './letters.clock';
 import { letterErrors } from './letters.errors';
+import { publishedCodes } from './letters.publish';
+import { isRateable, ratingsOfCases } from './letters.ratings';
 import { findLetterByCode, type LetterWithUnit } from './letters.queries';
 import { casesOfLetter } from './letter-cases.queries';
 import { START_CASE, START_LETTER } from './letters.views';
@@ -34,7 +38,7 @@ const PUBLIC_FIELDS: Record<string, readonly string[]> = {
   resolve: ['result', 'decisionNumber', 'decisionDate', 'signer'],
   conclude: ['result', 'decisionNumber', 'decisionDate', 'signer'],
   answer: ['answer', 'documentNumber', 'documentDate', 'signer'],
-  reopen: [],
+  reopen: ['reopenReason'],
   publish_answer: [],
   withdraw: ['reason'],
 };
@@ -68,13 +72,18 @@ export async function provenLetter(db: Tx, code: string, secret: string | undefi
   return l;
 }
 
-export async function publicLetterView(db: Tx, l: LetterWithUnit, lang: Lang): Promise<PublicLetterView> {
+export async function publicLetterView(db: Tx, l: LetterWithUnit, lang: Lang, now: Date = clock.now()): Promise<PublicLetterView> {
   const def = letterWorkflow(l.workflowCode);
   const cases = await casesOfLetter(db, l.id);
+  const ratings = await ratingsOfCases(db, cases, lang);
+  const published = await publishedCodes(db, cases.map((c) => c.id));
   const out: PublicLetterView['cases'] = [];
   for (const c of cases) {
     const cdef = letterWorkflow(c.workflowCode);
     const type = c.type as LetterType;
+    const steps = await history(db, CASE_ENTITY, c.id);
+    const rating = ratings.get(c.id) ?? null;
+    const until = reopenUntil(cdef, steps);
     out.push({
       code: c.code,
       type,
@@ -84,7 +93,13 @@ export async function publicLetterView(db: Tx, l: LetterWithUnit, lang: Lang): P
       unitName: c.unitName,
       dueAt: iso(c.dueAt),
       finishedAt: iso(c.finishedAt),
-      timeline: publicSteps(cdef, await history(db, CASE_ENTITY, c.id), START_CASE, lang),
+      timeline: publicSteps(cdef, steps, START_CASE, lang),
+      afterEnd: {
+        rating,
+        canRate: !rating && isRateable(c),
+        reopenUntil: until && now.getTime() <= until.getTime() ? iso(until) : null,
+        publishedAnswerCode: published.has(c.id) ? c.code : null,
+      },
     });
   }
   return {

@@ -25,6 +25,7 @@ import { identityStatus, mayRevealIdentity, type CasePlace } from './letters.acc
 import { openIdentity, openName, presenceOf, toWriterView } from './letters.identity';
 import { filesOfLetter, type LetterWithUnit } from './letters.queries';
 import { casesOfLetter, lettersOfCase, type CaseWithUnits } from './letter-cases.queries';
+import { alertsOfCase } from './letters.escalation';
 import { availableCaseActions, availableLetterActions } from './letters.rules';
 import { CASE_ENTITY, LETTER_ENTITY, letterWorkflow } from './letters.workflows';
 
@@ -205,5 +206,6 @@ export async function toCaseView(db: Tx, ctx: Ctx, c: CaseWithUnits, l: LetterWi
     steps: await toStepViews(db, def, steps, START_CASE, ctx.lang),
     actions: availableCaseActions(def, c, ctx.actor, steps, now).map((a) => toActionView(def, a, ctx.lang)),
     seq: c.seq,
+    ...(await alertsOfCase(db, c)),
   };
 }
