@@ -13,7 +13,7 @@ import { canSee } from './dossiers.access';
 import { clock } from './dossiers.clock';
 import { dossierErrors } from './dossiers.errors';
 import { notifyApplicant } from './dossiers.notify';
-import { findDossier, linkDocuments, updateDossier, type DossierInsert, type DossierRow, type DossierWithUnits } from './dossiers.queries';
+import { findDossier, linkDocuments, lockDossierWithHistory, updateDossier, type DossierInsert, type DossierRow, type DossierWithUnits } from './dossiers.queries';
 import { toView } from './dossiers.views';
 import { dossierWorkflow } from './dossiers.workflows';
 
@@ -47,6 +47,8 @@ export interface ApplyArgs {
   input: TransitionInput;
   expectedSeq?: number | undefined;
   now: Date;
+  /** The receiving agency's name, if read with the dossier (the applicant's messages name it). */
+  deskName?: string | null | undefined;
 }
 
 /** Runs the transition and mirrors the new step on the dossier row; returns the step and the updated row. */
@@ -86,7 +88,7 @@ export async function applyAction(tx: Tx, ctx: WorkflowCtx, a: ApplyArgs): Promi
   }
   const row = await updateDossier(tx, d.id, fields);
   // The applicant hears of it (email, SMS) through the outbox, in this transaction: nothing is sent if the action rolls back.
-  await notifyApplicant(tx, { dossier: d, action: a.action, state: res.state, dueAt: res.dueAt, data: res.step.data, now: a.now });
+  await notifyApplicant(tx, { dossier: d, action: a.action, state: res.state, dueAt: res.dueAt, data: res.step.data, now: a.now, deskName: a.deskName });
   // After the engine's checks, so that a user without the right gets 403 rather than a remark on a file.
   const attachments = a.input.attachments ?? [];
   await checkUploaded(tx, attachments, ctx.lang, 'body.attachments');
@@ -114,13 +116,13 @@ export async function viewOf(tx: Tx, ctx: Ctx, id: string, now: Date): Promise<D
 
 /** POST /api/dossiers/:id/actions/:action. Access first (404), then the engine (403, 409, 400). */
 export async function actOnDossier(tx: Tx, ctx: Ctx, id: string, action: string, body: DossierActionBody, now: Date = clock.now()): Promise<DossierView> {
-  // Locked: actions on one dossier queue up instead of colliding on the step seq.
-  const d = await findDossier(tx, id, true);
-  if (!d || !canSee(ctx.actor, d)) throw dossierErrors.notFound();
+  // Locked, with its history: actions on one dossier queue up instead of colliding on the step seq.
+  const locked = await lockDossierWithHistory(tx, ENTITY, id);
+  if (!locked || !canSee(ctx.actor, locked.dossier)) throw dossierErrors.notFound();
+  const { dossier: d, steps, deskName } = locked;
   const def = dossierWorkflow(d.workflowCode);
   const { expectedSeq, ...input } = body;
-  const steps = await history(tx, ENTITY, id);
-  const out = await applyAction(tx, ctx, { def, dossier: d, steps, action, input, expectedSeq, now });
+  const out = await applyAction(tx, ctx, { def, dossier: d, steps, action, input, expectedSeq, now, deskName });
   // The view from what this transaction holds (the updated row, the history and its new step): read
   // again only when the dossier moved to another unit, whose path and name the row does not carry.
   const after: DossierWithUnits | undefined =

@@ -51,6 +51,8 @@ export interface DossierEvent {
   /** The step's data: missingDocuments, guidance, reason, legalBasis. */
   data: Record<string, unknown>;
   now: Date;
+  /** The receiving agency's name when the caller has read it already (undefined: read here). */
+  deskName?: string | null | undefined;
 }
 
 const FORMS: Record<string, string> = { original: 'bản chính', copy: 'bản sao', certified_copy: 'bản sao chứng thực', original_or_copy: 'bản chính hoặc bản sao' };
@@ -178,7 +180,7 @@ export async function notifyApplicant(tx: Tx, e: DossierEvent): Promise<number> 
   const t = templateOf(e.action, e.state);
   const d = e.dossier;
   if (!t || (!d.applicantEmail && !d.applicantPhone)) return 0;
-  const desk = d.receivingAgencyId ? await findAgency(tx, d.receivingAgencyId) : undefined;
-  const place = desk ? `${desk.name} - ${d.receivingUnitName}` : d.receivingUnitName;
+  const deskName = e.deskName !== undefined ? e.deskName : d.receivingAgencyId ? ((await findAgency(tx, d.receivingAgencyId))?.name ?? null) : null;
+  const place = deskName ? `${deskName} - ${d.receivingUnitName}` : d.receivingUnitName;
   return notifyContact(tx, { email: d.applicantEmail, phone: d.applicantPhone }, dossierNotice(t, e, place), e.now);
 }

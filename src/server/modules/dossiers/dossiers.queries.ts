@@ -3,9 +3,10 @@ import { and, asc, eq, gte, inArray, isNotNull, lt, or, sql, type SQL } from 'dr
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client';
 import { prepared } from '../../db/prepared';
-import { dossierDocuments, dossiers, files, units } from '../../db/schema';
+import { agencies, dossierDocuments, dossiers, files, units } from '../../db/schema';
 import { escapeLike } from '../../db/scope';
 import { afterDue, dueConditions, dueSortKey, type DueWindow } from '../../platform/workflow/inbox';
+import { history, stepsFromJson, stepsJson, type Step } from '../../platform/workflow/workflow.service';
 
 export type DossierRow = typeof dossiers.$inferSelect;
 export type DossierInsert = typeof dossiers.$inferInsert;
@@ -37,6 +38,45 @@ export async function findDossier(db: Tx, id: string, forUpdate = false): Promis
   // Outside a transaction (the dossier page) a prepared statement: built and planned once.
   const [row] = await (prepared(db, 'dossier_by_id', (d) => byId(d).prepare('dossier_by_id')) ?? byId(db)).execute({ id });
   return row ? flat(row) : undefined;
+}
+
+const desk = alias(agencies, 'desk');
+
+export interface LockedDossier {
+  dossier: DossierWithUnits;
+  /** The case's steps, oldest first. */
+  steps: Step[];
+  /** The name of the receiving agency (the one-stop desk), which the applicant's messages name. */
+  deskName: string | null;
+}
+
+/**
+ * The dossier locked for an action (`FOR UPDATE` of its row, so that actions on one dossier run one
+ * after the other) with its history and its desk's name, in one statement. A statement that waited
+ * for the lock reads the locked row as the other transaction left it, but its subqueries keep the
+ * statement's snapshot: when the row's seq is ahead of the steps read, they are read again.
+ */
+export async function lockDossierWithHistory(db: Tx, entityType: string, id: string): Promise<LockedDossier | undefined> {
+  const [row] = await db
+    .select({
+      d: dossiers,
+      unitPath: cur.path,
+      unitName: cur.name,
+      receivingUnitPath: recv.path,
+      receivingUnitName: recv.name,
+      deskName: desk.name,
+      steps: stepsJson(entityType, dossiers.id),
+    })
+    .from(dossiers)
+    .innerJoin(cur, eq(cur.id, dossiers.unitId))
+    .innerJoin(recv, eq(recv.id, dossiers.receivingUnitId))
+    .leftJoin(desk, eq(desk.id, dossiers.receivingAgencyId))
+    .where(eq(dossiers.id, id))
+    .for('update', { of: dossiers });
+  if (!row) return undefined;
+  const read = stepsFromJson(row.steps);
+  const steps = read[read.length - 1]?.seq === row.d.seq ? read : await history(db, entityType, id);
+  return { dossier: flat(row), steps, deskName: row.deskName };
 }
 
 /** Tracking reads by code on every look-up: a prepared statement outside a transaction. */

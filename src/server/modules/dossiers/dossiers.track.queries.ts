@@ -2,6 +2,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client';
+import { epochMs as ms, fromEpochMs } from '../../db/json';
 import { prepared } from '../../db/prepared';
 import { dossierRatings, dossiers, units } from '../../db/schema';
 import { workflowSteps } from '../../platform/workflow/workflow.table';
@@ -48,8 +49,6 @@ export interface TrackedDossier {
 const recv = alias(units, 'recv_unit');
 const s = alias(workflowSteps, 's');
 const r = alias(dossierRatings, 'r');
-/** Milliseconds since the epoch: timestamps cross JSON as numbers, the same on every driver. */
-const ms = (col: unknown) => sql`(extract(epoch from ${col}) * 1000)::bigint`;
 
 type JsonStep = Omit<TrackedStep, 'at' | 'dueAt'> & { at: number; dueAt: number | null };
 type JsonRating = Omit<TrackedRating, 'createdAt'> & { createdAt: number };
@@ -88,8 +87,6 @@ function build(db: Tx) {
     .where(eq(dossiers.code, sql.placeholder('code')));
 }
 
-const date = (v: number | string | null) => (v === null ? null : new Date(Number(v)));
-
 /**
  * The dossier with this code and, if `secretHash` (the hash of the secret given) or `citizenId`
  * match, its steps oldest first and its rating. Outside a transaction a prepared statement.
@@ -98,7 +95,7 @@ export async function findTracked(db: Tx, code: string, secretHash: string, citi
   const q = prepared(db, 'dossier_tracked', (d) => build(d).prepare('dossier_tracked')) ?? build(db);
   const [row] = await q.execute({ code, secretHash, citizenId });
   if (!row) return undefined;
-  const steps = row.steps?.map((x) => ({ ...x, at: new Date(Number(x.at)), dueAt: date(x.dueAt) })) ?? null;
-  const rating = row.rating ? { ...row.rating, createdAt: new Date(Number(row.rating.createdAt)) } : null;
+  const steps = row.steps?.map((x) => ({ ...x, at: fromEpochMs(x.at), dueAt: fromEpochMs(x.dueAt) })) ?? null;
+  const rating = row.rating ? { ...row.rating, createdAt: fromEpochMs(row.rating.createdAt) } : null;
   return { ...row, steps, rating };
 }

@@ -35,13 +35,11 @@ function labelOf(ctx: { actor: Ctx['actor'] | null; citizen?: { label: string } 
   return ctx.citizen ? `${ctx.citizen.label} (công dân)` : 'system';
 }
 
-/** `ctx` may be a system context (no actor) for work done by the system itself, such as demo seeding, or a citizen's. */
-export async function recordAudit(
-  tx: Tx,
-  ctx: Pick<Ctx, 'requestId' | 'ip'> & { actor: Ctx['actor'] | null; citizen?: { label: string } },
-  entry: AuditEntry,
-) {
-  await tx.insert(auditLog).values({
+type AuditCtx = Pick<Ctx, 'requestId' | 'ip'> & { actor: Ctx['actor'] | null; citizen?: { label: string } };
+
+/** The row of an audit entry, secrets removed: `recordAudit` inserts it; a statement that writes its entry with the record it audits uses it too. */
+export function auditValues(ctx: AuditCtx, entry: AuditEntry) {
+  return {
     actorId: ctx.actor?.id ?? null,
     actorLabel: labelOf(ctx),
     action: entry.action,
@@ -52,5 +50,10 @@ export async function recordAudit(
     after: redact(entry.after),
     requestId: ctx.requestId,
     ip: ctx.ip,
-  });
+  };
+}
+
+/** `ctx` may be a system context (no actor) for work done by the system itself, such as demo seeding, or a citizen's. */
+export async function recordAudit(tx: Tx, ctx: AuditCtx, entry: AuditEntry) {
+  await tx.insert(auditLog).values(auditValues(ctx, entry));
 }

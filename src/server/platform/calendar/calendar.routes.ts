@@ -14,6 +14,7 @@ import {
 import { ctxOf } from '../auth/actor';
 import { actionsFor, assertCan } from '../policy';
 import {
+  afterCalendarWrite,
   computeDue,
   deleteOfficialDay,
   getCalendarSettings,
@@ -60,7 +61,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const ctx = ctxOf(req);
       assertCan(ctx.actor, 'calendar.manage');
-      return db().transaction((tx) => upsertOfficialDay(tx, ctx, req.params.date, req.body));
+      return afterCalendarWrite(db().transaction((tx) => upsertOfficialDay(tx, ctx, req.params.date, req.body)));
     },
   );
 
@@ -77,7 +78,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const ctx = ctxOf(req);
       assertCan(ctx.actor, 'calendar.manage');
-      await db().transaction((tx) => deleteOfficialDay(tx, ctx, req.params.date));
+      await afterCalendarWrite(db().transaction((tx) => deleteOfficialDay(tx, ctx, req.params.date)));
       return { ok: true as const };
     },
   );
@@ -105,7 +106,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const ctx = ctxOf(req);
       assertCan(ctx.actor, 'calendar.manage');
-      return db().transaction((tx) => updateCalendarSettings(tx, ctx, req.body));
+      return afterCalendarWrite(db().transaction((tx) => updateCalendarSettings(tx, ctx, req.body)));
     },
   );
 

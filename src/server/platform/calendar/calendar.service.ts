@@ -8,6 +8,7 @@ import {
   type PutCalendarDayBody,
 } from '../../../common/calendar.schema';
 import type { Tx } from '../../db/client';
+import { databaseKey } from '../../db/prepared';
 import type { Ctx } from '../auth/actor';
 import { recordAudit } from '../audit/audit';
 import { errors } from '../errors';
@@ -41,18 +42,65 @@ export async function loadOfficialDays(db: Tx, years?: { from: number; to: numbe
 }
 
 /**
- * The working-day calendar bound to the whole official schedule. The table holds a few dozen rows
- * a year, so loading all of it is cheaper than guessing which years a deadline will cross; build
- * one per request or per batch (statistics) and reuse it for every dossier.
+ * How long a process keeps the calendar it read: every action computing a deadline and every page
+ * showing one needs it (it was two statements and a rebuilt calendar per request). An edit made
+ * through this process clears it at once (and again after its transaction commits, see
+ * `calendarChanged`); other server processes see an edit at most this long after it commits.
  */
-export async function loadCalendar(db: Tx): Promise<WorkingCalendar> {
-  return new WorkingCalendar(await loadOfficialDays(db));
+export const CALENDAR_TTL_MS = 5_000;
+
+interface CachedCalendar {
+  calendar: WorkingCalendar;
+  settings: CalendarSettings;
+  loadedAt: number;
 }
 
+/** Per database (a handle and its transactions share the key), so that two databases in one process never mix. */
+let cached = new WeakMap<object, CachedCalendar>();
+/** Bumped by every local edit: a read that started before it does not store what it read. */
+let generation = 0;
+
+/** Clears the cached calendar of this process; the calendar's write paths call it, at the write and after the commit. */
+export function calendarChanged(): void {
+  generation++;
+  cached = new WeakMap();
+}
+
+/** The calendar settings as recorded (the administrators' page); deadlines use the cached copy. */
 export async function getCalendarSettings(db: Tx): Promise<CalendarSettings> {
   const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, SETTINGS_KEY));
   const parsed = CalendarSettings.safeParse(row?.value);
   return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
+
+/** Awaits a calendar write's transaction, then clears the cache again (committed or rolled back), so that no read made meanwhile stays. */
+export async function afterCalendarWrite<T>(write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } finally {
+    calendarChanged();
+  }
+}
+
+async function cachedCalendar(db: Tx): Promise<CachedCalendar> {
+  const key = databaseKey(db);
+  const now = Date.now();
+  const hit = cached.get(key);
+  if (hit && now - hit.loadedAt < CALENDAR_TTL_MS) return hit;
+  const started = generation;
+  const entry = { calendar: new WorkingCalendar(await loadOfficialDays(db)), settings: await getCalendarSettings(db), loadedAt: now };
+  if (started === generation) cached.set(key, entry);
+  return entry;
+}
+
+/**
+ * The working-day calendar bound to the whole official schedule. The table holds a few dozen rows
+ * a year, so loading all of it is cheaper than guessing which years a deadline will cross; it is
+ * kept for `CALENDAR_TTL_MS` and shared by the requests of this process (it is never modified:
+ * its year tables are built once and reused).
+ */
+export async function loadCalendar(db: Tx): Promise<WorkingCalendar> {
+  return (await cachedCalendar(db)).calendar;
 }
 
 export interface DueInput {
@@ -65,8 +113,9 @@ export interface DueInput {
 
 /** The one way to compute a deadline: reads the official schedule and the cutoff setting. */
 export async function computeDue(db: Tx, input: DueInput, calendar?: WorkingCalendar): Promise<DueResult> {
-  const cal = calendar ?? (await loadCalendar(db));
-  const afternoonCutoff = input.applyCutoff === false ? null : (await getCalendarSettings(db)).afternoonCutoff;
+  const c = await cachedCalendar(db);
+  const cal = calendar ?? c.calendar;
+  const afternoonCutoff = input.applyCutoff === false ? null : c.settings.afternoonCutoff;
   return input.unit === 'working_days'
     ? cal.addWorkingDays(input.start, input.amount, { afternoonCutoff })
     : cal.addCalendarDays(input.start, input.amount, { afternoonCutoff });
@@ -89,6 +138,7 @@ function dayOrThrow(date: string): number {
 /** Records or replaces the official entry of a date; call inside the write's transaction. */
 export async function upsertOfficialDay(tx: Tx, ctx: Ctx, date: string, input: PutCalendarDayBody): Promise<CalendarDayView> {
   const year = yearOf(dayOrThrow(date));
+  calendarChanged();
   const [before] = await tx.select().from(calendarDays).where(eq(calendarDays.day, date)).for('update');
   const values = { kind: input.kind, name: input.name, legalBasis: input.legalBasis ?? null, updatedBy: ctx.actor.id, updatedAt: new Date() };
   const [after] = await tx
@@ -111,12 +161,14 @@ export async function upsertOfficialDay(tx: Tx, ctx: Ctx, date: string, input: P
 /** Removes the official entry of a date, so the rules apply again; 404 when there is none. */
 export async function deleteOfficialDay(tx: Tx, ctx: Ctx, date: string): Promise<void> {
   dayOrThrow(date);
+  calendarChanged();
   const [before] = await tx.delete(calendarDays).where(eq(calendarDays.day, date)).returning();
   if (!before) throw errors.notFound('calendar_day', 'ngày này trong lịch chính thức');
   await recordAudit(tx, ctx, { action: 'calendar.day.delete', entityType: 'calendar_day', entityId: date, before, after: null });
 }
 
 export async function updateCalendarSettings(tx: Tx, ctx: Ctx, input: CalendarSettings): Promise<CalendarSettings> {
+  calendarChanged();
   const before = await getCalendarSettings(tx);
   const value: CalendarSettings = { afternoonCutoff: input.afternoonCutoff };
   await tx

@@ -1,10 +1,13 @@
 // The workflow engine's database side: start a case, take a transition (checked, dated, audited), read the history.
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client';
+import { epochMs, fromEpochMs } from '../../db/json';
 import { prepared } from '../../db/prepared';
-import { agencies, staff, units } from '../../db/schema';
+import { queryRows } from '../../db/rows';
+import { agencies, auditLog, staff, units } from '../../db/schema';
 import type { Ctx } from '../auth/actor';
-import { recordAudit } from '../audit/audit';
+import { auditValues } from '../audit/audit';
 import { computeDue, loadCalendar } from '../calendar/calendar.service';
 import { endOfDay, parseDate } from '../calendar/local-date';
 import { errors, type FieldIssue } from '../errors';
@@ -51,6 +54,26 @@ const historyQuery = (db: Tx) =>
 /** The steps of a case, oldest first (a prepared statement outside a transaction: tracking reads it on every look-up). */
 export async function history(db: Tx, entityType: string, entityId: string): Promise<Step[]> {
   return (prepared(db, 'workflow_history', (d) => historyQuery(d).prepare('workflow_history')) ?? historyQuery(db)).execute({ entityType, entityId });
+}
+
+const hs = alias(workflowSteps, 'hs');
+type JsonStep = Omit<Step, 'at' | 'dueAt'> & { at: number | string; dueAt: number | string | null };
+
+/**
+ * The steps of a case as one JSON array, oldest first, for a statement that reads a record with its
+ * history (the locked read of an action): `stepsFromJson` turns it back into steps.
+ */
+export function stepsJson(entityType: string, entityId: SQLWrapper): SQL<JsonStep[]> {
+  return sql<JsonStep[]>`coalesce((select json_agg(json_build_object('id', ${hs.id}, 'entityType', ${hs.entityType}, 'entityId', ${hs.entityId},
+      'seq', ${hs.seq}, 'workflowCode', ${hs.workflowCode}, 'action', ${hs.action}, 'fromState', ${hs.fromState}, 'toState', ${hs.toState},
+      'actorId', ${hs.actorId}, 'actorLabel', ${hs.actorLabel}, 'fromUnitId', ${hs.fromUnitId}, 'toUnitId', ${hs.toUnitId},
+      'fromAgencyId', ${hs.fromAgencyId}, 'toAgencyId', ${hs.toAgencyId}, 'assigneeId', ${hs.assigneeId}, 'note', ${hs.note},
+      'attachments', ${hs.attachments}, 'data', ${hs.data}, 'dueAt', ${epochMs(hs.dueAt)}, 'at', ${epochMs(hs.at)}) order by ${hs.seq})
+    from ${workflowSteps} ${hs} where ${hs.entityType} = ${entityType} and ${hs.entityId} = ${entityId}), '[]'::json)`;
+}
+
+export function stepsFromJson(steps: readonly JsonStep[]): Step[] {
+  return steps.map((x) => ({ ...x, id: Number(x.id), at: fromEpochMs(x.at), dueAt: fromEpochMs(x.dueAt) }));
 }
 
 export interface StartArgs extends CaseRef {
@@ -163,26 +186,38 @@ async function dueOfEntered(tx: Tx, e: Entering): Promise<Date | null> {
 }
 
 /**
- * Inserts the step and its audit entry. Losing a race on the (entity, seq) index inserts nothing
- * (ON CONFLICT DO NOTHING: the insert waits for the other transaction and skips if it committed)
- * and gives a clean 409, leaving the caller's transaction usable without a savepoint.
+ * Inserts the step and its audit entry, in one statement (the audit entry names the step's id).
+ * Losing a race on the (entity, seq) index inserts neither (ON CONFLICT DO NOTHING: the insert
+ * waits for the other transaction and skips if it committed) and gives a clean 409, leaving the
+ * caller's transaction usable without a savepoint.
  */
-async function insertStep(tx: Tx, ctx: WorkflowCtx, values: typeof workflowSteps.$inferInsert, before: unknown): Promise<Step> {
-  const [step] = await tx
-    .insert(workflowSteps)
-    .values(values)
-    .onConflictDoNothing({ target: [workflowSteps.entityType, workflowSteps.entityId, workflowSteps.seq] })
-    .returning();
-  if (!step) throw workflowErrors.concurrentTransition(values.seq);
-  await recordAudit(tx, ctx, {
+async function insertStep(tx: Tx, ctx: WorkflowCtx, values: Omit<Step, 'id'>, before: unknown): Promise<Step> {
+  const audit = auditValues(ctx, {
     action: `${values.entityType}.${values.action}`,
     entityType: values.entityType,
     entityId: values.entityId,
-    unitId: step.toUnitId,
+    unitId: values.toUnitId,
     before,
-    after: { state: step.toState, seq: step.seq, stepId: step.id, dueAt: step.dueAt, unitId: step.toUnitId, agencyId: step.toAgencyId, assigneeId: step.assigneeId },
+    after: { state: values.toState, seq: values.seq, dueAt: values.dueAt, unitId: values.toUnitId, agencyId: values.toAgencyId, assigneeId: values.assigneeId },
   });
-  return step;
+  const insert = tx
+    .insert(workflowSteps)
+    .values(values)
+    .onConflictDoNothing({ target: [workflowSteps.entityType, workflowSteps.entityId, workflowSteps.seq] })
+    .returning({ id: workflowSteps.id });
+  const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
+  const [row] = await queryRows<{ id: number | string }>(
+    tx,
+    sql`with s as (${insert.getSQL()}),
+      a as (insert into ${auditLog} (actor_id, actor_label, action, entity_type, entity_id, unit_id, before, after, request_id, ip)
+        select ${audit.actorId}::uuid, ${audit.actorLabel}::text, ${audit.action}::text, ${audit.entityType}::text, ${audit.entityId}::text,
+          ${audit.unitId}::uuid, ${json(audit.before)}::jsonb, ${json(audit.after)}::jsonb || jsonb_build_object('stepId', s.id),
+          ${audit.requestId}::text, ${audit.ip}::text from s)
+      select id from s`,
+  );
+  if (!row) throw workflowErrors.concurrentTransition(values.seq);
+  // The step as stored: its fields are what was inserted (data as the JSON column keeps it).
+  return { ...values, id: Number(row.id), data: JSON.parse(JSON.stringify(values.data)) as Record<string, unknown> };
 }
 
 /** Records seq 1 in the definition's initial state. Who may open a case is the caller's rule (desk intake, online submission). */
@@ -212,9 +247,13 @@ export async function startCase(tx: Tx, ctx: WorkflowCtx, args: StartArgs): Prom
       toState: def.initialState,
       actorId: ctx.actor?.id ?? null,
       actorLabel: labelOf(ctx),
+      fromUnitId: null,
       toUnitId: args.unitId,
+      fromAgencyId: null,
       toAgencyId: args.agencyId ?? null,
+      assigneeId: null,
       note: args.note ?? null,
+      attachments: [],
       data,
       dueAt,
       at: now,
