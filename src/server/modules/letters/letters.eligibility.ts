@@ -1,24 +1,11 @@
 // Eligibility of a content by its type (Law on Complaints, Law on Denunciations, Circular 05/2021/TT-TTCP): the checks to record and whether it can be processed.
-import type { CaseClassification, EligibilityCheck, LetterType } from '../../../common/letters.schema';
+import { CHECKS_OF_TYPE } from '../../../common/letter-checks';
+import type { CaseClassification, EligibilityCheck } from '../../../common/letters.schema';
 import type { FieldIssue } from '../../platform/errors';
 import type { Lang } from '../../platform/locale';
 
-/** Every letter: in Vietnamese (or translated), dated, the writer named with an address, signed. */
-const COMMON: EligibilityCheck[] = ['inVietnamese', 'dated', 'writerIdentified', 'signed'];
-
-/**
- * The checks each type records; all must hold for the content to be processable. A complaint names
- * its target, content, reasons and request; a denunciation the accused and the violation. Petitions
- * need a named writer but no signature (they often come through the portal); feedback needs only an
- * understandable content (scene reports, Open311 requests are often anonymous and answered through
- * tracking).
- */
-export const CHECKS_OF_TYPE: Record<LetterType, readonly EligibilityCheck[]> = {
-  complaint: [...COMMON, 'namesTarget', 'statesContent', 'statesReasons', 'statesRequest'],
-  denunciation: [...COMMON, 'namesAccused', 'statesViolation'],
-  petition: ['inVietnamese', 'dated', 'writerIdentified', 'statesContent'],
-  feedback: ['inVietnamese', 'statesContent'],
-};
+/** The checks each type records (common/letter-checks.ts, shared with the web's classification form). */
+export { CHECKS_OF_TYPE };
 
 export interface EligibilityResult {
   eligibility: Record<string, boolean>;
