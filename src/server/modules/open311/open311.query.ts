@@ -55,7 +55,7 @@ export async function parseRequestQuery(db: Tx, q: Record<string, string>, lang:
   if (statuses?.some((s) => s !== 'open' && s !== 'closed')) issues.push({ field: 'status', message: say('chỉ nhận open, closed', 'open or closed') });
   const startGiven = date('start_date');
   const endGiven = date('end_date');
-  const end = endGiven ?? (startGiven ? new Date(Math.min(now.getTime(), startGiven.getTime() + WINDOW_DAYS * DAY_MS)) : now);
+  const end = endGiven ?? (startGiven ? new Date(startGiven.getTime() + WINDOW_DAYS * DAY_MS) : now);
   const start = startGiven ?? new Date(end.getTime() - WINDOW_DAYS * DAY_MS);
   if (start.getTime() > end.getTime()) issues.push({ field: 'start_date', message: say('phải trước end_date', 'must be before end_date') });
   else if (end.getTime() - start.getTime() > WINDOW_DAYS * DAY_MS)
