@@ -48,14 +48,19 @@ export interface RawGroup extends Record<LetterField | `${LetterField}Once` | Ca
 /** Outcomes that send a case out of the unit: it is then not within its jurisdiction. */
 const SENT_OUT = sql`('forwarded', 'guided', 'returned', 'referred')`;
 
-function letterFilters(w: LetterStatsWindow): Record<LetterField, SQL> {
-  const asOf = at(w.asOf);
+/**
+ * Per letter, computed once in the inner select: not classified at `asOf`, a duplicate, anonymous.
+ * Duplicate links and anonymous cases are hashed once (a semi-join each) rather than probed per
+ * letter; anonymous cases are those of the period (a case is received with its letter).
+ */
+function letterFlags(w: LetterStatsWindow): { columns: SQL; joins: SQL } {
+  const [s, e, asOf] = [at(w.start), at(w.end), at(w.asOf)];
   return {
-    letters: sql`true`,
-    toClassify: sql`(l.classified_at is null or l.classified_at >= ${asOf})`,
-    duplicates: sql`exists (select 1 from letter_case_letters x where x.letter_id = l.id and x.role = 'duplicate' and x.linked_at < ${asOf})`,
-    // No name given, or the officer found the writer unidentified or under a false name (case.anonymous).
-    anonymous: sql`(l.anonymous or exists (select 1 from letter_cases ac where ac.letter_id = l.id and ac.anonymous))`,
+    columns: sql`(l.classified_at is null or l.classified_at >= ${asOf}) as "toClassify",
+      dup.letter_id is not null as "duplicates",
+      (l.anonymous or anon.letter_id is not null) as "anonymous"`,
+    joins: sql`left join (select distinct x.letter_id from letter_case_letters x where x.role = 'duplicate' and x.linked_at < ${asOf}) dup on dup.letter_id = l.id
+      left join (select distinct ac.letter_id from letter_cases ac where ac.anonymous and ac.received_at >= ${s} and ac.received_at < ${e}) anon on anon.letter_id = l.id`,
   };
 }
 
@@ -122,7 +127,7 @@ const inUnits = (col: SQL, w: LetterStatsWindow) => sql`${col} = any(${`{${w.uni
 
 /**
  * One statement, two aggregates: the letters received in the period by a unit of the subtree
- * (letters_received_idx) and the cases of those letters handled by a unit of the subtree
+ * (letters_received_idx), their flags computed once per letter, and the cases of those letters handled by a unit of the subtree
  * (received_at is copied on the case), each grouped by its raw key; the service rolls them up.
  */
 export function letterStatsQuery(groupBy: LetterStatsGroupBy, w: LetterStatsWindow): SQL {
@@ -130,19 +135,23 @@ export function letterStatsQuery(groupBy: LetterStatsGroupBy, w: LetterStatsWind
   const id = (c: string) => sql.identifier(c);
   const zero = (names: readonly string[]) => names.map((c) => sql`0 as ${id(c)}`);
   const k = keys(groupBy, w);
-  const lf = letterFilters(w);
+  const lf = letterFlags(w);
   const cf = caseFilters(w);
   const first = groupBy === 'type' ? sql`t.first is not false` : sql`true`;
+  const flag = (c: LetterField) => (c === 'letters' ? sql`true` : sql`f.${id(c)}`);
   const letterCols = LETTER_SIDE.flatMap((c) => [
-    sql`count(*) filter (where ${lf[c]})::int as ${id(c)}`,
-    sql`count(*) filter (where ${first} and ${lf[c]})::int as ${id(`${c}Once`)}`,
+    sql`count(*) filter (where ${flag(c)})::int as ${id(c)}`,
+    sql`count(*) filter (where f.first and ${flag(c)})::int as ${id(`${c}Once`)}`,
   ]);
   const caseCols = CASE_SIDE.map((c) => sql`count(*) filter (where ${cf[c]})::int as ${id(c)}`);
   const letterOnceNames = LETTER_SIDE.flatMap((c) => [c, `${c}Once`]);
   return sql`
-    select ${k.letter} as gk, ${sql.join([...letterCols, ...zero(CASE_SIDE)], sql`, `)}
-    from letters l ${groupBy === 'type' ? LETTER_TYPES : sql``}
-    where l.received_at >= ${s} and l.received_at < ${e} and ${inUnits(sql`l.unit_id`, w)}
+    select f.gk, ${sql.join([...letterCols, ...zero(CASE_SIDE)], sql`, `)}
+    from (
+      select ${k.letter} as gk, ${first} as first, ${lf.columns}
+      from letters l ${lf.joins} ${groupBy === 'type' ? LETTER_TYPES : sql``}
+      where l.received_at >= ${s} and l.received_at < ${e} and ${inUnits(sql`l.unit_id`, w)}
+    ) f
     group by 1
     union all
     select ${k.kase} as gk, ${sql.join([...zero(letterOnceNames), ...caseCols], sql`, `)}
