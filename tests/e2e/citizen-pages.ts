@@ -53,7 +53,8 @@ export function slot(page: Page, label: string): Locator {
 }
 
 /** Chooses files in a slot and waits until each is uploaded (or refused, when `expectError`). */
-export async function attach(page: Page, label: string, files: UploadFile[], expectError = false) {
+/** Attaches files given as bytes or, for big ones, as paths on disk (no copy through the browser protocol). */
+export async function attach(page: Page, label: string, files: UploadFile[] | string[], expectError = false) {
   const s = slot(page, label);
   const before = await s.locator('li[data-status="done"], li[data-status="error"]').count();
   await s.locator('input[type="file"]').setInputFiles(files);

@@ -2,7 +2,9 @@
 // keep the code and secret, follow the dossier, answer a request to complete, download the receipt, withdraw; the neutral
 // message for a wrong secret; rate a finished dossier; sign in by an emailed code and see "Hồ sơ của tôi"; axe on every page.
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { axeSerious, field, hasNoHorizontalScroll, launch, login, newPage, pageProblems, shot } from './helpers';
@@ -84,7 +86,9 @@ void describe('citizen dossier journeys', () => {
       // A file of the wrong type and one too large are refused on the spot, in plain Vietnamese.
       await attach(page, 'Giấy tờ khác (nếu có)', [{ name: 'virus.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') }], true);
       await page.getByText('Không nhận tệp “virus.exe”. Chỉ nhận tệp PDF').waitFor();
-      await attach(page, 'Giấy tờ khác (nếu có)', [{ name: 'ban-ve.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(10 * 1024 * 1024 + 1, 0x25) }], true);
+      const big = join(await mkdtemp(join(tmpdir(), 'dv-e2e-')), 'ban-ve.pdf');
+      await writeFile(big, Buffer.alloc(10 * 1024 * 1024 + 1, 0x25));
+      await attach(page, 'Giấy tờ khác (nếu có)', [big], true);
       await page.getByText('Tệp “ban-ve.pdf” (10,1 MB) lớn hơn mức tối đa 10 MB.').waitFor();
       await page.getByRole('button', { name: 'Bỏ tệp virus.exe' }).click();
       await page.getByRole('button', { name: 'Bỏ tệp ban-ve.pdf' }).click();
