@@ -1,9 +1,9 @@
 // Checks `attribute[code]` values against a service definition (datatype, required, list keys) and writes them as lines an officer reads.
 import type { Lang } from '../../platform/locale';
+import { sayIn, type Issue } from './open311.errors';
 import type { ServiceRow } from './open311.services';
 import type { ServiceAttribute } from './open311.table';
 
-type Issue = { field: string; message: string };
 /** The specification's w3 datetime: a date and time with a time zone (Z or ±hh:mm). */
 const W3_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 const MAX = { string: 300, text: 1000 } as const;
@@ -41,7 +41,7 @@ function checkOne(a: ServiceAttribute, given: string[], say: (vi: string, en: st
 
 /** Adds an issue per wrong, unknown or missing attribute; the values kept are the given ones, trimmed. */
 export function checkAttributes(service: ServiceRow, attrs: Record<string, string | string[]>, lang: Lang, issues: Issue[]): CheckedAttributes {
-  const say = (vi: string, en: string) => (lang === 'vi' ? vi : en);
+  const say = sayIn(lang);
   const byCode = new Map(service.attributes.filter((a) => a.variable).map((a) => [a.code, a]));
   const values: Record<string, string | string[]> = {};
   for (const [code, raw] of Object.entries(attrs)) {

@@ -17,10 +17,22 @@ export class Open311Error extends Error {
 
 const say = (lang: Lang, vi: string, en: string) => (lang === 'vi' ? vi : en);
 
+/** A bad argument and why, gathered so that one answer names every problem. */
+export interface Issue {
+  field: string;
+  message: string;
+}
+
+/** The message in the request's language: `const say = sayIn(lang); say('vi', 'en')`. */
+export const sayIn =
+  (lang: Lang) =>
+  (vi: string, en: string): string =>
+    say(lang, vi, en);
+
 export const open311Errors = {
   /** 400 naming the argument: `lat: ...`. */
   field: (lang: Lang, field: string, vi: string, en: string) => new Open311Error(400, [`${field}: ${say(lang, vi, en)}`]),
-  fields: (issues: Array<{ field: string; message: string }>) => new Open311Error(400, issues.map((i) => `${i.field}: ${i.message}`)),
+  fields: (issues: Issue[]) => new Open311Error(400, issues.map((i) => `${i.field}: ${i.message}`)),
   apiKey: (lang: Lang) =>
     new Open311Error(403, [say(lang, 'api_key: thiếu khoá API hoặc khoá không hợp lệ, đã bị thu hồi', 'api_key: missing, invalid or revoked API key')]),
   serviceNotFound: (lang: Lang, code: string) =>

@@ -120,6 +120,18 @@ describe('POST requests.json', () => {
     expect(audit.map((a) => a.action).sort()).toEqual(['open311.client.create', 'open311.client.revoke']);
   });
 
+  it('answers a retry with the same Idempotency-Key once, without a second letter', async () => {
+    const before = await letterCount();
+    const headers = { 'idempotency-key': 'open311-retry-0001' };
+    const first = await postForm(t, lightReport(key), headers);
+    const again = await postForm(t, lightReport(key), headers);
+    expect(first.statusCode, first.body).toBe(201);
+    expect(again.statusCode).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json()).toEqual(first.json());
+    expect(await letterCount()).toBe(before + 1);
+  });
+
   it('answers an unparsable body in the specification format', async () => {
     const res = await t.app.inject({ method: 'POST', url: `${BASE}/requests.json`, payload: '{"api_key":', headers: { 'content-type': 'application/json' } });
     open311Errors(res, 400);

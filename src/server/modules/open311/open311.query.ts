@@ -2,7 +2,7 @@
 import type { Tx } from '../../db/client';
 import type { Lang } from '../../platform/locale';
 import { findUnitByCode } from '../org/units.queries';
-import { open311Errors } from './open311.errors';
+import { open311Errors, sayIn, type Issue } from './open311.errors';
 import type { RequestFilter } from './open311.requests';
 
 const DAY_MS = 86_400_000;
@@ -11,7 +11,6 @@ export const WINDOW_DAYS = 90;
 export const PAGE_SIZE_MAX = 1000;
 const W3 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
-type Issue = { field: string; message: string };
 
 const list = (v: string | undefined) =>
   v
@@ -30,7 +29,7 @@ export function queryArgs(query: unknown): Record<string, string> {
 }
 
 export async function parseRequestQuery(db: Tx, q: Record<string, string>, lang: Lang, now: Date): Promise<RequestFilter> {
-  const say = (vi: string, en: string) => (lang === 'vi' ? vi : en);
+  const say = sayIn(lang);
   const issues: Issue[] = [];
   const date = (field: 'start_date' | 'end_date'): Date | undefined => {
     const v = q[field]?.trim();

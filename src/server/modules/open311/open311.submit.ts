@@ -11,7 +11,7 @@ import { isActiveOn, todayVn } from '../org/org.guards';
 import { findUnit, type UnitRow } from '../org/units.service';
 import { findUnitByCode } from '../org/units.queries';
 import { checkAttributes } from './open311.attributes';
-import { open311Errors } from './open311.errors';
+import { open311Errors, sayIn, type Issue } from './open311.errors';
 import type { Normalized } from './open311.form';
 import type { ClientRow } from './open311.keys';
 import { touchClient } from './open311.keys';
@@ -34,7 +34,6 @@ export interface SubmitResult {
   account_id: string | null;
 }
 
-type Issue = { field: string; message: string };
 
 const optional = (args: Record<string, string>, key: string): string | undefined => {
   const v = args[key]?.trim();
@@ -75,7 +74,7 @@ function letterContent(service: ServiceRow, description: string | undefined, pla
 
 export async function submitRequest(tx: Tx, meta: SubmitMeta, client: ClientRow, body: Normalized, now: Date): Promise<SubmitResult> {
   const { lang } = meta;
-  const say = (vi: string, en: string) => (lang === 'vi' ? vi : en);
+  const say = sayIn(lang);
   const { args } = body;
   const serviceCode = optional(args, 'service_code');
   if (!serviceCode) throw open311Errors.field(lang, 'service_code', 'bắt buộc', 'required');
