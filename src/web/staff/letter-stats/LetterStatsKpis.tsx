@@ -1,20 +1,13 @@
 // The key figures of the letters of a period: received, cases, within jurisdiction, resolved rate, overdue, finished late.
-import { SimpleGrid, Skeleton } from '@mantine/core';
+import { SimpleGrid } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { LetterStatsCounters } from '../../../common/letter-stats.schema';
-import { Kpi } from '../stats/StatsKpis';
+import { Kpi, KpiSkeletons } from '../stats/StatsKpis';
 import { fmtInt, fmtPct } from '../stats/stats-format';
 
 export function LetterStatsKpis({ total, loading }: { total: LetterStatsCounters | undefined; loading: boolean }) {
   const { t } = useTranslation();
-  if (loading || !total)
-    return (
-      <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm" mb="md">
-        {Array.from({ length: 6 }, (_, i) => (
-          <Skeleton key={i} h={104} radius="md" />
-        ))}
-      </SimpleGrid>
-    );
+  if (loading || !total) return <KpiSkeletons />;
   const rate = total.resolvedRate;
   return (
     <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm" mb="md" component="section" aria-label={t('letterStats.kpi.title')} data-testid="letter-stats-kpis">

@@ -23,16 +23,20 @@ export function Kpi({ id, label, value, note, tone }: { id: string; label: strin
   );
 }
 
+/** Six card-sized placeholders while the figures load. */
+export function KpiSkeletons() {
+  return (
+    <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm" mb="md">
+      {Array.from({ length: 6 }, (_, i) => (
+        <Skeleton key={i} h={104} radius="md" />
+      ))}
+    </SimpleGrid>
+  );
+}
+
 export function StatsKpis({ total, loading }: { total: StatsCounters | undefined; loading: boolean }) {
   const { t } = useTranslation();
-  if (loading || !total)
-    return (
-      <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm" mb="md">
-        {Array.from({ length: 6 }, (_, i) => (
-          <Skeleton key={i} h={104} radius="md" />
-        ))}
-      </SimpleGrid>
-    );
+  if (loading || !total) return <KpiSkeletons />;
   const rate = total.onTimeRate;
   return (
     <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm" mb="md" component="section" aria-label={t('stats.kpi.title')} data-testid="stats-kpis">

@@ -1,44 +1,21 @@
 // Statistics of dossiers (/staff/stats): conditions in the address bar, key figures, charts per group and per month, the full table.
 import { Alert, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
 import type { StatsGroupBy, StatsResult } from '../../api/types';
-import { STATS_GROUPS, STATS_MAX_DAYS, STATS_ROLES } from '../../../common/dossier-stats';
+import { STATS_GROUPS, STATS_ROLES } from '../../../common/dossier-stats';
 import { formatDate, formatDateTime } from '../../format';
-import { useLang } from '../../i18n';
 import { ErrorAlert, PageHeader } from '../common';
 import { GroupChart, MonthChart } from './StatsCharts';
 import { StatsFilters } from './StatsFilters';
 import { StatsKpis } from './StatsKpis';
 import { StatsTable } from './StatsTable';
-import { daysBetween } from './stats-format';
-import { useStatsConditions, type StatsConditions } from './useStatsConditions';
-
-function fetchStats(c: StatsConditions<StatsGroupBy>, groupBy: StatsGroupBy, lang: string, signal: AbortSignal) {
-  return api<StatsResult>('/api/dossiers/stats', { query: { from: c.from, to: c.to, groupBy, unitId: c.unitId, lang }, signal });
-}
+import { useStatsConditions } from './useStatsConditions';
+import { useStatsData } from './useStatsData';
 
 export default function StatsPage() {
   const { t } = useTranslation();
-  const [lang] = useLang();
   const [c, setConditions] = useStatsConditions(STATS_GROUPS, 'unit');
-  const days = daysBetween(c.from, c.to);
-  const valid = days !== null && days >= 1 && days <= STATS_MAX_DAYS;
-  const key = ['stats', c.from, c.to, c.unitId ?? '', lang] as const;
-  const main = useQuery({
-    queryKey: [...key, c.groupBy],
-    queryFn: ({ signal }) => fetchStats(c, c.groupBy, lang, signal),
-    enabled: valid,
-    placeholderData: keepPreviousData,
-  });
-  const monthly = useQuery({
-    queryKey: [...key, 'month'],
-    queryFn: ({ signal }) => fetchStats(c, 'month', lang, signal),
-    enabled: valid && c.groupBy !== 'month',
-    placeholderData: keepPreviousData,
-  });
-  const months = c.groupBy === 'month' ? main : monthly;
+  const { valid, main, months } = useStatsData<StatsGroupBy, StatsResult>('/api/dossiers/stats', c, 'month');
   const data = main.data;
   return (
     <>
