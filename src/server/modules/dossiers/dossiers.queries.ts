@@ -4,8 +4,10 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client';
 import { prepared } from '../../db/prepared';
 import { agencies, dossierDocuments, dossiers, files, units } from '../../db/schema';
+import { queryRows } from '../../db/rows';
 import { escapeLike } from '../../db/scope';
 import { afterDue, dueConditions, dueSortKey, type DueWindow } from '../../platform/workflow/inbox';
+import { namesQuery, stepNames, type StepNames } from '../../platform/workflow/names';
 import { history, stepsFromJson, stepsJson, type Step } from '../../platform/workflow/workflow.service';
 
 export type DossierRow = typeof dossiers.$inferSelect;
@@ -136,6 +138,30 @@ export async function documentsOf(db: Tx, dossierId: string) {
     .innerJoin(files, eq(files.id, dossierDocuments.fileId))
     .where(eq(dossierDocuments.dossierId, dossierId))
     .orderBy(asc(dossierDocuments.stepSeq), asc(dossierDocuments.createdAt), asc(dossierDocuments.name));
+}
+
+export type DocumentRow = Awaited<ReturnType<typeof documentsOf>>[number];
+type NameRow = Parameters<typeof stepNames>[0][number];
+
+/**
+ * The dossier page's documents and the names its timeline refers to, in one statement (the answer
+ * to every action builds the page): two JSON arrays, in `documentsOf`'s order.
+ */
+export async function documentsAndNames(
+  db: Tx,
+  dossierId: string,
+  steps: readonly Step[],
+  extra: Parameters<typeof namesQuery>[1],
+): Promise<{ documents: DocumentRow[]; names: StepNames }> {
+  const names = namesQuery(steps, extra);
+  const [row] = await queryRows<{ documents: DocumentRow[]; names: NameRow[] }>(
+    db,
+    sql`select coalesce((select json_agg(json_build_object('fileId', dd.file_id, 'name', dd.name, 'kind', dd.kind, 'stepSeq', dd.step_seq,
+          'fileName', f.name, 'mime', f.mime, 'size', f.size) order by dd.step_seq, dd.created_at, dd.name)
+        from ${dossierDocuments} dd join ${files} f on f.id = dd.file_id where dd.dossier_id = ${dossierId}), '[]'::json) as documents,
+      ${names ? sql`coalesce((select json_agg(n) from (${names}) n), '[]'::json)` : sql`'[]'::json`} as names`,
+  );
+  return { documents: row?.documents ?? [], names: stepNames(row?.names ?? []) };
 }
 
 /** The file if it belongs to the dossier. */

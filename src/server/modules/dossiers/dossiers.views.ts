@@ -13,10 +13,9 @@ import { formatLocalIso } from '../../platform/calendar/local-date';
 import type { Lang } from '../../platform/locale';
 import type { WorkflowDefinition } from '../../platform/workflow/definition';
 import { availableActions, dueStatus } from '../../platform/workflow/engine';
-import { namesOfSteps } from '../../platform/workflow/names';
 import { actionLabel as workflowActionLabel, isTerminal, stateLabel, stepFields, toActionView } from '../../platform/workflow/views';
 import type { Step } from '../../platform/workflow/workflow.service';
-import { documentsOf, type DossierWithUnits } from './dossiers.queries';
+import { documentsAndNames, type DossierWithUnits } from './dossiers.queries';
 import { isRateable, ratingOf } from './dossiers.ratings';
 
 const iso = (d: Date | null) => (d ? formatLocalIso(d) : null);
@@ -65,8 +64,7 @@ export async function toView(
   cal: WorkingCalendar,
   now: Date,
 ): Promise<DossierView> {
-  const docs = await documentsOf(db, d.id);
-  const names = await namesOfSteps(db, steps, { agencies: [d.agencyId, d.receivingAgencyId], staff: [d.assigneeId] });
+  const { documents: docs, names } = await documentsAndNames(db, d.id, steps, { agencies: [d.agencyId, d.receivingAgencyId], staff: [d.assigneeId] });
   const running = d.dueAt && !isTerminal(def, d.state) ? d.dueAt : null;
   return {
     ...toSummary(def, d, lang, cal, now),
