@@ -1,7 +1,7 @@
 // Publishing the answer to a petition or feedback on the portal: the draft with personal data removed, the checks before publishing, the published row kept in step with the case's actions.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { PublicationView } from '../../../common/letter-resolution.schema';
-import { redactPersonalData, type KnownPerson } from '../../../common/redact';
+import { mentionsKnown, redactPersonalData, type KnownPerson } from '../../../common/redact';
 import type { Tx } from '../../db/client';
 import type { Ctx } from '../../platform/auth/actor';
 import { formatLocalIso } from '../../platform/calendar/local-date';
@@ -26,6 +26,11 @@ export const publishErrors = {
     new AppError('answer_not_publishable', 409, 'Chỉ công khai được nội dung trả lời đơn kiến nghị, phản ánh đã trả lời', 'Only the answer to an answered petition or feedback can be published'),
   notPublished: () => new AppError('answer_not_published', 409, 'Nội dung trả lời chưa được công khai', 'The answer is not published'),
 };
+
+/** Whether the answer is on the portal, from the case's steps: the last publication step published it. */
+export function isPublished(steps: ReadonlyArray<{ action: string }>): boolean {
+  return [...steps].reverse().find((s) => s.action === PUBLISH || s.action === UNPUBLISH)?.action === PUBLISH;
+}
 
 /** The web page of a published answer. */
 export const answerUrl = (caseCode: string) => publicLink(`/tra-loi-don/${encodeURIComponent(caseCode)}`);
@@ -106,7 +111,7 @@ export async function guardPublication(db: Tx, c: CaseWithUnits, action: string,
   const issues = (['publishedSummary', 'publishedText'] as const)
     .filter((k) => {
       const text = str(data?.[k]);
-      return text !== null && redactPersonalData(text, known) !== redactPersonalData(text, []);
+      return text !== null && mentionsKnown(text, known);
     })
     .map((k) => ({
       path: `body.data.${k}`,

@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/auth/actor';
 import type { ActionDef, WorkflowDefinition } from '../../platform/workflow/definition';
 import { availableActions, type StepFacts } from '../../platform/workflow/engine';
 import { letterErrors } from './letters.errors';
+import { isPublished, UNPUBLISH } from './letters.publish';
 import type { CaseWithUnits } from './letter-cases.queries';
 import type { LetterWithUnit } from './letters.queries';
 
@@ -27,7 +28,7 @@ export function guardRefusal(c: Pick<CaseWithUnits, 'processable' | 'anonymous'>
 }
 
 export function availableCaseActions(def: WorkflowDefinition, c: CaseWithUnits, actor: Actor, steps: readonly StepFacts[], now: Date): ActionDef[] {
-  return availableActions(def, c.state, actor, c.unitPath, steps, now).filter((a) => guardRefusal(c, a.code) === null);
+  return availableActions(def, c.state, actor, c.unitPath, steps, now).filter((a) => guardRefusal(c, a.code) === null && (a.code !== UNPUBLISH || isPublished(steps)));
 }
 
 export function availableLetterActions(def: WorkflowDefinition, l: LetterWithUnit, actor: Actor, steps: readonly StepFacts[], now: Date): ActionDef[] {
