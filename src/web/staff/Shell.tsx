@@ -11,6 +11,8 @@ import {
   IconChevronDown,
   IconHistory,
   IconLogout,
+  IconMail,
+  IconMailCheck,
   IconReportAnalytics,
   IconSettings,
   IconUsers,
@@ -32,13 +34,16 @@ import classes from './staff.module.css';
 interface NavItem {
   to: string;
   ability: string;
-  label: 'nav.dossiers' | 'nav.stats' | 'letterStats.nav' | 'nav.units' | 'nav.staff' | 'nav.calendar' | 'nav.audit' | 'nav.procedures' | 'nav.settings';
+  label: 'nav.dossiers' | 'letters.nav.letters' | 'letters.nav.cases' | 'nav.stats' | 'letterStats.nav' | 'nav.units' | 'nav.staff' | 'nav.calendar' | 'nav.audit' | 'nav.procedures' | 'nav.settings';
   icon: ComponentType<{ size?: number; 'aria-hidden'?: boolean }>;
 }
 
 export const NAV_ITEMS: NavItem[] = [
   // The one-stop inbox first: for the desk, specialists and leaders it is the day's work.
   { to: '/staff/dossiers', ability: 'dossier.read', label: 'nav.dossiers', icon: IconFolders },
+  // Citizens' letters: the letters to classify, then the cases to handle.
+  { to: '/staff/letters', ability: 'letter.read', label: 'letters.nav.letters', icon: IconMail },
+  { to: '/staff/letter-cases', ability: 'letter.read', label: 'letters.nav.cases', icon: IconMailCheck },
   { to: '/staff/stats', ability: 'dossier.stats', label: 'nav.stats', icon: IconChartBar },
   { to: '/staff/letters/stats', ability: 'letter.stats', label: 'letterStats.nav', icon: IconReportAnalytics },
   { to: '/staff/units', ability: 'unit.read', label: 'nav.units', icon: IconBuildingCommunity },
@@ -193,7 +198,8 @@ export function Shell() {
       <AppShell.Navbar p="sm" id="staff-nav" aria-label={t('nav.main')} className={classes.navbar}>
         <AppShell.Section grow component={ScrollArea}>
           {items.map((item) => {
-            const active = location.pathname.startsWith(item.to);
+            // The most specific item wins (/staff/letters/stats is not /staff/letters).
+            const active = location.pathname.startsWith(item.to) && !items.some((o) => o.to.length > item.to.length && location.pathname.startsWith(o.to));
             const Icon = item.icon;
             return (
               <NavLink

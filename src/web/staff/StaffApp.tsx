@@ -17,6 +17,10 @@ import ProceduresPage from './procedures/ProceduresPage';
 import DossiersInbox from './dossiers/DossiersInbox';
 import DossierPage from './dossiers/DossierPage';
 import IntakePage from './dossiers/IntakePage';
+import LettersInbox from './letters/LettersInbox';
+import LetterPage from './letters/LetterPage';
+import CasesInbox from './letters/CasesInbox';
+import CasePage from './letters/CasePage';
 import { SESSION_KEY } from './session';
 
 // Charts (recharts) load with the statistics page only.
@@ -60,6 +64,10 @@ export default function StaffApp() {
             <Route path="dossiers/:id" element={<RequireAbility ability="dossier.read"><DossierPage /></RequireAbility>} />
             <Route path="stats" element={<RequireAbility ability="dossier.stats"><Suspense fallback={null}><StatsPage /></Suspense></RequireAbility>} />
             <Route path="letters/stats" element={<RequireAbility ability="letter.stats"><Suspense fallback={null}><LetterStatsPage /></Suspense></RequireAbility>} />
+            <Route path="letters" element={<RequireAbility ability="letter.read"><LettersInbox /></RequireAbility>} />
+            <Route path="letters/:id" element={<RequireAbility ability="letter.read"><LetterPage /></RequireAbility>} />
+            <Route path="letter-cases" element={<RequireAbility ability="letter.read"><CasesInbox /></RequireAbility>} />
+            <Route path="letter-cases/:id" element={<RequireAbility ability="letter.read"><CasePage /></RequireAbility>} />
             <Route path="units" element={<RequireAbility ability="unit.read"><UnitsPage /></RequireAbility>} />
             <Route path="staff" element={<RequireAbility ability="staff.read"><StaffPage /></RequireAbility>} />
             <Route path="procedures" element={<RequireAbility ability="procedure.read"><ProceduresPage /></RequireAbility>} />

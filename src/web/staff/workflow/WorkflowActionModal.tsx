@@ -48,6 +48,8 @@ export interface WorkflowEndpoints<T> {
   documentSuggestions?: (field: ActionFieldView) => readonly DocumentRow[] | undefined;
   /** Called with the record after the action (the page may go elsewhere). */
   onDone?: (updated: T) => void;
+  /** Values a field starts with (a draft the server prepared), by field name. */
+  initialData?: (action: WorkflowActionView) => Record<string, string> | undefined;
   /** The feature's own words where the dossier wording does not fit (a case is not a "hồ sơ"). */
   texts?: WorkflowTexts;
 }
@@ -76,7 +78,7 @@ function ActionForm<T>({ record, action, endpoints: ep, onClose }: { record: Wor
       toAgencyId: null,
       toUnitId: null,
       dueOverride: '',
-      data: Object.fromEntries(action.fields.map((f) => [f.name, initialValue(f)])),
+      data: Object.fromEntries(action.fields.map((f) => [f.name, ep.initialData?.(action)?.[f.name] ?? initialValue(f)])),
     },
     validate: (v) => {
       const errors: Record<string, string> = {};
