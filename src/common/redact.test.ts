@@ -1,6 +1,6 @@
 // The redaction of personal data in texts published on the portal: known people's details however written, and what looks like personal data.
 import { describe, expect, it } from 'vitest';
-import { PLACEHOLDERS as P, redactPersonalData, replacePhrase } from './redact';
+import { mentionsKnown, PLACEHOLDERS as P, redactPersonalData, replacePhrase } from './redact';
 
 const WRITER = { name: 'Nguyễn Văn Khiếu', address: 'Thôn Đông, xã An Bình', phone: '0912 345 678', idNumber: '001090012345', email: 'khieu@example.vn' };
 
@@ -37,5 +37,51 @@ describe('redactPersonalData', () => {
     const out = redactPersonalData(decomposed, [{}]);
     expect(out).toBe('Đường thôn Tây đã được sửa.');
     expect(out).toBe(out.normalize('NFC'));
+  });
+
+  it('finds a name the writer gives as their own: after "Tôi là", "Tôi tên là", "Họ tên:", "Họ và tên:", in any case, up to five words', () => {
+    expect(redactPersonalData('Tôi là Lương Thị Xuyến Chi, sinh năm 1980.')).toBe(`Tôi là ${P.name}, sinh năm 1980.`);
+    expect(redactPersonalData('Tôi tên là Nguyễn Văn Ánh, trú ở thôn Tây.')).toBe(`Tôi tên là ${P.name}, trú ở thôn Tây.`);
+    expect(redactPersonalData('Họ tên: Đặng Thị Ngọc Ánh. Họ và tên:Trần Văn Bê')).toBe(`Họ tên: ${P.name}. Họ và tên:${P.name}`);
+    expect(redactPersonalData('HỌ VÀ TÊN: LÊ VĂN TÁM; ông TRẦN VĂN SAI')).toBe(`HỌ VÀ TÊN: ${P.name}; ông ${P.name}`);
+    expect(redactPersonalData('bà Tôn Nữ Thị Ánh Nguyệt đề nghị')).toBe(`bà ${P.name} đề nghị`);
+  });
+
+  it('finds 9-digit ID numbers grouped by spaces or dots, and phone numbers written with dots, dashes, +84 or an area code in brackets', () => {
+    expect(redactPersonalData('CMND 123 456 789, CMND 123.456.789, CCCD 001.199.007.777')).toBe(`CMND ${P.idNumber}, CMND ${P.idNumber}, CCCD ${P.idNumber}`);
+    expect(redactPersonalData('kinh phí 150.000.000 đồng, 250 000 000 VNĐ')).toBe('kinh phí 150.000.000 đồng, 250 000 000 VNĐ');
+    expect(redactPersonalData('ĐT 0987.111.222, +84 987 111 222, +84987111222, 84 987-111-222, 0987 111222, (024) 3825 1234')).toBe(
+      `ĐT ${P.phone}, ${P.phone}, ${P.phone}, ${P.phone}, ${P.phone}, (${P.phone}`,
+    );
+  });
+
+  it('finds an address by its house number and lane, street or hamlet, without a label; keeps a document number', () => {
+    expect(redactPersonalData('Nhà tôi ở số 7 ngõ Kín, thôn Tây. Xin cảm ơn.')).toBe(`Nhà tôi ở ${P.address}. Xin cảm ơn.`);
+    expect(redactPersonalData('Số nhà 15, ngõ 8, phố Hàng Bông, Hà Nội')).toBe(P.address);
+    expect(redactPersonalData('Địa chỉ số 12/3 đường Lê Lợi, phường 4')).toBe(`Địa chỉ ${P.address}`);
+    expect(redactPersonalData('Theo Quyết định số 12/QĐ-UBND ngày 5/3/2026, thôn Tây được hỗ trợ.')).toBe('Theo Quyết định số 12/QĐ-UBND ngày 5/3/2026, thôn Tây được hỗ trợ.');
+  });
+});
+
+describe('mentionsKnown', () => {
+  const DENOUNCER = { name: 'Lương Thị Xuyến Chi', address: 'Số 7 ngõ Kín, thôn Tây', phone: '0987 111 222', email: 'xuyenchi@example.vn', idNumber: '001199007777' };
+
+  it('tells a text that still holds a known detail, even where the generic shapes would redact it the same with or without the known people', () => {
+    for (const text of [
+      'Gửi bà Lương Thị Xuyến Chi',
+      'gửi LUONG THI XUYEN CHI',
+      'liên hệ 0987.111.222',
+      'liên hệ +84 987 111 222',
+      'CCCD 001 199 007 777',
+      'thư XuyenChi@Example.VN',
+      'tại số 7 ngõ kín, thôn Tây',
+    ])
+      expect(mentionsKnown(text, [DENOUNCER]), text).toBe(true);
+  });
+
+  it('passes a text without the known details, and any text when nobody is known', () => {
+    expect(mentionsKnown('Xã sẽ sửa cầu tràn thôn Tây trong quý I năm 2027, kinh phí 150.000.000 đồng.', [DENOUNCER])).toBe(false);
+    expect(mentionsKnown('Gửi bà Lương Thị Xuyến Chi, 0987 111 222', [])).toBe(false);
+    expect(mentionsKnown('Gửi bà Lương Thị Xuyến', [{ name: 'Lương Thị Xuyến Chi' }, {}])).toBe(false);
   });
 });

@@ -68,18 +68,23 @@ function matchAt(folded: readonly string[], start: number, words: readonly strin
 }
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
-/** Citizen identity card (12 digits) and the old identity card (9 digits), optionally grouped by spaces or dots. */
-const ID_NUMBER = /(?<![\p{N}])(?:\d{3}[ .]?\d{3}[ .]?\d{3}[ .]?\d{3}|\d{9})(?![\p{N}])/gu;
-/** Vietnamese phone numbers: 0 or +84 / 84, then 9 digits (mobile) or 9-10 digits (landline), spaces, dots or dashes between groups. */
-const PHONE = /(?<![\p{N}+])(?:\+84|84|0)(?:[ .-]?\d){8,10}(?![\p{N}])/gu;
+/** Citizen identity card (12 digits) and the old identity card (9 digits), optionally grouped by spaces or dots; not after +84 (a phone), not an amount of đồng. */
+const ID_NUMBER = /(?<![\p{N}])(?<!(?:\+84|84)[ .-])(?:\d{3}[ .]?\d{3}[ .]?\d{3}[ .]?\d{3}|\d{3}[ .]?\d{3}[ .]?\d{3})(?![\p{N}])(?!\s*(?:đồng|Đồng|đ|VNĐ|VND)(?![\p{L}]))/gu;
+/** Vietnamese phone numbers: 0 or +84 / 84, then 9 digits (mobile) or 9-10 digits (landline), spaces, dots, dashes or an area code's bracket between groups. */
+const PHONE = /(?<![\p{N}+])(?:\+84|84|0)(?:[ .)-]{0,2}\d){8,10}(?![\p{N}])/gu;
 /** "trú tại ...", "địa chỉ: ...": the label stays, the address up to the end of the sentence goes. */
 const ADDRESS = /((?:địa chỉ|trú tại|thường trú(?: tại)?|tạm trú(?: tại)?|cư trú tại|ngụ tại|nơi ở)\s*:?\s*)([^.;\n()]{3,150})/giu;
+/** An address without its label: a house number, then a lane, street, hamlet... ("số 7 ngõ Kín, thôn Tây", "Số nhà 15, ngõ 8, phố Huế"). */
+const HOUSE = /(?<![\p{L}])(?:số nhà|số)\s+\d+[\p{L}\d/]*\s*,?\s*(?:ngõ|ngách|hẻm|kiệt|đường|phố|thôn|xóm|ấp|tổ|khu phố)(?![\p{L}])[^.;\n()]{0,150}/giu;
+/** Phrases that introduce a person's own name: "Tôi là ...", "Họ và tên: ...". */
+const INTRODUCERS = ['tôi là', 'tôi tên là', 'tên tôi là', 'họ tên', 'họ và tên'];
 const TITLES = ['ông', 'bà', 'anh', 'chị', 'em', 'cháu', 'cụ', 'công dân', 'người viết đơn', 'hộ gia đình'];
-/** A name after a form of address: "ông Nguyễn Văn A", "Bà Lê Thị Thu" (up to four capitalised words; case matters for the name). */
-const NAMED = new RegExp(
-  `(?<![\\p{L}])((?:${TITLES.flatMap((t) => [t, t[0]?.toUpperCase() + t.slice(1)]).join('|')})\\s+)(\\p{Lu}[\\p{Ll}\\p{M}]*(?:\\s+\\p{Lu}[\\p{Ll}\\p{M}]*){0,3})`,
-  'gu',
-);
+const cased = (words: readonly string[]) => words.flatMap((t) => [t, t[0]?.toUpperCase() + t.slice(1), t.toUpperCase()]).join('|');
+/** A name: up to five capitalised words, in title case or all capitals ("Nguyễn Văn A", "LÊ VĂN TÁM"). */
+const NAME = '\\p{Lu}[\\p{L}\\p{M}]*(?:\\s+\\p{Lu}[\\p{L}\\p{M}]*){0,4}';
+/** A name after a form of address: "ông Nguyễn Văn A", "Bà Lê Thị Thu" (case matters for the name). */
+const NAMED = new RegExp(`(?<![\\p{L}])((?:${cased(TITLES)})\\s+)(${NAME})`, 'gu');
+const INTRODUCED = new RegExp(`(?<![\\p{L}])((?:${cased(INTRODUCERS)})\\s*:?\\s*)(${NAME})`, 'gu');
 
 /** Digits only, for comparing numbers written with or without separators. */
 const digits = (s: string) => s.replace(/\D/g, '');
@@ -108,6 +113,31 @@ export function redactPersonalData(input: string, known: readonly KnownPerson[] 
   text = text.replace(PHONE, PLACEHOLDERS.phone);
   for (const id of knownIds) text = text.split(id).join(PLACEHOLDERS.idNumber);
   text = text.replace(ADDRESS, (_m, label: string) => `${label}${PLACEHOLDERS.address}`);
+  text = text.replace(HOUSE, PLACEHOLDERS.address);
+  text = text.replace(INTRODUCED, (_m, intro: string) => `${intro}${PLACEHOLDERS.name}`);
   text = text.replace(NAMED, (_m, title: string) => `${title}${PLACEHOLDERS.name}`);
   return text;
+}
+
+/** A number's digits as written in a text, the separators inside it dropped ("0987 111.222" → "0987111222"). */
+const joinedNumbers = (text: string) => text.replace(/(?<=\d)[ .()-]+(?=\d)/g, '');
+
+/**
+ * Whether the text still holds a detail of a known person (name, address or e-mail however written;
+ * ID or phone number with any separators, a phone also with +84). Not whether it looks personal:
+ * the generic shapes are replaced the same with or without the known people, so comparing two
+ * redactions cannot tell that the writer's own number is still in the text.
+ */
+export function mentionsKnown(text: string, known: readonly KnownPerson[]): boolean {
+  const nfc = text.normalize('NFC');
+  const numbers = joinedNumbers(nfc);
+  return known.some((p) => {
+    const phrases = [p.name, p.address, p.email].filter((x): x is string => !!x?.trim());
+    if (phrases.some((x) => replacePhrase(nfc, x, '\u0000') !== nfc)) return true;
+    const id = digits(p.idNumber ?? '');
+    if (id.length >= 6 && numbers.includes(id)) return true;
+    // The national number of a phone: without its 0 or 84.
+    const phone = digits(p.phone ?? '').replace(/^(?:84|0)/, '');
+    return phone.length >= 8 && numbers.includes(phone);
+  });
 }
