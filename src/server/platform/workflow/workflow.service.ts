@@ -215,21 +215,19 @@ async function insertStep(tx: Tx, ctx: WorkflowCtx, values: Omit<Step, 'id'>, be
           ${audit.requestId}::text, ${audit.ip}::text from s)
       select id from s`,
   );
-  if (!row) throw workflowErrors.concurrentTransition(values.seq);
+  // Every case starts at seq 1: a conflict there is a case that has already started.
+  if (!row) throw values.seq === 1 ? workflowErrors.caseExists(values.entityType) : workflowErrors.concurrentTransition(values.seq);
   // The step as stored: its fields are what was inserted (data as the JSON column keeps it).
   return { ...values, id: Number(row.id), data: JSON.parse(JSON.stringify(values.data)) as Record<string, unknown> };
 }
 
-/** Records seq 1 in the definition's initial state. Who may open a case is the caller's rule (desk intake, online submission). */
+/**
+ * Records seq 1 in the definition's initial state (409 case_exists if the case has one already: the
+ * (entity, seq) index decides, no read before). Who may open a case is the caller's rule (desk intake, online submission).
+ */
 export async function startCase(tx: Tx, ctx: WorkflowCtx, args: StartArgs): Promise<TransitionResult> {
   const now = args.now ?? new Date();
   const { def } = args;
-  const existing = await tx
-    .select({ id: workflowSteps.id })
-    .from(workflowSteps)
-    .where(and(eq(workflowSteps.entityType, args.entityType), eq(workflowSteps.entityId, args.entityId)))
-    .limit(1);
-  if (existing.length) throw workflowErrors.caseExists(args.entityType);
   const parsed = startDataSchema(def).safeParse(args.data ?? {});
   if (!parsed.success) throw zodToAppError(parsed.error, ctx.lang, args.dataPath ?? 'data');
   const data = parsed.data;
