@@ -74,7 +74,7 @@ const dataset = (
     (select count(*)::int from letter_case_letters where role = 'duplicate') as duplicates, (select count(*)::int from workflow_steps) as steps,
     (select count(*)::int from bench_units) as units, pg_size_pretty(pg_database_size(current_database())) as size,
     pg_size_pretty(pg_relation_size('letters_content_search_idx')) as "trigramIndex",
-    pg_size_pretty(pg_relation_size('letters_content_sketch_idx')) as "sketchIndex"`)
+    pg_size_pretty(pg_total_relation_size('letter_sketch_bands')) as "sketchIndex"`)
 ).rows[0];
 const pgSettings = await readSettings(db);
 const staff = (await db.query(LETTER_STAFF)).rows.filter((r) => !r.isProvince);

@@ -4,7 +4,7 @@ import pg from 'pg';
 import { timed, withoutIndexes } from './generate.mjs';
 import * as S from './letters.sql.mjs';
 
-const TABLES = ['letters', 'letter_cases', 'letter_case_letters', 'workflow_steps'];
+const TABLES = ['letters', 'letter_sketch_bands', 'letter_cases', 'letter_case_letters', 'workflow_steps'];
 
 /** Generates `count` letters as of `now` (writers from bench_writers, `writers` of them). */
 export async function generateLetters(url, { count, now, writers, duplicateShare = 0.06, log }) {
@@ -20,6 +20,7 @@ export async function generateLetters(url, { count, now, writers, duplicateShare
       await timed(c, log, 'draft', S.DRAFT, [count, now.toISOString(), duplicateShare, writers]);
       await timed(c, log, 'states and codes', S.DRAFT_STATES.replaceAll('$1::timestamptz', `'${now.toISOString()}'::timestamptz`));
       await timed(c, log, 'letters', S.INSERT_LETTERS);
+      await timed(c, log, 'bands of the content sketches', S.INSERT_SKETCH_BANDS);
       await timed(c, log, 'cases', S.INSERT_CASES);
       await timed(c, log, 'links of cases and letters', S.INSERT_LINKS);
       await timed(c, log, 'workflow steps', S.INSERT_STEPS);

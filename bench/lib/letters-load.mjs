@@ -93,8 +93,8 @@ async function newRepeats(db, teams, count) {
   const units = teams.map((t) => t.unitId);
   const { rows } = await db.query(
     `select l.unit_id, l.subject, l.content, l.target, w.i as writer_no
-     from letters l tablesample system (1) left join bench_writers w on w.keys = l.writer_keys and w.i > 0
-     where l.unit_id = any($1) limit $2`,
+     from (select * from letters where unit_id = any($1) and state <> 'received' order by random() limit $2) l
+     left join bench_writers w on w.keys = l.writer_keys and w.i > 0`,
     [units, count],
   );
   const out = [];
@@ -105,9 +105,9 @@ async function newRepeats(db, teams, count) {
       channel: 'post',
       dated: true,
       signed: true,
-      subject: r.subject,
+      subject: r.subject ?? undefined,
       content: `Tôi gửi lại đơn vì chưa được giải quyết. ${sentences.slice(1, -1).join('. ')}.`,
-      target: r.target,
+      target: r.target ?? undefined,
       writer: benchWriter(r.writer_no && i % 2 === 0 ? r.writer_no : 1 + Math.floor(Math.random() * cfg.writers)),
     };
     const rec = await call('POST', '/api/letters', { headers: t.desk.write(), body, expect: 201, what: 'record a repeat' });
@@ -151,8 +151,10 @@ if (want('lifecycles')) await phase('lifecycles', () => lifecycles(teams));
 if (want('duplicates')) {
   const repeats = await newRepeats(db, teams, 300);
   log(`${repeats.length} new letters repeating generated ones`);
-  await phase('duplicates', () => suggestions(repeats, null));
-  await phase('duplicatesProvince', () => suggestions(repeats, province));
+  if (repeats.length) {
+    await phase('duplicates', () => suggestions(repeats, null));
+    await phase('duplicatesProvince', () => suggestions(repeats, province));
+  }
 }
 await db.end();
 writeFileSync(process.argv[3], JSON.stringify(out, null, 2));

@@ -29,7 +29,7 @@ export function letterReport(r) {
     `## Letters run of ${r.date}`,
     '',
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM, Node ${m.node}, ${m.kernel}, PostgreSQL ${r.pgSettings.server_version}; load average at the end ${m.loadAverage.join(' ')}.`,
-    `Dataset: ${f0(ds.letters)} letters, ${f0(ds.cases)} cases, ${f0(ds.duplicates)} duplicates filed with a case, ${f0(ds.steps)} workflow steps, ${ds.units} units; database ${ds.size}, trigram index of the content ${ds.trigramIndex}, sketch index ${ds.sketchIndex}.`,
+    `Dataset: ${f0(ds.letters)} letters, ${f0(ds.cases)} cases, ${f0(ds.duplicates)} duplicates filed with a case, ${f0(ds.steps)} workflow steps, ${ds.units} units; database ${ds.size}, trigram index of the content ${ds.trigramIndex}, sketch bands (table and indexes) ${ds.sketchIndex}.`,
     `Run: ${r.options.seconds} s per phase after ${r.options.warmup} s of warm-up; ceiling and suggestions at ${r.options.lookupConcurrency} connections, lifecycles at ${r.options.lifecycleConcurrency}; server: ${r.options.serverProcs} Node process(es).`,
     settingsLine(r.pgSettings),
     '',

@@ -203,6 +203,13 @@ select d.id, d.code, md5(d.code), case when d.r_chan < 0.45 then 'portal' when d
   case when d.state = 'received' then 1 else 2 end, d.received_at, d.received_at
 from bench_letter_draft d join bench_writers w on w.i = d.writer_no join bench_writers w0 on w0.i = 0`;
 
+/** The bands of the content sketches (the product's trigger does it for each letter; triggers are off during the load). */
+export const INSERT_SKETCH_BANDS = `
+insert into letter_sketch_bands (band, letter_id)
+select distinct b, l.id from letters l cross join lateral unnest(l.content_sketch) as b
+where l.id in (select id from bench_letter_draft)
+on conflict do nothing`;
+
 export const INSERT_CASES = `
 insert into letter_cases (id, code, letter_id, ordinal, type, workflow_code, state, unit_id, summary, target, about_regulation, eligibility,
   processable, anonymous, received_at, due_at, accepted_at, finished_at, outcome, outcome_reason, result, seq, created_at, updated_at)

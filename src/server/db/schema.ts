@@ -13,6 +13,7 @@ export * from '../platform/notify/notify.table';
 export * from '../modules/citizens/citizens.table';
 export * from '../platform/codes/codes.table';
 export * from '../modules/letters/letters.table';
+export * from '../modules/letters/letters.duplicates.table';
 export * from '../modules/open311/open311.table';
 export * from '../modules/letters/letters.publish.table';
 export * from '../modules/letters/letters.ratings.table';

@@ -6,7 +6,7 @@ import { under } from './letters.queries';
 
 /** How many candidate letters each source gives, and how many rows one band may bring (a band of boilerplate wording is shared by thousands). */
 const BY_WRITER = 50;
-const PER_BAND = 100;
+const PER_BAND = 30;
 const BY_CONTENT = 60;
 const SCORED = 40;
 
@@ -47,8 +47,9 @@ export interface CandidateFilter {
 /**
  * Letters like this one and the cases holding them, visible to the user, not the letter's own cases.
  * Candidates come from two indexes: `writer_keys &&` (GIN; letters whose writer is protected are left
- * out on both sides) and `content_sketch @> [band]` per band of the letter's sketch (GIN, at most
- * PER_BAND rows a band). Only the best SCORED candidates are compared in full (trigram similarity of
+ * out on both sides) and `letter_sketch_bands` per band of the letter's sketch (an index-only scan of
+ * the B-tree (band, letter), at most PER_BAND rows a band). The letter's keys and sketch are scalar subqueries (evaluated once, so the
+ * planner uses the GIN indexes; a join to a CTE made it scan the table). Only the best SCORED candidates are compared in full (trigram similarity of
  * the squashed texts), so the cost does not grow with the table.
  */
 export async function duplicateCandidates(db: Tx, f: CandidateFilter): Promise<CandidateRow[]> {
@@ -56,19 +57,23 @@ export async function duplicateCandidates(db: Tx, f: CandidateFilter): Promise<C
   return queryRows<CandidateRow>(
     db,
     sql`with q as (
-      select l.id, l.content_sketch, l.writer_keys, ${squashed('l.content_folded')} as squashed, dv_fold(coalesce(l.target, '')) as target
+      select l.id, ${squashed('l.content_folded')} as squashed, dv_fold(coalesce(l.target, '')) as target
       from letters l where l.id = ${f.letterId}
     ),
+    -- Materialized: otherwise the planner walks letters by received_at looking for the few of this writer.
+    same_writer as materialized (
+      select l.id, l.received_at
+      from letters l
+      where ${f.matchWriter}::boolean and l.writer_keys && (select writer_keys from letters where id = ${f.letterId})
+        and l.id <> ${f.letterId} and not l.identity_protected
+    ),
     by_writer as (
-      select l.id, true as same_writer, 0 as bands
-      from q join letters l on l.writer_keys && q.writer_keys
-      where ${f.matchWriter}::boolean and l.id <> q.id and not l.identity_protected
-      order by l.received_at desc limit ${BY_WRITER}
+      select id, true as same_writer, 0 as bands from same_writer order by received_at desc limit ${BY_WRITER}
     ),
     by_content as (
       select x.id, false as same_writer, count(*)::int as bands
-      from q cross join lateral unnest(q.content_sketch) as k(band)
-      cross join lateral (select l.id from letters l where l.content_sketch @> array[k.band] and l.id <> q.id limit ${PER_BAND}) x
+      from unnest((select content_sketch from letters where id = ${f.letterId})) as k(band)
+      cross join lateral (select b.letter_id as id from letter_sketch_bands b where b.band = k.band and b.letter_id <> ${f.letterId} limit ${PER_BAND}) x
       group by x.id order by bands desc limit ${BY_CONTENT}
     ),
     cand as (

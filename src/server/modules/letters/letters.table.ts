@@ -75,7 +75,7 @@ export const letters = pgTable(
     contentFolded: text('content_folded').generatedAlwaysAs(sql`dv_fold(coalesce("subject", '') || ' ' || "content" || ' ' || coalesce("target", ''))`),
     /**
      * A MinHash sketch of the folded text's word pairs in 8 bands (dv_sketch, drizzle/0015): two letters sharing a band
-     * probably share most of their wording. Duplicate suggestions look candidates up by it (GIN), see letters.duplicates.queries.ts.
+     * probably share most of their wording. Its bands are copied to letter_sketch_bands (a trigger), where duplicate suggestions look them up.
      */
     contentSketch: text('content_sketch')
       .array()
@@ -93,7 +93,6 @@ export const letters = pgTable(
     index('letters_content_search_idx').using('gin', sql`${t.contentFolded} gin_trgm_ops`),
     index('letters_writer_name_search_idx').using('gin', sql`dv_fold(${t.writerName}) gin_trgm_ops`),
     index('letters_writer_keys_idx').using('gin', t.writerKeys),
-    index('letters_content_sketch_idx').using('gin', t.contentSketch),
   ],
 );
 
