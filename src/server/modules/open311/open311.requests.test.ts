@@ -93,8 +93,9 @@ describe('GET requests.json', () => {
     expect(all.find((r) => r.service_request_id === codes[1])).toMatchObject({ address: null, address_id: 'AB-0012', lat: null, long: null, service_code: 'HTGT' });
     const body = JSON.stringify(all);
     for (const personal of ['thu.le@example.vn', '0912 340 777', 'Lê Thị Thu"', 'first_name', 'email', 'phone']) expect(body).not.toContain(personal);
-    // What the writer typed in the description is theirs to publish.
-    expect(body).toContain('tôi là Lê Thị Thu ở số 5');
+    // What the writer typed about themselves in the description is published without their personal data.
+    expect(body).toContain('tôi là [họ tên] ở số 5');
+    expect(body).not.toContain('Lê Thị Thu');
   });
 
   it('filters by service_code, status, dates and jurisdiction; service_request_id overrides the rest', async () => {

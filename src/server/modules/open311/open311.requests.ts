@@ -1,11 +1,13 @@
 // GET requests.json and requests/{id}.json: Open311 letters as the specification shows them, status mapped from the letter and its cases, no personal data.
 import { and, asc, desc, eq, gte, inArray, lte, not, sql, type SQL } from 'drizzle-orm';
+import { redactPersonalData } from '../../../common/redact';
 import type { Tx } from '../../db/client';
 import { letterCases, letters, open311Requests, open311Services, units } from '../../db/schema';
 import { escapeLike } from '../../db/scope';
 import { formatLocalIso } from '../../platform/calendar/local-date';
 import type { Lang } from '../../platform/locale';
 import { stateLabel } from '../../platform/workflow/views';
+import { openIdentity } from '../letters/letters.identity';
 import { INTAKE_WORKFLOW, letterWorkflow } from '../letters/letters.workflows';
 import { open311Errors } from './open311.errors';
 
@@ -52,6 +54,7 @@ function base(db: Tx) {
       letterState: letters.state,
       letterDue: letters.dueAt,
       letterUpdated: letters.updatedAt,
+      writerSealed: letters.writerSealed,
       unitName: units.name,
       serviceName: open311Services.name,
       notice: open311Services.notice,
@@ -95,7 +98,8 @@ async function toViews(db: Tx, rows: Row[], lang: Lang): Promise<RequestView[]> 
       status_notes: notes,
       service_name: row.serviceName,
       service_code: row.r.serviceCode,
-      description: row.r.description,
+      // What the writer typed may name them, give their number or where they live: never published as such.
+      description: row.r.description === null ? null : redactPersonalData(row.r.description, [openIdentity(row.writerSealed)]),
       agency_responsible: own[0]?.unitName ?? row.unitName,
       service_notice: row.notice,
       requested_datetime: formatLocalIso(row.r.requestedAt),
