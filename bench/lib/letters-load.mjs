@@ -4,12 +4,11 @@
 // the province's leader). Usage: node bench/lib/letters-load.mjs CONFIG.json RESULT.json (bench/letters.mjs).
 import { readFileSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
-import { closedLoop, Recorder } from './http.mjs';
 import { benchWriter } from './letters-people.mjs';
 import { log, runner } from './runner.mjs';
 
 const cfg = JSON.parse(readFileSync(process.argv[2], 'utf8'));
-const { out, phase, call, login, throughput, ceilingHttp, ceilingPg, sampleIds } = runner(cfg, Math.max(cfg.lookupConcurrency, cfg.lifecycleConcurrency * 2) + 8);
+const { out, phase, call, login, throughput, ceilingHttp, ceilingPg, sampleIds, lifecycleLoop } = runner(cfg, Math.max(cfg.lookupConcurrency, cfg.lifecycleConcurrency * 2) + 8);
 
 const PETITION_CHECKS = { inVietnamese: true, dated: true, writerIdentified: true, statesContent: true };
 const STEPS = ['record', 'classify', 'assign', 'accept', 'submit_report', 'answer'];
@@ -31,57 +30,29 @@ function petition(i) {
 }
 
 async function lifecycles(teams) {
-  const per = Object.fromEntries(STEPS.map((k) => [k, new Recorder()]));
-  const whole = new Recorder();
-  const steps = [];
   let n = 0;
-  const { seconds, from, to } = await closedLoop({
-    concurrency: cfg.lifecycleConcurrency,
-    seconds: cfg.seconds,
-    warmup: cfg.warmup,
-    recorder: whole,
-    task: async (worker) => {
-      const t = teams[worker % teams.length];
-      const mine = [];
-      const step = async (kind, fn) => {
-        const t0 = performance.now();
-        const r = await fn();
-        mine.push([kind, t0, performance.now() - t0]);
-        return r;
-      };
-      const rec = await step('record', () => call('POST', '/api/letters', { headers: t.desk.write(), body: petition(n++), expect: 201, what: 'record' }));
-      const letterId = rec.letter.id;
-      const classified = await step('classify', () =>
-        call('POST', `/api/letters/${letterId}/classify`, {
-          headers: t.desk.write(),
-          body: { cases: [{ type: 'petition', summary: rec.letter.subject ?? 'Kiến nghị', target: 'Ủy ban nhân dân xã', checks: PETITION_CHECKS }] },
-          what: 'classify',
-        }),
-      );
-      const caseId = classified.cases[0].id;
-      const act = (kind, who, body) => step(kind, () => call('POST', `/api/letter-cases/${caseId}/actions/${kind}`, { headers: who.write(), body, what: kind }));
-      await act('assign', t.leader, { assigneeId: t.specialistId });
-      await act('accept', t.leader, {});
-      await act('submit_report', t.specialist, { data: { report: 'Đã kiểm tra thực địa: mặt đường hư hỏng khoảng 200 m², đề xuất đưa vào kế hoạch năm tới.' } });
-      const done = await act('answer', t.leader, {
-        data: { answer: 'Ủy ban nhân dân xã đưa tuyến đường vào kế hoạch sửa chữa quý tới.', documentNumber: '12/UBND-VP', documentDate: today, signer: 'Chủ tịch UBND xã' },
-      });
-      if (done.state !== 'answered') throw new Error(`lifecycle ended in ${done.state}`);
-      steps.push(...mine);
-    },
+  const r = await lifecycleLoop(STEPS, async (worker, step) => {
+    const t = teams[worker % teams.length];
+    const rec = await step('record', () => call('POST', '/api/letters', { headers: t.desk.write(), body: petition(n++), expect: 201, what: 'record' }));
+    const letterId = rec.letter.id;
+    const classified = await step('classify', () =>
+      call('POST', `/api/letters/${letterId}/classify`, {
+        headers: t.desk.write(),
+        body: { cases: [{ type: 'petition', summary: rec.letter.subject ?? 'Kiến nghị', target: 'Ủy ban nhân dân xã', checks: PETITION_CHECKS }] },
+        what: 'classify',
+      }),
+    );
+    const caseId = classified.cases[0].id;
+    const act = (kind, who, body) => step(kind, () => call('POST', `/api/letter-cases/${caseId}/actions/${kind}`, { headers: who.write(), body, what: kind }));
+    await act('assign', t.leader, { assigneeId: t.specialistId });
+    await act('accept', t.leader, {});
+    await act('submit_report', t.specialist, { data: { report: 'Đã kiểm tra thực địa: mặt đường hư hỏng khoảng 200 m², đề xuất đưa vào kế hoạch năm tới.' } });
+    const done = await act('answer', t.leader, {
+      data: { answer: 'Ủy ban nhân dân xã đưa tuyến đường vào kế hoạch sửa chữa quý tới.', documentNumber: '12/UBND-VP', documentDate: today, signer: 'Chủ tịch UBND xã' },
+    });
+    if (done.state !== 'answered') throw new Error(`lifecycle ended in ${done.state}`);
   });
-  for (const [kind, t0, ms] of steps) if (t0 >= from && t0 + ms <= to) per[kind].add(ms);
-  const requests = new Recorder();
-  for (const k of STEPS) for (const s of per[k].samples) requests.add(s);
-  return {
-    lifecycles: whole.summary(seconds),
-    requestsPerLifecycle: STEPS.length,
-    requests: requests.summary(seconds),
-    perKind: Object.fromEntries(STEPS.map((k) => [k, per[k].summary(seconds)])),
-    concurrency: cfg.lifecycleConcurrency,
-    teams: teams.length,
-    firstError: whole.firstError ?? null,
-  };
+  return { ...r, teams: teams.length };
 }
 
 /**
@@ -149,7 +120,7 @@ if (want('ceiling')) {
 }
 if (want('lifecycles')) await phase('lifecycles', () => lifecycles(teams));
 if (want('duplicates')) {
-  const repeats = await newRepeats(db, teams, 300);
+  const repeats = await newRepeats(db, teams, 120);
   log(`${repeats.length} new letters repeating generated ones`);
   if (repeats.length) {
     await phase('duplicates', () => suggestions(repeats, null));

@@ -4,12 +4,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
-import { closedLoop, Recorder } from './http.mjs';
+import { Recorder } from './http.mjs';
 import { SECRET_SALT } from './dossiers.sql.mjs';
 import { citizenIp, log, runner } from './runner.mjs';
 
 const cfg = JSON.parse(readFileSync(process.argv[2], 'utf8'));
-const { out, api, phase, call, login, throughput, ceilingHttp, ceilingPg } = runner(cfg, Math.max(cfg.lookupConcurrency, cfg.lifecycleConcurrency * 2) + 8);
+const { out, api, phase, call, login, throughput, ceilingHttp, ceilingPg, lifecycleLoop } = runner(cfg, Math.max(cfg.lookupConcurrency, cfg.lifecycleConcurrency * 2) + 8);
 
 const secretOf = (code, md5) => md5(code + SECRET_SALT).slice(0, 20).toUpperCase().match(/.{4}/g).join('-');
 
@@ -43,74 +43,44 @@ const applicant = (i) => ({ name: 'Nguyễn Văn Đo', idNumber: `0010${String(9
 
 async function lifecycles(teams) {
   const kinds = cfg.intake === 'desk' ? KINDS_DESK : KINDS_ONLINE;
-  const per = Object.fromEntries(kinds.map((k) => [k, new Recorder()]));
-  const whole = new Recorder();
   let n = 0;
-  const steps = [];
-  const { seconds, from, to } = await closedLoop({
-    concurrency: cfg.lifecycleConcurrency,
-    seconds: cfg.seconds,
-    warmup: cfg.warmup,
-    recorder: whole,
-    task: async (worker) => {
-      const t = teams[worker % teams.length];
-      const mine = [];
-      const step = async (kind, fn) => {
-        const t0 = performance.now();
-        const r = await fn();
-        mine.push([kind, t0, performance.now() - t0]);
-        return r;
-      };
-      let id;
-      if (cfg.intake === 'desk') {
-        const res = await step('intake_accept', () =>
-          call('POST', '/api/dossiers', {
-            headers: t.desk.write(),
-            body: { procedureCode: cfg.procedureCode, unitId: t.unitId, applicant: applicant(n++), decision: 'accept', data: { copies: 1 } },
-            expect: 201,
-          }),
-        );
-        id = res.dossier.id;
-      } else {
-        const ip = citizenIp();
-        const file = multipart('to-khai.pdf', pdf());
-        const up = await step('upload', () =>
-          call('POST', '/api/public/files', { headers: { 'content-type': file.type, 'x-forwarded-for': ip }, body: file.body, expect: 201 }),
-        );
-        const sub = await step('submit', () =>
-          call('POST', '/api/public/dossiers', {
-            headers: { 'x-forwarded-for': ip, 'idempotency-key': randomUUID() },
-            body: { procedureCode: cfg.procedureCode, unitId: t.unitId, applicant: applicant(n++), documents: [{ fileId: up.id, name: 'Tờ khai đăng ký khai sinh' }] },
-            expect: 201,
-          }),
-        );
-        id = sub.id;
-        await step('accept', () => call('POST', `/api/dossiers/${id}/actions/accept`, { headers: t.desk.write(), body: { data: { copies: 1 } }, what: 'accept' }));
-      }
-      const act = (kind, who, body) => step(kind, () => call('POST', `/api/dossiers/${id}/actions/${kind}`, { headers: who.write(), body, what: kind }));
-      await act('transfer', t.desk, { toAgencyId: t.transferTo });
-      await act('assign', t.leader, { assigneeId: t.specialistId });
-      await act('submit_for_approval', t.specialist, { note: 'Hồ sơ đủ điều kiện' });
-      await act('approve', t.leader, { data: { decisionNo: '15/GXN-UBND' } });
-      const done = await act('return_result', t.desk, { data: { feesCollected: 0 } });
-      if (done.state !== 'returned') throw new Error(`lifecycle ended in ${done.state}`);
-      steps.push(...mine);
-    },
+  const r = await lifecycleLoop(kinds, async (worker, step) => {
+    const t = teams[worker % teams.length];
+    let id;
+    if (cfg.intake === 'desk') {
+      const res = await step('intake_accept', () =>
+        call('POST', '/api/dossiers', {
+          headers: t.desk.write(),
+          body: { procedureCode: cfg.procedureCode, unitId: t.unitId, applicant: applicant(n++), decision: 'accept', data: { copies: 1 } },
+          expect: 201,
+        }),
+      );
+      id = res.dossier.id;
+    } else {
+      const ip = citizenIp();
+      const file = multipart('to-khai.pdf', pdf());
+      const up = await step('upload', () =>
+        call('POST', '/api/public/files', { headers: { 'content-type': file.type, 'x-forwarded-for': ip }, body: file.body, expect: 201 }),
+      );
+      const sub = await step('submit', () =>
+        call('POST', '/api/public/dossiers', {
+          headers: { 'x-forwarded-for': ip, 'idempotency-key': randomUUID() },
+          body: { procedureCode: cfg.procedureCode, unitId: t.unitId, applicant: applicant(n++), documents: [{ fileId: up.id, name: 'Tờ khai đăng ký khai sinh' }] },
+          expect: 201,
+        }),
+      );
+      id = sub.id;
+      await step('accept', () => call('POST', `/api/dossiers/${id}/actions/accept`, { headers: t.desk.write(), body: { data: { copies: 1 } }, what: 'accept' }));
+    }
+    const act = (kind, who, body) => step(kind, () => call('POST', `/api/dossiers/${id}/actions/${kind}`, { headers: who.write(), body, what: kind }));
+    await act('transfer', t.desk, { toAgencyId: t.transferTo });
+    await act('assign', t.leader, { assigneeId: t.specialistId });
+    await act('submit_for_approval', t.specialist, { note: 'Hồ sơ đủ điều kiện' });
+    await act('approve', t.leader, { data: { decisionNo: '15/GXN-UBND' } });
+    const done = await act('return_result', t.desk, { data: { feesCollected: 0 } });
+    if (done.state !== 'returned') throw new Error(`lifecycle ended in ${done.state}`);
   });
-  // The requests of the lifecycles, inside the measured window.
-  for (const [kind, t0, ms] of steps) if (t0 >= from && t0 + ms <= to) per[kind].add(ms);
-  const requests = new Recorder();
-  for (const k of kinds) for (const s of per[k].samples) requests.add(s);
-  return {
-    lifecycles: whole.summary(seconds),
-    requestsPerLifecycle: kinds.length,
-    requests: requests.summary(seconds),
-    perKind: Object.fromEntries(kinds.map((k) => [k, per[k].summary(seconds)])),
-    concurrency: cfg.lifecycleConcurrency,
-    teams: teams.length,
-    intake: cfg.intake,
-    firstError: whole.firstError ?? null,
-  };
+  return { ...r, teams: teams.length, intake: cfg.intake };
 }
 
 // ---------- statistics and inbox (one user, one request after the other) ----------

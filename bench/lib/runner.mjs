@@ -88,5 +88,44 @@ export function runner(cfg, sockets) {
     return (await db.query(`select id from ${table} tablesample system (${pct}) where ${where} limit ${n}`)).rows.map((r) => r.id);
   }
 
-  return { out, api, phase, call, login, throughput, ceilingHttp, ceilingPg, sampleIds };
+  /**
+   * Whole lifecycles in closed loops: `task(worker, step)` runs one, timing each request with
+   * step(kind, fn). Returns the lifecycles per second and the latency of each kind of request
+   * inside the measured window.
+   */
+  async function lifecycleLoop(kinds, task) {
+    const per = Object.fromEntries(kinds.map((k) => [k, new Recorder()]));
+    const whole = new Recorder();
+    const steps = [];
+    const { seconds, from, to } = await closedLoop({
+      concurrency: cfg.lifecycleConcurrency,
+      seconds: cfg.seconds,
+      warmup: cfg.warmup,
+      recorder: whole,
+      task: async (worker) => {
+        const mine = [];
+        await task(worker, async (kind, fn) => {
+          const t0 = performance.now();
+          const r = await fn();
+          mine.push([kind, t0, performance.now() - t0]);
+          return r;
+        });
+        steps.push(...mine);
+      },
+    });
+    // The requests of the lifecycles, inside the measured window.
+    for (const [kind, t0, ms] of steps) if (t0 >= from && t0 + ms <= to) per[kind].add(ms);
+    const requests = new Recorder();
+    for (const k of kinds) for (const x of per[k].samples) requests.add(x);
+    return {
+      lifecycles: whole.summary(seconds),
+      requestsPerLifecycle: kinds.length,
+      requests: requests.summary(seconds),
+      perKind: Object.fromEntries(kinds.map((k) => [k, per[k].summary(seconds)])),
+      concurrency: cfg.lifecycleConcurrency,
+      firstError: whole.firstError ?? null,
+    };
+  }
+
+  return { out, api, phase, call, login, throughput, ceilingHttp, ceilingPg, sampleIds, lifecycleLoop };
 }

@@ -7,8 +7,8 @@ import { under } from './letters.queries';
 /** How many candidate letters each source gives, and how many rows one band may bring (a band of boilerplate wording is shared by thousands). */
 const BY_WRITER = 50;
 const PER_BAND = 30;
-const BY_CONTENT = 60;
-const SCORED = 40;
+const BY_CONTENT = 40;
+const SCORED = 25;
 
 /** The folded text without spaces and punctuation: trigrams then span syllables, which tells Vietnamese texts apart far better. */
 const squashed = (col: string) => sql.raw(`regexp_replace(${col}, '[^a-z0-9]+', '', 'g')`);
