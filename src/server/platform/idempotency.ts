@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db, Tx } from '../db/client';
+import { prepared } from '../db/prepared';
 import { idempotencyKeys } from '../db/schema';
 import { AppError, errors } from './errors';
 
@@ -68,13 +69,18 @@ export function requestHash(method: string, url: string, body: unknown): string 
 
 type KeyRow = typeof idempotencyKeys.$inferSelect;
 
-/** Claims the key (committed at once, so a concurrent retry sees it in flight), or answers from the stored row. */
-async function claim(db: Db, scope: string, key: string, hash: string, now: Date): Promise<{ claimedAt: Date } | { row: KeyRow }> {
-  const [inserted] = await db
+const claimQuery = (db: Tx) =>
+  db
     .insert(idempotencyKeys)
-    .values({ scope, key, requestHash: hash, createdAt: now })
+    .values({ scope: sql.placeholder('scope'), key: sql.placeholder('key'), requestHash: sql.placeholder('hash'), createdAt: sql.placeholder('now') })
     .onConflictDoNothing()
     .returning({ createdAt: idempotencyKeys.createdAt });
+
+/** Claims the key (committed at once, so a concurrent retry sees it in flight), or answers from the stored row. */
+async function claim(db: Db, scope: string, key: string, hash: string, now: Date): Promise<{ claimedAt: Date } | { row: KeyRow }> {
+  // Every write of a signed-in user starts here: a prepared statement, built and planned once.
+  const insert = prepared(db, 'idempotency_claim', (d) => claimQuery(d).prepare('idempotency_claim')) ?? claimQuery(db);
+  const [inserted] = await insert.execute({ scope, key, hash, now });
   if (inserted) return { claimedAt: inserted.createdAt };
   const [row] = await db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
   // Gone between the insert and the select (a failed first request released it): try once more.
