@@ -1,6 +1,6 @@
 // The letters benchmark's printed report: the machine, the dataset, the ceiling, the lifecycles and
 // the duplicate suggestions with their targets and ratios, and who used the CPU (report.mjs helpers).
-import { ceilingRows, cpuAndStatements, f0, lifecycleRows, ms, pass, ratio, settingsLine } from './report.mjs';
+import { ceilingRows, f0, lifecycleRows, ms, pass, ratio, reportPage } from './report.mjs';
 
 export function letterReport(r) {
   const p = r.phases;
@@ -22,21 +22,11 @@ export function letterReport(r) {
     row('  new letters with at least one suggestion', share === null ? '—' : `${Math.round(share * 100)}%`, '', '', null);
     if (d.errors) row('  failed', f0(d.errors), '0', `${JSON.stringify(d.statuses)} ${p[name].firstError ?? ''}`, false);
   }
-  const m = r.machine;
   const ds = r.dataset;
-  return [
-    '',
-    `## Letters run of ${r.date}`,
-    '',
-    `Machine: ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM, Node ${m.node}, ${m.kernel}, PostgreSQL ${r.pgSettings.server_version}; load average at the end ${m.loadAverage.join(' ')}.`,
-    `Dataset: ${f0(ds.letters)} letters, ${f0(ds.cases)} cases, ${f0(ds.duplicates)} duplicates filed with a case, ${f0(ds.steps)} workflow steps, ${ds.units} units; database ${ds.size}, trigram index of the content ${ds.trigramIndex}, sketch bands (table and indexes) ${ds.sketchIndex}.`,
-    `Run: ${r.options.seconds} s per phase after ${r.options.warmup} s of warm-up; ceiling and suggestions at ${r.options.lookupConcurrency} connections, lifecycles at ${r.options.lifecycleConcurrency}; server: ${r.options.serverProcs} Node process(es).`,
-    settingsLine(r.pgSettings),
-    '',
-    '| figure | value | target | ratio to the ceiling | |',
-    '|---|---|---|---|---|',
-    ...rows,
-    '',
-    ...cpuAndStatements(r),
-  ].join('\n');
+  return reportPage(r, {
+    title: `Letters run of ${r.date}`,
+    dataset: `${f0(ds.letters)} letters, ${f0(ds.cases)} cases, ${f0(ds.duplicates)} duplicates filed with a case, ${f0(ds.steps)} workflow steps, ${ds.units} units; database ${ds.size}, trigram index of the content ${ds.trigramIndex}, sketch bands (table and indexes) ${ds.sketchIndex}`,
+    concurrent: 'ceiling and suggestions',
+    rows,
+  });
 }

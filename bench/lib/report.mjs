@@ -61,14 +61,24 @@ export function report(r) {
     }
     row(`${label} (first run ${ms(s.first)})`, `${ms(s.runs.p50)} / ${ms(s.runs.max)}`, target ? `< ${target} ms` : '', `${ratio(s.runs.p50, bare?.p50)} the bare route's`, target ? s.runs.max < target : null);
   }
+  return reportPage(r, {
+    title: `Run of ${r.date}`,
+    dataset: `${f0(r.dataset.dossiers)} dossiers, ${f0(r.dataset.steps)} workflow steps, ${f0(r.dataset.audit)} audit entries, ${r.dataset.units} units; database ${r.dataset.size}`,
+    concurrent: 'look-ups and ceiling',
+    rows,
+  });
+}
+
+/** The report around its table: the machine, the dataset, the run and PostgreSQL's settings, then who used the cores. */
+export function reportPage(r, { title, dataset, concurrent, rows }) {
   const m = r.machine;
   return [
     '',
-    `## Run of ${r.date}`,
+    `## ${title}`,
     '',
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM, Node ${m.node}, ${m.kernel}, PostgreSQL ${r.pgSettings.server_version}; load average at the end ${m.loadAverage.join(' ')}.`,
-    `Dataset: ${f0(r.dataset.dossiers)} dossiers, ${f0(r.dataset.steps)} workflow steps, ${f0(r.dataset.audit)} audit entries, ${r.dataset.units} units; database ${r.dataset.size}.`,
-    `Run: ${r.options.seconds} s per phase after ${r.options.warmup} s of warm-up; look-ups and ceiling at ${r.options.lookupConcurrency} connections, lifecycles at ${r.options.lifecycleConcurrency}; server: ${r.options.serverProcs} Node process(es).`,
+    `Dataset: ${dataset}.`,
+    `Run: ${r.options.seconds} s per phase after ${r.options.warmup} s of warm-up; ${concurrent} at ${r.options.lookupConcurrency} connections, lifecycles at ${r.options.lifecycleConcurrency}; server: ${r.options.serverProcs} Node process(es).`,
     settingsLine(r.pgSettings),
     '',
     '| figure | value | target | ratio to the ceiling | |',
