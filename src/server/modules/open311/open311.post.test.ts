@@ -23,6 +23,7 @@ describe('POST requests.json', () => {
     const res = await postForm(t, lightReport(key, { account_id: 'app-user-42' }));
     expect(res.statusCode, res.body).toBe(201);
     const body = res.json<Array<Record<string, unknown>>>();
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
     expect(body).toHaveLength(1);
     const [created] = body;
     expect(Object.keys(created ?? {}).sort()).toEqual(['account_id', 'service_notice', 'service_request_id']);
@@ -44,7 +45,8 @@ describe('POST requests.json', () => {
     expect(JSON.stringify(letter)).not.toContain('thu.le@example.vn');
 
     const [stored] = await t.db.select().from(open311Requests).where(eq(open311Requests.letterId, item?.id ?? ''));
-    expect(stored).toMatchObject({ serviceCode: 'CSCC', lat: 10.7769, long: 106.7009, attributes: { tinh_trang: 'khong_sang' }, accountId: 'app-user-42' });
+    expect(stored).toMatchObject({ serviceCode: 'CSCC', lat: 10.7769, long: 106.7009, attributes: { tinh_trang: 'khong_sang' } });
+    expect(JSON.stringify(stored)).not.toContain('app-user-42');
     const audit = await t.db.select().from(auditLog).where(eq(auditLog.action, 'open311.request.create'));
     expect(audit).toHaveLength(1);
     expect(JSON.stringify(audit)).not.toMatch(/thu\.le|0912 340 777|Lê Thị/);

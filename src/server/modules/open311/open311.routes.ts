@@ -35,6 +35,11 @@ async function georeport(app: FastifyInstance) {
   installOpen311Errors(app);
   installFormParser(app);
   app.addHook('onReady', () => ensureServices(db));
+  // Maps and city apps read from the browser: the reads are public and carry no cookie, so any origin may.
+  // Posts are not opened to browsers (a key in a web page is a key for everyone).
+  app.addHook('onSend', async (req, reply) => {
+    if (req.method === 'GET' || req.method === 'HEAD') void reply.header('access-control-allow-origin', '*');
+  });
   const clientOf = new WeakMap<FastifyRequest, string>();
   const perKey = app.createRateLimit({ max: POSTS_PER_KEY_PER_MIN, timeWindow: '1 minute', keyGenerator: (req) => `open311-key:${clientOf.get(req) ?? req.ip}` });
   const reads = { rateLimit: { max: READS_PER_MIN, timeWindow: '1 minute' } };

@@ -17,6 +17,7 @@ describe('discovery.json', () => {
     const res = await get('/discovery.json');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.headers['access-control-allow-origin']).toBe('*');
     const d = res.json<Record<string, unknown> & { endpoints: Array<Record<string, unknown>> }>();
     expect(Object.keys(d).sort()).toEqual(['changeset', 'contact', 'endpoints', 'key_service']);
     expect(d.changeset).toMatch(W3);

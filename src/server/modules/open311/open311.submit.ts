@@ -100,6 +100,7 @@ export async function submitRequest(tx: Tx, meta: SubmitMeta, client: ClientRow,
   if (mediaUrl && (!/^https?:\/\/[^\s]+$/i.test(mediaUrl) || !URL.canParse(mediaUrl)))
     issues.push({ field: 'media_url', message: say('phải là địa chỉ http:// hoặc https://', 'must be an http:// or https:// URL') });
   checkLength(issues, say, 'media_url', mediaUrl, 2000);
+  // Ids of the writer in the application: checked and echoed, never stored (a writer later found to denounce is protected, and these would point to them).
   const deviceId = optional(args, 'device_id');
   const accountId = optional(args, 'account_id');
   checkLength(issues, say, 'device_id', deviceId, 100);
@@ -150,8 +151,6 @@ export async function submitRequest(tx: Tx, meta: SubmitMeta, client: ClientRow,
     description: description ?? null,
     mediaUrl: mediaUrl ?? null,
     attributes: attributes.values,
-    deviceId: deviceId ?? null,
-    accountId: accountId ?? null,
   });
   await touchClient(tx, client.id, now);
   // Names the application, the category and the letter; the writer and the content stay out of the trail.
