@@ -92,8 +92,6 @@ export const open311Requests = pgTable(
     mediaUrl: text('media_url'),
     /** `attribute[code]` values: a string, or a list for a multivaluelist. */
     attributes: jsonb('attributes').$type<Record<string, string | string[]>>().notNull().default({}),
-    deviceId: text('device_id'),
-    accountId: text('account_id'),
   },
   (t) => [
     index('open311_requests_requested_idx').on(t.requestedAt, t.letterId),
