@@ -79,6 +79,9 @@ describe('publishing an answer', () => {
     expect(leaky.statusCode).toBe(400);
     expect(fieldPaths(leaky)).toEqual(['body.data.publishedSummary']);
     expect((await act(chuyenvien, c.id, 'publish_answer', { data: view.draft })).statusCode).toBe(403);
+    // The writer's own number, however written, is refused too (it has the shape of any phone number).
+    const phone = await act(lanhdao, c.id, 'publish_answer', { data: { publishedSummary: view.draft.publishedSummary, publishedText: 'Liên hệ bà Minh qua số 0987.111.222.' } });
+    expect(fieldPaths(phone)).toEqual(['body.data.publishedText']);
 
     const done = await actOk(lanhdao, c.id, 'publish_answer', { data: view.draft });
     expect(done).toMatchObject({ state: 'answered', result: 'answered', finishedAt: c.finishedAt });

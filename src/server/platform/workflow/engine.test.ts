@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../auth/actor';
 import { WorkingCalendar } from '../calendar/working-days';
-import { availableActions, checkInput, dueSoonBefore, dueStatus, mayPerform, refusal } from './engine';
+import { availableActions, checkInput, dueSoonBefore, dueStatus, mayPerform, refusal, windowEnd } from './engine';
 import { parseDefinition } from './definition';
 import { readDefinitionFile } from './registry';
 import { oneStop } from './workflow.test-helpers';
@@ -125,5 +125,50 @@ describe('engine rules', () => {
     const short = def.actions.find((a) => a.code === 'extend_short')!;
     expect(refusal(def, 'open', short, [{ action: 'start', dueAt: null }], vn('2026-03-18T09:00:00'))).toBe('no_deadline');
     expect(refusal(def, 'open', short, [{ action: 'start', dueAt: vn('2026-03-20T23:59:59.999') }], vn('2026-03-18T09:00:00'))).toBeNull();
+  });
+});
+
+describe('actions after the end', () => {
+  const def = parseDefinition({
+    code: 'after_end',
+    version: 1,
+    entityType: 'thing',
+    fields: { reason: { type: 'string', label: { vi: 'Lý do', en: 'Reason' } } },
+    states: [
+      { code: 'open', label: { vi: 'Mở', en: 'Open' } },
+      { code: 'done', label: { vi: 'Xong', en: 'Done' }, terminal: true },
+    ],
+    initialState: 'open',
+    actions: [
+      { code: 'finish', label: { vi: 'Xong', en: 'Finish' }, from: ['open'], to: 'done', roles: ['leader'] },
+      { code: 'note_after', label: { vi: 'Ghi', en: 'Note' }, from: ['done'], to: '$current', roles: ['leader'], afterEnd: true },
+      { code: 'reopen', label: { vi: 'Mở lại', en: 'Reopen' }, from: ['done'], to: 'open', roles: ['citizen'], afterEnd: true, within: { amount: 30, unit: 'calendar_days' }, maxTimes: 1 },
+    ],
+  });
+  const ended = [
+    { action: 'start', dueAt: null, at: vn('2026-03-01T09:00:00'), fromState: null, toState: 'open' },
+    { action: 'finish', dueAt: null, at: vn('2026-03-02T16:00:00'), fromState: 'open', toState: 'done' },
+  ];
+  const reopen = def.actions.find((a) => a.code === 'reopen')!;
+
+  it('leaves a terminal state only by an afterEnd action, within its window counted from the step that entered the state', () => {
+    expect(refusal(def, 'done', def.actions.find((a) => a.code === 'finish')!, ended, vn('2026-03-03T09:00:00'))).toBe('terminal_state');
+    expect(availableActions(def, 'done', actor('leader', '/p/'), '/p/c/', ended, vn('2026-03-03T09:00:00')).map((a) => a.code)).toEqual(['note_after']);
+    expect(windowEnd(reopen, ended)).toEqual(vn('2026-04-01T23:59:59.999'));
+    // A step that keeps the state does not restart the window.
+    const noted = [...ended, { action: 'note_after', dueAt: null, at: vn('2026-03-20T09:00:00'), fromState: 'done', toState: 'done' }];
+    expect(windowEnd(reopen, noted)).toEqual(vn('2026-04-01T23:59:59.999'));
+    expect(refusal(def, 'done', reopen, noted, vn('2026-04-01T23:59:00'))).toBeNull();
+    expect(refusal(def, 'done', reopen, noted, vn('2026-04-02T00:00:00'))).toBe('window_closed');
+    expect(refusal(def, 'open', reopen, [...ended, { action: 'reopen', dueAt: null, at: vn('2026-03-05T09:00:00'), fromState: 'done', toState: 'open' }], vn('2026-03-06T09:00:00'))).toBe('not_from_state');
+  });
+
+  it('refuses an afterEnd action without a terminal state to leave', () => {
+    expect(() =>
+      parseDefinition({
+        ...def,
+        actions: [...def.actions, { code: 'odd', label: { vi: 'X', en: 'X' }, from: ['open'], to: '$current', roles: ['leader'], afterEnd: true }],
+      }),
+    ).toThrow(/afterEnd needs at least one terminal state/);
   });
 });
