@@ -5,7 +5,7 @@ import { Skeleton, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { LetterStatsCounters, LetterStatsResult, LetterStatsRow } from '../../../common/letter-stats.schema';
-import { ChartCard, legendIn, MAX_BARS, WHOLE } from '../stats/StatsCharts';
+import { ChartCard, legendIn, MAX_BARS, MonthBars, WHOLE } from '../stats/StatsCharts';
 import { fmtInt } from '../stats/stats-format';
 
 /** Every case is in exactly one of these at the time counted (filed includes referred for inspection). */
@@ -61,20 +61,16 @@ export function LetterMonthChart({ data, loading }: { data: LetterStatsResult | 
   if (loading || !data) return <Skeleton h={360} radius="md" />;
   const summary = t('letterStats.charts.byMonthSummary', { count: data.rows.length, letters: fmtInt(data.total.letters), resolved: fmtInt(data.total.resolved) });
   return (
-    <ChartCard id="letter-stats-by-month" title={t('letterStats.charts.byMonth')} summary={summary} testId="letter-chart-by-month">
-      <BarChart
-        h={300}
-        data={data.rows.map((r) => ({ label: r.label, letters: r.letters, resolved: r.resolved }))}
-        dataKey="label"
-        withLegend
-        legendProps={legendIn(['letters', 'resolved'])}
-        valueFormatter={(v) => fmtInt(v)}
-        yAxisProps={WHOLE}
-        series={[
-          { name: 'letters', label: t('letterStats.columns.letters'), color: 'dvBlue.6' },
-          { name: 'resolved', label: t('letterStats.columns.resolved'), color: 'teal.8' },
-        ]}
-      />
-    </ChartCard>
+    <MonthBars
+      id="letter-stats-by-month"
+      title={t('letterStats.charts.byMonth')}
+      summary={summary}
+      rows={data.rows}
+      testId="letter-chart-by-month"
+      series={[
+        { name: 'letters', label: t('letterStats.columns.letters'), color: 'dvBlue.6', value: (r) => r.letters },
+        { name: 'resolved', label: t('letterStats.columns.resolved'), color: 'teal.8', value: (r) => r.resolved },
+      ]}
+    />
   );
 }

@@ -78,26 +78,54 @@ export function GroupChart({ data }: { data: StatsResult }) {
   );
 }
 
+/** Bars side by side for each month of the period: one series per figure. */
+export function MonthBars<R extends { key: string; label: string }>({
+  id,
+  title,
+  summary,
+  rows,
+  series,
+  testId,
+}: {
+  id: string;
+  title: string;
+  summary: string;
+  rows: readonly R[];
+  series: ReadonlyArray<{ name: string; label: string; color: string; value: (r: R) => number }>;
+  testId: string;
+}) {
+  return (
+    <ChartCard id={id} title={title} summary={summary} testId={testId}>
+      <BarChart
+        h={300}
+        data={rows.map((r) => ({ label: r.label, ...Object.fromEntries(series.map((x) => [x.name, x.value(r)])) }))}
+        dataKey="label"
+        withLegend
+        legendProps={legendIn(series.map((x) => x.name))}
+        valueFormatter={(v) => fmtInt(v)}
+        yAxisProps={WHOLE}
+        series={series.map(({ name, label, color }) => ({ name, label, color }))}
+      />
+    </ChartCard>
+  );
+}
+
 /** Received and resolved side by side for each month of the period. */
 export function MonthChart({ data, loading }: { data: StatsResult | undefined; loading: boolean }) {
   const { t } = useTranslation();
   if (loading || !data) return <Skeleton h={360} radius="md" />;
   const summary = t('stats.charts.byMonthSummary', { count: data.rows.length, received: fmtInt(data.total.received), resolved: fmtInt(data.total.resolved) });
   return (
-    <ChartCard id="stats-by-month" title={t('stats.charts.byMonth')} summary={summary} testId="chart-by-month">
-      <BarChart
-        h={300}
-        data={data.rows.map((r) => ({ label: r.label, received: r.received, resolved: r.resolved }))}
-        dataKey="label"
-        withLegend
-        legendProps={legendIn(['received', 'resolved'])}
-        valueFormatter={(v) => fmtInt(v)}
-        yAxisProps={WHOLE}
-        series={[
-          { name: 'received', label: t('stats.columns.received'), color: 'dvBlue.6' },
-          { name: 'resolved', label: t('stats.columns.resolved'), color: 'teal.8' },
-        ]}
-      />
-    </ChartCard>
+    <MonthBars
+      id="stats-by-month"
+      title={t('stats.charts.byMonth')}
+      summary={summary}
+      rows={data.rows}
+      testId="chart-by-month"
+      series={[
+        { name: 'received', label: t('stats.columns.received'), color: 'dvBlue.6', value: (r) => r.received },
+        { name: 'resolved', label: t('stats.columns.resolved'), color: 'teal.8', value: (r) => r.resolved },
+      ]}
+    />
   );
 }
