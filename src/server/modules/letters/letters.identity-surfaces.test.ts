@@ -231,4 +231,16 @@ describe('at rest, after all of it', () => {
     // The check can fail: the petitioner, not protected, is in plaintext in the letters.
     expect(all.includes(PETITIONER.name)).toBe(true);
   });
+
+  it('holds, for every letter of the database (the demo\'s too): no plaintext on a protected letter, and every letter of a denunciation case protected', async () => {
+    const [row] = await queryRows<{ plaintext: number; unprotected: number; protected: number }>(
+      t.db,
+      sql`select
+        (select count(*) from letters where identity_protected and (coalesce(writer_name, writer_address, writer_phone, writer_email, writer_id_number) is not null or coalesce(jsonb_array_length(representatives), 0) > 0))::int as plaintext,
+        (select count(*) from letter_case_letters x join letter_cases c on c.id = x.case_id join letters l on l.id = x.letter_id where c.type = 'denunciation' and not l.identity_protected)::int as unprotected,
+        (select count(*) from letters where identity_protected)::int as protected`,
+    );
+    expect(row).toEqual({ plaintext: 0, unprotected: 0, protected: expect.any(Number) });
+    expect(row?.protected).toBeGreaterThanOrEqual(3);
+  });
 });
