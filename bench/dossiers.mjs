@@ -14,52 +14,32 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { ensureStructure, generateDossiers } from './lib/generate.mjs';
-import { checkMarker, log, openBenchDatabase, PASSWORD, readSettings, runLoad, startServers, topStatements } from './lib/orchestrate.mjs';
+import { checkMarker, COMMON_OPTIONS, commonOptions, log, numberOption, openBenchDatabase, readSettings, serveAndLoad, topStatements } from './lib/orchestrate.mjs';
 import { machine, report } from './lib/report.mjs';
 import { STAFF_OF_UNITS, UNITS_VIEW } from './lib/structure.sql.mjs';
 
 const { values: a } = parseArgs({
   options: {
+    ...COMMON_OPTIONS,
     dossiers: { type: 'string', default: '1000000' },
-    communes: { type: 'string', default: '100' },
-    duration: { type: 'string', default: '20' },
-    warmup: { type: 'string', default: '3' },
     connections: { type: 'string', default: '32' },
-    'lifecycle-connections': { type: 'string', default: '16' },
     intake: { type: 'string', default: 'online' },
-    'server-procs': { type: 'string', default: '1' },
-    'keep-data': { type: 'string' },
     'stats-runs': { type: 'string', default: '7' },
-    phases: { type: 'string' },
-    'pg-stats': { type: 'boolean', default: false },
     'cpu-prof': { type: 'string' },
-    'generate-only': { type: 'boolean', default: false },
     'port-base': { type: 'string', default: '3560' },
     'upload-bytes': { type: 'string', default: '15000' },
-    out: { type: 'string' },
   },
 });
-const num = (k) => {
-  const v = Number(a[k]);
-  if (!Number.isFinite(v) || v < 0) throw new Error(`--${k} must be a number`);
-  return v;
-};
+const num = numberOption(a);
 const opts = {
+  ...commonOptions(a),
   dossiers: num('dossiers'),
-  communes: num('communes'),
-  seconds: num('duration'),
-  warmup: num('warmup'),
-  lookupConcurrency: num('connections'),
-  lifecycleConcurrency: num('lifecycle-connections'),
-  serverProcs: num('server-procs'),
   statsRuns: num('stats-runs'),
-  portBase: num('port-base'),
   uploadBytes: num('upload-bytes'),
   intake: a.intake === 'desk' ? 'desk' : 'online',
-  phases: a.phases ? a.phases.split(',') : null,
 };
 const bdb = await openBenchDatabase({ keepData: a['keep-data'], port: opts.portBase + 1, pgStats: a['pg-stats'] });
-const { dbUrl, postmasterPid, marker } = bdb;
+const { dbUrl, marker } = bdb;
 await ensureStructure(dbUrl, opts.communes, log);
 
 const db = new pg.Client({ connectionString: dbUrl });
@@ -89,21 +69,7 @@ if (a['pg-stats']) {
 }
 
 // ---------- servers and load ----------
-const port = opts.portBase;
-const barePort = opts.portBase + 2;
-const { server, bare } = await startServers({ db: bdb, port, barePort, serverProcs: opts.serverProcs, cpuProf: a['cpu-prof'] });
-const result = runLoad('bench/lib/load.mjs', {
-  ...opts,
-  port,
-  barePort,
-  dbUrl,
-  password: PASSWORD,
-  staff,
-  provinceUser: 'lanhdao.tinh',
-  procedureCode: '1.001193',
-  pids: { server: server.pid, postgres: postmasterPid ?? 0, bare: bare.pid },
-});
-
+const { result, server } = await serveAndLoad(bdb, opts, 'bench/lib/load.mjs', { staff, provinceUser: 'lanhdao.tinh', procedureCode: '1.001193' }, a['cpu-prof']);
 const statements = a['pg-stats'] ? await topStatements(db) : null;
 await db.end();
 

@@ -17,46 +17,21 @@ import { ensureStructure } from './lib/generate.mjs';
 import { generateLetters } from './lib/letters-generate.mjs';
 import { ADD_RECEPTION, LETTER_STAFF } from './lib/letters.sql.mjs';
 import { letterReport } from './lib/letters-report.mjs';
-import { checkMarker, log, openBenchDatabase, PASSWORD, readSettings, runLoad, runTs, startServers, topStatements } from './lib/orchestrate.mjs';
+import { checkMarker, COMMON_OPTIONS, commonOptions, log, numberOption, openBenchDatabase, readSettings, runTs, serveAndLoad, topStatements } from './lib/orchestrate.mjs';
 import { machine } from './lib/report.mjs';
 
 const { values: a } = parseArgs({
   options: {
+    ...COMMON_OPTIONS,
     letters: { type: 'string', default: '1000000' },
     writers: { type: 'string', default: '100000' },
-    communes: { type: 'string', default: '100' },
-    duration: { type: 'string', default: '20' },
-    warmup: { type: 'string', default: '3' },
     connections: { type: 'string', default: '8' },
-    'lifecycle-connections': { type: 'string', default: '16' },
-    'server-procs': { type: 'string', default: '1' },
-    'keep-data': { type: 'string' },
-    phases: { type: 'string' },
-    'pg-stats': { type: 'boolean', default: false },
-    'generate-only': { type: 'boolean', default: false },
     'port-base': { type: 'string', default: '3570' },
-    out: { type: 'string' },
   },
 });
-const num = (k) => {
-  const v = Number(a[k]);
-  if (!Number.isFinite(v) || v < 0) throw new Error(`--${k} must be a number`);
-  return v;
-};
-const opts = {
-  letters: num('letters'),
-  writers: num('writers'),
-  communes: num('communes'),
-  seconds: num('duration'),
-  warmup: num('warmup'),
-  lookupConcurrency: num('connections'),
-  lifecycleConcurrency: num('lifecycle-connections'),
-  serverProcs: num('server-procs'),
-  portBase: num('port-base'),
-  phases: a.phases ? a.phases.split(',') : null,
-};
+const opts = { ...commonOptions(a), letters: numberOption(a)('letters'), writers: numberOption(a)('writers') };
 const bdb = await openBenchDatabase({ keepData: a['keep-data'], port: opts.portBase + 1, pgStats: a['pg-stats'] });
-const { dbUrl, postmasterPid, marker } = bdb;
+const { dbUrl, marker } = bdb;
 await ensureStructure(dbUrl, opts.communes, log);
 
 const db = new pg.Client({ connectionString: dbUrl });
@@ -89,19 +64,7 @@ if (a['pg-stats']) {
 }
 
 // ---------- servers and load ----------
-const port = opts.portBase;
-const barePort = opts.portBase + 2;
-const { server, bare } = await startServers({ db: bdb, port, barePort, serverProcs: opts.serverProcs });
-const result = runLoad('bench/lib/letters-load.mjs', {
-  ...opts,
-  port,
-  barePort,
-  dbUrl,
-  password: PASSWORD,
-  staff,
-  provinceUser: 'bench.lanhdao.99',
-  pids: { server: server.pid, postgres: postmasterPid ?? 0, bare: bare.pid },
-});
+const { result } = await serveAndLoad(bdb, opts, 'bench/lib/letters-load.mjs', { staff, provinceUser: 'bench.lanhdao.99' });
 const statements = a['pg-stats'] ? await topStatements(db) : null;
 await db.end();
 const full = { date: new Date().toISOString(), machine: machine(), pgSettings, dataset, options: opts, ...result, statements };

@@ -133,6 +133,51 @@ export async function startServers({ db, port, barePort, serverProcs, cpuProf })
   return { server, bare };
 }
 
+/** Command-line options every benchmark takes (parseArgs), with their defaults. */
+export const COMMON_OPTIONS = {
+  communes: { type: 'string', default: '100' },
+  duration: { type: 'string', default: '20' },
+  warmup: { type: 'string', default: '3' },
+  'lifecycle-connections': { type: 'string', default: '16' },
+  'server-procs': { type: 'string', default: '1' },
+  'keep-data': { type: 'string' },
+  phases: { type: 'string' },
+  'pg-stats': { type: 'boolean', default: false },
+  'generate-only': { type: 'boolean', default: false },
+  out: { type: 'string' },
+};
+
+/** A numeric option, refused when it is not a number ≥ 0. */
+export const numberOption = (a) => (k) => {
+  const v = Number(a[k]);
+  if (!Number.isFinite(v) || v < 0) throw new Error(`--${k} must be a number`);
+  return v;
+};
+
+/** The options of COMMON_OPTIONS as the load generators read them. */
+export function commonOptions(a) {
+  const num = numberOption(a);
+  return {
+    communes: num('communes'),
+    seconds: num('duration'),
+    warmup: num('warmup'),
+    lookupConcurrency: num('connections'),
+    lifecycleConcurrency: num('lifecycle-connections'),
+    serverProcs: num('server-procs'),
+    portBase: num('port-base'),
+    phases: a.phases ? a.phases.split(',') : null,
+  };
+}
+
+/** Starts the servers and runs the load generator `script` with the options, the ports, the database and `extra`. */
+export async function serveAndLoad(db, opts, script, extra, cpuProf) {
+  const port = opts.portBase;
+  const barePort = opts.portBase + 2;
+  const { server, bare } = await startServers({ db, port, barePort, serverProcs: opts.serverProcs, cpuProf });
+  const result = runLoad(script, { ...opts, port, barePort, dbUrl: db.dbUrl, password: PASSWORD, ...extra, pids: { server: server.pid, postgres: db.postmasterPid ?? 0, bare: bare.pid } });
+  return { result, server };
+}
+
 /** Runs a load generator (`script CONFIG RESULT`) in a process of its own and returns its result. */
 export function runLoad(script, config) {
   const cfgFile = path.join(work, 'load.json');
