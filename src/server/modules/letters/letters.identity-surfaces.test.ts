@@ -240,7 +240,7 @@ describe('at rest, after all of it', () => {
         (select count(*) from letter_case_letters x join letter_cases c on c.id = x.case_id join letters l on l.id = x.letter_id where c.type = 'denunciation' and not l.identity_protected)::int as unprotected,
         (select count(*) from letters where identity_protected)::int as protected`,
     );
-    expect(row).toEqual({ plaintext: 0, unprotected: 0, protected: expect.any(Number) });
+    expect([row?.plaintext, row?.unprotected]).toEqual([0, 0]);
     expect(row?.protected).toBeGreaterThanOrEqual(3);
   });
 });
