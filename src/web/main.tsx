@@ -47,6 +47,9 @@ const ProcedurePage = lazy(() => import('./portal/ProcedurePage'));
 const SubmitPage = lazy(() => import('./portal/submit/SubmitPage'));
 const TrackPage = lazy(() => import('./portal/track/TrackPage'));
 const AccountPage = lazy(() => import('./portal/account/AccountPage'));
+// Citizens' letters: sending and tracking, each its own chunk.
+const LetterSubmitPage = lazy(() => import('./portal/letters/LetterSubmitPage'));
+const LetterTrackPage = lazy(() => import('./portal/letters/LetterTrackPage'));
 
 function Loading() {
   return (
@@ -102,6 +105,30 @@ createRoot(root).render(
             element={
               <Suspense fallback={<Loading />}>
                 <TrackPage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="/gui-don"
+            element={
+              <Suspense fallback={<Loading />}>
+                <LetterSubmitPage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="/tra-cuu-don"
+            element={
+              <Suspense fallback={<Loading />}>
+                <LetterTrackPage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="/tra-cuu-don/:code"
+            element={
+              <Suspense fallback={<Loading />}>
+                <LetterTrackPage />
               </Suspense>
             }
           />

@@ -102,7 +102,16 @@ export default function PortalHome() {
             <ServiceCard icon={<IconFileText size={24} />} title={t('portal.proceduresTitle')} text={t('portal.proceduresText')}>
               <ProcedureSearchBox />
             </ServiceCard>
-            <ServiceCard icon={<IconMessageReport size={24} />} title={t('portal.feedbackTitle')} text={t('portal.feedbackText')} />
+            <ServiceCard icon={<IconMessageReport size={24} />} title={t('portal.feedbackTitle')} text={t('letters.portal.cardText')}>
+              <Group gap="xs" mt="md">
+                <Button component={Link} to="/gui-don" variant="light" rightSection={<IconArrowRight size={16} aria-hidden />} data-testid="portal-send-letter">
+                  {t('letters.portal.send')}
+                </Button>
+                <Button component={Link} to="/tra-cuu-don" variant="subtle" px="xs">
+                  {t('letters.portal.track')}
+                </Button>
+              </Group>
+            </ServiceCard>
             <ServiceCard icon={<IconSearch size={24} />} title={t('citizen.home.trackTitle')} text={t('citizen.home.trackText')}>
               <Button component={Link} to="/tra-cuu" variant="light" mt="md" rightSection={<IconArrowRight size={16} aria-hidden />} data-testid="portal-track">
                 {t('citizen.home.trackButton')}

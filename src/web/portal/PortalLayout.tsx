@@ -51,6 +51,12 @@ export function PortalLayout({ children }: { children: ReactNode }) {
             <NavLink to="/tra-cuu" className={nav.link}>
               {t('citizen.nav.track')}
             </NavLink>
+            <NavLink to="/gui-don" className={nav.link}>
+              {t('letters.nav.portalSend')}
+            </NavLink>
+            <NavLink to="/tra-cuu-don" className={nav.link}>
+              {t('letters.nav.portalTrack')}
+            </NavLink>
             <NavLink to="/tai-khoan" className={nav.link}>
               {t('citizen.nav.account')}
             </NavLink>

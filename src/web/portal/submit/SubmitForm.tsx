@@ -23,7 +23,7 @@ const FORMAT_HINTS: Record<string, 'citizen.submit.idInvalid' | 'citizen.submit.
 };
 const NOTE_MAX = 2000;
 
-function FormSection({ id, title, intro, children }: { id: string; title: string; intro?: ReactNode; children: ReactNode }) {
+export function FormSection({ id, title, intro, children }: { id: string; title: string; intro?: ReactNode; children: ReactNode }) {
   return (
     <Card withBorder radius="md" padding="lg" component="section" aria-labelledby={id}>
       <Title order={2} fz="lg" mb={intro ? 4 : 'sm'} id={id} tabIndex={-1}>

@@ -1,21 +1,41 @@
-// The code-and-secret form of /tra-cuu: forgiving input (spaces, case and dashes do not matter to the server),
+// The code-and-secret form of /tra-cuu (and, with its own words, of /tra-cuu-don): forgiving input (spaces, case and dashes do not matter to the server),
 // one neutral message for an unknown code and a wrong secret alike.
 import { Alert, Button, Card, Stack, Text, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+/** The words of another record than a dossier (a letter: "Mã đơn"). */
+export interface LookupTexts {
+  formTitle: string;
+  code: string;
+  codeHint: string;
+  secretHint: string;
+  submit: string;
+  codeRequired: string;
+}
+
 export function LookupForm({
   initialCode,
   problem,
   onLookup,
+  texts,
 }: {
+  texts?: LookupTexts;
   initialCode: string;
   /** What went wrong with the last look-up (already in plain words), or null. */
   problem: string | null;
   onLookup: (code: string, secret: string) => void;
 }) {
   const { t } = useTranslation();
+  const w: LookupTexts = texts ?? {
+    formTitle: t('citizen.lookup.formTitle'),
+    code: t('citizen.lookup.code'),
+    codeHint: t('citizen.lookup.codeHint'),
+    secretHint: t('citizen.lookup.secretHint'),
+    submit: t('citizen.lookup.submit'),
+    codeRequired: t('citizen.lookup.codeRequired'),
+  };
   const [code, setCode] = useState(initialCode);
   const [secret, setSecret] = useState('');
   const [errors, setErrors] = useState<{ code?: string; secret?: string }>({});
@@ -34,7 +54,7 @@ export function LookupForm({
           e.preventDefault();
           const c = code.replace(/\s+/g, '');
           const s = secret.trim();
-          const found = { ...(c ? {} : { code: t('citizen.lookup.codeRequired') }), ...(s ? {} : { secret: t('citizen.lookup.secretRequired') }) };
+          const found = { ...(c ? {} : { code: w.codeRequired }), ...(s ? {} : { secret: t('citizen.lookup.secretRequired') }) };
           setErrors(found);
           if (found.code) document.getElementById('lookup-code')?.focus();
           else if (found.secret) document.getElementById('lookup-secret')?.focus();
@@ -43,7 +63,7 @@ export function LookupForm({
       >
         <Stack gap="md">
           <Text fw={600} fz="lg" id="lookup-title">
-            {t('citizen.lookup.formTitle')}
+            {w.formTitle}
           </Text>
           {problem && (
             <Alert ref={alert} tabIndex={-1} color="dvRed" variant="light" role="alert" data-testid="lookup-problem">
@@ -53,8 +73,8 @@ export function LookupForm({
           <TextInput
             id="lookup-code"
             size="md"
-            label={t('citizen.lookup.code')}
-            description={t('citizen.lookup.codeHint')}
+            label={w.code}
+            description={w.codeHint}
             required
             autoComplete="off"
             autoCapitalize="characters"
@@ -68,7 +88,7 @@ export function LookupForm({
             id="lookup-secret"
             size="md"
             label={t('citizen.lookup.secret')}
-            description={t('citizen.lookup.secretHint')}
+            description={w.secretHint}
             required
             autoComplete="off"
             autoCapitalize="characters"
@@ -79,7 +99,7 @@ export function LookupForm({
             error={errors.secret}
           />
           <Button type="submit" size="md" leftSection={<IconSearch size={18} aria-hidden />} data-testid="lookup-submit">
-            {t('citizen.lookup.submit')}
+            {w.submit}
           </Button>
         </Stack>
       </form>
