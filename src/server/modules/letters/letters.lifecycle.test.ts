@@ -160,7 +160,9 @@ describe('a petition and a feedback', () => {
     ]);
     const [c1, c2] = split.cases;
     const view = (await tiepdan.get(`/api/letter-cases/${c2?.id}`)).json<CaseView>();
-    expect(view.letters).toEqual([{ id: letter.id, code: letter.code, role: 'origin', receivedAt: letter.receivedAt }]);
+    expect(view.letters).toEqual([
+      { id: letter.id, code: letter.code, role: 'origin', receivedAt: letter.receivedAt, writerName: 'Nguyễn Văn Khiếu', anonymous: false, identityProtected: false, similarity: null },
+    ]);
     await actOk(tiepdan, c1?.id ?? '', 'guide', {
       data: { guidance: 'Gửi đơn đến Tòa án nhân dân khu vực', reason: 'Đã có bản án', receivingBody: 'Tòa án nhân dân khu vực 1' },
       attachments: await doc(tiepdan, 'huong-dan.pdf'),
