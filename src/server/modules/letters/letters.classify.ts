@@ -13,7 +13,7 @@ import { notifyWriter } from './letters.notify';
 import { caseCode } from './letters.codes';
 import { assessEligibility, type EligibilityResult } from './letters.eligibility';
 import { letterErrors } from './letters.errors';
-import { openIdentity, plaintextColumns } from './letters.identity';
+import { intakeEndColumns } from './letters.identity';
 import { findLetter, updateLetter, type LetterWithUnit } from './letters.queries';
 import { casesOfLetter, insertCase, linkCaseLetter, updateCase } from './letter-cases.queries';
 import { toLetterView } from './letters.views';
@@ -74,16 +74,8 @@ export async function classifyLetter(tx: Tx, ctx: Ctx, id: string, body: Classif
   const planned = await plan(tx, ctx, letter, body);
   for (const [i, p] of planned.entries()) await openCase(tx, ctx, letter, p, i + 1, now);
 
-  // A letter holding a denunciation is protected for good; any other gets its plaintext writer columns for lists and search.
   const protect = letter.identityProtected || types.includes('denunciation');
-  await updateLetter(tx, id, {
-    state: res.state,
-    seq: res.step.seq,
-    dueAt: null,
-    classifiedAt: now,
-    identityProtected: protect,
-    ...(protect ? {} : plaintextColumns(openIdentity(letter.writerSealed))),
-  });
+  await updateLetter(tx, id, { state: res.state, seq: res.step.seq, dueAt: null, classifiedAt: now, ...intakeEndColumns(letter.writerSealed, protect) });
   await notifyWriter(tx, id, { template: 'letter.classified', cases: await casesOfLetter(tx, id), now });
   const after = await findLetter(tx, id);
   if (!after) throw new Error('letter vanished inside its own transaction');

@@ -12,7 +12,7 @@ import { canSeeCase, identityStatus, mayRevealIdentity } from './letters.access'
 import { clock } from './letters.clock';
 import { duplicateCandidates, similarityToCase, type CandidateRow } from './letters.duplicates.queries';
 import { letterErrors } from './letters.errors';
-import { openIdentity, plaintextColumns } from './letters.identity';
+import { intakeEndColumns } from './letters.identity';
 import { findLetter, updateLetter } from './letters.queries';
 import { visibleLetter } from './letters.read';
 import { findCase, linkCaseLetter } from './letter-cases.queries';
@@ -138,14 +138,7 @@ export async function markDuplicate(tx: Tx, ctx: Ctx, id: string, body: MarkDupl
 
   await linkCaseLetter(tx, { caseId: c.id, letterId: id, role: 'duplicate', similarity, linkedBy: ctx.actor.id, linkedAt: now });
   const protect = letter.identityProtected || c.type === 'denunciation';
-  await updateLetter(tx, id, {
-    state: res.state,
-    seq: res.step.seq,
-    dueAt: null,
-    classifiedAt: now,
-    identityProtected: protect,
-    ...(protect ? {} : plaintextColumns(openIdentity(letter.writerSealed))),
-  });
+  await updateLetter(tx, id, { state: res.state, seq: res.step.seq, dueAt: null, classifiedAt: now, ...intakeEndColumns(letter.writerSealed, protect) });
   // The case's own trail shows the letter it gained (names the letter, never its writer).
   await recordAudit(tx, ctx, {
     action: 'letter_case.add_duplicate',

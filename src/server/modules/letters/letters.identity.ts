@@ -78,6 +78,14 @@ export function plaintextColumns(id: Identity) {
   };
 }
 
+/**
+ * The letter's columns when its intake ends (classified, or filed with a case as a duplicate): a letter
+ * holding a denunciation is protected for good; any other gets its plaintext writer columns for lists and search.
+ */
+export function intakeEndColumns(writerSealed: string, protect: boolean) {
+  return { identityProtected: protect, ...(protect ? {} : plaintextColumns(openIdentity(writerSealed))) };
+}
+
 export function toWriterView(id: Identity): WriterView {
   return {
     name: id.name ?? null,
