@@ -50,6 +50,7 @@ const AccountPage = lazy(() => import('./portal/account/AccountPage'));
 // Citizens' letters: sending and tracking, each its own chunk.
 const LetterSubmitPage = lazy(() => import('./portal/letters/LetterSubmitPage'));
 const LetterTrackPage = lazy(() => import('./portal/letters/LetterTrackPage'));
+const AnswersPage = lazy(() => import('./portal/letters/AnswersPage'));
 
 function Loading() {
   return (
@@ -129,6 +130,22 @@ createRoot(root).render(
             element={
               <Suspense fallback={<Loading />}>
                 <LetterTrackPage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="/tra-loi-don"
+            element={
+              <Suspense fallback={<Loading />}>
+                <AnswersPage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="/tra-loi-don/:code"
+            element={
+              <Suspense fallback={<Loading />}>
+                <AnswersPage />
               </Suspense>
             }
           />

@@ -110,6 +110,9 @@ export default function PortalHome() {
                 <Button component={Link} to="/tra-cuu-don" variant="subtle" px="xs">
                   {t('letters.portal.track')}
                 </Button>
+                <Button component={Link} to="/tra-loi-don" variant="subtle" px="xs">
+                  {t('letters.portal.answers')}
+                </Button>
               </Group>
             </ServiceCard>
             <ServiceCard icon={<IconSearch size={24} />} title={t('citizen.home.trackTitle')} text={t('citizen.home.trackText')}>
