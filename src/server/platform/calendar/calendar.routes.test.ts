@@ -162,10 +162,16 @@ describe('settings and the deadline calculator', () => {
     expect(calendarDaysRes.json<{ dueDate: string }>().dueDate).toBe('2026-05-04');
   });
 
-  it('follows the official schedule and the cutoff setting', async () => {
+  it('follows the official schedule and the cutoff setting, from the answer of the edit on', async () => {
+    // Read first, so that the process holds the calendar (kept a few seconds) when the edit comes.
+    const r0 = await due(admin, { start: '2026-03-13T09:00:00+07:00', amount: 1, unit: 'working_days' });
+    expect(r0.json<{ dueDate: string }>().dueDate).toBe('2026-03-16');
     await admin.put('/api/calendar/days/2026-03-16', { kind: 'day_off', name: 'Nghỉ thêm' });
     const r1 = await due(admin, { start: '2026-03-13T09:00:00+07:00', amount: 1, unit: 'working_days' });
     expect(r1.json<{ dueDate: string }>().dueDate).toBe('2026-03-17');
+    expect((await admin.delete('/api/calendar/days/2026-03-16')).statusCode).toBe(200);
+    const r1b = await due(admin, { start: '2026-03-13T09:00:00+07:00', amount: 1, unit: 'working_days' });
+    expect(r1b.json<{ dueDate: string }>().dueDate).toBe('2026-03-16');
 
     const put = await admin.put('/api/calendar/settings', { afternoonCutoff: '16:30' });
     expect(put.statusCode).toBe(200);
