@@ -52,6 +52,18 @@ export async function casesOfLetter(db: Tx, letterId: string): Promise<CaseWithU
   return rows.map(flat);
 }
 
+/** The cases a letter belongs to: those split from it and, for a letter filed as a duplicate, the case it joined (its access and reveal follow that case). */
+export async function casesHoldingLetter(db: Tx, letterId: string): Promise<CaseWithUnits[]> {
+  const joined = db
+    .select({ id: letterCaseLetters.caseId })
+    .from(letterCaseLetters)
+    .where(and(eq(letterCaseLetters.letterId, letterId), eq(letterCaseLetters.role, 'duplicate')));
+  const rows = await selectWithUnits(db)
+    .where(or(eq(letterCases.letterId, letterId), inArray(letterCases.id, joined)))
+    .orderBy(asc(letterCases.receivedAt), asc(letterCases.ordinal));
+  return rows.map(flat);
+}
+
 export async function insertCase(db: Tx, row: CaseInsert): Promise<CaseRow> {
   const [out] = await db.insert(letterCases).values(row).returning();
   if (!out) throw new Error('letter case insert returned no row');

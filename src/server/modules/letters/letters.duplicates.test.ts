@@ -153,6 +153,18 @@ describe('marking a duplicate', () => {
     for (const n of [50, 51]) expect(c.body).not.toContain(writer(n).name);
   });
 
+  it('refuses to file a denunciation with a petition or feedback case (whose answer may be published), changing nothing', async () => {
+    const petition = await caseWith(tiepdan, { subject: 'Kiến nghị sửa cống', content: 'Cống thoát nước đầu xóm Đông bị vỡ, đề nghị sửa trước mùa mưa.', writer: writer(60) }, 'petition');
+    const den = await recordOk(tiepdan, { declaredKind: 'denunciation', subject: 'Tố cáo sửa cống sai', content: 'Nhà thầu sửa cống xóm Đông dùng vật liệu kém, cán bộ xã làm ngơ.', target: 'Nhà thầu', writer: writer(61) });
+    const res = await mark(tiepdan, den.letter.id, { caseId: petition.caseId });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(fieldPaths(res)).toEqual(['body.caseId']);
+    const after = (await tiepdan.get(`/api/letters/${den.letter.id}`)).json<LetterView>();
+    expect(after.state).toBe(den.letter.state);
+    const c = (await tiepdan.get(`/api/letter-cases/${petition.caseId}`)).json<CaseView>();
+    expect(c.letters.map((l) => l.role)).toEqual(['origin']);
+  });
+
   it('answers bad input with field errors and changes nothing; checks access and roles first', async () => {
     const land = await caseWith(tiepdan, { ...LAND, content: `${LAND.content} Lần ba.`, writer: writer(60) });
     const bm = await caseWith(tiepdanBM, { ...LAND, unitId: binhMinh, writer: writer(61) });

@@ -135,6 +135,10 @@ export async function markDuplicate(tx: Tx, ctx: Ctx, id: string, body: MarkDupl
   );
   // The same answer for a case that does not exist and one the user may not see.
   if (!c) throw letterErrors.field(ctx.lang, 'body.caseId', 'Không tìm thấy vụ việc trong phạm vi của bạn', 'No such case within your scope');
+  // A denouncer's letter joins only a denunciation: a petition or feedback case may publish its answer.
+  if ((letter.identityProtected || letter.declaredKind === 'denunciation') && c.type !== 'denunciation') {
+    throw letterErrors.field(ctx.lang, 'body.caseId', 'Đơn tố cáo chỉ được gộp vào vụ việc tố cáo', 'A denunciation may only be filed with a denunciation case');
+  }
 
   await linkCaseLetter(tx, { caseId: c.id, letterId: id, role: 'duplicate', similarity, linkedBy: ctx.actor.id, linkedAt: now });
   const protect = letter.identityProtected || c.type === 'denunciation';

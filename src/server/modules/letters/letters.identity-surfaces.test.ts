@@ -203,14 +203,17 @@ describe('who may reveal', () => {
     const second = await addStaff(t, 'xuly2.anbinh', '99001', ['specialist']);
     const headBM = await addStaff(t, 'lanhdao2.binhminh', '99002', ['leader']);
     // 403, or 404 for one who may not even see the letter.
-    const reveal = async (client: TestClient) => ((await client.get(`/api/letters/${letterId}/identity`)).statusCode === 200 ? 200 : 403);
+    const reveal = async (client: TestClient, id = letterId) => ((await client.get(`/api/letters/${id}/identity`)).statusCode === 200 ? 200 : 403);
     await actOk(lanhdao, caseId, 'assign', { assigneeId: await staffId(chuyenvien) });
     expect([await reveal(chuyenvien), await reveal(lanhdao), await reveal(second.client), await reveal(headBM.client)]).toEqual([200, 200, 403, 403]);
+    // The letter filed with the case as a duplicate follows the case: its handler and head reveal its writer too.
+    expect([await reveal(chuyenvien, dupId), await reveal(lanhdao, dupId), await reveal(second.client, dupId), await reveal(headBM.client, dupId)]).toEqual([200, 200, 403, 403]);
     await actOk(lanhdao, caseId, 'assign', { assigneeId: second.id });
     expect([await reveal(chuyenvien), await reveal(lanhdao), await reveal(second.client)]).toEqual([403, 200, 200]);
     await actOk(lanhdao, caseId, 'transfer', { toUnitId: await t.unitId('99002'), data: { reason: 'Thẩm quyền phường' } });
     expect([await reveal(chuyenvien), await reveal(lanhdao), await reveal(second.client), await reveal(headBM.client)]).toEqual([403, 403, 403, 200]);
-    for (const client of Object.values(others)) expect(await reveal(client)).toBe(403);
+    expect([await reveal(lanhdao, dupId), await reveal(headBM.client, dupId)]).toEqual([403, 200]);
+    for (const client of Object.values(others)) expect([await reveal(client), await reveal(client, dupId)]).toEqual([403, 403]);
     const audit = await queryRows<{ actor_id: string; row: string }>(t.db, sql`select actor_id, a::text as row from audit_log a where action = 'letter.identity.reveal' and entity_id = ${letterId}`);
     expect(audit.map((a) => a.actor_id)).toEqual(expect.arrayContaining([await staffId(chuyenvien), await staffId(lanhdao), second.id, headBM.id]));
     expectNoIdentity(audit.map((a) => a.row).join('\n'), 'the reveal audit entries');

@@ -15,7 +15,7 @@ import { clock } from './letters.clock';
 import { letterErrors } from './letters.errors';
 import { openIdentity, openName, toWriterView } from './letters.identity';
 import { findLetter, letterFile, listLetters, type LetterWithUnit } from './letters.queries';
-import { caseCounts, casesOfLetter, listCases, toClassifyCount, type CaseWithUnits } from './letter-cases.queries';
+import { caseCounts, casesHoldingLetter, listCases, toClassifyCount, type CaseWithUnits } from './letter-cases.queries';
 import { toCaseSummary, toLetterSummary, toLetterView } from './letters.views';
 import { activeCaseStates, LETTER_ENTITY } from './letters.workflows';
 
@@ -75,7 +75,7 @@ export async function listLetterPage(db: Tx, ctx: Ctx, q: LetterListQuery): Prom
 /** The letter and its cases, when the user may see it (404 otherwise: nothing to learn from it). */
 export async function visibleLetter(db: Tx, ctx: Ctx, id: string, forUpdate = false): Promise<{ letter: LetterWithUnit; cases: CaseWithUnits[] }> {
   const letter = await findLetter(db, id, forUpdate);
-  const cases = letter ? await casesOfLetter(db, id) : [];
+  const cases = letter ? await casesHoldingLetter(db, id) : [];
   if (!letter || !canSeeLetter(ctx.actor, letter, cases)) throw letterErrors.notFound();
   return { letter, cases };
 }

@@ -24,7 +24,7 @@ import { history, type Step } from '../../platform/workflow/workflow.service';
 import { identityStatus, mayRevealIdentity, type CasePlace } from './letters.access';
 import { openIdentity, openName, presenceOf, toWriterView } from './letters.identity';
 import { filesOfLetter, type LetterWithUnit } from './letters.queries';
-import { casesOfLetter, lettersOfCase, type CaseWithUnits } from './letter-cases.queries';
+import { casesHoldingLetter, casesOfLetter, lettersOfCase, type CaseWithUnits } from './letter-cases.queries';
 import { alertsOfCase } from './letters.escalation';
 import { availableCaseActions, availableLetterActions } from './letters.rules';
 import { CASE_ENTITY, LETTER_ENTITY, letterWorkflow } from './letters.workflows';
@@ -161,7 +161,7 @@ async function letterBody(db: Tx, actor: Actor, l: LetterWithUnit, cases: readon
 
 export async function toLetterView(db: Tx, ctx: Ctx, l: LetterWithUnit, now: Date): Promise<LetterView> {
   const cal = await loadCalendar(db);
-  const cases = await casesOfLetter(db, l.id);
+  const cases = await casesHoldingLetter(db, l.id);
   const def = letterWorkflow(l.workflowCode);
   const steps = await history(db, LETTER_ENTITY, l.id);
   return {
