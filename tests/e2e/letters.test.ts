@@ -166,8 +166,9 @@ void describe('citizens letters journey', () => {
       await shot(leader.page, 'l3-case-accepted');
 
       await login(specialist.page, 'chuyenvien.anbinh');
+      // The case is in the specialist's own pile.
       await specialist.page.goto('/staff/letter-cases?mine=1');
-      await specialist.page.getByTestId('case-table').locator('tr[data-code]').first().getByRole('link').click();
+      await specialist.page.getByTestId('case-table').locator(`tr[data-code] a[href="${caseUrl}"]`).click();
       await specialist.page.getByTestId('case-timeline').waitFor();
       await act(specialist.page, 'Báo cáo kết quả, đề xuất', async (dialog) => {
         await field(dialog, 'Báo cáo kết quả xác minh, đề xuất').fill('Đã kiểm tra thực địa: cống tắc do rác thải sinh hoạt. Đề xuất giao tổ vệ sinh môi trường nạo vét.');
@@ -265,6 +266,9 @@ void describe('citizens letters journey', () => {
       await page.goto('/gui-don');
       await page.getByTestId('kind-feedback').waitFor();
       await check('portal-form');
+      await page.goto('/tra-loi-don');
+      await page.getByTestId('answers').locator('li').first().waitFor();
+      await check('answers');
       await page.goto(`/tra-cuu-don/${sent.code}#s=${encodeURIComponent(sent.secret)}`);
       await page.getByTestId('tracked-case').waitFor();
       await check('tracking');
@@ -280,6 +284,11 @@ void describe('citizens letters journey', () => {
       await page.getByRole('dialog').getByTestId('classify-form').waitFor();
       await page.waitForTimeout(500); // the modal's opening transition, before contrast is measured
       await check('classify-form');
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'hidden' });
+      await page.getByTestId('user-menu').click();
+      await page.getByTestId('logout').click();
+      await page.waitForURL('**/staff/login');
       await login(page, 'lanhdao.anbinh');
       await page.goto('/staff/letter-cases');
       await page.getByTestId('case-table').locator('tr[data-code]').first().waitFor();

@@ -1,8 +1,8 @@
 // The online letter: the kind (with what each means), where it goes, the writer (optional: feedback may be anonymous; a
 // denunciation's writer is sealed), the content, attachments with progress, the declaration. One Idempotency-Key per form
 // session: sending again after a lost answer never makes two letters.
-import { Alert, Button, Card, Checkbox, NativeSelect, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { IconSend, IconShieldLock } from '@tabler/icons-react';
+import { Alert, Card, NativeSelect, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { IconShieldLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
@@ -10,7 +10,7 @@ import { newIdempotencyKey } from '../../api/upload';
 import { ErrorSummary, type SummaryItem } from '../dossiers/ErrorSummary';
 import { UploadSlot } from '../dossiers/UploadSlot';
 import { useUploads } from '../dossiers/useUploads';
-import { FormSection } from '../submit/SubmitForm';
+import { FormSection, SendCard } from '../submit/SubmitForm';
 import { EMPTY_WRITER, KindChooser, WriterFields, writerBody, type WriterInput } from './LetterFields';
 import { sendLetter, type LetterKind, type LetterUnitList, type PublicLetterResult } from './publicLetters';
 
@@ -191,25 +191,19 @@ export function LetterForm({ units, onDone }: { units: LetterUnitList['items']; 
           <UploadSlot slot="letter" label={t('letters.submit.filesSlot')} uploads={uploads} error={errors.attachments} />
         </FormSection>
 
-        <Card withBorder radius="md" padding="lg">
-          <Checkbox
-            id="consent"
-            size="md"
-            checked={consent}
-            onChange={(e) => {
-              setConsent(e.currentTarget.checked);
-              clear('consent');
-            }}
-            label={t('letters.submit.consent')}
-            error={errors.consent}
-          />
-          <Button type="submit" size="lg" mt="lg" fullWidth loading={sending} leftSection={<IconSend size={20} aria-hidden />} data-testid="letter-send">
-            {t('letters.submit.send')}
-          </Button>
-          <Text fz="xs" c="dimmed" mt="xs" ta="center">
-            {t('letters.submit.sendHint')}
-          </Text>
-        </Card>
+        <SendCard
+          consent={consent}
+          onConsent={(v) => {
+            setConsent(v);
+            clear('consent');
+          }}
+          consentLabel={t('letters.submit.consent')}
+          error={errors.consent}
+          sending={sending}
+          sendLabel={t('letters.submit.send')}
+          hint={t('letters.submit.sendHint')}
+          testId="letter-send"
+        />
       </Stack>
     </form>
   );

@@ -39,6 +39,39 @@ export function FormSection({ id, title, intro, children }: { id: string; title:
   );
 }
 
+/** The declaration and the send button closing a citizen's form (a dossier, a letter). */
+export function SendCard({
+  consent,
+  onConsent,
+  consentLabel,
+  error,
+  sending,
+  sendLabel,
+  hint,
+  testId,
+}: {
+  consent: boolean;
+  onConsent: (checked: boolean) => void;
+  consentLabel: string;
+  error: string | undefined;
+  sending: boolean;
+  sendLabel: string;
+  hint: string;
+  testId: string;
+}) {
+  return (
+    <Card withBorder radius="md" padding="lg">
+      <Checkbox id="consent" size="md" checked={consent} onChange={(e) => onConsent(e.currentTarget.checked)} label={consentLabel} error={error} />
+      <Button type="submit" size="lg" mt="lg" fullWidth loading={sending} leftSection={<IconSend size={20} aria-hidden />} data-testid={testId}>
+        {sendLabel}
+      </Button>
+      <Text fz="xs" c="dimmed" mt="xs" ta="center">
+        {hint}
+      </Text>
+    </Card>
+  );
+}
+
 /** Field paths of the API (body.applicant.name → applicant.name) to the id of the control that shows them. */
 function targetOf(path: string): string | undefined {
   if (path.startsWith('applicant.')) return `applicant-${path.split('.')[1] ?? ''}`;
@@ -249,25 +282,19 @@ export function SubmitForm({
           />
         </FormSection>
 
-        <Card withBorder radius="md" padding="lg">
-          <Checkbox
-            id="consent"
-            size="md"
-            checked={consent}
-            onChange={(e) => {
-              setConsent(e.currentTarget.checked);
-              clear('consent');
-            }}
-            label={t('citizen.submit.consent')}
-            error={errors.consent}
-          />
-          <Button type="submit" size="lg" mt="lg" fullWidth loading={sending} leftSection={<IconSend size={20} aria-hidden />} data-testid="submit-button">
-            {t('citizen.submit.send')}
-          </Button>
-          <Text fz="xs" c="dimmed" mt="xs" ta="center">
-            {t('citizen.submit.sendHint')}
-          </Text>
-        </Card>
+        <SendCard
+          consent={consent}
+          onConsent={(v) => {
+            setConsent(v);
+            clear('consent');
+          }}
+          consentLabel={t('citizen.submit.consent')}
+          error={errors.consent}
+          sending={sending}
+          sendLabel={t('citizen.submit.send')}
+          hint={t('citizen.submit.sendHint')}
+          testId="submit-button"
+        />
       </Stack>
     </form>
   );

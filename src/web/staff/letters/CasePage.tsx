@@ -69,12 +69,12 @@ function Eligibility({ c }: { c: CaseView }) {
           {c.processable ? t('letters.case.processable') : t('letters.case.notProcessable')}
         </Badge>
         {c.anonymous && (
-          <Badge color="gray" variant="outline">
+          <Badge color="gray" variant="light">
             {t('letters.case.anonymous')}
           </Badge>
         )}
         {c.aboutRegulation && (
-          <Badge color="grape" variant="outline">
+          <Badge color="dvBlue" variant="light">
             {t('letters.case.aboutRegulation')}
           </Badge>
         )}

@@ -65,7 +65,7 @@ function Cases({ l }: { l: LetterView }) {
             <TypeBadge type={c.type} label={c.typeLabel} />
             <StateBadge state={c.state} label={c.stateLabel} />
             {!c.processable && (
-              <Badge color="orange" variant="outline" size="sm">
+              <Badge color="orange" variant="light" size="sm">
                 {t('letters.cases.notProcessable')}
               </Badge>
             )}

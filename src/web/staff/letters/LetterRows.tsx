@@ -15,9 +15,10 @@ import type { CaseSummary, LetterSummary } from './letters.api';
 type List = ReturnType<typeof useKeysetList>['list'];
 
 export function TypeBadge({ type, label }: { type: string; label: string }) {
-  const color = type === 'denunciation' ? 'dvRed' : type === 'complaint' ? 'orange' : type === 'petition' ? 'grape' : 'teal';
+  // Light variants: the theme darkens their text to pass contrast on small badges.
+  const color = type === 'denunciation' ? 'dvRed' : type === 'complaint' ? 'orange' : type === 'petition' ? 'dvBlue' : 'teal';
   return (
-    <Badge variant="outline" size="sm" color={color} data-type={type}>
+    <Badge variant="light" size="sm" color={color} data-type={type}>
       {label}
     </Badge>
   );
@@ -231,9 +232,9 @@ export function CaseRows({ list, rows, active }: { list: List; rows: CaseSummary
               {c.summary}
             </Text>
             {!c.processable && (
-              <Text fz="xs" c="orange.8">
+              <Badge size="sm" variant="light" color="orange" mt={2}>
                 {t('letters.cases.notProcessable')}
-              </Text>
+              </Badge>
             )}
           </Table.Td>
           <Table.Td>

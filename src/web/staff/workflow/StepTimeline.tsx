@@ -104,7 +104,7 @@ function StepItem({ step, dueChanged, fileUrl }: { step: Step; dueChanged: boole
       {moved && from && <Text fz="sm">{t('dossiers.timeline.move', { from, to })}</Text>}
       {step.assigneeName && <Text fz="sm">{t('dossiers.timeline.assigned', { name: step.assigneeName })}</Text>}
       {step.dueAt && dueChanged && (
-        <Badge variant="outline" color="gray" size="sm" w="fit-content">
+        <Badge variant="light" color="gray" size="sm" w="fit-content">
           {t('dossiers.timeline.due', { date: formatDate(step.dueAt) })}
         </Badge>
       )}
