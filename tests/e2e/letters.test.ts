@@ -63,7 +63,7 @@ void describe('citizens letters journey', () => {
       const summary = page.getByTestId('error-summary');
       await summary.getByText('Chọn loại đơn.').waitFor();
       await summary.getByText('Nhập nội dung đơn.').waitFor();
-      await shot(page, 'l1-letter-form-errors');
+      await shot(page, 'lt1-letter-form-errors');
 
       await page.getByTestId('kind-feedback').click();
       const options = await page.locator('#letter-unit option').allInnerTexts();
@@ -77,7 +77,7 @@ void describe('citizens letters journey', () => {
       await page.getByTestId('upload-letter').locator('input[type="file"]').setInputFiles(PHOTO);
       await page.getByTestId('upload-letter').locator('li[data-status="done"]').waitFor();
       await page.getByLabel(/Tôi cam đoan nội dung đơn là đúng sự thật/).check();
-      await shot(page, 'l1-letter-form');
+      await shot(page, 'lt1-letter-form');
       // A double click sends one letter: one Idempotency-Key per form session.
       await page.getByTestId('letter-send').dblclick();
       const done = page.getByTestId('letter-sent');
@@ -89,13 +89,13 @@ void describe('citizens letters journey', () => {
       assert.match(await page.getByTestId('letter-link').innerText(), new RegExp(`/tra-cuu-don/${code}#s=`));
       await done.getByText('Mã bí mật chỉ hiển thị một lần này').waitFor();
       sent = { code, secret };
-      await shot(page, 'l1-letter-sent');
+      await shot(page, 'lt1-letter-sent');
 
       await page.getByTestId('letter-follow').click();
       await page.waitForURL(`**/tra-cuu-don/${code}`);
       await page.getByTestId('letter-state').getByText('Chờ phân loại').waitFor();
       assert.ok(!page.url().includes(secret), 'the secret never goes into the address');
-      await shot(page, 'l1-letter-tracked');
+      await shot(page, 'lt1-letter-tracked');
     } finally {
       await context.close();
     }
@@ -113,7 +113,7 @@ void describe('citizens letters journey', () => {
       await row.waitFor();
       // Before classification the writer is hidden in the list.
       await row.getByText('Được che').waitFor();
-      await shot(page, 'l2-letters-inbox');
+      await shot(page, 'lt2-letters-inbox');
       await row.getByRole('link').click();
       await page.getByTestId('letter-timeline').waitFor();
       await expectState(page, 'Chờ phân loại');
@@ -122,13 +122,13 @@ void describe('citizens letters journey', () => {
       assert.equal(await page.getByText(LETTER.name).count(), 0, 'the writer is not shown before a reveal');
       await page.getByTestId('letter-files').getByText(PHOTO.name).waitFor();
       await page.getByTestId('duplicates').waitFor();
-      await shot(page, 'l2-letter');
+      await shot(page, 'lt2-letter');
 
       await page.getByTestId('letter-actions').getByRole('button', { name: 'Phân loại đơn' }).click();
       const dialog = page.getByRole('dialog', { name: 'Phân loại đơn, tách vụ việc' });
       await dialog.waitFor();
       await dialog.getByTestId('processable').getByText('Đủ điều kiện xử lý').waitFor();
-      await shot(page, 'l2-classify');
+      await shot(page, 'lt2-classify');
       await dialog.getByRole('button', { name: 'Phân loại', exact: true }).click();
       await dialog.waitFor({ state: 'hidden' });
       await expectState(page, 'Đã phân loại');
@@ -139,7 +139,7 @@ void describe('citizens letters journey', () => {
       await page.waitForURL(/\/staff\/letter-cases\/[0-9a-f-]{36}$/);
       caseUrl = new URL(page.url()).pathname;
       await expectState(page, 'Chờ xử lý đơn');
-      await shot(page, 'l2-case');
+      await shot(page, 'lt2-case');
     } finally {
       await context.close();
     }
@@ -153,7 +153,7 @@ void describe('citizens letters journey', () => {
       await login(leader.page, 'lanhdao.anbinh');
       await leader.page.goto('/staff/letter-cases?state=to_process');
       await leader.page.getByTestId('case-table').locator('tr[data-code]').first().waitFor();
-      await shot(leader.page, 'l3-case-inbox');
+      await shot(leader.page, 'lt3-case-inbox');
       await leader.page.goto(caseUrl);
       await leader.page.getByTestId('case-timeline').waitFor();
       await act(leader.page, 'Giao xử lý', async (dialog) => {
@@ -163,7 +163,7 @@ void describe('citizens letters journey', () => {
       await act(leader.page, 'Tiếp nhận xem xét, trả lời');
       await expectState(leader.page, 'Đang xem xét, trả lời');
       await leader.page.getByTestId('case-due').getByText(/\d{2}\/\d{2}\/\d{4}/).waitFor();
-      await shot(leader.page, 'l3-case-accepted');
+      await shot(leader.page, 'lt3-case-accepted');
 
       await login(specialist.page, 'chuyenvien.anbinh');
       // The case is in the specialist's own pile.
@@ -174,7 +174,7 @@ void describe('citizens letters journey', () => {
         await field(dialog, 'Báo cáo kết quả xác minh, đề xuất').fill('Đã kiểm tra thực địa: cống tắc do rác thải sinh hoạt. Đề xuất giao tổ vệ sinh môi trường nạo vét.');
       });
       await expectState(specialist.page, 'Chờ ký văn bản trả lời');
-      await shot(specialist.page, 'l3-case-reported');
+      await shot(specialist.page, 'lt3-case-reported');
 
       await leader.page.reload();
       await act(leader.page, 'Ban hành văn bản trả lời', async (dialog) => {
@@ -184,7 +184,7 @@ void describe('citizens letters journey', () => {
         await field(dialog, 'Người ký (họ tên, chức vụ)').fill('Bùi Đức Thắng, Chủ tịch UBND xã');
       });
       await expectState(leader.page, 'Đã trả lời');
-      await shot(leader.page, 'l3-case-answered');
+      await shot(leader.page, 'lt3-case-answered');
 
       const publish = leader.page.getByTestId('case-actions').getByRole('button', { name: 'Công khai nội dung trả lời trên Cổng thông tin' });
       await publish.click();
@@ -194,11 +194,11 @@ void describe('citizens letters journey', () => {
       const text = field(dialog, 'Nội dung trả lời công khai (đã lược bỏ thông tin cá nhân)');
       assert.match(await text.inputValue(), /tổ vệ sinh môi trường/);
       assert.doesNotMatch(await field(dialog, 'Nội dung đơn công khai (đã lược bỏ thông tin cá nhân)').inputValue(), new RegExp(LETTER.name));
-      await shot(leader.page, 'l3-publish-form');
+      await shot(leader.page, 'lt3-publish-form');
       await dialog.getByRole('button', { name: 'Xác nhận' }).click();
       await dialog.waitFor({ state: 'hidden' });
       await leader.page.getByTestId('case-timeline').getByText('Công khai nội dung trả lời trên Cổng thông tin').first().waitFor();
-      await shot(leader.page, 'l3-case-published');
+      await shot(leader.page, 'lt3-case-published');
     } finally {
       await leader.context.close();
       await specialist.context.close();
@@ -217,7 +217,7 @@ void describe('citizens letters journey', () => {
       await c.getByTestId('case-state').getByText('Đã trả lời').waitFor();
       await c.getByTestId('case-answer').getByText(ANSWER).waitFor();
       await c.getByText('Số văn bản: 45/UBND-VP').waitFor();
-      await shot(page, 'l4-answer-tracked');
+      await shot(page, 'lt4-answer-tracked');
 
       // A wrong secret reveals nothing.
       await page.goto('/tra-cuu-don');
@@ -243,13 +243,13 @@ void describe('citizens letters journey', () => {
       await page.getByTestId('letter-form').waitFor();
       const p = await hasNoHorizontalScroll(page);
       assert.ok(p.ok, `portal form scrolls sideways: ${JSON.stringify(p)}`);
-      await shot(page, 'l5-phone-letter-form');
+      await shot(page, 'lt5-phone-letter-form');
       await login(page, 'lanhdao.anbinh');
       await page.goto('/staff/letter-cases');
       await page.getByTestId('case-cards').locator('li[data-code]').first().waitFor();
       const r = await hasNoHorizontalScroll(page);
       assert.ok(r.ok, `case inbox scrolls sideways: ${JSON.stringify(r)}`);
-      await shot(page, 'l5-phone-cases');
+      await shot(page, 'lt5-phone-cases');
     } finally {
       await context.close();
     }
