@@ -19,6 +19,7 @@ import DossierPage from './dossiers/DossierPage';
 import IntakePage from './dossiers/IntakePage';
 import LettersInbox from './letters/LettersInbox';
 import LetterPage from './letters/LetterPage';
+import LetterIntakePage from './letters/LetterIntakePage';
 import CasesInbox from './letters/CasesInbox';
 import CasePage from './letters/CasePage';
 import { SESSION_KEY } from './session';
@@ -65,6 +66,7 @@ export default function StaffApp() {
             <Route path="stats" element={<RequireAbility ability="dossier.stats"><Suspense fallback={null}><StatsPage /></Suspense></RequireAbility>} />
             <Route path="letters/stats" element={<RequireAbility ability="letter.stats"><Suspense fallback={null}><LetterStatsPage /></Suspense></RequireAbility>} />
             <Route path="letters" element={<RequireAbility ability="letter.read"><LettersInbox /></RequireAbility>} />
+            <Route path="letters/new" element={<RequireAbility ability="letter.intake"><LetterIntakePage /></RequireAbility>} />
             <Route path="letters/:id" element={<RequireAbility ability="letter.read"><LetterPage /></RequireAbility>} />
             <Route path="letter-cases" element={<RequireAbility ability="letter.read"><CasesInbox /></RequireAbility>} />
             <Route path="letter-cases/:id" element={<RequireAbility ability="letter.read"><CasePage /></RequireAbility>} />

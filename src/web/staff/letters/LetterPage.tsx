@@ -15,6 +15,7 @@ import { IdentityCard } from './IdentityCard';
 import { TypeBadge } from './LetterRows';
 import { letterFileUrl, useLetter, useRefetchLettersOnLanguage, type LetterView } from './letters.api';
 import { Back, Fact, Failed, Header, LetterFiles, Loading } from './parts';
+import { RecordedNotice } from './RecordedNotice';
 
 function Content({ l }: { l: LetterView }) {
   const { t } = useTranslation();
@@ -102,6 +103,7 @@ export default function LetterPage() {
   return (
     <>
       {back}
+      <RecordedNotice code={l.code} />
       <Header
         code={l.code}
         state={l.state}

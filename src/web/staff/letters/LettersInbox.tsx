@@ -1,11 +1,13 @@
 // /staff/letters: the letters received within the user's units: those to classify first (oldest first), the counts of every pile,
 // search by code, words or the writer's name (never a protected writer's).
 import { Button, Card, Group, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
-import { IconFilterOff } from '@tabler/icons-react';
+import { IconFilterOff, IconPlus } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { PageHeader } from '../common';
 import { useKeysetList } from '../list';
+import { useAbilities } from '../session';
 import { useLetterFilters } from './caseFilters';
 import { LetterCountCards } from './LetterCounts';
 import { LetterRows } from './LetterRows';
@@ -15,6 +17,7 @@ import { SearchField } from './SearchField';
 export default function LettersInbox() {
   const { t } = useTranslation();
   const { state, q, update, query, active } = useLetterFilters();
+  const abilities = useAbilities();
   useRefetchLettersOnLanguage();
   useEffect(() => {
     document.title = `${t('letters.inbox.title')} · ${t('app.name')}`;
@@ -22,7 +25,17 @@ export default function LettersInbox() {
   const { list, rows } = useKeysetList<LetterSummary>(letterKeys.letters, '/api/letters', query);
   return (
     <>
-      <PageHeader title={t('letters.inbox.title')} description={t('letters.inbox.description')} />
+      <PageHeader
+        title={t('letters.inbox.title')}
+        description={t('letters.inbox.description')}
+        actions={
+          abilities.has('letter.intake') && (
+            <Button component={Link} to="/staff/letters/new" leftSection={<IconPlus size={18} aria-hidden />} data-testid="letter-intake">
+              {t('letters.intake.open')}
+            </Button>
+          )
+        }
+      />
       <LetterCountCards page={{ kind: 'letters', received: state === 'received' }} />
       <Card withBorder radius="md" padding="sm" mb="md" component="section" aria-label={t('letters.inbox.filters')}>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">

@@ -1,0 +1,122 @@
+// Browser journey of the staff desk intake of letters (issue 4): the reception officer of An Bình records a letter that
+// came by post, with a scan, is shown its code and the secret for the writer, and finds it in the inbox; input the server
+// refuses shows its errors on the fields; axe on the intake screens.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { samplePdf } from './citizen-pages';
+import { axeSerious, field, launch, login, newPage, pageProblems, shot } from './helpers';
+
+const POSTED = {
+  name: 'Đoàn Thị Gửi Thư',
+  address: 'Thôn Bắc, xã An Bình',
+  subject: 'Đề nghị sửa đường liên thôn Bắc – Nam',
+  content: 'Đoạn đường liên thôn Bắc – Nam dài khoảng 300 m bị sụt lún, mùa mưa ngập sâu, học sinh đi lại khó khăn. Đề nghị Ủy ban nhân dân xã sớm sửa chữa.',
+};
+
+let browser: Browser;
+const report: string[] = [];
+
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+async function check(page: Page, name: string) {
+  for (const i of await axeSerious(page)) report.push(`${name}: [${i.impact}] ${i.id} ${i.help}\n    ${i.nodes.join('\n    ')}`);
+}
+
+/** Yesterday at 09:30 in the officer's time, as a `datetime-local` input takes it. */
+function yesterdayMorning(): string {
+  const d = new Date(Date.now() - 24 * 3600_000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T09:30`;
+}
+
+void describe('letters desk intake', () => {
+  void it('(ld1) the reception officer records a posted letter with a scan and finds it in the inbox', async () => {
+    const { context, page } = await newPage(browser, { bypassCSP: true });
+    try {
+      await login(page, 'tiepdan.anbinh');
+      await page.getByTestId('nav-letters').click();
+      await page.getByTestId('letter-intake').click();
+      await page.waitForURL('**/staff/letters/new');
+      await page.getByTestId('letter-intake-form').waitFor();
+      await check(page, 'intake-form');
+      await page.getByTestId('intake-channel').getByText('Qua bưu chính').click();
+      await field(page, 'Thời điểm nhận đơn').fill(yesterdayMorning());
+      await field(page, 'Họ và tên').fill(POSTED.name);
+      await field(page, 'Địa chỉ').fill(POSTED.address);
+      await field(page, 'Trích yếu').fill(POSTED.subject);
+      await field(page, 'Nội dung đơn').fill(POSTED.content);
+      await page.locator('#intake-files').locator('..').locator('input[type="file"]').setInputFiles(samplePdf('Don gui qua buu dien'));
+      await page.getByTestId('upload-item').getByRole('progressbar', { name: 'Đã tải lên' }).waitFor();
+      await shot(page, 'ld1-intake-form');
+      await page.getByTestId('letter-intake-submit').click();
+
+      await page.waitForURL(/\/staff\/letters\/[0-9a-f-]{36}$/);
+      const notice = page.getByTestId('letter-recorded');
+      await notice.waitFor();
+      const code = (await page.getByTestId('recorded-code').innerText()).trim();
+      const secret = (await page.getByTestId('recorded-secret').innerText()).trim();
+      assert.match(code, /\S/);
+      assert.ok(secret.length >= 8, `a secret is shown: ${secret}`);
+      assert.equal((await page.getByTestId('record-code').innerText()).trim(), code);
+      await page.getByTestId('record-state').getByText('Chờ phân loại', { exact: true }).waitFor();
+      await page.getByTestId('letter-content').getByText(POSTED.content).waitFor();
+      await page.getByText('Qua bưu chính').first().waitFor();
+      assert.equal(await page.getByTestId('letter-files').locator('tbody tr').count(), 1, 'the scan is attached');
+      await shot(page, 'ld1-letter-recorded');
+      await check(page, 'letter-recorded');
+      // Once written on the receipt, the secret is gone from the page.
+      await notice.getByRole('button', { name: 'Đã ghi giấy biên nhận' }).click();
+      await notice.waitFor({ state: 'hidden' });
+      assert.equal(await page.getByText(secret).count(), 0);
+
+      await page.goto('/staff/letters?state=received');
+      const row = page.getByTestId('letter-table').locator(`tr[data-code="${code}"]`);
+      await row.waitFor();
+      await shot(page, 'ld1-letters-inbox');
+    } finally {
+      await context.close();
+    }
+  });
+
+  void it('(ld2) missing and invalid input shows the errors on their fields and records nothing', async () => {
+    const { context, page } = await newPage(browser, { bypassCSP: true });
+    try {
+      await login(page, 'tiepdan.anbinh');
+      await page.goto('/staff/letters/new');
+      await page.getByTestId('intake-channel').getByText('Cơ quan khác chuyển đến').click();
+      await page.getByTestId('letter-intake-submit').click();
+      await page.getByTestId('intake-errors').waitFor();
+      await page.getByText('Vui lòng nhập nội dung đơn').waitFor();
+      await page.getByText('Vui lòng nhập cơ quan chuyển đơn').waitFor();
+      await page.getByText('Vui lòng nhập số văn bản chuyển đơn').waitFor();
+
+      // What only the server checks lands on its field too.
+      await field(page, 'Cơ quan chuyển đơn').fill('Ban Tiếp công dân tỉnh');
+      await field(page, 'Số văn bản chuyển đơn').fill('125/BTCD-PTD');
+      await field(page, 'Nội dung đơn').fill(POSTED.content);
+      await field(page, 'Họ và tên').fill(POSTED.name);
+      await field(page, 'Số CCCD').fill('12345');
+      await page.getByTestId('letter-intake-submit').click();
+      await page.locator('#writer-idNumber[aria-invalid="true"]').waitFor();
+      const message = (await page.locator('#writer-idNumber-error').innerText()).trim();
+      assert.match(message, /\S/, "the server's message is under the field");
+      assert.equal(await page.getByRole('alert').filter({ hasText: 'body.' }).count(), 0, 'every error found its field');
+      assert.ok(page.url().endsWith('/staff/letters/new'), 'still on the form');
+      await shot(page, 'ld2-intake-errors');
+      await check(page, 'intake-errors');
+    } finally {
+      await context.close();
+    }
+  });
+
+  void it('(ld9) axe finds no serious or critical violation and no page error on the intake screens', () => {
+    assert.deepEqual(report, [], report.join('\n'));
+    assert.deepEqual(pageProblems, []);
+  });
+});
