@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { samplePdf } from './citizen-pages';
+import { samplePdf, staffApi } from './citizen-pages';
 import { axeSerious, field, launch, login, newPage, pageProblems, shot } from './helpers';
 
 const POSTED = {
@@ -110,6 +110,57 @@ void describe('letters desk intake', () => {
       assert.ok(page.url().endsWith('/staff/letters/new'), 'still on the form');
       await shot(page, 'ld2-intake-errors');
       await check(page, 'intake-errors');
+    } finally {
+      await context.close();
+    }
+  });
+
+  void it('(ld3) the writer of an ended case rates the handling on the tracking page', async () => {
+    // Set-up through the staff API: a letter recorded at the desk, classified as feedback, and filed away (an end).
+    const officer = await newPage(browser);
+    let code: string;
+    let secret: string;
+    try {
+      await login(officer.page, 'tiepdan.anbinh');
+      const req = officer.context.request;
+      const made = (await staffApi(req, 'POST', '/api/letters', {
+        channel: 'desk',
+        dated: true,
+        signed: true,
+        writer: { name: 'Lê Văn Đánh Giá' },
+        content: 'Đèn chiếu sáng đường thôn Tây bị hỏng ba bóng, buổi tối đi lại không an toàn. Đề nghị xã thay bóng đèn.',
+      })) as { letter: { id: string; code: string }; secret: string };
+      ({ code } = made.letter);
+      ({ secret } = made);
+      const classified = (await staffApi(req, 'POST', `/api/letters/${made.letter.id}/classify`, {
+        cases: [{ type: 'feedback', summary: 'Phản ánh đèn chiếu sáng đường thôn Tây bị hỏng', checks: { inVietnamese: true, statesContent: true } }],
+      })) as { cases: Array<{ id: string }> };
+      const caseId = classified.cases[0]?.id;
+      assert.ok(caseId, 'one case');
+      await staffApi(req, 'POST', `/api/letter-cases/${caseId}/actions/file_away`, {
+        data: { fileReason: 'already_resolved', reason: 'Đèn đã được thay trong đợt bảo dưỡng định kỳ tuần này.' },
+      });
+    } finally {
+      await officer.context.close();
+    }
+
+    const { context, page } = await newPage(browser, { bypassCSP: true });
+    try {
+      await page.goto(`/tra-cuu-don/${encodeURIComponent(code)}#s=${encodeURIComponent(secret)}`);
+      const after = page.getByTestId('after-end');
+      await after.waitFor();
+      // Filed away, not answered: rating only, no request to reconsider.
+      assert.equal(await page.getByTestId('reopen').count(), 0);
+      await page.getByTestId('rating-send').click();
+      await after.getByText('Chọn mức độ hài lòng.').waitFor();
+      await after.getByRole('radio', { name: 'Hài lòng một phần' }).check();
+      await field(after, 'Ý kiến thêm (không bắt buộc)').fill('Xử lý nhanh nhưng chưa báo lại cho tôi.');
+      await shot(page, 'ld3-rating-form');
+      await check(page, 'tracking-rating');
+      await page.getByTestId('rating-send').click();
+      await page.getByTestId('rating-given').getByText(/Bạn đã đánh giá: Hài lòng một phần/).waitFor();
+      assert.equal(await page.getByTestId('rating-form').count(), 0, 'rated once');
+      await shot(page, 'ld3-rated');
     } finally {
       await context.close();
     }

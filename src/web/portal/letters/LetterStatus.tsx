@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDay, formatMoment } from '../dossiers/dates';
 import { StepList, type PublicStep } from '../track/Timeline';
+import { AfterEnd, type WriterAccess } from './AfterEnd';
 import type { PublicLetterView, TrackedCase } from './publicLetters';
 import classes from './letters.module.css';
 
@@ -51,7 +52,7 @@ export function StepData({ step }: { step: PublicStep }) {
   );
 }
 
-function CaseCard({ c }: { c: TrackedCase }) {
+function CaseCard({ c, access }: { c: TrackedCase; access?: WriterAccess | undefined }) {
   const { t } = useTranslation();
   const answer = [...c.timeline].reverse().find((s) => typeof s.data.answer === 'string');
   const published = c.afterEnd?.publishedAnswerCode;
@@ -88,12 +89,14 @@ function CaseCard({ c }: { c: TrackedCase }) {
           )}
         </Stack>
       )}
+      {access && <AfterEnd c={c} access={access} />}
       <StepList steps={c.timeline} details={(s) => (s.action === 'answer' ? null : <StepData step={s} />)} testId="case-timeline" />
     </Card>
   );
 }
 
-export function LetterStatus({ letter: l }: { letter: PublicLetterView }) {
+/** `access`: the secret, for rating and asking to reopen an ended case. */
+export function LetterStatus({ letter: l, access }: { letter: PublicLetterView; access?: WriterAccess }) {
   const { t } = useTranslation();
   const cases = l.cases as TrackedCase[];
   return (
@@ -128,7 +131,7 @@ export function LetterStatus({ letter: l }: { letter: PublicLetterView }) {
             {t('letters.track.cases')}
           </Title>
           {cases.map((c) => (
-            <CaseCard key={c.code} c={c} />
+            <CaseCard key={c.code} c={c} access={access} />
           ))}
         </Stack>
       )}

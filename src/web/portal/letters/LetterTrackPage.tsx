@@ -93,7 +93,7 @@ function Tracking({ code }: { code: string }) {
             {state.wait}
           </Alert>
         )}
-        <LetterStatus letter={d} />
+        <LetterStatus letter={d} access={secret ? { letterCode: d.code, secret, onChanged: () => setVersion((v) => v + 1) } : undefined} />
         <Group gap="sm">
           <Button variant="default" size="md" leftSection={<IconRefresh size={18} aria-hidden />} onClick={() => setVersion((v) => v + 1)} loading={state.loading}>
             {t('letters.track.refresh')}

@@ -2,7 +2,7 @@
 // kept per code for this tab by the same store as dossiers (publicDossiers.ts); the link carries it in the fragment.
 import { api } from '../../api/client';
 import type { LetterUnitList, PublicLetterBody, PublicLetterResult, PublicLetterView } from '../../../common/letters.schema';
-import type { PublishedAnswer, PublishedAnswerPage } from '../../../common/letter-resolution.schema';
+import type { LetterRatingBody, LetterRatingView, PublishedAnswer, PublishedAnswerPage, ReopenBody } from '../../../common/letter-resolution.schema';
 import { SECRET_HEADER } from '../dossiers/publicDossiers';
 
 export type { LetterUnitList, PublicLetterResult, PublicLetterView, PublishedAnswer, PublishedAnswerPage };
@@ -27,3 +27,13 @@ export function letterTrackingLink(code: string, secret: string): string {
 }
 
 export const answersPath = '/api/public/letter-answers';
+
+/** POST /api/public/letters/:code/rating: the writer rates the handling of an ended case, once. */
+export function rateLetterCase(code: string, secret: string, body: LetterRatingBody) {
+  return api<{ rating: LetterRatingView }>(`/api/public/letters/${encodeURIComponent(code)}/rating`, { method: 'POST', body, headers: { [SECRET_HEADER]: secret } });
+}
+
+/** POST /api/public/letters/:code/reopen: the writer asks, within the window, for an ended case to be handled again. */
+export function reopenLetterCase(code: string, secret: string, body: ReopenBody) {
+  return api<PublicLetterView>(`/api/public/letters/${encodeURIComponent(code)}/reopen`, { method: 'POST', body, headers: { [SECRET_HEADER]: secret } });
+}
