@@ -154,6 +154,7 @@ void describe('letters desk intake', () => {
       await page.getByTestId('rating-send').click();
       await after.getByText('Chọn mức độ hài lòng.').waitFor();
       await after.getByRole('radio', { name: 'Hài lòng một phần' }).check();
+      assert.equal(await after.getByText('Chọn mức độ hài lòng.').count(), 0, 'the hint goes once a level is chosen');
       await field(after, 'Ý kiến thêm (không bắt buộc)').fill('Xử lý nhanh nhưng chưa báo lại cho tôi.');
       await shot(page, 'ld3-rating-form');
       await check(page, 'tracking-rating');

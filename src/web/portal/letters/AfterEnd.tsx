@@ -39,7 +39,10 @@ function RatingForm({ c, access }: { c: TrackedCase; access: WriterAccess }) {
   };
   return (
     <Stack gap="sm" data-testid="rating-form">
-      <Radio.Group label={t('letters.afterEnd.rateTitle')} value={level} onChange={(v) => setLevel(RATING_LEVELS.find((l) => l === v) ?? '')} error={error && !level ? error : undefined}>
+      <Radio.Group label={t('letters.afterEnd.rateTitle')} value={level} onChange={(v) => {
+          setLevel(RATING_LEVELS.find((l) => l === v) ?? '');
+          setError(null);
+        }} error={error && !level ? error : undefined}>
         <Group gap="md" mt={6}>
           {RATING_LEVELS.map((l) => (
             <Radio key={l} value={l} label={t(`letters.afterEnd.levels.${l}`)} />

@@ -21,7 +21,7 @@ export function RecordedNotice({ code }: { code: string }) {
         <Text fz="sm">
           {t('letters.intake.secret')}: <Code fz="md" data-testid="recorded-secret">{recorded.secret}</Code>
         </Text>
-        <Text fz="sm">{t('letters.intake.secretHint', { url: recorded.trackingUrl })}</Text>
+        <Text fz="sm">{t('letters.intake.secretHint', { url: recorded.trackingUrl.startsWith('/') ? `${window.location.origin}${recorded.trackingUrl}` : recorded.trackingUrl })}</Text>
         <Button variant="default" size="compact-sm" style={{ alignSelf: 'flex-start' }} onClick={() => void navigate(location.pathname, { replace: true, state: null })}>
           {t('letters.intake.handedOver')}
         </Button>
