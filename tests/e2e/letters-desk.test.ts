@@ -167,6 +167,70 @@ void describe('letters desk intake', () => {
     }
   });
 
+  void it('(ld4) the writer of an answered case asks, within the window, for it to be reconsidered', async () => {
+    // Set-up through the staff API: feedback recorded and classified by the officer, assigned and accepted by the
+    // leader, reported on by the specialist, answered by the leader.
+    const as = async (username: string) => {
+      const s = await newPage(browser);
+      await login(s.page, username);
+      return s;
+    };
+    const officer = await as('tiepdan.anbinh');
+    const leader = await as('lanhdao.anbinh');
+    const specialist = await as('chuyenvien.anbinh');
+    let code: string;
+    let secret: string;
+    try {
+      const made = (await staffApi(officer.context.request, 'POST', '/api/letters', {
+        channel: 'desk',
+        dated: true,
+        signed: true,
+        writer: { name: 'Phan Thị Đề Nghị' },
+        content: 'Rác thải tập kết ở đầu ngõ 12 thôn Nam không được thu gom đúng lịch, bốc mùi. Đề nghị xã chỉ đạo thu gom.',
+      })) as { letter: { id: string; code: string }; secret: string };
+      ({ code } = made.letter);
+      ({ secret } = made);
+      const classified = (await staffApi(officer.context.request, 'POST', `/api/letters/${made.letter.id}/classify`, {
+        cases: [{ type: 'feedback', summary: 'Phản ánh rác thải ngõ 12 thôn Nam không được thu gom', checks: { inVietnamese: true, statesContent: true } }],
+      })) as { cases: Array<{ id: string }> };
+      const caseId = classified.cases[0]?.id;
+      assert.ok(caseId, 'one case');
+      const act = (s: { context: { request: Parameters<typeof staffApi>[0] } }, action: string, body: unknown = {}) =>
+        staffApi(s.context.request, 'POST', `/api/letter-cases/${caseId}/actions/${action}`, body);
+      const list = (await staffApi(leader.context.request, 'GET', `/api/letter-cases/${caseId}/assignees?action=assign`)) as { items: Array<{ id: string; fullName: string }> };
+      const nam = list.items.find((i) => i.fullName === 'Hoàng Văn Nam');
+      assert.ok(nam, `the specialist among ${list.items.map((i) => i.fullName).join(', ')}`);
+      await act(leader, 'assign', { assigneeId: nam.id });
+      await act(leader, 'accept');
+      await act(specialist, 'submit_report', { data: { report: 'Đã kiểm tra: tổ thu gom bỏ sót ngõ 12 hai tuần. Đề xuất trả lời, nhắc tổ thu gom.' } });
+      await act(leader, 'answer', {
+        data: { answer: 'Ủy ban nhân dân xã đã nhắc tổ thu gom thu rác ngõ 12 đúng lịch.', documentNumber: '45/UBND-VP', documentDate: new Date().toISOString().slice(0, 10), signer: 'Chủ tịch UBND xã' },
+      });
+    } finally {
+      for (const s of [officer, leader, specialist]) await s.context.close();
+    }
+
+    const { context, page } = await newPage(browser, { bypassCSP: true });
+    try {
+      await page.goto(`/tra-cuu-don/${encodeURIComponent(code)}#s=${encodeURIComponent(secret)}`);
+      const reopen = page.getByTestId('reopen');
+      await reopen.getByText(/đề nghị xem xét lại một lần, đến hết ngày/).waitFor();
+      await page.getByTestId('reopen-open').click();
+      await page.getByTestId('reopen-send').click();
+      await reopen.getByText('Lý do cần ít nhất 10 ký tự.').waitFor();
+      await field(reopen, 'Lý do đề nghị xem xét lại').fill('Rác vẫn chưa được thu gom sau khi có văn bản trả lời.');
+      await shot(page, 'ld4-reopen-form');
+      await check(page, 'tracking-reopen');
+      await page.getByTestId('reopen-send').click();
+      // Open again: no end, so nothing to rate or reopen; the history shows the request.
+      await page.getByTestId('after-end').waitFor({ state: 'detached' });
+      await page.getByTestId('case-timeline').getByText(/Người viết đơn|xem xét lại|giải quyết lại/i).first().waitFor();
+      await shot(page, 'ld4-reopened');
+    } finally {
+      await context.close();
+    }
+  });
+
   void it('(ld9) axe finds no serious or critical violation and no page error on the intake screens', () => {
     assert.deepEqual(report, [], report.join('\n'));
     assert.deepEqual(pageProblems, []);
