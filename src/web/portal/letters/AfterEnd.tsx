@@ -101,7 +101,10 @@ function ReopenForm({ c, until, access }: { c: TrackedCase; until: string; acces
             minRows={3}
             maxLength={4000}
             value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
+            onChange={(e) => {
+              setReason(e.currentTarget.value);
+              setError(null);
+            }}
             error={error}
           />
           <Group gap="sm">
