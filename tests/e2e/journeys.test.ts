@@ -34,7 +34,8 @@ void describe('foundation journeys', () => {
       await page.getByRole('heading', { level: 1, name: 'Chính quyền gần dân, phục vụ Nhân dân' }).waitFor();
       assert.equal(await page.getAttribute('html', 'lang'), 'vi');
       await page.getByText('Thủ tục hành chính').first().waitFor();
-      assert.ok(await page.getByText('Sắp ra mắt').first().isVisible());
+      // Every service card leads somewhere: letters are sent from the home page too.
+      assert.ok(await page.getByTestId('portal-send-letter').isVisible());
       await shot(page, 'a-portal-vi');
 
       await page.getByTestId('language-switch').click();
@@ -176,7 +177,7 @@ void describe('foundation journeys', () => {
       const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
       await nav.getByRole('link', { name: 'Đơn vị hành chính' }).waitFor();
       const links = (await nav.getByRole('link').allInnerTexts()).map((s) => s.trim());
-      assert.deepEqual(links, ['Hồ sơ một cửa', 'Thống kê, báo cáo', 'Đơn vị hành chính', 'Thủ tục hành chính', 'Lịch làm việc']);
+      assert.deepEqual(links, ['Hồ sơ một cửa', 'Thống kê, báo cáo', 'Thống kê đơn thư', 'Đơn vị hành chính', 'Thủ tục hành chính', 'Lịch làm việc']);
       await nav.getByRole('link', { name: 'Đơn vị hành chính' }).click();
       await page.waitForURL('**/staff/units');
       // No create/import buttons for a one-stop officer, and no way into the audit log.
