@@ -53,15 +53,16 @@ export async function casesOfLetter(db: Tx, letterId: string): Promise<CaseWithU
 }
 
 /** The cases a letter belongs to: those split from it and, for a letter filed as a duplicate, the case it joined (its access and reveal follow that case). */
+// Two indexed reads rather than one OR over a subquery, which the planner answered with a scan of every case.
 export async function casesHoldingLetter(db: Tx, letterId: string): Promise<CaseWithUnits[]> {
-  const joined = db
+  const own = await casesOfLetter(db, letterId);
+  const joined = await db
     .select({ id: letterCaseLetters.caseId })
     .from(letterCaseLetters)
     .where(and(eq(letterCaseLetters.letterId, letterId), eq(letterCaseLetters.role, 'duplicate')));
-  const rows = await selectWithUnits(db)
-    .where(or(eq(letterCases.letterId, letterId), inArray(letterCases.id, joined)))
-    .orderBy(asc(letterCases.receivedAt), asc(letterCases.ordinal));
-  return rows.map(flat);
+  if (joined.length === 0) return own;
+  const rows = await selectWithUnits(db).where(inArray(letterCases.id, joined.map((j) => j.id)));
+  return [...own, ...rows.map(flat)];
 }
 
 export async function insertCase(db: Tx, row: CaseInsert): Promise<CaseRow> {
