@@ -5,6 +5,7 @@ import { citizenEn } from './citizen.en';
 import { statsEn } from './stats.en';
 import { letterStatsEn } from './letterStats.en';
 import { lettersEn } from './letters.en';
+import { calendarEn } from './calendar.en';
 
 export const en: Messages = {
   app: {
@@ -269,54 +270,6 @@ export const en: Messages = {
     statusInactive: 'Disabled',
     table: 'Staff list',
   },
-  calendar: {
-    title: 'Working calendar',
-    description: 'Public holidays by law and the official yearly schedule of days off and make-up working days.',
-    year: 'Year',
-    prevYear: 'Previous year',
-    nextYear: 'Next year',
-    legend: 'Legend',
-    holiday: 'Public holiday (by law)',
-    dayOff: 'Official day off',
-    workingDay: 'Make-up working day',
-    weekend: 'Saturday, Sunday',
-    today: 'Today',
-    month: 'Month {{month}}',
-    weekdaysShort: 'Mo,Tu,We,Th,Fr,Sa,Su',
-    weekdays: 'Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday',
-    listTitle: 'Special days in {{year}}',
-    date: 'Date',
-    weekday: 'Weekday',
-    kind: 'Kind',
-    name: 'Name',
-    source: 'Source',
-    sourceRule: 'By rule',
-    sourceOfficial: 'Official schedule',
-    legalBasis: 'Legal basis',
-    remove: 'Remove',
-    removeLabel: 'Remove {{date}} from the official schedule',
-    removed: '{{date}} removed from the official schedule',
-    addTitle: 'Record the official schedule',
-    addHelp: 'Record a day off or a make-up working day as announced by the Government.',
-    kindDayOff: 'Day off',
-    kindWorkingDay: 'Working day (make-up)',
-    add: 'Record',
-    added: '{{date}} recorded',
-    settingsTitle: 'Settings',
-    cutoff: 'Afternoon cut-off time',
-    cutoffHelp: 'Paper dossiers received after this time count from the next working day.',
-    dueTitle: 'Due-date calculator',
-    dueStart: 'Received at',
-    dueAmount: 'Duration',
-    dueUnit: 'Counted in',
-    workingDays: 'Working days',
-    calendarDays: 'Calendar days',
-    applyCutoff: 'Apply the afternoon cut-off',
-    compute: 'Compute',
-    effectiveStart: 'Counting starts',
-    dueDate: 'Due date',
-    dueAt: 'Due at',
-  },
   audit: {
     title: 'Audit log',
     description: 'Every write is recorded: who, when and what changed.',
@@ -435,4 +388,5 @@ export const en: Messages = {
   stats: statsEn,
   letterStats: letterStatsEn,
   letters: lettersEn,
+  ...calendarEn,
 };

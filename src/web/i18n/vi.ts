@@ -5,6 +5,7 @@ import { citizenVi } from './citizen.vi';
 import { statsVi } from './stats.vi';
 import { letterStatsVi } from './letterStats.vi';
 import { lettersVi } from './letters.vi';
+import { calendarVi } from './calendar.vi';
 
 export const vi = {
   app: {
@@ -269,54 +270,6 @@ export const vi = {
     statusInactive: 'Đã vô hiệu hoá',
     table: 'Danh sách cán bộ',
   },
-  calendar: {
-    title: 'Lịch làm việc',
-    description: 'Ngày nghỉ lễ, Tết theo quy định và lịch nghỉ, làm bù do Chính phủ công bố hằng năm.',
-    year: 'Năm',
-    prevYear: 'Năm trước',
-    nextYear: 'Năm sau',
-    legend: 'Chú giải',
-    holiday: 'Nghỉ lễ, Tết (theo luật)',
-    dayOff: 'Ngày nghỉ theo lịch công bố',
-    workingDay: 'Ngày làm việc bù',
-    weekend: 'Thứ Bảy, Chủ nhật',
-    today: 'Hôm nay',
-    month: 'Tháng {{month}}',
-    weekdaysShort: 'T2,T3,T4,T5,T6,T7,CN',
-    weekdays: 'Thứ Hai,Thứ Ba,Thứ Tư,Thứ Năm,Thứ Sáu,Thứ Bảy,Chủ nhật',
-    listTitle: 'Danh sách ngày đặc biệt năm {{year}}',
-    date: 'Ngày',
-    weekday: 'Thứ',
-    kind: 'Loại ngày',
-    name: 'Tên ngày',
-    source: 'Nguồn',
-    sourceRule: 'Theo quy định',
-    sourceOfficial: 'Lịch công bố',
-    legalBasis: 'Căn cứ',
-    remove: 'Xoá',
-    removeLabel: 'Xoá ngày {{date}} khỏi lịch công bố',
-    removed: 'Đã xoá ngày {{date}} khỏi lịch công bố',
-    addTitle: 'Ghi lịch công bố',
-    addHelp: 'Ghi ngày nghỉ hoặc ngày làm việc bù theo văn bản của Chính phủ.',
-    kindDayOff: 'Ngày nghỉ',
-    kindWorkingDay: 'Ngày làm việc (làm bù)',
-    add: 'Ghi vào lịch',
-    added: 'Đã ghi ngày {{date}} vào lịch',
-    settingsTitle: 'Cài đặt',
-    cutoff: 'Giờ chốt nhận hồ sơ buổi chiều',
-    cutoffHelp: 'Hồ sơ giấy nhận sau giờ này được tính từ ngày làm việc tiếp theo.',
-    dueTitle: 'Tính hạn giải quyết',
-    dueStart: 'Thời điểm tiếp nhận',
-    dueAmount: 'Thời hạn',
-    dueUnit: 'Đơn vị tính',
-    workingDays: 'Ngày làm việc',
-    calendarDays: 'Ngày',
-    applyCutoff: 'Áp dụng giờ chốt buổi chiều',
-    compute: 'Tính hạn',
-    effectiveStart: 'Bắt đầu tính từ',
-    dueDate: 'Hạn giải quyết',
-    dueAt: 'Thời điểm hết hạn',
-  },
   audit: {
     title: 'Nhật ký hệ thống',
     description: 'Mọi thao tác ghi dữ liệu đều được ghi lại: ai, lúc nào, thay đổi gì.',
@@ -435,6 +388,7 @@ export const vi = {
   stats: statsVi,
   letterStats: letterStatsVi,
   letters: lettersVi,
+  ...calendarVi,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1,6 +1,7 @@
 // Public routes of letters: a guest writes on the portal, and follows the letter by code and secret; rate-limited per address and per code.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { LetterUnitList, PublicLetterBody, PublicLetterResult, PublicLetterView, TrackingParams, TrackingQuery } from '../../../common/letters.schema';
+import { PublicLetterBody, PublicLetterResult } from '../../../common/letters.schema';
+import { LetterUnitList, PublicLetterView, TrackingParams, TrackingQuery } from '../../../common/letters-tracking.schema';
 import { idempotent } from '../../platform/idempotency';
 import { langOf } from '../../platform/locale';
 import { perCodeLimit, SECRET_HEADER, secretOf, TRACKING_PER_IP_PER_MIN } from '../../platform/tracking/limits';

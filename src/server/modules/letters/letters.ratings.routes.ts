@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { LetterRatingBody, LetterRatingView, ReopenBody } from '../../../common/letter-resolution.schema';
-import { PublicLetterView, TrackingParams } from '../../../common/letters.schema';
+import { PublicLetterView, TrackingParams } from '../../../common/letters-tracking.schema';
 import { z } from 'zod';
 import { idempotent } from '../../platform/idempotency';
 import { langOf } from '../../platform/locale';

@@ -1,7 +1,8 @@
 // The writer's rating of an ended case and request to reopen it within the window, through the public API by code and secret, with a controlled clock.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LetterRatingView } from '../../../common/letter-resolution.schema';
-import type { CaseView, PublicLetterView } from '../../../common/letters.schema';
+import type { CaseView } from '../../../common/letters.schema';
+import type { PublicLetterView } from '../../../common/letters-tracking.schema';
 import type { TestClient } from '../../testing/harness';
 import { clock } from './letters.clock';
 import { actOk, errorOf, fieldPaths, staffId, startLetterApp, vn } from './letters.test-helpers';

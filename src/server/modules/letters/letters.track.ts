@@ -1,5 +1,6 @@
 // Public tracking by code and secret: the letter's progress and each case's, addressed to the writer: no staff names, notes or internal steps.
-import { LETTER_TYPE_LABELS, type LetterType, type PublicLetterView } from '../../../common/letters.schema';
+import { LETTER_TYPE_LABELS, type LetterType } from '../../../common/letters.schema';
+import { type PublicLetterView } from '../../../common/letters-tracking.schema';
 import type { Tx } from '../../db/client';
 import { formatLocalIso } from '../../platform/calendar/local-date';
 import type { Lang } from '../../platform/locale';

@@ -1,6 +1,6 @@
 // GET /api/public/letter-units: where the portal form lets a citizen address a letter, without signing in.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LetterUnitList } from '../../../common/letters.schema';
+import type { LetterUnitList } from '../../../common/letters-tracking.schema';
 import { startLetterApp } from './letters.test-helpers';
 
 let t: Awaited<ReturnType<typeof startLetterApp>>;

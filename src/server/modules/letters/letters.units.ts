@@ -1,6 +1,6 @@
 // Where a citizen may address a letter on the portal: every unit in operation today except districts (abolished in the
 // two-level government), the province first, then communes and wards by name.
-import type { LetterUnitList } from '../../../common/letters.schema';
+import type { LetterUnitList } from '../../../common/letters-tracking.schema';
 import type { Tx } from '../../db/client';
 import { todayVn } from '../org/org.guards';
 import { listAllUnits } from '../org/units.queries';

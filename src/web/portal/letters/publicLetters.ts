@@ -1,7 +1,8 @@
 // The citizen's calls to the letters API (send, track, published answers). The tracking secret goes only in a header and is
 // kept per code for this tab by the same store as dossiers (publicDossiers.ts); the link carries it in the fragment.
 import { api } from '../../api/client';
-import type { LetterUnitList, PublicLetterBody, PublicLetterResult, PublicLetterView } from '../../../common/letters.schema';
+import type { PublicLetterBody, PublicLetterResult } from '../../../common/letters.schema';
+import type { LetterUnitList, PublicLetterView } from '../../../common/letters-tracking.schema';
 import type { LetterRatingBody, LetterRatingView, PublishedAnswer, PublishedAnswerPage, ReopenBody } from '../../../common/letter-resolution.schema';
 import { SECRET_HEADER } from '../dossiers/publicDossiers';
 
