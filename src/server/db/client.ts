@@ -24,19 +24,21 @@ export interface OpenOptions {
   databaseUrl?: string | undefined;
   /** PGlite data folder; `memory://` keeps the database in memory (tests). */
   dataDir: string;
+  /** PostgreSQL only: connections in the pool (default 20). */
+  poolSize?: number;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(opts.dataDir);
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize ?? 20) : openPglite(opts.dataDir);
 }
 
-async function openPostgres(url: string): Promise<Database> {
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const { Pool, types } = await import('pg');
   // Dates stay strings ('2026-11-24'): a DATE has no time zone and must not shift.
   types.setTypeParser(1082, (v: string) => v);
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const { migrate } = await import('drizzle-orm/node-postgres/migrator');
-  const pool = new Pool({ connectionString: url, max: 10 });
+  const pool = new Pool({ connectionString: url, max: poolSize });
   // An idle connection can be closed by the server (restart, admin command): the pool replaces it;
   // without a listener the error would crash the process.
   pool.on('error', (err) => console.warn(`PostgreSQL idle connection error: ${err.message}`));
