@@ -1,8 +1,9 @@
 // GET requests.json and requests/{id}.json: Open311 letters as the specification shows them, status mapped from the letter and its cases, no personal data.
 import { and, asc, desc, eq, gte, inArray, lte, not, sql, type SQL } from 'drizzle-orm';
+import { PUBLISHABLE_TYPES } from '../../../common/letter-resolution.schema';
 import { redactPersonalData } from '../../../common/redact';
 import type { Tx } from '../../db/client';
-import { letterCases, letters, open311Requests, open311Services, units } from '../../db/schema';
+import { letterCaseLetters, letterCases, letters, open311Requests, open311Services, units } from '../../db/schema';
 import { escapeLike } from '../../db/scope';
 import { formatLocalIso } from '../../platform/calendar/local-date';
 import type { Lang } from '../../platform/locale';
@@ -46,6 +47,20 @@ export interface RequestFilter {
 /** Closed once classified and every case of the letter has ended (answered, forwarded, guided, returned, filed, withdrawn). */
 const closedSql = sql<boolean>`(${letters.state} <> 'received' and not exists (select 1 from ${letterCases} where ${letterCases.letterId} = ${letters.id} and ${letterCases.finishedAt} is null))`;
 
+/**
+ * What the writer said and where is shown only once the letter is known to hold nothing but contents whose
+ * answers may be published (petition, feedback): it belongs to a case (its own or, filed as a duplicate, the
+ * one it joined) and every case holding it is of such a type. Before classification it may still turn out
+ * to be a denunciation; a complaint is a matter between the writer and the administration.
+ */
+const publishableTypes = sql.join(
+  PUBLISHABLE_TYPES.map((t) => sql`${t}`),
+  sql`, `,
+);
+const disclosedSql = sql<boolean>`(exists (select 1 from ${letterCaseLetters} where ${letterCaseLetters.letterId} = ${letters.id})
+  and not exists (select 1 from ${letterCaseLetters} join ${letterCases} on ${letterCases.id} = ${letterCaseLetters.caseId}
+    where ${letterCaseLetters.letterId} = ${letters.id} and ${letterCases.type} not in (${publishableTypes})))`;
+
 function base(db: Tx) {
   return db
     .select({
@@ -59,6 +74,7 @@ function base(db: Tx) {
       serviceName: open311Services.name,
       notice: open311Services.notice,
       closed: closedSql,
+      disclosed: disclosedSql,
     })
     .from(open311Requests)
     .innerJoin(letters, eq(letters.id, open311Requests.letterId))
@@ -83,6 +99,7 @@ async function toViews(db: Tx, rows: Row[], lang: Lang): Promise<RequestView[]> 
     .where(inArray(letterCases.letterId, rows.map((r) => r.r.letterId)))
     .orderBy(asc(letterCases.letterId), asc(letterCases.ordinal));
   return rows.map((row) => {
+    const shown = row.disclosed;
     const own = cases.filter((c) => c.letterId === row.r.letterId);
     const open = own.filter((c) => !c.finishedAt);
     const notes =
@@ -99,18 +116,18 @@ async function toViews(db: Tx, rows: Row[], lang: Lang): Promise<RequestView[]> 
       service_name: row.serviceName,
       service_code: row.r.serviceCode,
       // What the writer typed may name them, give their number or where they live: never published as such.
-      description: row.r.description === null ? null : redactPersonalData(row.r.description, [openIdentity(row.writerSealed)]),
+      description: !shown || row.r.description === null ? null : redactPersonalData(row.r.description, [openIdentity(row.writerSealed)]),
       agency_responsible: own[0]?.unitName ?? row.unitName,
       service_notice: row.notice,
       requested_datetime: formatLocalIso(row.r.requestedAt),
       updated_datetime: formatLocalIso(updated),
       expected_datetime: !row.closed && due ? formatLocalIso(due) : null,
-      address: row.r.addressString,
-      address_id: row.r.addressId,
+      address: shown ? row.r.addressString : null,
+      address_id: shown ? row.r.addressId : null,
       zipcode: null,
-      lat: row.r.lat,
-      long: row.r.long,
-      media_url: row.r.mediaUrl,
+      lat: shown ? row.r.lat : null,
+      long: shown ? row.r.long : null,
+      media_url: shown ? row.r.mediaUrl : null,
     };
   });
 }
