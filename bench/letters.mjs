@@ -6,7 +6,7 @@
 //
 //   node bench/letters.mjs [--letters 1000000] [--writers 100000] [--duration 20] [--connections 8]
 //     [--lifecycle-connections 16] [--server-procs 1] [--keep-data DIR] [--communes 100] [--warmup 3]
-//     [--phases ceiling,lifecycles,duplicates] [--pg-stats] [--generate-only] [--out FILE.json]
+//     [--phases ceiling,lifecycles,duplicates] [--pg-stats] [--cpu-prof DIR] [--generate-only] [--out FILE.json]
 //
 // BENCH_DATABASE_URL uses an existing (empty or previously generated) database instead of a cluster
 // of its own. Ports 3570 (server), 3571 (PostgreSQL), 3572 (bare route) unless --port-base says otherwise.
@@ -27,6 +27,7 @@ const { values: a } = parseArgs({
     writers: { type: 'string', default: '100000' },
     connections: { type: 'string', default: '8' },
     'port-base': { type: 'string', default: '3570' },
+    'cpu-prof': { type: 'string' },
   },
 });
 const opts = { ...commonOptions(a), letters: numberOption(a)('letters'), writers: numberOption(a)('writers') };
@@ -64,9 +65,15 @@ if (a['pg-stats']) {
 }
 
 // ---------- servers and load ----------
-const { result } = await serveAndLoad(bdb, opts, 'bench/lib/letters-load.mjs', { staff, provinceUser: 'bench.lanhdao.99' });
+const { result, server } = await serveAndLoad(bdb, opts, 'bench/lib/letters-load.mjs', { staff, provinceUser: 'bench.lanhdao.99', pgStats: a['pg-stats'] }, a['cpu-prof']);
 const statements = a['pg-stats'] ? await topStatements(db) : null;
 await db.end();
+if (a['cpu-prof']) {
+  // The profile is written when the server exits.
+  server.kill('SIGTERM');
+  await new Promise((r) => server.once('exit', r));
+  log(`server CPU profile in ${a['cpu-prof']}`);
+}
 const full = { date: new Date().toISOString(), machine: machine(), pgSettings, dataset, options: opts, ...result, statements };
 console.log(letterReport(full));
 if (a.out) writeFileSync(a.out, JSON.stringify(full, null, 2));

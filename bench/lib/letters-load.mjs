@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { benchWriter } from './letters-people.mjs';
+import { sample } from './procstat.mjs';
 import { log, runner } from './runner.mjs';
 
 const cfg = JSON.parse(readFileSync(process.argv[2], 'utf8'));
@@ -101,6 +102,36 @@ async function suggestions(letters, who) {
   return { ...r, withSuggestions: total ? found / total : null, letters: letters.length };
 }
 
+/**
+ * What every lifecycle of the phase cost, warm-up and the last ones included (the closed loops let
+ * every started lifecycle finish, each records one letter): the server's and PostgreSQL's CPU
+ * milliseconds and, with --pg-stats, the statements PostgreSQL ran (the notification worker's
+ * included, sign-ins left out), in all and per statement.
+ */
+async function perLifecycle(db, run) {
+  const count = async () => (await db.query('select count(*)::int as n from letters /* bench */')).rows[0].n;
+  if (cfg.pgStats) await db.query('select pg_stat_statements_reset() /* bench */');
+  const n0 = await count();
+  const a = sample({ server: cfg.pids.server, postgres: cfg.pids.postgres });
+  const result = await run();
+  const b = sample({ server: cfg.pids.server, postgres: cfg.pids.postgres });
+  const n = (await count()) - n0;
+  const ms = (k) => (n ? Math.round(((b.trees[k] - a.trees[k]) * 1000) / n) : null);
+  const cost = { lifecycles: n, serverCpuMs: ms('server'), postgresCpuMs: ms('postgres') };
+  if (cfg.pgStats && n) {
+    const { rows } = await db.query(
+      `select calls::int, round(total_exec_time::numeric, 1)::float as total_ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 200) as query
+       from pg_stat_statements where query not like '%/* bench */%' order by calls desc`,
+    );
+    const total = rows.reduce((t, r) => t + r.calls, 0);
+    cost.statements = Math.round((10 * total) / n) / 10;
+    cost.statementMs = Math.round((100 * rows.reduce((t, r) => t + r.total_ms, 0)) / n) / 100;
+    cost.byStatement = rows.filter((r) => r.calls >= n / 4).map((r) => ({ perLifecycle: Math.round((100 * r.calls) / n) / 100, msPerLifecycle: Math.round((100 * r.total_ms) / n) / 100, query: r.query }));
+  }
+  log(`per lifecycle: ${JSON.stringify({ ...cost, byStatement: undefined })}`);
+  return { ...result, perLifecycle: cost };
+}
+
 // ---------- the run ----------
 const db = new pg.Client({ connectionString: cfg.dbUrl });
 await db.connect();
@@ -118,7 +149,7 @@ if (want('ceiling')) {
   await phase('ceilingHttp', ceilingHttp);
   await phase('ceilingPg', () => ceilingPg('letters', ids));
 }
-if (want('lifecycles')) await phase('lifecycles', () => lifecycles(teams));
+if (want('lifecycles')) await phase('lifecycles', () => perLifecycle(db, () => lifecycles(teams)));
 if (want('duplicates')) {
   const repeats = await newRepeats(db, teams, 120);
   log(`${repeats.length} new letters repeating generated ones`);

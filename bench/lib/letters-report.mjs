@@ -10,6 +10,11 @@ export function letterReport(r) {
   const row = (figure, value, target, vs, ok) => rows.push(`| ${figure} | ${value} | ${target} | ${vs} | ${pass(ok)} |`);
   ceilingRows(p, row);
   if (p.lifecycles) lifecycleRows(p.lifecycles, bare, row, 'a petition from the desk to the answer');
+  const cost = p.lifecycles?.perLifecycle;
+  if (cost) {
+    row(`CPU per lifecycle, server / PostgreSQL (all ${cost.lifecycles} lifecycles of the phase)`, `${cost.serverCpuMs} ms / ${cost.postgresCpuMs} ms`, '', '', null);
+    if (cost.statements) row('Statements per lifecycle (pg_stat_statements, sign-ins left out)', `${cost.statements} (${cost.statementMs} ms of execution)`, '', '', null);
+  }
   for (const [name, who] of [
     ['duplicates', "the commune's desk officer"],
     ['duplicatesProvince', "the province's leader (every commune in scope)"],
@@ -23,10 +28,13 @@ export function letterReport(r) {
     if (d.errors) row('  failed', f0(d.errors), '0', `${JSON.stringify(d.statuses)} ${p[name].firstError ?? ''}`, false);
   }
   const ds = r.dataset;
+  const byStatement = cost?.byStatement?.length
+    ? ['', 'Statements of a lifecycle (calls and execution ms per lifecycle):', '', '| calls | ms | query |', '|---|---|---|', ...cost.byStatement.map((s) => `| ${s.perLifecycle} | ${s.msPerLifecycle} | ${s.query.replace(/\|/g, '\\|')} |`)]
+    : [];
   return reportPage(r, {
     title: `Letters run of ${r.date}`,
     dataset: `${f0(ds.letters)} letters, ${f0(ds.cases)} cases, ${f0(ds.duplicates)} duplicates filed with a case, ${f0(ds.steps)} workflow steps, ${ds.units} units; database ${ds.size}, trigram index of the content ${ds.trigramIndex}, sketch bands (table and indexes) ${ds.sketchIndex}`,
     concurrent: 'ceiling and suggestions',
     rows,
-  });
+  }) + byStatement.join('\n');
 }
