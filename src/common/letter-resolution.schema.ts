@@ -101,8 +101,12 @@ export type ReopenBody = z.infer<typeof ReopenBody>;
 export const CaseAfterEnd = z.object({
   rating: LetterRatingView.nullable(),
   canRate: z.boolean(),
-  /** Until when the writer may ask to reopen (local ISO), null when they may not. */
+  /** The writer may ask now to reopen the case (once, after its decision or answer, within the window). */
+  canReopen: z.boolean(),
+  /** Until when the writer may ask to reopen (local ISO, the end of the window's last day), null when they may not. */
   reopenUntil: z.string().nullable(),
+  /** When the window to ask ended, once it has passed on a case that could have been reopened (local ISO); null otherwise. */
+  reopenEndedAt: z.string().nullable(),
   /** The published answer's address, when it is on the portal. */
   publishedAnswerCode: z.string().nullable(),
 });

@@ -215,6 +215,8 @@ void describe('letters desk intake', () => {
       await page.goto(`/tra-cuu-don/${encodeURIComponent(code)}#s=${encodeURIComponent(secret)}`);
       const reopen = page.getByTestId('reopen');
       await reopen.getByText(/đề nghị xem xét lại một lần, đến hết ngày/).waitFor();
+      // The last day, from the server, among the case's facts too (30 days after the answer, today).
+      await page.getByTestId('case-reopen-until').getByText(/\d{2}\/\d{2}\/\d{4}/).waitFor();
       await page.getByTestId('reopen-open').click();
       await page.getByTestId('reopen-send').click();
       await reopen.getByText('Lý do cần ít nhất 10 ký tự.').waitFor();

@@ -95,6 +95,7 @@ export const lettersPortalEn: Pick<Messages['letters'], 'portal' | 'submit' | 'd
     caseUnit: 'Handled by',
     caseDue: 'Due',
     finishedAt: 'Ended',
+    reopenUntil: 'Last day to ask for reconsideration',
     answer: 'The answer of the authorities',
     timeline: 'History',
     stepState: 'Status: {{state}}',
@@ -150,6 +151,6 @@ export const lettersPortalEn: Pick<Messages['letters'], 'portal' | 'submit' | 'd
     reopenSend: 'Send the request',
     refused: 'The request to reconsider was not accepted',
     closedTitle: 'The time to ask for reconsideration has passed',
-    closed: 'The time to ask for the result to be reconsidered has passed. With new facts, you may send a new letter or contact the reception office.',
+    closed: 'The time to ask for the result to be reconsidered ended on {{date}}. With new facts, you may send a new letter or contact the reception office.',
   },
 };

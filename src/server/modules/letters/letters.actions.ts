@@ -4,7 +4,7 @@ import type { Tx } from '../../db/client';
 import type { Ctx } from '../../platform/auth/actor';
 import { checkUploaded } from '../../platform/files/attachments';
 import type { WorkflowDefinition } from '../../platform/workflow/definition';
-import { actionOf, currentAssignee, mayPerform, windowEnd } from '../../platform/workflow/engine';
+import { actionOf, currentAssignee, mayPerform } from '../../platform/workflow/engine';
 import { history, transitionFrom, type Step, type TransitionResult } from '../../platform/workflow/workflow.service';
 import { canSeeCase } from './letters.access';
 import { clock } from './letters.clock';
@@ -14,6 +14,7 @@ import { applyPublication, guardPublication } from './letters.publish';
 import { findLetter, linkLetterFiles } from './letters.queries';
 import { findCase, updateCase, type CaseInsert, type CaseWithUnits } from './letter-cases.queries';
 import { guardRefusal } from './letters.rules';
+import { reopenWindow } from './letters.reopen-window';
 import { toCaseView } from './letters.views';
 import { CASE_ENTITY, letterWorkflow } from './letters.workflows';
 
@@ -69,10 +70,7 @@ export function mirror(c: CaseWithUnits, action: string, res: TransitionResult, 
 
 /** Until when the writer may ask to reopen a case that has just ended (the `reopen` action's window), if they may. */
 export function reopenUntil(def: WorkflowDefinition, steps: readonly Step[]): Date | null {
-  const reopen = actionOf(def, 'reopen');
-  const state = steps[steps.length - 1]?.toState;
-  if (!reopen || !state || reopen.from === '*' || !reopen.from.includes(state) || steps.some((s) => s.action === 'reopen')) return null;
-  return windowEnd(reopen, steps);
+  return reopenWindow(def, steps).until;
 }
 
 /** Tells the writer about the step, if it is one they are told about. */

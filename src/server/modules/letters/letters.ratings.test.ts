@@ -88,19 +88,21 @@ describe("the writer's rating", () => {
     const reopenOpen = await writer(letter.code, secret, 'reopen', { caseCode, reason: 'Đề nghị xem xét lại vụ việc.' });
     expect(reopenOpen.statusCode).toBe(409);
     expect(errorOf(reopenOpen).code).toBe('reopen_not_allowed');
+    expect((await track(letter.code, secret)).cases[0]?.afterEnd).toMatchObject({ canReopen: false, reopenUntil: null, reopenEndedAt: null });
   });
 });
 
 describe('the request to reopen', () => {
   it('reopens the case by a step of the writer within the window, once; the case is open again with a new deadline', async () => {
     const { c, code, secret } = await answeredFeedback('2026-03-02T10:00:00');
-    expect((await track(code, secret)).cases[0]?.afterEnd.reopenUntil).toBe('2026-04-01T23:59:59.999+07:00');
+    // The tracking view carries the last day the writer may ask, by the rule the request is checked by (30 days after the answer).
+    expect((await track(code, secret)).cases[0]?.afterEnd).toMatchObject({ canReopen: true, reopenUntil: '2026-04-01T23:59:59.999+07:00', reopenEndedAt: null });
     expect(fieldPaths(await writer(code, secret, 'reopen', { caseCode: c.code, reason: 'ngắn' }))).toEqual(['body.reason']);
     at('2026-03-20T08:00:00');
     const res = await writer(code, secret, 'reopen', { caseCode: c.code, reason: 'Rác lại bị đổ trộm sau một tuần, đề nghị xem xét lại.' });
     expect(res.statusCode, res.body).toBe(200);
     const view = res.json<PublicLetterView>();
-    expect(view.cases[0]).toMatchObject({ state: 'to_process', finishedAt: null, afterEnd: { reopenUntil: null } });
+    expect(view.cases[0]).toMatchObject({ state: 'to_process', finishedAt: null, afterEnd: { canReopen: false, reopenUntil: null, reopenEndedAt: null } });
     expect(view.cases[0]?.timeline.at(-1)).toMatchObject({ action: 'reopen', data: { reopenReason: 'Rác lại bị đổ trộm sau một tuần, đề nghị xem xét lại.' } });
     const staffView = (await lanhdao.get(`/api/letter-cases/${c.id}`)).json<CaseView>();
     expect(staffView).toMatchObject({ state: 'to_process', result: null, finishedAt: null, dueStatus: 'on_track' });
@@ -114,11 +116,16 @@ describe('the request to reopen', () => {
     const second = await writer(code, secret, 'reopen', { caseCode: c.code, reason: 'Vẫn chưa hài lòng với cách xử lý.' });
     expect(second.statusCode).toBe(409);
     expect(errorOf(second).code).toBe('reopen_not_allowed');
+    // Reopened once: no window to show, open or passed.
+    expect((await track(code, secret)).cases[0]?.afterEnd).toMatchObject({ canReopen: false, reopenUntil: null, reopenEndedAt: null });
   });
 
   it('is refused after the window with the last day named', async () => {
     const { c, code, secret } = await answeredFeedback('2026-03-02T10:00:00');
+    at('2026-04-01T23:59:00');
+    expect((await track(code, secret)).cases[0]?.afterEnd).toMatchObject({ canReopen: true, reopenUntil: '2026-04-01T23:59:59.999+07:00' });
     at('2026-04-02T00:00:01');
+    expect((await track(code, secret)).cases[0]?.afterEnd).toMatchObject({ canReopen: false, reopenUntil: null, reopenEndedAt: '2026-04-01T23:59:59.999+07:00' });
     const late = await writer(code, secret, 'reopen', { caseCode: c.code, reason: 'Tôi không đồng ý với nội dung trả lời.' });
     expect(late.statusCode).toBe(409);
     expect(errorOf(late)).toMatchObject({ code: 'reopen_window_closed', message: 'Đã hết thời hạn đề nghị xem xét lại: hạn cuối là ngày 01/04/2026', details: { until: '2026-04-01T23:59:59.999+07:00' } });

@@ -4,16 +4,15 @@ import type { ReopenBody } from '../../../common/letter-resolution.schema';
 import type { Tx } from '../../db/client';
 import { vnShortDate } from '../../platform/pdf/vn-format';
 import { formatLocalIso } from '../../platform/calendar/local-date';
-import { actionOf, windowEnd } from '../../platform/workflow/engine';
+import { actionOf } from '../../platform/workflow/engine';
 import { history, transitionFrom } from '../../platform/workflow/workflow.service';
 import { mirror, notifyCaseStep } from './letters.actions';
 import { clock } from './letters.clock';
 import type { LetterWithUnit } from './letters.queries';
 import { caseOfLetter, writerCtx, type WriterMeta } from './letters.ratings';
 import { findCase, updateCase } from './letter-cases.queries';
+import { REOPEN, reopenStatus, reopenWindow } from './letters.reopen-window';
 import { CASE_ENTITY, letterWorkflow } from './letters.workflows';
-
-export const REOPEN = 'reopen';
 
 export const reopenErrors = {
   notAllowed: () =>
@@ -44,13 +43,12 @@ export async function reopenCase(tx: Tx, meta: WriterMeta, letter: LetterWithUni
   if (!c) throw new Error('case vanished inside its own transaction');
   const def = letterWorkflow(c.workflowCode);
   const steps = await history(tx, CASE_ENTITY, c.id);
-  const reopen = actionOf(def, REOPEN);
-  if (!reopen || reopen.from === '*' || !reopen.from.includes(c.state) || steps.some((s) => s.action === REOPEN)) throw reopenErrors.notAllowed();
-  const until = windowEnd(reopen, steps);
-  if (until && now.getTime() > until.getTime()) throw reopenErrors.windowClosed(until);
+  // The same rule the tracking view shows the writer (letters.reopen-window.ts); the engine checks it again.
+  const status = reopenStatus(reopenWindow(def, steps), now);
+  if (!status.canReopen) throw status.endedAt ? reopenErrors.windowClosed(status.endedAt) : reopenErrors.notAllowed();
   const data: Record<string, unknown> = { reopenReason: body.reason };
   // Feedback's processing period depends on whether it is about regulations: the case's own fact.
-  if (reopen.requiredFields?.includes('aboutRegulation')) data.aboutRegulation = c.aboutRegulation;
+  if (actionOf(def, REOPEN)?.requiredFields?.includes('aboutRegulation')) data.aboutRegulation = c.aboutRegulation;
   const res = await transitionFrom(
     tx,
     writerCtx(meta),

@@ -8,12 +8,12 @@ import { secretMatches } from '../../platform/tracking/secret';
 import type { WorkflowDefinition } from '../../platform/workflow/definition';
 import { actionLabel, stateLabel } from '../../platform/workflow/views';
 import { history, type Step } from '../../platform/workflow/workflow.service';
-import { reopenUntil } from './letters.actions';
 import { clock } from './letters.clock';
 import { letterErrors } from './letters.errors';
 import { publishedCodes } from './letters.publish';
 import { isRateable, ratingsOfCases } from './letters.ratings';
 import { findLetterByCode, type LetterWithUnit } from './letters.queries';
+import { reopenStatus, reopenWindow } from './letters.reopen-window';
 import { casesOfLetter } from './letter-cases.queries';
 import { START_CASE, START_LETTER } from './letters.views';
 import { CASE_ENTITY, LETTER_ENTITY, letterWorkflow } from './letters.workflows';
@@ -84,7 +84,8 @@ export async function publicLetterView(db: Tx, l: LetterWithUnit, lang: Lang, no
     const type = c.type as LetterType;
     const steps = await history(db, CASE_ENTITY, c.id);
     const rating = ratings.get(c.id) ?? null;
-    const until = reopenUntil(cdef, steps);
+    // The rule the request itself is checked by, so the page never offers what the server refuses.
+    const reopen = reopenStatus(reopenWindow(cdef, steps), now);
     out.push({
       code: c.code,
       type,
@@ -98,7 +99,9 @@ export async function publicLetterView(db: Tx, l: LetterWithUnit, lang: Lang, no
       afterEnd: {
         rating,
         canRate: !rating && isRateable(c),
-        reopenUntil: until && now.getTime() <= until.getTime() ? iso(until) : null,
+        canReopen: reopen.canReopen,
+        reopenUntil: iso(reopen.until),
+        reopenEndedAt: iso(reopen.endedAt),
         publishedAnswerCode: published.has(c.id) ? c.code : null,
       },
     });

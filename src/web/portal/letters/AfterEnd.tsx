@@ -1,5 +1,6 @@
 // What the writer may do once a case has ended: rate the handling (once), and ask, within the window, for it to be handled
-// again; after the window, the page says so plainly. Both send the tracking secret in its header like the page's other calls.
+// again; after the window, the page says so plainly with its last day. Whether and until when the writer may ask comes from
+// the server (the rule it checks the request by). Both send the tracking secret in its header like the page's other calls.
 import '@mantine/core/styles/Radio.css';
 import { Alert, Button, Card, Group, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
@@ -8,9 +9,6 @@ import { errorMessage } from '../../api/client';
 import { RATING_LEVELS, type RatingLevel } from '../../../common/letter-resolution.schema';
 import { formatDay } from '../dossiers/dates';
 import { rateLetterCase, reopenLetterCase, type TrackedCase } from './publicLetters';
-
-/** The ends a writer may ask to reopen (once): the substantive handling's, per the workflows. */
-const REOPENABLE = new Set(['answered', 'resolved', 'concluded']);
 
 export interface WriterAccess {
   letterCode: string;
@@ -62,7 +60,7 @@ function RatingForm({ c, access }: { c: TrackedCase; access: WriterAccess }) {
   );
 }
 
-function ReopenForm({ c, until, access }: { c: TrackedCase; until: string; access: WriterAccess }) {
+function ReopenForm({ c, until, access }: { c: TrackedCase; until: string | null; access: WriterAccess }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
@@ -90,7 +88,7 @@ function ReopenForm({ c, until, access }: { c: TrackedCase; until: string; acces
     );
   return (
     <Stack gap="sm" data-testid="reopen">
-      <Text fz="sm">{t('letters.afterEnd.reopenUntil', { date: formatDay(until) })}</Text>
+      {until && <Text fz="sm">{t('letters.afterEnd.reopenUntil', { date: formatDay(until) })}</Text>}
       {open ? (
         <>
           <Textarea
@@ -129,9 +127,8 @@ export function AfterEnd({ c, access }: { c: TrackedCase; access: WriterAccess }
   const { t } = useTranslation();
   const a = c.afterEnd;
   if (!c.finishedAt) return null;
-  const reopenedOnce = c.timeline.some((s) => s.action === 'reopen');
-  const windowClosed = !a.reopenUntil && REOPENABLE.has(c.state) && !reopenedOnce;
-  if (!a.rating && !a.canRate && !a.reopenUntil && !windowClosed) return null;
+  const windowClosed = a.canReopen ? null : a.reopenEndedAt;
+  if (!a.rating && !a.canRate && !a.canReopen && !windowClosed) return null;
   return (
     <Card withBorder radius="md" padding="md" bg="gray.0" data-testid="after-end">
       <Stack gap="md">
@@ -146,10 +143,10 @@ export function AfterEnd({ c, access }: { c: TrackedCase; access: WriterAccess }
         ) : (
           a.canRate && <RatingForm c={c} access={access} />
         )}
-        {a.reopenUntil && <ReopenForm c={c} until={a.reopenUntil} access={access} />}
+        {a.canReopen && <ReopenForm c={c} until={a.reopenUntil} access={access} />}
         {windowClosed && (
           <Alert color="orange" variant="light" title={t('letters.afterEnd.closedTitle')} data-testid="reopen-closed">
-            {t('letters.afterEnd.closed')}
+            {t('letters.afterEnd.closed', { date: formatDay(windowClosed) })}
           </Alert>
         )}
       </Stack>

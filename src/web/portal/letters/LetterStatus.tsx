@@ -74,6 +74,11 @@ function CaseCard({ c, access }: { c: TrackedCase; access?: WriterAccess | undef
           </Fact>
         )}
         {c.finishedAt && <Fact label={t('letters.track.finishedAt')}>{formatMoment(c.finishedAt)}</Fact>}
+        {c.afterEnd.reopenUntil && (
+          <Fact label={t('letters.track.reopenUntil')} testId="case-reopen-until">
+            <strong>{formatDay(c.afterEnd.reopenUntil)}</strong>
+          </Fact>
+        )}
       </SimpleGrid>
       {answer && (
         <Stack gap={6} mb="sm">
