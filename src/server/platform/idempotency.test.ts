@@ -1,4 +1,4 @@
-// Idempotency keys through a test-only route on a separate app: replay, reuse, failures, in-flight claims, scopes and purge.
+// Idempotency keys through a test-only route on a separate app: replay, reuse, failures, concurrent retries, scopes and purge.
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance, type LightMyRequestResponse } from 'fastify';
@@ -11,7 +11,7 @@ import { loadActor, type Actor } from './auth/actor';
 import { recordAudit } from './audit/audit';
 import { installErrorHandler } from './error-handler';
 import { errors } from './errors';
-import { countKeys, idempotent, type HandlerResult, IN_FLIGHT_LEASE_MS, purgeIdempotencyKeys, requestHash } from './idempotency';
+import { countKeys, idempotent, type HandlerResult, purgeIdempotencyKeys, requestHash } from './idempotency';
 
 let t: TestApp;
 let app: FastifyInstance;
@@ -133,7 +133,8 @@ describe('idempotency keys', () => {
     expect(retry.headers['idempotent-replayed']).toBeUndefined();
   });
 
-  it('answers 409 while the first request is in flight, and lets a retry take over a claim abandoned past the lease', async () => {
+  it('answers 409 for a claim left by the former two-step scheme, and stores nothing for a failed request', async () => {
+    // Keys written before the upgrade may hold a claim without an answer: a retry neither acts nor replays.
     const scope = 'citizen:inflight';
     const k = key();
     const hash = requestHash('POST', '/t/notes', { text: 'inflight' });
@@ -142,28 +143,30 @@ describe('idempotency keys', () => {
     expect(busy.statusCode).toBe(409);
     expect(busy.json<{ error: { code: string } }>().error.code).toBe('idempotency_in_progress');
     expect(await timesActed('inflight')).toBe(0);
-    await t.db
-      .update(idempotencyKeys)
-      .set({ createdAt: new Date(Date.now() - IN_FLIGHT_LEASE_MS - 1000) })
-      .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, k)));
-    expect((await post({ text: 'inflight' }, k, null, scope)).statusCode).toBe(201);
-    expect(await timesActed('inflight')).toBe(1);
+    expect(await countKeys(t.db, scope)).toBe(1);
   });
 
-  it('answers 409 to a concurrent retry on PostgreSQL, then replays', async () => {
-    if (t.database.engine !== 'postgres') return; // PGlite runs one statement at a time: the claim above simulates this
+  it('makes a concurrent retry on PostgreSQL wait for the first, roll its own work back and replay', async () => {
+    if (t.database.engine !== 'postgres') return; // PGlite runs one transaction at a time
     const k = key();
     let open: () => void = () => {};
     gate = new Promise((r) => (open = r));
     const inside = new Promise<void>((r) => (entered = r));
     const first = post({ text: 'concurrent' }, k);
     await inside;
-    const second = await post({ text: 'concurrent' }, k);
-    expect(second.statusCode).toBe(409);
+    // The retry runs while the first waits at the gate; let the first finish once the retry is inside too.
+    let secondInside: () => void = () => {};
+    const reached = new Promise<void>((r) => (secondInside = r));
+    entered = secondInside;
+    gate = Promise.resolve();
+    const second = post({ text: 'concurrent' }, k);
+    await reached;
     open();
-    expect((await first).statusCode).toBe(201);
-    gate = null;
-    expect((await post({ text: 'concurrent' }, k)).headers['idempotent-replayed']).toBe('true');
+    const [a, b] = await Promise.all([first, second]);
+    expect(a.statusCode).toBe(201);
+    expect(b.statusCode).toBe(201);
+    expect(b.headers['idempotent-replayed']).toBe('true');
+    expect(b.json()).toEqual(a.json());
     expect(await timesActed('concurrent')).toBe(1);
   });
 

@@ -1,6 +1,6 @@
 // Idempotency keys: a retried state-changing request with the same `Idempotency-Key` replays the first answer instead of acting twice.
 import { createHash } from 'node:crypto';
-import { and, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db, Tx } from '../db/client';
 import { prepared } from '../db/prepared';
@@ -12,12 +12,6 @@ export const REPLAYED_HEADER = 'idempotent-replayed';
 const KEY_FORMAT = /^[A-Za-z0-9_-]{8,100}$/;
 /** Keys are kept a day: long enough for any client retry, short enough to keep the table small. */
 export const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
-/**
- * A claim older than this with no answer belongs to a request that died (process killed between
- * claim and commit): a retry may take it over. The taken-over request, if still alive, cannot
- * commit, because its final write checks that it still holds the claim.
- */
-export const IN_FLIGHT_LEASE_MS = 60_000;
 
 export const idempotencyErrors = {
   invalidKey: () =>
@@ -69,44 +63,42 @@ export function requestHash(method: string, url: string, body: unknown): string 
 
 type KeyRow = typeof idempotencyKeys.$inferSelect;
 
-const claimQuery = (db: Tx) =>
+const storeQuery = (db: Tx) =>
   db
     .insert(idempotencyKeys)
-    .values({ scope: sql.placeholder('scope'), key: sql.placeholder('key'), requestHash: sql.placeholder('hash'), createdAt: sql.placeholder('now') })
+    .values({
+      scope: sql.placeholder('scope'),
+      key: sql.placeholder('key'),
+      requestHash: sql.placeholder('hash'),
+      statusCode: sql.placeholder('status'),
+      response: sql.placeholder('response'),
+      createdAt: sql.placeholder('now'),
+    })
     .onConflictDoNothing()
-    .returning({ createdAt: idempotencyKeys.createdAt });
+    .returning({ key: idempotencyKeys.key });
 
-/** Claims the key (committed at once, so a concurrent retry sees it in flight), or answers from the stored row. */
-async function claim(db: Db, scope: string, key: string, hash: string, now: Date): Promise<{ claimedAt: Date } | { row: KeyRow }> {
-  // Every write of a signed-in user starts here: a prepared statement, built and planned once.
-  const insert = prepared(db, 'idempotency_claim', (d) => claimQuery(d).prepare('idempotency_claim')) ?? claimQuery(db);
-  const [inserted] = await insert.execute({ scope, key, hash, now });
-  if (inserted) return { claimedAt: inserted.createdAt };
+/** The answer stored under the key, if any: a replay, a 422 for another request, a 409 for a claim of the former two-step scheme. */
+async function stored(db: Db, scope: string, key: string, hash: string): Promise<KeyRow | undefined> {
   const [row] = await db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
-  // Gone between the insert and the select (a failed first request released it): try once more.
-  if (!row) return claim(db, scope, key, hash, now);
+  if (!row) return undefined;
   if (row.requestHash !== hash) throw idempotencyErrors.reused();
-  if (row.statusCode !== null) return { row };
-  if (now.getTime() - row.createdAt.getTime() < IN_FLIGHT_LEASE_MS) throw idempotencyErrors.inProgress();
-  const [taken] = await db
-    .update(idempotencyKeys)
-    .set({ createdAt: now })
-    .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key), isNull(idempotencyKeys.statusCode), eq(idempotencyKeys.createdAt, row.createdAt)))
-    .returning({ createdAt: idempotencyKeys.createdAt });
-  if (!taken) throw idempotencyErrors.inProgress();
-  return { claimedAt: taken.createdAt };
+  if (row.statusCode === null) throw idempotencyErrors.inProgress();
+  return row;
 }
 
-function ownClaim(scope: string, key: string, claimedAt: Date) {
-  return and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key), isNull(idempotencyKeys.statusCode), eq(idempotencyKeys.createdAt, claimedAt));
-}
+/** Thrown inside the transaction when the key was stored by another request meanwhile: roll back and replay. */
+class KeyTaken extends Error {}
 
 /**
  * Runs a state-changing handler at most once per key. The handler gets a transaction: do every
- * write in it. On a 2xx/3xx answer the key row is completed with the status and body in that same
- * transaction, so the action and the stored answer commit together or not at all. A thrown error
- * or a 4xx/5xx answer releases the key, so a retry acts again. Without the header the handler
- * simply runs in a transaction. Returns the status and body to send (also replayed ones).
+ * write in it. On a 2xx/3xx answer the key is stored with the status and body by one insert at the
+ * end of that same transaction, so the action and the stored answer commit together or not at all.
+ * A concurrent request with the same key blocks on that insert until the first commits, then finds
+ * the key taken: its own work is rolled back and the first answer replayed. A retry after the first
+ * committed acts again in a transaction that ends the same way, or fails (the case has moved on) and
+ * finds the stored answer. A thrown error or a 4xx/5xx answer stores nothing, so a retry acts again.
+ * Without the header the handler simply runs in a transaction. Returns the status and body to send
+ * (also replayed ones). One statement per request for the key, no claim committed before the work.
  */
 export async function runIdempotent<T>(
   db: Db,
@@ -121,32 +113,26 @@ export async function runIdempotent<T>(
   if (!scope) throw idempotencyErrors.noScope();
   const now = opts.now?.() ?? new Date();
   const hash = requestHash(req.method, req.url, req.body);
-  const claimed = await claim(db, scope, header, hash, now);
-  if ('row' in claimed) return { status: claimed.row.statusCode ?? 200, body: claimed.row.response as T, replayed: true };
-
-  const release = () => db.delete(idempotencyKeys).where(ownClaim(scope, header, claimed.claimedAt));
-  let result: HandlerResult<T>;
+  const replay = (row: KeyRow) => ({ status: row.statusCode ?? 200, body: row.response as T, replayed: true });
   try {
-    result = await db.transaction(async (tx) => {
+    const result = await db.transaction(async (tx) => {
       const out = await handler(tx);
       if (out.status >= 400) return out;
       // Stored as the JSON the client receives (dates become strings), so a replay is byte-for-byte the same data.
-      const stored: unknown = out.body === undefined ? null : JSON.parse(JSON.stringify(out.body));
-      const done = await tx
-        .update(idempotencyKeys)
-        .set({ statusCode: out.status, response: stored })
-        .where(ownClaim(scope, header, claimed.claimedAt))
-        .returning({ key: idempotencyKeys.key });
-      // The claim expired and a retry took it over: roll this action back rather than act twice.
-      if (!done.length) throw idempotencyErrors.inProgress();
+      const response: unknown = out.body === undefined ? null : JSON.parse(JSON.stringify(out.body));
+      const insert = prepared(tx, 'idempotency_store', (d) => storeQuery(d).prepare('idempotency_store')) ?? storeQuery(tx);
+      const [done] = await insert.execute({ scope, key: header, hash, status: out.status, response, now });
+      if (!done) throw new KeyTaken();
       return out;
     });
+    return { ...result, replayed: false };
   } catch (err) {
-    await release();
+    // A retry whose first request committed (or a concurrent one that just did): its answer, else the error.
+    const row = await stored(db, scope, header, hash);
+    if (row) return replay(row);
+    if (err instanceof KeyTaken) throw idempotencyErrors.inProgress();
     throw err;
   }
-  if (result.status >= 400) await release();
-  return { ...result, replayed: false };
 }
 
 /** `runIdempotent` for a Fastify route: sends the answer (with `Idempotent-Replayed: true` for a replay). */
