@@ -172,6 +172,14 @@ export const DossierView = DossierSummary.extend({
 });
 export type DossierView = z.infer<typeof DossierView>;
 
+/**
+ * The answer to an action sent with `Prefer: return=minimal` (RFC 7240): the dossier as an inbox
+ * row and its seq, for clients that do not show the page (integrations, batch work); no timeline,
+ * documents or actions to build.
+ */
+export const DossierActionAck = DossierSummary.extend({ seq: z.number().int() });
+export type DossierActionAck = z.infer<typeof DossierActionAck>;
+
 export const DeskIntakeResult = z.object({ dossier: DossierView, secret: z.string(), trackingUrl: z.string() });
 export type DeskIntakeResult = z.infer<typeof DeskIntakeResult>;
 

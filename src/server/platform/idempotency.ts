@@ -135,6 +135,12 @@ export async function runIdempotent<T>(
   }
 }
 
+/** The client asked for a minimal answer (`Prefer: return=minimal`, RFC 7240) to a state-changing request. */
+export function wantsMinimal(req: FastifyRequest): boolean {
+  const prefer = req.headers.prefer;
+  return typeof prefer === 'string' && /(^|[,;\s])return=minimal\b/i.test(prefer);
+}
+
 /** `runIdempotent` for a Fastify route: sends the answer (with `Idempotent-Replayed: true` for a replay). */
 export async function idempotent<T>(
   db: Db,

@@ -1,5 +1,5 @@
 // Taking a workflow action on a dossier: checked by the engine, mirrored on the dossier row, attachments linked, all in one transaction.
-import type { DossierActionBody, DossierView, ResultKind } from '../../../common/dossiers.schema';
+import type { DossierActionAck, DossierActionBody, DossierView, ResultKind } from '../../../common/dossiers.schema';
 import type { Tx } from '../../db/client';
 import type { Ctx } from '../../platform/auth/actor';
 import { loadCalendar } from '../../platform/calendar/calendar.service';
@@ -13,8 +13,8 @@ import { canSee } from './dossiers.access';
 import { clock } from './dossiers.clock';
 import { dossierErrors } from './dossiers.errors';
 import { notifyApplicant } from './dossiers.notify';
-import { findDossier, linkDocuments, lockDossierWithHistory, updateDossier, type DossierInsert, type DossierRow, type DossierWithUnits } from './dossiers.queries';
-import { toView } from './dossiers.views';
+import { completionRequestsWith, findDossier, linkDocuments, lockDossierWithHistory, updateDossier, type DossierRow, type DossierSet, type DossierWithUnits } from './dossiers.queries';
+import { toSummary, toView } from './dossiers.views';
 import { dossierWorkflow } from './dossiers.workflows';
 
 export const ENTITY = 'dossier';
@@ -71,7 +71,7 @@ export async function applyAction(tx: Tx, ctx: WorkflowCtx, a: ApplyArgs): Promi
     a.steps,
   );
   const action = actionOf(def, a.action);
-  const fields: Partial<DossierInsert> = {
+  const fields: DossierSet = {
     state: res.state,
     seq: res.step.seq,
     unitId: res.step.toUnitId ?? d.unitId,
@@ -82,6 +82,8 @@ export async function applyAction(tx: Tx, ctx: WorkflowCtx, a: ApplyArgs): Promi
   // A dossier moved to another agency waits for that agency's leader to assign it.
   else if (action?.transfer) fields.assigneeId = null;
   if (a.action === 'accept') fields.receivedAt = a.now;
+  // The request's time on the dossier's row too, for the statistics (dossiers.table.ts, completionRequests).
+  if (a.action === 'request_completion') fields.completionRequests = completionRequestsWith(res.step.at);
   if (res.terminal) {
     fields.finishedAt = a.now;
     fields.resultKind = resultKindOf(res.state, a.now, d.dueAt);
@@ -115,7 +117,25 @@ export async function viewOf(tx: Tx, ctx: Ctx, id: string, now: Date): Promise<D
 }
 
 /** POST /api/dossiers/:id/actions/:action. Access first (404), then the engine (403, 409, 400). */
-export async function actOnDossier(tx: Tx, ctx: Ctx, id: string, action: string, body: DossierActionBody, now: Date = clock.now()): Promise<DossierView> {
+export async function actOnDossier(tx: Tx, ctx: Ctx, id: string, action: string, body: DossierActionBody, now?: Date): Promise<DossierView>;
+export async function actOnDossier(
+  tx: Tx,
+  ctx: Ctx,
+  id: string,
+  action: string,
+  body: DossierActionBody,
+  now: Date | undefined,
+  answer: 'minimal',
+): Promise<DossierActionAck>;
+export async function actOnDossier(
+  tx: Tx,
+  ctx: Ctx,
+  id: string,
+  action: string,
+  body: DossierActionBody,
+  now: Date = clock.now(),
+  answer: 'view' | 'minimal' = 'view',
+): Promise<DossierView | DossierActionAck> {
   // Locked, with its history: actions on one dossier queue up instead of colliding on the step seq.
   const locked = await lockDossierWithHistory(tx, ENTITY, id);
   if (!locked || !canSee(ctx.actor, locked.dossier)) throw dossierErrors.notFound();
@@ -130,5 +150,8 @@ export async function actOnDossier(tx: Tx, ctx: Ctx, id: string, action: string,
       ? { ...out.row, unitPath: d.unitPath, unitName: d.unitName, receivingUnitPath: d.receivingUnitPath, receivingUnitName: d.receivingUnitName }
       : await findDossier(tx, id);
   if (!after || !canSee(ctx.actor, after)) throw dossierErrors.notFound();
-  return toView(tx, dossierWorkflow(after.workflowCode), after, [...steps, out.step], ctx.actor, ctx.lang, await loadCalendar(tx), now);
+  const afterDef = dossierWorkflow(after.workflowCode);
+  const cal = await loadCalendar(tx);
+  if (answer === 'minimal') return { ...toSummary(afterDef, after, ctx.lang, cal, now), seq: after.seq };
+  return toView(tx, afterDef, after, [...steps, out.step], ctx.actor, ctx.lang, cal, now);
 }

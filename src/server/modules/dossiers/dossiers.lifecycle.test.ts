@@ -78,7 +78,19 @@ describe('desk lifecycle', () => {
     expect(mine.items.map((i) => i.id)).toContain(d.id);
     expect((await chuyenvien.get('/api/dossiers/counts')).json<DossierCounts>().toProcess).toBeGreaterThanOrEqual(1);
 
-    await actOk(chuyenvien, d.id, 'submit_for_approval', { note: 'Đủ điều kiện' });
+    // An integration's answer (Prefer: return=minimal): the inbox row and the seq, no page; a retry replays it.
+    const minimal = { prefer: 'return=minimal', 'idempotency-key': `min-${d.id}` };
+    const sent = await act(chuyenvien, d.id, 'submit_for_approval', { note: 'Đủ điều kiện' }, minimal);
+    expect(sent.statusCode, sent.body).toBe(200);
+    expect(sent.headers['preference-applied']).toBe('return=minimal');
+    const ack = sent.json<Record<string, unknown>>();
+    expect(ack).toMatchObject({ id: d.id, code: d.code, state: 'pending_approval', seq: 5, assigneeId: me, dueAt: d.dueAt });
+    expect(ack).not.toHaveProperty('steps');
+    expect(ack).not.toHaveProperty('actions');
+    const retried = await act(chuyenvien, d.id, 'submit_for_approval', { note: 'Đủ điều kiện' }, minimal);
+    expect(retried.statusCode).toBe(200);
+    expect(retried.headers['idempotent-replayed']).toBe('true');
+    expect(retried.json()).toEqual(ack);
     expect((await lanhdao.get('/api/dossiers/counts')).json<DossierCounts>().toApprove).toBeGreaterThanOrEqual(1);
     const approved = await actOk(lanhdao, d.id, 'approve', { data: { decisionNo: '15/GXN-UBND' } });
     expect(approved.state).toBe('result_ready');

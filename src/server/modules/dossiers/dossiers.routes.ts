@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   DeskIntakeBody,
   DeskIntakeResult,
+  DossierActionAck,
   DossierActionBody,
   DossierActionParams,
   DossierCounts,
@@ -14,7 +15,7 @@ import {
 import { ctxOf } from '../../platform/auth/actor';
 import { fileRoutes } from '../../platform/files/files.routes';
 import { sendStoredFile } from '../../platform/files/files.http';
-import { idempotent } from '../../platform/idempotency';
+import { idempotent, wantsMinimal } from '../../platform/idempotency';
 import { actOnDossier } from './dossiers.actions';
 import { intakeAtDesk } from './dossiers.intake';
 import { citizenDossierRoutes } from './dossiers.accounts.routes';
@@ -90,16 +91,19 @@ export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Thực hiện thao tác trên hồ sơ / take a workflow action (send an Idempotency-Key to make retries safe)',
+        summary:
+          'Thực hiện thao tác trên hồ sơ / take a workflow action (send an Idempotency-Key to make retries safe; Prefer: return=minimal answers the inbox row instead of the page)',
         params: DossierActionParams,
         body: DossierActionBody,
-        response: { 200: DossierView },
+        response: { 200: z.union([DossierView, DossierActionAck]) },
       },
     },
     async (req, reply) => {
       const ctx = ctxOf(req);
       const { id, action } = req.params;
-      return idempotent(db, req, reply, async (tx) => ({ status: 200, body: await actOnDossier(tx, ctx, id, action, req.body) }));
+      if (!wantsMinimal(req)) return idempotent(db, req, reply, async (tx) => ({ status: 200, body: await actOnDossier(tx, ctx, id, action, req.body) }));
+      reply.header('preference-applied', 'return=minimal');
+      return idempotent(db, req, reply, async (tx) => ({ status: 200, body: await actOnDossier(tx, ctx, id, action, req.body, undefined, 'minimal') }));
     },
   );
 };
