@@ -6,7 +6,10 @@
 //   node bench/dossiers.mjs [--dossiers 1000000] [--duration 20] [--connections 32]
 //     [--lifecycle-connections 16] [--intake online|desk] [--server-procs 1] [--keep-data DIR]
 //     [--communes 100] [--warmup 3] [--stats-runs 7] [--phases ceiling,lookups,lifecycles,stats]
-//     [--pg-stats] [--cpu-prof DIR] [--generate-only] [--out FILE.json]
+//     [--answer minimal|view] [--pg-stats] [--cpu-prof DIR] [--generate-only] [--out FILE.json]
+//
+// --answer: what the lifecycles' actions ask for: `minimal` (Prefer: return=minimal, the inbox row,
+// as an integration would) or `view` (the whole dossier page, as the web app does).
 //
 // BENCH_DATABASE_URL uses an existing (empty or previously generated) database instead of a cluster
 // of its own. Ports 3560 (server), 3561 (PostgreSQL), 3562 (bare route) unless --port-base says otherwise.
@@ -24,6 +27,7 @@ const { values: a } = parseArgs({
     dossiers: { type: 'string', default: '1000000' },
     connections: { type: 'string', default: '32' },
     intake: { type: 'string', default: 'online' },
+    answer: { type: 'string', default: 'minimal' },
     'stats-runs': { type: 'string', default: '7' },
     'cpu-prof': { type: 'string' },
     'port-base': { type: 'string', default: '3560' },
@@ -37,6 +41,7 @@ const opts = {
   statsRuns: num('stats-runs'),
   uploadBytes: num('upload-bytes'),
   intake: a.intake === 'desk' ? 'desk' : 'online',
+  answer: a.answer === 'view' ? 'view' : 'minimal',
 };
 const bdb = await openBenchDatabase({ keepData: a['keep-data'], port: opts.portBase + 1, pgStats: a['pg-stats'] });
 const { dbUrl, marker } = bdb;

@@ -41,6 +41,9 @@ function multipart(name, content) {
 
 const applicant = (i) => ({ name: 'Nguyễn Văn Đo', idNumber: `0010${String(900000000 + i).slice(-8)}`, phone: '0912345678' });
 
+/** The staff headers of an action, asking for the minimal answer unless the run measures whole pages. */
+const actionHeaders = (who) => ({ ...who.write(), ...(cfg.answer === 'view' ? {} : { prefer: 'return=minimal' }) });
+
 async function lifecycles(teams) {
   const kinds = cfg.intake === 'desk' ? KINDS_DESK : KINDS_ONLINE;
   let n = 0;
@@ -70,9 +73,9 @@ async function lifecycles(teams) {
         }),
       );
       id = sub.id;
-      await step('accept', () => call('POST', `/api/dossiers/${id}/actions/accept`, { headers: t.desk.write(), body: { data: { copies: 1 } }, what: 'accept' }));
+      await step('accept', () => call('POST', `/api/dossiers/${id}/actions/accept`, { headers: actionHeaders(t.desk), body: { data: { copies: 1 } }, what: 'accept' }));
     }
-    const act = (kind, who, body) => step(kind, () => call('POST', `/api/dossiers/${id}/actions/${kind}`, { headers: who.write(), body, what: kind }));
+    const act = (kind, who, body) => step(kind, () => call('POST', `/api/dossiers/${id}/actions/${kind}`, { headers: actionHeaders(who), body, what: kind }));
     await act('transfer', t.desk, { toAgencyId: t.transferTo });
     await act('assign', t.leader, { assigneeId: t.specialistId });
     await act('submit_for_approval', t.specialist, { note: 'Hồ sơ đủ điều kiện' });
@@ -80,7 +83,7 @@ async function lifecycles(teams) {
     const done = await act('return_result', t.desk, { data: { feesCollected: 0 } });
     if (done.state !== 'returned') throw new Error(`lifecycle ended in ${done.state}`);
   });
-  return { ...r, teams: teams.length, intake: cfg.intake };
+  return { ...r, teams: teams.length, intake: cfg.intake, answer: cfg.answer ?? 'minimal' };
 }
 
 // ---------- statistics and inbox (one user, one request after the other) ----------

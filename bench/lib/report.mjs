@@ -42,7 +42,7 @@ export function report(r) {
     row('Status look-up p99', ms(look.p99), '< 50 ms', `${ratio(look.p99, bare?.p99)} the bare route's`, look.p99 < 50);
     if (look.errors) row('Status look-ups failed', f0(look.errors), '0', JSON.stringify(look.statuses), false);
   }
-  if (life) lifecycleRows(life, bare, row, `${life.intake} intake`);
+  if (life) lifecycleRows(life, bare, row, `${life.intake} intake, ${life.answer === 'view' ? 'whole pages' : 'minimal answers'}`);
   for (const [name, label, target] of [
     ['stats_unit', 'Province statistics for a year, by commune: p50 / max', 500],
     ['stats_month', 'Province statistics for a year, by month: p50 / max', 500],
