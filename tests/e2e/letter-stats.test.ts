@@ -2,8 +2,9 @@
 // groups by type and by month, downloads the CSV; a commune reception officer sees only their commune; a phone does not scroll sideways.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { axeSerious, hasNoHorizontalScroll, launch, login, newPage, pageProblems, shot } from './helpers';
+import type { Browser } from 'playwright-core';
+import { axeSerious, launch, login, newPage, pageProblems, shot } from './helpers';
+import { cellOf, chartsDrawn, csvMatches, fitsAPhone, int, seesOnlyOwnUnit, type StatsPage } from './stats-pages';
 
 let browser: Browser;
 before(async () => {
@@ -13,10 +14,7 @@ after(async () => {
   await browser?.close();
 });
 
-const cellOf = (page: Page, rowTestId: string, col: string) => page.getByTestId(rowTestId).locator(`[data-col="${col}"]`);
-
-/** A Vietnamese integer as the page writes it ("1.234") → 1234. */
-const int = (text: string) => Number(text.replace(/\./g, ''));
+const STATS: StatsPage = { path: '/staff/letters/stats', table: 'letter-stats-table', chart: 'letter-chart-by-group' };
 
 void describe('letter statistics journey', () => {
   void it('(ls) the province leader reads the figures, charts and table of the letters, groups by type and month, downloads CSV', async () => {
@@ -37,11 +35,7 @@ void describe('letter statistics journey', () => {
       await page.getByTestId('letter-stats-table').getByRole('columnheader', { name: /Thuộc thẩm quyền/ }).waitFor();
 
       // Both charts are drawn, each with a summary for screen readers.
-      for (const id of ['letter-chart-by-group', 'letter-chart-by-month']) {
-        const chart = page.getByTestId(id);
-        await chart.locator('svg.recharts-surface').first().waitFor();
-        assert.ok(((await chart.getByRole('img').getAttribute('aria-label')) ?? '').length > 20);
-      }
+      await chartsDrawn(page, ['letter-chart-by-group', 'letter-chart-by-month'], /.{20,}/);
       assert.deepEqual(await axeSerious(page), []);
       await shot(page, 'ls-letter-stats-province-units');
 
@@ -58,13 +52,7 @@ void describe('letter statistics journey', () => {
       assert.match(page.url(), /groupBy=month/);
 
       // The CSV link asks for the same figures, with Vietnamese headers.
-      const href = (await page.getByTestId('stats-csv').getAttribute('href')) ?? '';
-      assert.match(href, /^\/api\/letters\/stats\.csv\?.*groupBy=month/);
-      const csv = await page.request.get(href);
-      assert.equal(csv.status(), 200);
-      const body = await csv.body();
-      assert.deepEqual([...body.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
-      assert.match(body.toString('utf8'), /^\uFEFFTháng,Đơn tiếp nhận,Đơn chưa phân loại,Đơn trùng,/);
+      await csvMatches(page, /^\/api\/letters\/stats\.csv\?.*groupBy=month/, /^\uFEFFTháng,Đơn tiếp nhận,Đơn chưa phân loại,Đơn trùng,/);
 
       // Last year: the period has ended and is counted as it stood at its end.
       await page.getByTestId('stats-preset').click();
@@ -76,33 +64,11 @@ void describe('letter statistics journey', () => {
   });
 
   void it('(ls2) a commune reception officer sees only their commune', async () => {
-    const { context, page } = await newPage(browser);
-    try {
-      await login(page, 'tiepdan.anbinh');
-      await page.goto('/staff/letters/stats');
-      await page.getByTestId('letter-stats-table').waitFor();
-      const heads = await page.getByTestId('letter-stats-table').locator('tbody th').allInnerTexts();
-      assert.deepEqual(heads, ['Xã An Bình']);
-      await page.getByTestId('stats-unit').click();
-      assert.deepEqual(await page.getByRole('option').allInnerTexts(), ['Xã An Bình']);
-    } finally {
-      await context.close();
-    }
+    await seesOnlyOwnUnit(browser, STATS, 'tiepdan.anbinh', 'Xã An Bình');
   });
 
   void it('(ls3) at 375×740 the letter statistics page does not scroll sideways', async () => {
-    const { context, page } = await newPage(browser, { width: 375, height: 740 });
-    try {
-      await login(page, 'lanhdao.tinh');
-      await page.goto('/staff/letters/stats');
-      await page.getByTestId('letter-stats-table').waitFor();
-      await page.getByTestId('letter-chart-by-group').locator('svg.recharts-surface').first().waitFor();
-      const r = await hasNoHorizontalScroll(page);
-      assert.ok(r.ok, `scrolls sideways: ${JSON.stringify(r)}`);
-      await shot(page, 'ls-letter-stats-phone');
-    } finally {
-      await context.close();
-    }
+    await fitsAPhone(browser, STATS, 'ls-letter-stats-phone');
   });
 
   void it('(lsz) no page raised an uncaught error or violated the Content-Security-Policy', () => {

@@ -2,8 +2,9 @@
 // switches the grouping and the period, downloads the CSV; a commune officer sees only their commune; a phone does not scroll sideways.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { axeSerious, hasNoHorizontalScroll, launch, login, newPage, pageProblems, shot } from './helpers';
+import type { Browser } from 'playwright-core';
+import { axeSerious, launch, login, newPage, pageProblems, shot } from './helpers';
+import { cellOf, chartsDrawn, csvMatches, fitsAPhone, int, seesOnlyOwnUnit, type StatsPage } from './stats-pages';
 
 let browser: Browser;
 before(async () => {
@@ -13,10 +14,7 @@ after(async () => {
   await browser?.close();
 });
 
-const cellOf = (page: Page, rowTestId: string, col: string) => page.getByTestId(rowTestId).locator(`[data-col="${col}"]`);
-
-/** A Vietnamese integer as the page writes it ("1.234") → 1234. */
-const int = (text: string) => Number(text.replace(/\./g, ''));
+const STATS: StatsPage = { path: '/staff/stats', table: 'stats-table', chart: 'chart-by-group' };
 
 void describe('statistics journey', () => {
   void it('(t) the province leader reads the figures, charts and table, switches grouping and period, downloads CSV', async () => {
@@ -35,11 +33,7 @@ void describe('statistics journey', () => {
       assert.match(await page.getByTestId('kpi-onTimeRate-value').innerText(), /^(\d{1,3}(,\d)?%|—)$/);
 
       // Both charts are drawn, each with a summary for screen readers.
-      for (const id of ['chart-by-group', 'chart-by-month']) {
-        const chart = page.getByTestId(id);
-        await chart.locator('svg.recharts-surface').first().waitFor();
-        assert.match((await chart.getByRole('img').getAttribute('aria-label')) ?? '', /Số liệu đầy đủ ở bảng/);
-      }
+      await chartsDrawn(page, ['chart-by-group', 'chart-by-month'], /Số liệu đầy đủ ở bảng/);
       assert.deepEqual(await axeSerious(page), []);
       await shot(page, 't-stats-province-units');
 
@@ -54,13 +48,7 @@ void describe('statistics journey', () => {
       await shot(page, 't-stats-province-months');
 
       // The CSV link asks for the same figures.
-      const href = (await page.getByTestId('stats-csv').getAttribute('href')) ?? '';
-      assert.match(href, /^\/api\/dossiers\/stats\.csv\?.*groupBy=month/);
-      const csv = await page.request.get(href);
-      assert.equal(csv.status(), 200);
-      const body = await csv.body();
-      assert.deepEqual([...body.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
-      assert.match(body.toString('utf8'), /^\uFEFFTháng,Tiếp nhận,Nộp trực tuyến,/);
+      await csvMatches(page, /^\/api\/dossiers\/stats\.csv\?.*groupBy=month/, /^\uFEFFTháng,Tiếp nhận,Nộp trực tuyến,/);
 
       // Last year: the period has ended, so overdue now is not counted.
       await page.getByTestId('stats-preset').click();
@@ -73,33 +61,11 @@ void describe('statistics journey', () => {
   });
 
   void it('(t2) a commune officer sees only their commune', async () => {
-    const { context, page } = await newPage(browser);
-    try {
-      await login(page, 'motcua.binhminh');
-      await page.goto('/staff/stats');
-      await page.getByTestId('stats-table').waitFor();
-      const heads = await page.getByTestId('stats-table').locator('tbody th').allInnerTexts();
-      assert.deepEqual(heads, ['Phường Bình Minh']);
-      await page.getByTestId('stats-unit').click();
-      assert.deepEqual(await page.getByRole('option').allInnerTexts(), ['Phường Bình Minh']);
-    } finally {
-      await context.close();
-    }
+    await seesOnlyOwnUnit(browser, STATS, 'motcua.binhminh', 'Phường Bình Minh');
   });
 
   void it('(t3) at 375×740 the statistics page does not scroll sideways', async () => {
-    const { context, page } = await newPage(browser, { width: 375, height: 740 });
-    try {
-      await login(page, 'lanhdao.tinh');
-      await page.goto('/staff/stats');
-      await page.getByTestId('stats-table').waitFor();
-      await page.getByTestId('chart-by-group').locator('svg.recharts-surface').first().waitFor();
-      const r = await hasNoHorizontalScroll(page);
-      assert.ok(r.ok, `scrolls sideways: ${JSON.stringify(r)}`);
-      await shot(page, 't-stats-phone');
-    } finally {
-      await context.close();
-    }
+    await fitsAPhone(browser, STATS, 't-stats-phone');
   });
 
   void it('(tz) no page raised an uncaught error or violated the Content-Security-Policy', () => {
