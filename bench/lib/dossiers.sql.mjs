@@ -235,3 +235,19 @@ select d.id, 3 + (d.n % 3), 3 + ((d.n / 3) % 3), 4 + (d.n % 2), 3 + ((d.n / 7) %
   least($1::timestamptz, d.last_at + interval '1 day')
 from bench_draft d where d.kind in (0, 1) and d.r_rate < 0.25
 on conflict do nothing`;
+
+/**
+ * The facts of the records that the product carries on each dossier's row for the statistics, as
+ * its migration 0018 backfills them: the rating's points and the times of the requests to complete.
+ */
+export const STATS_FACTS = `
+update dossiers d set rating_points = f.points, completion_requests = f.asked
+from (
+  select coalesce(r.dossier_id, c.id) as id, r.points, c.asked
+  from (select dossier_id, access + procedure + officials + result + feedback as points from dossier_ratings) r
+  full join (
+    select entity_id as id, array_agg(at order by at) as asked
+    from workflow_steps where entity_type = 'dossier' and action = 'request_completion' group by entity_id
+  ) c on c.id = r.dossier_id
+) f
+where f.id = d.id`;

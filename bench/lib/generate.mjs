@@ -78,6 +78,7 @@ export async function generateDossiers(url, { count, now, provincialShare = 0.12
       await timed(c, log, 'files and documents', S.INSERT_FILES);
       await timed(c, log, 'code counters', S.INSERT_COUNTERS);
       await timed(c, log, 'ratings', S.INSERT_RATINGS, [now.toISOString()]);
+      await timed(c, log, 'statistics facts on the dossiers', S.STATS_FACTS);
       await c.query('drop table bench_draft');
     });
   } finally {

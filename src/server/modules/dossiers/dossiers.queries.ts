@@ -93,7 +93,14 @@ export async function insertDossier(db: Tx, row: DossierInsert): Promise<Dossier
   return out;
 }
 
-export async function updateDossier(db: Tx, id: string, fields: Partial<DossierInsert>): Promise<DossierRow> {
+/** The columns an update sets: values, or SQL computed from the row (an array appended to). */
+export type DossierSet = { [K in keyof DossierInsert]?: DossierInsert[K] | SQL };
+
+/** The times of the requests to complete with one more, kept in order (the statistics search them by bisection). */
+export const completionRequestsWith = (instant: Date): SQL =>
+  sql`array(select t from unnest(array_append(${dossiers.completionRequests}, ${instant.toISOString()}::timestamptz)) t order by t)`;
+
+export async function updateDossier(db: Tx, id: string, fields: DossierSet): Promise<DossierRow> {
   const [out] = await db
     .update(dossiers)
     .set({ ...fields, updatedAt: new Date() })

@@ -3,7 +3,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import type { RatingBody, RatingView } from '../../../common/dossier-ratings.schema';
 import type { Tx } from '../../db/client';
 import { prepared } from '../../db/prepared';
-import { dossierRatings } from '../../db/schema';
+import { dossierRatings, dossiers } from '../../db/schema';
 import { recordAudit } from '../../platform/audit/audit';
 import { formatLocalIso } from '../../platform/calendar/local-date';
 import { errors } from '../../platform/errors';
@@ -77,6 +77,11 @@ export async function rateDossier(tx: Tx, meta: RatingMeta, d: DossierWithUnits,
     .onConflictDoNothing({ target: dossierRatings.dossierId })
     .returning();
   if (!row) throw ratingErrors.alreadyRated();
+  // The points on the dossier's row too, for the statistics (dossiers.table.ts, ratingPoints).
+  await tx
+    .update(dossiers)
+    .set({ ratingPoints: scores.access + scores.procedure + scores.officials + scores.result + scores.feedback })
+    .where(eq(dossiers.id, d.id));
   const ctx = { actor: null, citizen: { label: d.applicantName }, requestId: meta.requestId, ip: meta.ip };
   await recordAudit(tx, ctx, {
     action: 'dossier_rating.create',

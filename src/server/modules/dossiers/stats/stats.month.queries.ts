@@ -3,7 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../../db/client';
 import { queryRows } from '../../../db/rows';
 import { KINDS } from './stats.queries';
-import { at, completionSteps, periodDossiers, POINTS, ratingsOfFinished, runStats, type StatsWindow } from './stats.sql';
+import { at, finishedIn, periodDossiers, runStats, type StatsWindow } from './stats.sql';
 
 /**
  * Dossiers that share the months of their events: received, finished, submitted online, first open
@@ -25,67 +25,79 @@ export interface MonthGroup {
   ratings: number;
 }
 
-/** A period of at most 366 days spans at most 13 months: a month fits in a digit of base 14 (0 = none). */
-const M = 14;
+/**
+ * A period of at most 366 days spans at most 13 months. `width_bucket(x, bounds)` gives 0 before the
+ * period, 1..n in its months, n + 1 after it: with 15 for none, a digit of base 16.
+ */
+const M = 16;
+const NONE = 15;
 const KIND_CODES = KINDS.map(([kind]) => kind);
 
 /**
- * Everything a dossier is grouped by, packed into one bigint: rm, fm, sm, om in base 14, the result
- * kind (0..6), received, late now, and the months asked to complete as a bit mask: one bigint
- * hashes faster than eight columns.
+ * Everything a dossier is grouped by, packed into one bigint (one bigint hashes faster than several
+ * columns): the buckets of its receipt, its end and its online submission (raw: the service tells
+ * inside from outside the period), the result kind (0..6), whether it is open past its due date now,
+ * and the months it was asked to complete as a bit mask. Every column is in dossiers_stats_idx.
  */
 function packed(bucket: (col: SQL) => SQL, w: StatsWindow): SQL {
   const [s, e, now] = [at(w.start), at(w.end), at(w.now)];
-  const month = (cond: SQL, col: SQL) => sql`coalesce(case when ${cond} then ${bucket(col)} end, 0)::bigint`;
+  const digit = (col: SQL) => sql`coalesce(${bucket(col)}, ${sql.raw(String(NONE))})`;
   const kind = sql`(case d.result_kind ${sql.join(
     KIND_CODES.map((k, i) => sql`when ${k} then ${sql.raw(String(i + 1))}`),
     sql` `,
   )} else 0 end)`;
+  // The requests of the period by month: a subquery for the few dossiers that have any.
+  const asked = sql`(select bit_or(1 << (${bucket(sql`t`)} - 1)) from unnest(d.completion_requests) t where t >= ${s} and t < ${e})`;
   const base = sql.raw(String(M));
-  return sql`${month(sql`d.received_at >= ${s} and d.received_at < ${e}`, sql`d.received_at`)}
-    + ${base} * (${month(sql`d.finished_at >= ${s} and d.finished_at < ${e}`, sql`d.finished_at`)}
-    + ${base} * (${month(sql`d.channel = 'online' and d.submitted_at >= ${s} and d.submitted_at < ${e}`, sql`d.submitted_at`)}
-    + ${base} * (${month(sql`d.received_at < ${e} and (d.finished_at is null or d.finished_at >= ${s})`, sql`greatest(d.received_at, ${s})`)}
+  return sql`${digit(sql`d.received_at`)}::bigint
+    + ${base} * (${digit(sql`d.finished_at`)}
+    + ${base} * (${digit(sql`case when d.channel = 'online' then d.submitted_at end`)}
     + ${base} * (${kind}
-    + 8 * ((d.received_at is not null)::int
-    + 2 * (coalesce(d.finished_at is null and d.received_at < ${e} and d.due_at < ${now}, false)::int
-    + 2 * coalesce(rc.mask, 0)::bigint))))))`;
+    + 8 * (coalesce(d.finished_at is null and d.due_at < ${now}, false)::int
+    + 2 * coalesce(case when d.completion_requests is not null then ${asked} end, 0)::bigint))))`;
 }
 
-function unpack(code: number): Omit<MonthGroup, 'n' | 'ratingSum' | 'ratings'> {
+/** The groups' months from the packed code; `n` months in the period. */
+function unpack(code: number, n: number): Omit<MonthGroup, 'n' | 'ratingSum' | 'ratings'> {
   const digit = () => {
     const d = code % M;
     code = Math.floor(code / M);
-    return d === 0 ? null : d;
+    return d === NONE ? null : d;
   };
-  const [rm, fm, sm, om] = [digit(), digit(), digit(), digit()];
+  const inPeriod = (d: number | null) => (d !== null && d >= 1 && d <= n ? d : null);
+  const [r, f, s] = [digit(), digit(), digit()];
   const kind = code % 8;
   code = Math.floor(code / 8);
-  const received = code % 2 === 1;
-  code = Math.floor(code / 2);
-  const lateNow = code % 2 === 1;
+  const dueBeforeNow = code % 2 === 1;
   const mask = Math.floor(code / 2);
   const cm: number[] = [];
   for (let m = 1; m <= 13; m++) if (mask & (1 << (m - 1))) cm.push(m);
-  return { rm, fm, sm, om, cm: cm.length ? cm : null, received, resultKind: KIND_CODES[kind - 1] ?? null, lateNow };
+  // Received before the end and not finished before the start: open in the period from the month of
+  // its receipt (the first month if received earlier).
+  const receivedBeforeEnd = r !== null && r <= n;
+  return {
+    rm: inPeriod(r),
+    fm: inPeriod(f),
+    sm: inPeriod(s),
+    om: receivedBeforeEnd && f !== 0 ? Math.max(r, 1) : null,
+    cm: cm.length ? cm : null,
+    received: r !== null,
+    resultKind: KIND_CODES[kind - 1] ?? null,
+    lateNow: dueBeforeNow && receivedBeforeEnd,
+  };
 }
 
 export async function countByMonth(db: Tx, w: StatsWindow, monthStarts: readonly Date[]): Promise<MonthGroup[]> {
   // Bucket i (1-based) is [monthStarts[i-1], monthStarts[i]); the last bound is the period's end.
   const bounds = sql`${`{${[...monthStarts, w.end].map((d) => d.toISOString()).join(',')}}`}::timestamptz[]`;
   const bucket = (col: SQL) => sql`width_bucket(${col}, ${bounds})`;
-  const query = sql`with rc as (
-      select s.entity_id as id, bit_or(1 << (${bucket(sql`s.at`)} - 1)) as mask
-      from ${completionSteps(w)}
-      group by s.entity_id
-    )
-    select ${packed(bucket, w)} as code, count(*)::int as n,
-      coalesce(sum(${POINTS}) / 5.0, 0)::float8 as "ratingSum", count(r.dossier_id)::int as ratings
+  const finished = finishedIn(w);
+  const query = sql`select ${packed(bucket, w)} as code, count(*)::int as n,
+      coalesce(sum(d.rating_points) filter (where ${finished}) / 5.0, 0)::float8 as "ratingSum",
+      count(d.rating_points) filter (where ${finished})::int as ratings
     from dossiers d
-    left join rc on rc.id = d.id
-    ${ratingsOfFinished(w)}
     where ${periodDossiers(w)}
     group by 1`;
   const rows = await runStats(db, (tx) => queryRows<{ code: string | number; n: number; ratingSum: number; ratings: number }>(tx, query), { gatherFreely: true });
-  return rows.map((r) => ({ ...unpack(Number(r.code)), n: r.n, ratingSum: r.ratingSum, ratings: r.ratings }));
+  return rows.map((r) => ({ ...unpack(Number(r.code), monthStarts.length), n: r.n, ratingSum: r.ratingSum, ratings: r.ratings }));
 }

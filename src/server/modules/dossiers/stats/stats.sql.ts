@@ -1,4 +1,4 @@
-// SQL pieces shared by the statistics statements: the period's dossiers in a subtree, their requests to complete and ratings.
+// SQL pieces shared by the statistics statements: the period's dossiers in a subtree, and the facts of their records carried on their rows.
 import { sql, type SQL } from 'drizzle-orm';
 import { at } from '../../../platform/stats/sql';
 
@@ -48,20 +48,27 @@ export function periodDossiers(w: StatsWindow): SQL {
   return sql`${inSubtree(w)} and ((d.received_at >= ${s} and d.received_at < ${e}) or ${LIFE} && tstzrange(${s}, ${e}, '[)'))`;
 }
 
-/** Request-to-complete steps (form 02) in the period: the step history is the record (workflow_steps_action_at_idx). */
-export function completionSteps(w: StatsWindow): SQL {
-  return sql`workflow_steps s where s.entity_type = 'dossier' and s.action = 'request_completion' and s.at >= ${at(w.start)} and s.at < ${at(w.end)}`;
+/**
+ * The instant one microsecond before `d` (PostgreSQL keeps microseconds; a JS date has whole
+ * milliseconds, so the last three digits are all nines).
+ */
+const justBefore = (d: Date) => sql`${`${new Date(d.getTime() - 1).toISOString().slice(0, -1)}999Z`}::timestamptz`;
+
+/**
+ * The dossier was asked to complete (form 02) at least once in the period, from the times of its
+ * request_completion steps carried in order on its row (dossiers.completion_requests):
+ * `width_bucket(x, times)` counts the times at or before x by bisection, so a time falls in
+ * [start, end) exactly when fewer of them come before the start than before the end. False when
+ * there is none (a null array gives null).
+ */
+export function askedToComplete(w: StatsWindow): SQL {
+  return sql`width_bucket(${justBefore(w.end)}, d.completion_requests) > width_bucket(${justBefore(w.start)}, d.completion_requests)`;
 }
 
 /**
- * The ratings of dossiers finished in the period (one per dossier at most) as `r`. A dossier not
- * finished in the period has a null key, so it is not looked up; a rating comes after the end, so
- * older ones are left out of the hash.
+ * Finished in the period: the result kinds are counted for these, and their ratings (a rating
+ * comes after the end; its points are carried on the dossier's row, dossiers.rating_points).
  */
-export function ratingsOfFinished(w: StatsWindow): SQL {
-  const [s, e] = [at(w.start), at(w.end)];
-  return sql`left join dossier_ratings r on r.dossier_id = (case when d.finished_at >= ${s} and d.finished_at < ${e} then d.id end) and r.created_at >= ${s}`;
+export function finishedIn(w: StatsWindow): SQL {
+  return sql`d.finished_at >= ${at(w.start)} and d.finished_at < ${at(w.end)}`;
 }
-
-/** A rating's points: the sum of its five SIPAS criteria (1..5); integers add up faster than decimals, the service divides by 5. */
-export const POINTS = sql`(r.access + r.procedure + r.officials + r.result + r.feedback)`;

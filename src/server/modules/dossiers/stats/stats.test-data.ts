@@ -90,3 +90,15 @@ export async function submittedOnline(t: DossierTestApp, unitId: string, when: s
 
 export const REFUSAL = { reason: 'Không thuộc thẩm quyền giải quyết', legalBasis: 'Điều 13 Luật Hộ tịch 2014' };
 export const MISSING = { missingDocuments: [{ name: 'Bản sao giấy chứng sinh', form: 'copy', count: 1 }], guidance: 'Bổ sung tại Bộ phận Một cửa' };
+
+/** The applicant rates a dossier with its tracking secret (access, procedure, officials, result, feedback). */
+export async function rateOk(t: DossierTestApp, code: string, secret: string, scores: readonly [number, number, number, number, number]): Promise<void> {
+  const [access, procedure, officials, result, feedback] = scores;
+  const res = await t.anonymous().request({
+    method: 'POST',
+    url: `/api/public/dossiers/${encodeURIComponent(code)}/rating`,
+    headers: { 'x-tracking-secret': secret },
+    payload: { access, procedure, officials, result, feedback },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+}
