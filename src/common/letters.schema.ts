@@ -341,7 +341,8 @@ export type StaffLetterResult = z.infer<typeof StaffLetterResult>;
 export const CaseListQuery = z.object({
   state: z.union([z.string(), z.array(z.string())]).optional().transform((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v])),
   type: LetterType.optional(),
-  due: z.enum(['due_soon', 'overdue']).optional(),
+  /** `escalated`: overdue and reported to the superiors by the deadline job, for the deadline running now. */
+  due: z.enum(['due_soon', 'overdue', 'escalated']).optional(),
   assignee: z.enum(['me']).optional(),
   q: z.string().trim().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -372,5 +373,7 @@ export const LetterCounts = z.object({
   mine: z.number().int(),
   dueSoon: z.number().int(),
   overdue: z.number().int(),
+  /** Overdue cases the deadline job has reported to the superiors (for their running deadline). */
+  escalated: z.number().int(),
 });
 export type LetterCounts = z.infer<typeof LetterCounts>;

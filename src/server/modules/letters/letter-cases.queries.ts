@@ -4,7 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client';
 import { escapeLike } from '../../db/scope';
 import { afterDue, dueConditions, dueSortKey, type DueWindow } from '../../platform/workflow/inbox';
-import { letterCaseLetters, letterCases, letters, units } from '../../db/schema';
+import { letterCaseAlerts, letterCaseLetters, letterCases, letters, units } from '../../db/schema';
 import { recv, under } from './letters.queries';
 
 export type CaseRow = typeof letterCases.$inferSelect;
@@ -106,6 +106,12 @@ export function caseVisibleTo(paths: readonly string[], staffId: string): SQL {
   return or(under(cur.path, paths), under(recv.path, paths), eq(letterCases.assigneeId, staffId)) as SQL;
 }
 
+/**
+ * Escalated: the deadline job reported the case to the superiors for the deadline running now (an extension sets a
+ * new one, not escalated until it passes too); the same rule as the case page's `escalated` (alertsView).
+ */
+const escalatedSql = sql`exists (select 1 from ${letterCaseAlerts} where ${letterCaseAlerts.caseId} = ${letterCases.id} and ${letterCaseAlerts.kind} = 'escalation' and ${letterCaseAlerts.dueAt} = ${letterCases.dueAt})`;
+
 /** The inbox order: the most urgent first; cases without a deadline (finished) last. */
 const dueKey = dueSortKey(letterCases.dueAt);
 
@@ -116,6 +122,8 @@ export interface CaseListFilter {
   activeStates: readonly string[];
   assigneeId?: string | undefined;
   window: DueWindow;
+  /** Only cases escalated for their running deadline (with the `overdue` window). */
+  escalated?: boolean | undefined;
   q?: string | undefined;
   after?: { dueMs: number; id: string } | undefined;
   limit: number;
@@ -143,6 +151,7 @@ export async function listCases(db: Tx, f: CaseListFilter): Promise<CaseWithUnit
   if (f.type) where.push(eq(letterCases.type, f.type));
   if (f.assigneeId) where.push(eq(letterCases.assigneeId, f.assigneeId));
   where.push(...dueConditions(letterCases.dueAt, letterCases.state, f.activeStates, f.window));
+  if (f.escalated) where.push(escalatedSql);
   if (f.q) where.push(searchCondition(f.q));
   if (f.after) where.push(afterDue(letterCases.dueAt, letterCases.id, f.after));
   const rows = await selectWithUnits(db)
@@ -169,13 +178,14 @@ export async function caseCounts(db: Tx, f: CaseCountsFilter) {
       mine: n(eq(letterCases.assigneeId, f.staffId)),
       dueSoon: n(and(isNotNull(letterCases.dueAt), gte(letterCases.dueAt, f.now), lt(letterCases.dueAt, f.dueSoonBefore)) as SQL),
       overdue: n(and(isNotNull(letterCases.dueAt), lt(letterCases.dueAt, f.now)) as SQL),
+      escalated: n(and(isNotNull(letterCases.dueAt), lt(letterCases.dueAt, f.now), escalatedSql) as SQL),
     })
     .from(letterCases)
     .innerJoin(cur, eq(cur.id, letterCases.unitId))
     .innerJoin(letters, eq(letters.id, letterCases.letterId))
     .innerJoin(recv, eq(recv.id, letters.unitId))
     .where(and(f.visible, inArray(letterCases.state, [...f.activeStates])));
-  return out ?? { toProcess: 0, processing: 0, mine: 0, dueSoon: 0, overdue: 0 };
+  return out ?? { toProcess: 0, processing: 0, mine: 0, dueSoon: 0, overdue: 0, escalated: 0 };
 }
 
 /** Letters received by the units under `paths` and not classified yet. */

@@ -1,12 +1,12 @@
 // The deadline job run with a controlled clock: a reminder to the assignee of a case due soon, an escalation of an overdue case to the head of the unit, once each, audited, told, shown on the case.
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseView } from '../../../common/letters.schema';
+import type { CasePage, CaseView, LetterCounts } from '../../../common/letters.schema';
 import { auditLog, notifications } from '../../db/schema';
 import type { TestClient } from '../../testing/harness';
 import { clock } from './letters.clock';
 import { runDeadlineAlerts } from './letters.escalation';
-import { actOk, addStaff, caseOf, staffId, startLetterApp, vn } from './letters.test-helpers';
+import { actOk, addStaff, caseOf, fieldPaths, staffId, startLetterApp, vn } from './letters.test-helpers';
 
 let t: Awaited<ReturnType<typeof startLetterApp>>;
 let tiepdan: TestClient, lanhdao: TestClient;
@@ -103,5 +103,42 @@ describe('the deadline job', () => {
     expect(alerts.map((a) => a.kind)).toEqual(['reminder']);
     expect(alerts[0]?.recipients.map((r) => r.id)).toContain(lanhdaoId);
     expect((await alertsOf(filed.id)).alerts).toEqual([]);
+  });
+});
+
+describe('the inbox of escalated cases', () => {
+  it('lists and counts the cases escalated for their running deadline, within the units the user sees', async () => {
+    at('2026-05-04T09:00:00');
+    const received = { channel: 'post', receivedAt: '2026-05-04T09:00:00+07:00' };
+    const c = await caseOf(tiepdan, 'petition', received);
+    const due = Date.parse(c.dueAt ?? '');
+    const past = new Date(due + 3_600_000);
+    await runDeadlineAlerts(t.db, past);
+    // Overdue as well, but recorded after the job ran: not escalated yet.
+    const later = await caseOf(tiepdan, 'petition', received);
+    clock.now = () => new Date(due + 2 * 3_600_000);
+
+    const ids = async (client: TestClient, due: string) => (await client.get(`/api/letter-cases?due=${due}&limit=200`)).json<CasePage>().items.map((i) => i.id);
+    const counts = async (client: TestClient) => (await client.get('/api/letters/counts')).json<LetterCounts>();
+    const escalated = await ids(lanhdao, 'escalated');
+    expect(escalated).toContain(c.id);
+    expect(escalated).not.toContain(later.id);
+    expect(await ids(lanhdao, 'overdue')).toEqual(expect.arrayContaining([c.id, later.id]));
+    const before = await counts(lanhdao);
+    expect(before.escalated).toBe(escalated.length);
+    expect(before.overdue).toBeGreaterThan(before.escalated);
+
+    // Another commune's officer neither sees nor counts An Bình's escalated cases.
+    const other = await addStaff(t, 'tiepdan.binhminh', '99002', ['reception_officer']);
+    expect(await ids(other.client, 'escalated')).not.toContain(c.id);
+    expect((await counts(other.client)).escalated).toBe((await ids(other.client, 'escalated')).length);
+
+    // Handled (filed away): no longer in the pile.
+    await actOk(lanhdao, c.id, 'file_away', { data: { fileReason: 'other', reason: 'Đã giải quyết theo vụ việc khác' } });
+    expect(await ids(lanhdao, 'escalated')).not.toContain(c.id);
+    expect((await counts(lanhdao)).escalated).toBe(before.escalated - 1);
+    const bad = await lanhdao.get('/api/letter-cases?due=reported');
+    expect(bad.statusCode).toBe(400);
+    expect(fieldPaths(bad)).toEqual(['querystring.due']);
   });
 });

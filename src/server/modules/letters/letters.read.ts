@@ -32,7 +32,9 @@ export async function listCaseInbox(db: Tx, ctx: Ctx, q: CaseListQuery): Promise
     type: q.type,
     activeStates: activeCaseStates(),
     assigneeId: q.assignee === 'me' ? ctx.actor.id : undefined,
-    window: dueWindow(q.due, cal, now),
+    // Escalated cases are overdue ones the job has reported upwards.
+    window: dueWindow(q.due === 'escalated' ? 'overdue' : q.due, cal, now),
+    escalated: q.due === 'escalated',
     q: q.q || undefined,
     after: after ? { dueMs: after[0], id: after[1] } : undefined,
     limit: q.limit,

@@ -1,11 +1,12 @@
-// /staff/letter-cases: the cases split from letters, most urgent first: by status, type, deadline, assigned to me, search.
+// /staff/letter-cases: the cases split from letters, most urgent first: by status, type, deadline (due soon, overdue, overdue and
+// reported to the superiors), assigned to me, search.
 import { Button, Card, Checkbox, Group, MultiSelect, Select, SimpleGrid } from '@mantine/core';
 import { IconFilterOff } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../common';
 import { useKeysetList } from '../list';
-import { CASE_STATES, LETTER_TYPES, useCaseFilters } from './caseFilters';
+import { CASE_STATES, dueFilterOf, LETTER_TYPES, useCaseFilters } from './caseFilters';
 import { LetterCountCards } from './LetterCounts';
 import { CaseRows } from './LetterRows';
 import { letterKeys, useRefetchLettersOnLanguage, type CaseSummary } from './letters.api';
@@ -49,9 +50,10 @@ export default function CasesInbox() {
               { value: 'all', label: t('letters.cases.anyDue') },
               { value: 'due_soon', label: t('dossiers.dueStatus.due_soon') },
               { value: 'overdue', label: t('dossiers.dueStatus.overdue') },
+              { value: 'escalated', label: t('letters.cases.escalated') },
             ]}
             value={filters.due ?? 'all'}
-            onChange={(v) => update({ due: v === 'due_soon' || v === 'overdue' ? v : null })}
+            onChange={(v) => update({ due: dueFilterOf(v) })}
             allowDeselect={false}
           />
           <Group align="flex-end" justify="space-between" gap="xs" wrap="wrap">

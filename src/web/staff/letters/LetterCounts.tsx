@@ -5,7 +5,7 @@ import { CountToggles } from '../workflow/CountToggles';
 import { CASE_COUNT_FILTERS, caseInboxUrl, COUNT_KEYS, sameCaseFilter, type CaseFilters, type CountKey } from './caseFilters';
 import { useLetterCounts } from './letters.api';
 
-const TONE: Partial<Record<CountKey, 'warn' | 'danger'>> = { toClassify: 'warn', dueSoon: 'warn', overdue: 'danger' };
+const TONE: Partial<Record<CountKey, 'warn' | 'danger'>> = { toClassify: 'warn', dueSoon: 'warn', overdue: 'danger', escalated: 'danger' };
 
 /** `page` says which inbox is showing, with its filters, so that the matching card shows pressed. */
 export function LetterCountCards({ page }: { page: { kind: 'letters'; received: boolean } | { kind: 'cases'; filters: CaseFilters } }) {
@@ -27,7 +27,7 @@ export function LetterCountCards({ page }: { page: { kind: 'letters'; received: 
       }))}
       loading={counts.isPending}
       label={t('letters.inbox.countsLabel')}
-      cols={{ base: 3, sm: 3, lg: 6 }}
+      cols={{ base: 2, xs: 3, sm: 4, lg: 7 }}
       testId="letter-counts"
       onPick={(key) => {
         if (key === 'toClassify') void navigate('/staff/letters?state=received');

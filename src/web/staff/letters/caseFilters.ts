@@ -1,9 +1,11 @@
 // The filters of the letter and case inboxes as the page address holds them, so that a filtered list can be shared as a link:
-// letters ?state=received&q=..., cases ?state=a,b&type=feedback&due=overdue&mine=1&q=...
+// letters ?state=received&q=..., cases ?state=a,b&type=feedback&due=overdue&mine=1&q=... (due: due_soon, overdue, escalated)
 import { useSearchParams } from 'react-router';
 import type { LetterCounts } from './letters.api';
 
-export type DueFilter = 'due_soon' | 'overdue';
+export const DUE_FILTERS = ['due_soon', 'overdue', 'escalated'] as const;
+export type DueFilter = (typeof DUE_FILTERS)[number];
+export const dueFilterOf = (v: string | null): DueFilter | null => DUE_FILTERS.find((d) => d === v) ?? null;
 export const LETTER_TYPES = ['complaint', 'denunciation', 'petition', 'feedback'] as const;
 export type LetterTypeCode = (typeof LETTER_TYPES)[number];
 
@@ -36,7 +38,7 @@ export interface CaseFilters {
 }
 
 export type CountKey = keyof LetterCounts;
-export const COUNT_KEYS: CountKey[] = ['toClassify', 'toProcess', 'processing', 'mine', 'dueSoon', 'overdue'];
+export const COUNT_KEYS: CountKey[] = ['toClassify', 'toProcess', 'processing', 'mine', 'dueSoon', 'overdue', 'escalated'];
 
 /** Where each count card leads: the letters to classify, or the case inbox filtered to its pile. */
 export const CASE_COUNT_FILTERS: Record<Exclude<CountKey, 'toClassify'>, Omit<CaseFilters, 'q' | 'type'>> = {
@@ -45,6 +47,7 @@ export const CASE_COUNT_FILTERS: Record<Exclude<CountKey, 'toClassify'>, Omit<Ca
   mine: { states: [], due: null, mine: true },
   dueSoon: { states: [], due: 'due_soon', mine: false },
   overdue: { states: [], due: 'overdue', mine: false },
+  escalated: { states: [], due: 'escalated', mine: false },
 };
 
 export function sameCaseFilter(a: Omit<CaseFilters, 'q' | 'type'>, b: Omit<CaseFilters, 'q' | 'type'>): boolean {
@@ -67,7 +70,7 @@ function parse(params: URLSearchParams): CaseFilters {
   return {
     states: (params.get('state') ?? '').split(',').filter(Boolean),
     type: (LETTER_TYPES as readonly string[]).includes(type ?? '') ? (type as LetterTypeCode) : null,
-    due: due === 'due_soon' || due === 'overdue' ? due : null,
+    due: dueFilterOf(due),
     mine: params.get('mine') === '1',
     q: params.get('q') ?? '',
   };
