@@ -103,6 +103,11 @@ describe('idempotency keys', () => {
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(first.headers['idempotent-replayed']).toBeUndefined();
     expect(await timesActed('replay')).toBe(1);
+    // The stored answer is sealed: its text is not in the table in clear.
+    const [row] = await t.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, k));
+    expect(row?.statusCode).toBe(201);
+    expect(JSON.stringify(row?.response)).toMatch(/^\{"sealed":"v1\./);
+    expect(JSON.stringify(row)).not.toContain('replay');
   });
 
   it('refuses the same key with a different request (422) and keeps keys apart per sender', async () => {

@@ -5,6 +5,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db, Tx } from '../db/client';
 import { prepared } from '../db/prepared';
 import { idempotencyKeys } from '../db/schema';
+import { identityKey } from './crypto/identity-key';
+import { seal, unseal } from './crypto/sealed';
 import { AppError, errors } from './errors';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
@@ -86,6 +88,23 @@ async function stored(db: Db, scope: string, key: string, hash: string): Promise
   return row;
 }
 
+/**
+ * An answer as stored: sealed with the identity key (AES-256-GCM), because answers carry personal
+ * data (the applicant on a dossier page, a letter's writer) and the tracking secret of a guest's
+ * submission, which must not lie in the table in clear for the day a key is kept.
+ */
+function sealAnswer(body: unknown): { sealed: string } {
+  return { sealed: seal(identityKey(), JSON.stringify(body === undefined ? null : body)) };
+}
+
+/** The stored answer back as the client first received it (rows stored before sealing are read as they are). */
+function openAnswer(response: unknown): unknown {
+  if (response && typeof response === 'object' && 'sealed' in response && typeof response.sealed === 'string') {
+    return JSON.parse(unseal(identityKey(), response.sealed)) as unknown;
+  }
+  return response;
+}
+
 /** Thrown inside the transaction when the key was stored by another request meanwhile: roll back and replay. */
 class KeyTaken extends Error {}
 
@@ -99,6 +118,7 @@ class KeyTaken extends Error {}
  * finds the stored answer. A thrown error or a 4xx/5xx answer stores nothing, so a retry acts again.
  * Without the header the handler simply runs in a transaction. Returns the status and body to send
  * (also replayed ones). One statement per request for the key, no claim committed before the work.
+ * The answer is stored sealed (see `sealAnswer`).
  */
 export async function runIdempotent<T>(
   db: Db,
@@ -113,13 +133,13 @@ export async function runIdempotent<T>(
   if (!scope) throw idempotencyErrors.noScope();
   const now = opts.now?.() ?? new Date();
   const hash = requestHash(req.method, req.url, req.body);
-  const replay = (row: KeyRow) => ({ status: row.statusCode ?? 200, body: row.response as T, replayed: true });
+  const replay = (row: KeyRow) => ({ status: row.statusCode ?? 200, body: openAnswer(row.response) as T, replayed: true });
   try {
     const result = await db.transaction(async (tx) => {
       const out = await handler(tx);
       if (out.status >= 400) return out;
       // Stored as the JSON the client receives (dates become strings), so a replay is byte-for-byte the same data.
-      const response: unknown = out.body === undefined ? null : JSON.parse(JSON.stringify(out.body));
+      const response = sealAnswer(out.body);
       const insert = prepared(tx, 'idempotency_store', (d) => storeQuery(d).prepare('idempotency_store')) ?? storeQuery(tx);
       const [done] = await insert.execute({ scope, key: header, hash, status: out.status, response, now });
       if (!done) throw new KeyTaken();
