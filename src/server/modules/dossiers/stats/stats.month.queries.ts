@@ -33,28 +33,35 @@ const M = 16;
 const NONE = 15;
 const KIND_CODES = KINDS.map(([kind]) => kind);
 
+/** Requests to complete read from the row one by one; a dossier asked more often is read by a subquery. */
+const INLINE_REQUESTS = 2;
+
 /**
  * Everything a dossier is grouped by, packed into one bigint (one bigint hashes faster than several
  * columns): the buckets of its receipt, its end and its online submission (raw: the service tells
  * inside from outside the period), the result kind (0..6), whether it is open past its due date now,
- * and the months it was asked to complete as a bit mask. Every column is in dossiers_stats_idx.
+ * and the buckets of its requests to complete as a bit mask (bit i for bucket i, 0..14). Every column
+ * is in dossiers_stats_idx.
  */
 function packed(bucket: (col: SQL) => SQL, w: StatsWindow): SQL {
-  const [s, e, now] = [at(w.start), at(w.end), at(w.now)];
+  const now = at(w.now);
   const digit = (col: SQL) => sql`coalesce(${bucket(col)}, ${sql.raw(String(NONE))})`;
   const kind = sql`(case d.result_kind ${sql.join(
     KIND_CODES.map((k, i) => sql`when ${k} then ${sql.raw(String(i + 1))}`),
     sql` `,
   )} else 0 end)`;
-  // The requests of the period by month: a subquery for the few dossiers that have any.
-  const asked = sql`(select bit_or(1 << (${bucket(sql`t`)} - 1)) from unnest(d.completion_requests) t where t >= ${s} and t < ${e})`;
+  const bit = (t: SQL) => sql`(1 << ${bucket(t)})`;
+  const inline = Array.from({ length: INLINE_REQUESTS }, (_, i) => sql`coalesce(${bit(sql.raw(`d.completion_requests[${i + 1}]`))}, 0)`);
+  const asked = sql`(case when d.completion_requests is null then 0
+    when cardinality(d.completion_requests) <= ${sql.raw(String(INLINE_REQUESTS))} then ${sql.join(inline, sql` | `)}
+    else (select bit_or(${bit(sql`t`)}) from unnest(d.completion_requests) t) end)`;
   const base = sql.raw(String(M));
   return sql`${digit(sql`d.received_at`)}::bigint
     + ${base} * (${digit(sql`d.finished_at`)}
     + ${base} * (${digit(sql`case when d.channel = 'online' then d.submitted_at end`)}
     + ${base} * (${kind}
     + 8 * (coalesce(d.finished_at is null and d.due_at < ${now}, false)::int
-    + 2 * coalesce(case when d.completion_requests is not null then ${asked} end, 0)::bigint))))`;
+    + 2 * ${asked}::bigint))))`;
 }
 
 /** The groups' months from the packed code; `n` months in the period. */
@@ -71,7 +78,7 @@ function unpack(code: number, n: number): Omit<MonthGroup, 'n' | 'ratingSum' | '
   const dueBeforeNow = code % 2 === 1;
   const mask = Math.floor(code / 2);
   const cm: number[] = [];
-  for (let m = 1; m <= 13; m++) if (mask & (1 << (m - 1))) cm.push(m);
+  for (let m = 1; m <= n; m++) if (mask & (1 << m)) cm.push(m);
   // Received before the end and not finished before the start: open in the period from the month of
   // its receipt (the first month if received earlier).
   const receivedBeforeEnd = r !== null && r <= n;
