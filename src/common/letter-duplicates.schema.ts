@@ -62,3 +62,13 @@ export const MarkDuplicateBody = z
   })
   .strict();
 export type MarkDuplicateBody = z.infer<typeof MarkDuplicateBody>;
+
+/** POST /api/letters/:id/unmark-duplicate: a letter filed as a duplicate by mistake goes back to classification. */
+export const UnmarkDuplicateBody = z
+  .object({
+    /** Why it is not a duplicate of the case (kept in the letter's steps and the audit). */
+    reason: z.string().trim().min(10).max(2000),
+    expectedSeq: z.number().int().min(1).optional(),
+  })
+  .strict();
+export type UnmarkDuplicateBody = z.infer<typeof UnmarkDuplicateBody>;

@@ -82,6 +82,13 @@ export async function linkCaseLetter(db: Tx, row: typeof letterCaseLetters.$infe
   await db.insert(letterCaseLetters).values(row).onConflictDoNothing();
 }
 
+/** A letter filed with a case as a duplicate leaves it (never the letter the case was split from). */
+export async function unlinkDuplicate(db: Tx, caseId: string, letterId: string): Promise<void> {
+  await db
+    .delete(letterCaseLetters)
+    .where(and(eq(letterCaseLetters.caseId, caseId), eq(letterCaseLetters.letterId, letterId), eq(letterCaseLetters.role, 'duplicate')));
+}
+
 /** Every letter a case holds, the one it was split from first; the writer only as the plaintext column (null when protected). */
 export async function lettersOfCase(db: Tx, caseId: string) {
   return db

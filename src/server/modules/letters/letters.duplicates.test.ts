@@ -110,7 +110,7 @@ describe('marking a duplicate', () => {
     const res = await mark(tiepdan, again.letter.id, { caseId: land.caseId, note: 'Đơn gửi lại' }, key);
     expect(res.statusCode, res.body).toBe(200);
     const view = res.json<LetterView>();
-    expect(view).toMatchObject({ state: 'duplicate', actions: [], identity: { status: 'shown', writer: { name: 'Người Viết 41' } } });
+    expect(view).toMatchObject({ state: 'duplicate', actions: [{ code: 'unmark_duplicate' }], identity: { status: 'shown', writer: { name: 'Người Viết 41' } } });
     const step = view.steps.at(-1);
     expect(step).toMatchObject({ action: 'mark_duplicate', note: 'Đơn gửi lại', data: { caseId: land.caseId, caseCode: land.caseCode } });
     expect(step?.data.similarity).toBeGreaterThan(0.8);
