@@ -178,7 +178,18 @@ export const letterCaseLetters = pgTable(
     linkedBy: uuid('linked_by'),
     linkedAt: timestamp('linked_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.caseId, t.letterId] }), index('letter_case_letters_letter_idx').on(t.letterId)],
+  (t) => [
+    primaryKey({ columns: [t.caseId, t.letterId] }),
+    index('letter_case_letters_letter_idx').on(t.letterId),
+    /**
+     * The duplicates only (a few per cent of the links), for the statistics' "duplicates as of" (stats.queries.ts,
+     * `role = 'duplicate' and linked_at < asOf`): an index-only scan of them instead of a scan of every link
+     * (EXPLAIN at 300k letters: 78 buffers instead of 2,819).
+     */
+    index('letter_case_letters_duplicate_idx')
+      .on(t.linkedAt, t.letterId)
+      .where(sql`${t.role} = 'duplicate'`),
+  ],
 );
 
 /**

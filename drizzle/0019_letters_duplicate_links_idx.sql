@@ -1,0 +1,1 @@
+CREATE INDEX "letter_case_letters_duplicate_idx" ON "letter_case_letters" USING btree ("linked_at","letter_id") WHERE "letter_case_letters"."role" = 'duplicate';
