@@ -3,7 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../../db/client';
 import { queryRows } from '../../../db/rows';
 import { KINDS } from './stats.queries';
-import { at, finishedIn, periodDossiers, runStats, type StatsWindow } from './stats.sql';
+import { at, justBefore, periodDossiers, runStats, type StatsWindow } from './stats.sql';
 
 /**
  * Dossiers that share the months of their events: received, finished, submitted online, first open
@@ -21,6 +21,7 @@ export interface MonthGroup {
   resultKind: string | null;
   lateNow: boolean;
   n: number;
+  /** The ratings of the group's dossiers (counted only where fm is a month of the period). */
   ratingSum: number;
   ratings: number;
 }
@@ -33,35 +34,43 @@ const M = 16;
 const NONE = 15;
 const KIND_CODES = KINDS.map(([kind]) => kind);
 
-/** Requests to complete read from the row one by one; a dossier asked more often is read by a subquery. */
+/** Requests to complete read from the row one by one; a dossier asked more often is searched month by month. */
 const INLINE_REQUESTS = 2;
+
+/**
+ * The buckets of a dossier's requests to complete as a bit mask (bit i for bucket i, 0..14): the
+ * first ones read from the row, more by bisection of the ordered times month by month (as
+ * askedToComplete does for the period). No subquery: the whole expression may run in a parallel worker.
+ */
+function requestBuckets(bucket: (col: SQL) => SQL, bounds: readonly Date[]): SQL {
+  const bit = (t: SQL) => sql`(1 << ${bucket(t)})`;
+  const inline = Array.from({ length: INLINE_REQUESTS }, (_, i) => sql`coalesce(${bit(sql.raw(`d.completion_requests[${i + 1}]`))}, 0)`);
+  const before = (d: Date) => sql`width_bucket(${justBefore(d)}, d.completion_requests)`;
+  const months = bounds.slice(1).map((end, i) => sql`(case when ${before(end)} > ${before(bounds[i] as Date)} then ${sql.raw(String(1 << (i + 1)))} else 0 end)`);
+  return sql`(case when d.completion_requests is null then 0
+    when cardinality(d.completion_requests) <= ${sql.raw(String(INLINE_REQUESTS))} then ${sql.join(inline, sql` | `)}
+    else ${sql.join(months, sql` + `)} end)`;
+}
 
 /**
  * Everything a dossier is grouped by, packed into one bigint (one bigint hashes faster than several
  * columns): the buckets of its receipt, its end and its online submission (raw: the service tells
  * inside from outside the period), the result kind (0..6), whether it is open past its due date now,
- * and the buckets of its requests to complete as a bit mask (bit i for bucket i, 0..14). Every column
- * is in dossiers_stats_idx.
+ * and the buckets of its requests to complete. Every column is in dossiers_stats_idx.
  */
-function packed(bucket: (col: SQL) => SQL, w: StatsWindow): SQL {
-  const now = at(w.now);
+function packed(bucket: (col: SQL) => SQL, bounds: readonly Date[], w: StatsWindow): SQL {
   const digit = (col: SQL) => sql`coalesce(${bucket(col)}, ${sql.raw(String(NONE))})`;
   const kind = sql`(case d.result_kind ${sql.join(
     KIND_CODES.map((k, i) => sql`when ${k} then ${sql.raw(String(i + 1))}`),
     sql` `,
   )} else 0 end)`;
-  const bit = (t: SQL) => sql`(1 << ${bucket(t)})`;
-  const inline = Array.from({ length: INLINE_REQUESTS }, (_, i) => sql`coalesce(${bit(sql.raw(`d.completion_requests[${i + 1}]`))}, 0)`);
-  const asked = sql`(case when d.completion_requests is null then 0
-    when cardinality(d.completion_requests) <= ${sql.raw(String(INLINE_REQUESTS))} then ${sql.join(inline, sql` | `)}
-    else (select bit_or(${bit(sql`t`)}) from unnest(d.completion_requests) t) end)`;
   const base = sql.raw(String(M));
   return sql`${digit(sql`d.received_at`)}::bigint
     + ${base} * (${digit(sql`d.finished_at`)}
     + ${base} * (${digit(sql`case when d.channel = 'online' then d.submitted_at end`)}
     + ${base} * (${kind}
-    + 8 * (coalesce(d.finished_at is null and d.due_at < ${now}, false)::int
-    + 2 * ${asked}::bigint))))`;
+    + 8 * (coalesce(d.finished_at is null and d.due_at < ${at(w.now)}, false)::int
+    + 2 * ${requestBuckets(bucket, bounds)}::bigint))))`;
 }
 
 /** The groups' months from the packed code; `n` months in the period. */
@@ -94,14 +103,17 @@ function unpack(code: number, n: number): Omit<MonthGroup, 'n' | 'ratingSum' | '
   };
 }
 
+/**
+ * The groups of the period's dossiers. A group's ratings are those of all its dossiers: the service
+ * counts them for the groups finished in the period only (the bucket of the end is in the key).
+ */
 export async function countByMonth(db: Tx, w: StatsWindow, monthStarts: readonly Date[]): Promise<MonthGroup[]> {
   // Bucket i (1-based) is [monthStarts[i-1], monthStarts[i]); the last bound is the period's end.
-  const bounds = sql`${`{${[...monthStarts, w.end].map((d) => d.toISOString()).join(',')}}`}::timestamptz[]`;
-  const bucket = (col: SQL) => sql`width_bucket(${col}, ${bounds})`;
-  const finished = finishedIn(w);
-  const query = sql`select ${packed(bucket, w)} as code, count(*)::int as n,
-      coalesce(sum(d.rating_points) filter (where ${finished}) / 5.0, 0)::float8 as "ratingSum",
-      count(d.rating_points) filter (where ${finished})::int as ratings
+  const bounds = [...monthStarts, w.end];
+  const array = sql`${`{${bounds.map((d) => d.toISOString()).join(',')}}`}::timestamptz[]`;
+  const bucket = (col: SQL) => sql`width_bucket(${col}, ${array})`;
+  const query = sql`select ${packed(bucket, bounds, w)} as code, count(*)::int as n,
+      coalesce(sum(d.rating_points) / 5.0, 0)::float8 as "ratingSum", count(d.rating_points)::int as ratings
     from dossiers d
     where ${periodDossiers(w)}
     group by 1`;

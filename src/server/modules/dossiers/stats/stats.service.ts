@@ -1,6 +1,7 @@
 // Dossier statistics per unit, agency, field or month of a period, scoped to the units the user may report on.
 import type { StatsQuery, StatsResult, StatsRow } from '../../../../common/dossier-stats.schema';
 import type { Tx } from '../../../db/client';
+import { units } from '../../../db/schema';
 import type { Ctx } from '../../../platform/auth/actor';
 import { dayOfInstant, formatDate } from '../../../platform/calendar/local-date';
 import type { Lang } from '../../../platform/locale';
@@ -35,12 +36,13 @@ export async function dossierStats(db: Tx, ctx: Ctx, q: StatsQuery, now: Date = 
   const period: Period = periodOf(q, now, ctx.lang);
   const unit = await reportUnit(db, ctx.actor, 'dossier.stats', q.unitId);
   const current = period.to >= dayOfInstant(now);
+  const subtree = (await unitsUnder(db, unit.id)).map((u) => u.id);
   const w: StatsWindow = {
     start: period.start,
     end: period.end,
     now,
     root: { id: unit.id, path: unit.path, depth: unit.depth },
-    unitIds: (await unitsUnder(db, unit.id)).map((u) => u.id),
+    unitIds: subtree.length === (await db.$count(units)) ? null : subtree,
     fromDate: formatDate(period.from),
     toDate: formatDate(period.to),
   };

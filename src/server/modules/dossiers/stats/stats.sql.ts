@@ -13,8 +13,8 @@ export interface StatsWindow {
   end: Date;
   now: Date;
   root: { id: string; path: string; depth: number };
-  /** The root and every unit below it. */
-  unitIds: readonly string[];
+  /** The root and every unit below it; null when that is every unit (a province's own statistics). */
+  unitIds: readonly string[] | null;
   /** The local dates of the period, for the validity of the child units listed with zeros. */
   fromDate: string;
   toDate: string;
@@ -22,10 +22,12 @@ export interface StatsWindow {
 
 /**
  * Dossiers received by a unit of the subtree: a dossier counts for the unit that received it. A
- * constant list: a commune's few ids go through the receiving-unit index, a province's many are
- * hashed once and checked on each row without a join.
+ * constant list: a commune's few ids go through the index (dossiers_stats_idx starts with the
+ * receiving unit). No test at all when the subtree holds every unit: PostgreSQL 15 reads an index in
+ * parallel only without such a list, and a province's statistics read the whole index.
  */
 function inSubtree(w: StatsWindow): SQL {
+  if (!w.unitIds) return sql`true`;
   return sql`d.receiving_unit_id = any(${`{${w.unitIds.join(',')}}`}::uuid[])`;
 }
 
@@ -52,7 +54,7 @@ export function periodDossiers(w: StatsWindow): SQL {
  * The instant one microsecond before `d` (PostgreSQL keeps microseconds; a JS date has whole
  * milliseconds, so the last three digits are all nines).
  */
-const justBefore = (d: Date) => sql`${`${new Date(d.getTime() - 1).toISOString().slice(0, -1)}999Z`}::timestamptz`;
+export const justBefore = (d: Date) => sql`${`${new Date(d.getTime() - 1).toISOString().slice(0, -1)}999Z`}::timestamptz`;
 
 /**
  * The dossier was asked to complete (form 02) at least once in the period, from the times of its
