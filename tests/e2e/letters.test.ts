@@ -107,6 +107,12 @@ void describe('citizens letters journey', () => {
     try {
       await login(page, 'tiepdan.anbinh');
       await page.getByTestId('nav-letters').click();
+      // Overdue cases reported to the superiors have their own pile, which opens the case inbox filtered to it.
+      await page.getByTestId('letter-counts').getByRole('button', { name: /^Quá hạn, đã báo cáo cấp trên/ }).click();
+      await page.waitForURL(/\/staff\/letter-cases\?due=escalated/);
+      assert.equal(await page.getByRole('combobox', { name: 'Thời hạn' }).inputValue(), 'Quá hạn, đã báo cáo cấp trên');
+      await page.getByTestId('nav-letters').click();
+      await page.waitForURL(/\/staff\/letters$/);
       await page.getByTestId('letter-counts').getByRole('button', { name: /^Chờ phân loại/ }).click();
       await page.waitForURL(/state=received/);
       const row = page.getByTestId('letter-table').locator(`tr[data-code="${sent.code}"]`);
