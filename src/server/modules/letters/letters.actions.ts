@@ -5,14 +5,16 @@ import type { Ctx } from '../../platform/auth/actor';
 import { checkUploaded } from '../../platform/files/attachments';
 import type { WorkflowDefinition } from '../../platform/workflow/definition';
 import { actionOf, currentAssignee, mayPerform } from '../../platform/workflow/engine';
-import { history, transitionFrom, type Step, type TransitionResult } from '../../platform/workflow/workflow.service';
+import { transitionFrom, type Step, type TransitionResult } from '../../platform/workflow/workflow.service';
 import { canSeeCase } from './letters.access';
 import { clock } from './letters.clock';
 import { letterErrors } from './letters.errors';
 import { notifyWriter, templateOfAction } from './letters.notify';
 import { applyPublication, guardPublication } from './letters.publish';
-import { findLetter, linkLetterFiles } from './letters.queries';
-import { findCase, updateCase, type CaseInsert, type CaseWithUnits } from './letter-cases.queries';
+import { linkLetterFiles, type LetterWithUnit } from './letters.queries';
+import { findCase, type CaseInsert, type CaseWithUnits } from './letter-cases.queries';
+import { updateCaseRow } from './letter-cases.writes';
+import { findCaseWithLetter } from './letters.page.queries';
 import { guardRefusal } from './letters.rules';
 import { reopenWindow } from './letters.reopen-window';
 import { toCaseView } from './letters.views';
@@ -73,20 +75,29 @@ export function reopenUntil(def: WorkflowDefinition, steps: readonly Step[]): Da
   return reopenWindow(def, steps).until;
 }
 
-/** Tells the writer about the step, if it is one they are told about. */
-export async function notifyCaseStep(tx: Tx, c: CaseWithUnits, def: WorkflowDefinition, steps: readonly Step[], res: TransitionResult, now: Date): Promise<void> {
+/** Tells the writer about the step, if it is one they are told about (`letter`: the case's letter, when the caller has read it). */
+export async function notifyCaseStep(
+  tx: Tx,
+  c: CaseWithUnits,
+  def: WorkflowDefinition,
+  steps: readonly Step[],
+  res: TransitionResult,
+  now: Date,
+  letter?: LetterWithUnit,
+): Promise<void> {
   const template = templateOfAction(res.step.action);
   if (!template) return;
   const all = [...steps, res.step];
-  await notifyWriter(tx, c.letterId, { template, case: c, data: res.step.data, dueAt: res.dueAt, reopenUntil: reopenUntil(def, all), now });
+  await notifyWriter(tx, letter ?? c.letterId, { template, case: c, data: res.step.data, dueAt: res.dueAt, reopenUntil: reopenUntil(def, all), now });
 }
 
 /** POST /api/letter-cases/:id/actions/:action. Access first (404), then who may act (403), the case's facts and state (409), the input (400). */
 export async function actOnCase(tx: Tx, ctx: Ctx, id: string, action: string, body: CaseActionBody, now: Date = clock.now()): Promise<CaseView> {
-  const c = await findCase(tx, id, true);
-  if (!c || !canSeeCase(ctx.actor, c)) throw letterErrors.caseNotFound();
+  // Locked, with its letter and history: actions on one case queue up instead of colliding on the step seq.
+  const locked = await findCaseWithLetter(tx, id, true);
+  if (!locked || !canSeeCase(ctx.actor, locked.c)) throw letterErrors.caseNotFound();
+  const { c, letter, steps } = locked;
   const def = letterWorkflow(c.workflowCode);
-  const steps = await history(tx, CASE_ENTITY, id);
   const a = actionOf(def, action);
   // The letters' own rules speak only to someone the engine would let act, so that an outsider still gets 403.
   if (a && mayPerform(a, ctx.actor, c.unitPath, currentAssignee(def, steps))) {
@@ -101,23 +112,25 @@ export async function actOnCase(tx: Tx, ctx: Ctx, id: string, action: string, bo
     { def, entityType: CASE_ENTITY, entityId: id, caseUnitPath: c.unitPath, action, input, ...(expectedSeq !== undefined ? { expectedSeq } : {}), now },
     steps,
   );
-  await updateCase(tx, id, mirror(c, action, res, !!a?.transfer, now));
+  const row = await updateCaseRow(tx, id, mirror(c, action, res, !!a?.transfer, now));
   await applyPublication(tx, ctx, c, res.step, now);
-  await notifyCaseStep(tx, c, def, steps, res, now);
+  await notifyCaseStep(tx, c, def, steps, res, now, letter);
   const attachments = input.attachments ?? [];
   await checkUploaded(tx, attachments, ctx.lang, 'body.attachments');
   await linkLetterFiles(
     tx,
     attachments.map((f) => ({ letterId: c.letterId, caseId: id, fileId: f.fileId, name: f.name, kind: 'document', stepSeq: res.step.seq, createdBy: ctx.actor.id })),
   );
-  return caseViewOf(tx, ctx, id, now);
+  // The page from what this transaction holds (the updated row, the letter, the history and its new
+  // step): read again only when the case moved to another unit, whose path and name the row does not carry.
+  const after: CaseWithUnits | undefined = row.unitId === c.unitId ? { ...c, ...row } : await findCase(tx, id);
+  if (!after || !canSeeCase(ctx.actor, after)) throw letterErrors.caseNotFound();
+  return toCaseView(tx, ctx, after, letter, now, [...steps, res.step]);
 }
 
 /** The staff view of a case as the user may see it now. */
 export async function caseViewOf(tx: Tx, ctx: Ctx, id: string, now: Date): Promise<CaseView> {
-  const c = await findCase(tx, id);
-  if (!c || !canSeeCase(ctx.actor, c)) throw letterErrors.caseNotFound();
-  const letter = await findLetter(tx, c.letterId);
-  if (!letter) throw new Error('a case without its letter');
-  return toCaseView(tx, ctx, c, letter, now);
+  const found = await findCaseWithLetter(tx, id);
+  if (!found || !canSeeCase(ctx.actor, found.c)) throw letterErrors.caseNotFound();
+  return toCaseView(tx, ctx, found.c, found.letter, now, found.steps);
 }

@@ -1,11 +1,11 @@
 // Classification by content: the letter is split into cases, each with its type, eligibility checks and workflow; a denunciation seals the writer for good.
+import { randomUUID } from 'node:crypto';
 import type { CaseClassification, ClassifyBody, LetterView } from '../../../common/letters.schema';
 import type { Tx } from '../../db/client';
-import { recordAudit } from '../../platform/audit/audit';
 import type { Ctx } from '../../platform/auth/actor';
 import { errors, type FieldIssue } from '../../platform/errors';
 import { can } from '../../platform/policy';
-import { history, startCase, transitionFrom } from '../../platform/workflow/workflow.service';
+import { startCase, startDue, transitionFrom, type StartArgs } from '../../platform/workflow/workflow.service';
 import { findUnit, type UnitRow } from '../org/units.service';
 import { canSeeLetter } from './letters.access';
 import { clock } from './letters.clock';
@@ -14,14 +14,18 @@ import { caseCode } from './letters.codes';
 import { assessEligibility, type EligibilityResult } from './letters.eligibility';
 import { letterErrors } from './letters.errors';
 import { intakeEndColumns } from './letters.identity';
-import { findLetter, updateLetter, type LetterWithUnit } from './letters.queries';
-import { casesOfLetter, insertCase, linkCaseLetter, updateCase } from './letter-cases.queries';
+import { updateLetterRow, type LetterWithUnit } from './letters.queries';
+import type { CaseRow, CaseWithUnits } from './letter-cases.queries';
+import { insertOpenedCase } from './letter-cases.writes';
+import { findLetterWithHistory } from './letters.page.queries';
 import { toLetterView } from './letters.views';
 import { CASE_ENTITY, LETTER_ENTITY, letterWorkflow, workflowOfType } from './letters.workflows';
 
+type PlannedUnit = Pick<UnitRow, 'id' | 'path' | 'name'>;
+
 interface Planned {
   c: CaseClassification;
-  unit: UnitRow;
+  unit: PlannedUnit;
   check: EligibilityResult;
 }
 
@@ -30,13 +34,13 @@ async function plan(tx: Tx, ctx: Ctx, letter: LetterWithUnit, body: ClassifyBody
   const { lang } = ctx;
   const issues: FieldIssue[] = [];
   const out: Planned[] = [];
-  const receiving = await findUnit(tx, letter.unitId);
-  if (!receiving) throw new Error('the receiving unit of a letter vanished');
+  // The receiving unit as the letter's read brought it.
+  const receiving: PlannedUnit = { id: letter.unitId, path: letter.unitPath, name: letter.unitName };
   for (const [i, c] of body.cases.entries()) {
     const path = `body.cases.${i}`;
     const check = assessEligibility(c, lang, path);
     issues.push(...check.issues);
-    let unit: UnitRow | undefined = receiving;
+    let unit: PlannedUnit | undefined = receiving;
     if (c.unitId && c.unitId !== receiving.id) {
       unit = await findUnit(tx, c.unitId);
       // Classification sends a content down or across only within the officer's own scope; beyond it the case is transferred or forwarded.
@@ -51,10 +55,11 @@ async function plan(tx: Tx, ctx: Ctx, letter: LetterWithUnit, body: ClassifyBody
 
 /** POST /api/letters/:id/classify. Access first (404), then the intake workflow (403, 409), then the contents (400). */
 export async function classifyLetter(tx: Tx, ctx: Ctx, id: string, body: ClassifyBody, now: Date = clock.now()): Promise<LetterView> {
-  const letter = await findLetter(tx, id, true);
-  if (!letter || !canSeeLetter(ctx.actor, letter, await casesOfLetter(tx, id))) throw letterErrors.notFound();
+  // Locked, with its history and where its cases are handled, in one statement.
+  const found = await findLetterWithHistory(tx, id, true);
+  if (!found || !canSeeLetter(ctx.actor, found.letter, found.places)) throw letterErrors.notFound();
+  const { letter, steps } = found;
   const def = letterWorkflow(letter.workflowCode);
-  const steps = await history(tx, LETTER_ENTITY, id);
   const types = body.cases.map((c) => c.type);
   const res = await transitionFrom(
     tx,
@@ -72,54 +77,67 @@ export async function classifyLetter(tx: Tx, ctx: Ctx, id: string, body: Classif
     steps,
   );
   const planned = await plan(tx, ctx, letter, body);
-  for (const [i, p] of planned.entries()) await openCase(tx, ctx, letter, p, i + 1, now);
+  const opened: Array<{ row: CaseRow; unit: PlannedUnit }> = [];
+  for (const [i, p] of planned.entries()) opened.push({ row: await openCase(tx, ctx, letter, p, i + 1, now), unit: p.unit });
 
   const protect = letter.identityProtected || types.includes('denunciation');
-  await updateLetter(tx, id, { state: res.state, seq: res.step.seq, dueAt: null, classifiedAt: now, ...intakeEndColumns(letter.writerSealed, protect) });
-  await notifyWriter(tx, id, { template: 'letter.classified', cases: await casesOfLetter(tx, id), now });
-  const after = await findLetter(tx, id);
-  if (!after) throw new Error('letter vanished inside its own transaction');
-  return toLetterView(tx, ctx, after, now);
+  const row = await updateLetterRow(tx, id, { state: res.state, seq: res.step.seq, dueAt: null, classifiedAt: now, ...intakeEndColumns(letter.writerSealed, protect) });
+  // The letter and its new cases as this transaction wrote them: a letter to classify is held by no other case.
+  const after: LetterWithUnit = { ...letter, ...row };
+  const cases: CaseWithUnits[] = opened.map(({ row: c, unit }) => ({
+    ...c,
+    unitPath: unit.path,
+    unitName: unit.name,
+    letterCode: after.code,
+    letterUnitPath: after.unitPath,
+    writerName: after.writerName,
+  }));
+  await notifyWriter(tx, after, { template: 'letter.classified', cases, now });
+  return toLetterView(tx, ctx, after, now, { cases, steps: [...steps, res.step] });
 }
 
-async function openCase(tx: Tx, ctx: Ctx, letter: LetterWithUnit, p: Planned, ordinal: number, now: Date): Promise<void> {
+async function openCase(tx: Tx, ctx: Ctx, letter: LetterWithUnit, p: Planned, ordinal: number, now: Date): Promise<CaseRow> {
   const def = workflowOfType(p.c.type);
-  const row = await insertCase(tx, {
-    code: caseCode(letter.code, ordinal),
-    letterId: letter.id,
-    ordinal,
-    type: p.c.type,
-    workflowCode: def.code,
-    state: def.initialState,
-    unitId: p.unit.id,
-    summary: p.c.summary,
-    target: p.c.target || null,
-    aboutRegulation: p.c.aboutRegulation ?? false,
-    eligibility: p.check.eligibility,
-    processable: p.check.processable,
-    notProcessableReason: p.check.processable ? null : (p.c.notProcessableReason ?? null),
-    anonymous: letter.anonymous || p.check.anonymous,
-    receivedAt: letter.receivedAt,
-  });
-  await recordAudit(tx, ctx, {
-    action: 'letter_case.create',
-    entityType: CASE_ENTITY,
-    entityId: row.id,
-    unitId: p.unit.id,
-    after: { code: row.code, letterId: letter.id, type: row.type, processable: row.processable, anonymous: row.anonymous, eligibility: row.eligibility },
-  });
+  const id = randomUUID();
+  const aboutRegulation = p.c.aboutRegulation ?? false;
   // The processing period runs from the letter's receipt, not from the classification.
-  const data = def.startFields?.includes('aboutRegulation') ? { aboutRegulation: row.aboutRegulation } : {};
-  const started = await startCase(tx, ctx, {
-    def,
-    entityType: CASE_ENTITY,
-    entityId: row.id,
-    unitId: p.unit.id,
-    data,
-    dataPath: `body.cases.${ordinal - 1}`,
-    clockFrom: letter.receivedAt,
+  const data = def.startFields?.includes('aboutRegulation') ? { aboutRegulation } : {};
+  const start: StartArgs = { def, entityType: CASE_ENTITY, entityId: id, unitId: p.unit.id, data, dataPath: `body.cases.${ordinal - 1}`, clockFrom: letter.receivedAt, now };
+  // The case is written with its deadline, its audit entry and its link to the letter in one statement, then its workflow starts.
+  const dueAt = await startDue(tx, ctx.lang, start);
+  const code = caseCode(letter.code, ordinal);
+  const anonymous = letter.anonymous || p.check.anonymous;
+  const row = await insertOpenedCase(
+    tx,
+    ctx,
+    {
+      id,
+      code,
+      letterId: letter.id,
+      ordinal,
+      type: p.c.type,
+      workflowCode: def.code,
+      state: def.initialState,
+      unitId: p.unit.id,
+      summary: p.c.summary,
+      target: p.c.target || null,
+      aboutRegulation,
+      eligibility: p.check.eligibility,
+      processable: p.check.processable,
+      notProcessableReason: p.check.processable ? null : (p.c.notProcessableReason ?? null),
+      anonymous,
+      receivedAt: letter.receivedAt,
+      dueAt,
+    },
+    {
+      action: 'letter_case.create',
+      entityType: CASE_ENTITY,
+      entityId: id,
+      unitId: p.unit.id,
+      after: { code, letterId: letter.id, type: p.c.type, processable: p.check.processable, anonymous, eligibility: p.check.eligibility },
+    },
     now,
-  });
-  await updateCase(tx, row.id, { dueAt: started.dueAt });
-  await linkCaseLetter(tx, { caseId: row.id, letterId: letter.id, role: 'origin', linkedBy: ctx.actor.id, linkedAt: now });
+  );
+  await startCase(tx, ctx, { ...start, dueAt });
+  return row;
 }

@@ -11,6 +11,7 @@ import { notifyContact } from '../../platform/notify/outbox';
 import { vnShortDate } from '../../platform/pdf/vn-format';
 import { dueSoonBefore } from '../../platform/workflow/engine';
 import { letterCaseAlerts } from './letters.escalation.table';
+import type { CaseAlertRow } from './letters.page.queries';
 import { activeCaseStates, CASE_ENTITY } from './letters.workflows';
 
 export type AlertKind = 'reminder' | 'escalation';
@@ -163,19 +164,10 @@ export async function runDeadlineAlerts(db: Db, now: Date): Promise<AlertRun> {
   return out;
 }
 
-/** The case page's alerts, newest first, and whether its running deadline was escalated. */
-export async function alertsOfCase(db: Tx, c: { id: string; dueAt: Date | null }): Promise<{ alerts: CaseAlertView[]; escalated: boolean }> {
-  const rows = await db.select().from(letterCaseAlerts).where(eq(letterCaseAlerts.caseId, c.id)).orderBy(sql`${letterCaseAlerts.createdAt} desc`);
-  const ids = [...new Set(rows.flatMap((r) => r.recipientIds))];
-  const people = ids.length ? await db.select({ id: staff.id, name: staff.fullName }).from(staff).where(inArray(staff.id, ids)) : [];
-  const names = new Map(people.map((p) => [p.id, p.name]));
+/** The alerts (newest first, with the names of those told) as the case page shows them. */
+export function alertsView(rows: ReadonlyArray<CaseAlertRow>, c: { dueAt: Date | null }): { alerts: CaseAlertView[]; escalated: boolean } {
   return {
-    alerts: rows.map((r) => ({
-      kind: r.kind as AlertKind,
-      dueAt: formatLocalIso(r.dueAt),
-      at: formatLocalIso(r.createdAt),
-      recipients: r.recipientIds.map((id) => ({ id, name: names.get(id) ?? '' })),
-    })),
+    alerts: rows.map((r) => ({ kind: r.kind as AlertKind, dueAt: formatLocalIso(r.dueAt), at: formatLocalIso(r.createdAt), recipients: r.recipients })),
     escalated: rows.some((r) => r.kind === 'escalation' && c.dueAt !== null && r.dueAt.getTime() === c.dueAt.getTime()),
   };
 }

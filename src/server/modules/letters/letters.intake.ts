@@ -1,7 +1,8 @@
 // Receiving a letter: on the portal by a guest, or recorded by an officer (desk, post, forwarded); code, secret, sealed identity and the intake workflow in one transaction.
 import type { LetterChannel, LetterType, PublicLetterBody, PublicLetterResult, StaffLetterBody, StaffLetterResult } from '../../../common/letters.schema';
+import { randomUUID } from 'node:crypto';
 import type { Tx } from '../../db/client';
-import { recordAudit } from '../../platform/audit/audit';
+import { auditCte } from '../../platform/audit/audit';
 import type { Ctx } from '../../platform/auth/actor';
 import { formatLocalIso } from '../../platform/calendar/local-date';
 import { errors, type FieldIssue } from '../../platform/errors';
@@ -9,7 +10,7 @@ import { checkNewUploads, neutralizeFileName } from '../../platform/files/attach
 import type { Lang } from '../../platform/locale';
 import { assertCan } from '../../platform/policy';
 import { hashSecret, newSecret } from '../../platform/tracking/secret';
-import { startCase, type CitizenCtx, type WorkflowCtx } from '../../platform/workflow/workflow.service';
+import { startCase, startDue, type CitizenCtx, type StartArgs, type Step, type WorkflowCtx } from '../../platform/workflow/workflow.service';
 import { findAgency } from '../org/agencies.service';
 import { isActiveOn, todayVn } from '../org/org.guards';
 import { findUnit, type UnitRow } from '../org/units.service';
@@ -18,7 +19,7 @@ import { notifyWriter } from './letters.notify';
 import { allocateLetterCode } from './letters.codes';
 import { letterErrors } from './letters.errors';
 import { identityOf, sealIdentity, sealName, writerKeys } from './letters.identity';
-import { findLetter, insertLetter, letterFileIds, linkLetterFiles, updateLetter } from './letters.queries';
+import { insertLetter, letterFileIds, linkLetterFiles, type LetterWithUnit } from './letters.queries';
 import { toLetterView } from './letters.views';
 import { INTAKE_WORKFLOW, LETTER_ENTITY, letterWorkflow } from './letters.workflows';
 
@@ -47,58 +48,68 @@ interface OpenArgs {
   note: string | null;
 }
 
-/** Allocates the code, seals the identity, writes the letter, starts the intake workflow and links the files. */
-async function openLetter(tx: Tx, ctx: WorkflowCtx, a: OpenArgs): Promise<{ id: string; code: string; secret: string }> {
+/** Allocates the code, seals the identity, writes the letter with its audit entry, starts the intake workflow and links the files. */
+async function openLetter(tx: Tx, ctx: WorkflowCtx, a: OpenArgs): Promise<{ letter: LetterWithUnit; steps: Step[]; secret: string }> {
   const def = letterWorkflow(INTAKE_WORKFLOW);
   const secret = newSecret();
   const code = await allocateLetterCode(tx, a.now, a.unit.code);
   const identity = identityOf(a.body.writer, a.body.representatives);
-  const row = await insertLetter(tx, {
-    code,
-    secretHash: hashSecret(secret),
-    channel: a.channel,
-    workflowCode: def.code,
-    state: def.initialState,
-    unitId: a.unit.id,
-    agencyId: a.agencyId,
-    receivedAt: a.receivedAt,
-    forwardedFrom: a.forwarded?.agencyName ?? null,
-    forwardedDocNumber: a.forwarded?.documentNumber ?? null,
-    forwardedDocDate: a.forwarded?.documentDate ?? null,
-    declaredKind: a.declaredKind,
-    subject: a.body.subject || null,
-    content: a.body.content,
-    target: a.body.target || null,
-    peopleCount: a.body.peopleCount,
-    language: a.body.language,
-    hasTranslation: a.hasTranslation,
-    dated: a.dated,
-    signed: a.signed,
-    anonymous: !identity.name,
-    identityProtected: a.protect,
-    // Sealed from the first moment; plaintext columns only after a classification without a denunciation.
-    writerSealed: sealIdentity(identity),
-    writerKeys: writerKeys(identity),
-    createdBy: ctx.actor?.id ?? null,
-  });
-  // The audit entry names the letter, never its writer or content.
-  await recordAudit(tx, ctx, {
+  const id = randomUUID();
+  // The letter is written with the deadline its intake workflow starts with (no update after the start).
+  const start: StartArgs = { def, entityType: LETTER_ENTITY, entityId: id, unitId: a.unit.id, agencyId: a.agencyId, note: a.note, clockFrom: a.receivedAt, now: a.now };
+  const dueAt = await startDue(tx, ctx.lang, start);
+  // The audit entry names the letter, never its writer or content; written by the letter's own statement.
+  const audit = auditCte(tx, ctx, {
     action: 'letter.create',
     entityType: LETTER_ENTITY,
-    entityId: row.id,
+    entityId: id,
     unitId: a.unit.id,
-    after: { code, channel: a.channel, receivedAt: a.receivedAt, declaredKind: a.declaredKind, identityProtected: a.protect, anonymous: row.anonymous, files: a.body.attachments.length },
+    after: { code, channel: a.channel, receivedAt: a.receivedAt, declaredKind: a.declaredKind, identityProtected: a.protect, anonymous: !identity.name, files: a.body.attachments.length },
   });
-  const started = await startCase(tx, ctx, { def, entityType: LETTER_ENTITY, entityId: row.id, unitId: a.unit.id, agencyId: a.agencyId, note: a.note, clockFrom: a.receivedAt, now: a.now });
-  await updateLetter(tx, row.id, { dueAt: started.dueAt });
+  const row = await insertLetter(
+    tx,
+    {
+      id,
+      code,
+      secretHash: hashSecret(secret),
+      channel: a.channel,
+      workflowCode: def.code,
+      state: def.initialState,
+      unitId: a.unit.id,
+      agencyId: a.agencyId,
+      receivedAt: a.receivedAt,
+      dueAt,
+      forwardedFrom: a.forwarded?.agencyName ?? null,
+      forwardedDocNumber: a.forwarded?.documentNumber ?? null,
+      forwardedDocDate: a.forwarded?.documentDate ?? null,
+      declaredKind: a.declaredKind,
+      subject: a.body.subject || null,
+      content: a.body.content,
+      target: a.body.target || null,
+      peopleCount: a.body.peopleCount,
+      language: a.body.language,
+      hasTranslation: a.hasTranslation,
+      dated: a.dated,
+      signed: a.signed,
+      anonymous: !identity.name,
+      identityProtected: a.protect,
+      // Sealed from the first moment; plaintext columns only after a classification without a denunciation.
+      writerSealed: sealIdentity(identity),
+      writerKeys: writerKeys(identity),
+      createdBy: ctx.actor?.id ?? null,
+    },
+    audit,
+  );
+  const started = await startCase(tx, ctx, { ...start, dueAt });
   // What the writer sent may name them (a scan, "CCCD Nguyễn Văn A.jpg"): the names are sealed too, the stored files renamed.
   for (const [i, f] of a.body.attachments.entries()) await neutralizeFileName(tx, f.fileId, `${code}-${i + 1}`);
   await linkLetterFiles(
     tx,
     a.body.attachments.map((f) => ({ letterId: row.id, fileId: f.fileId, name: sealName(f.name), kind: 'letter', createdBy: ctx.actor?.id ?? null })),
   );
-  await notifyWriter(tx, row.id, { template: 'letter.received', now: a.now });
-  return { id: row.id, code, secret };
+  const letter: LetterWithUnit = { ...row, unitPath: a.unit.path, unitName: a.unit.name, unitCode: a.unit.code };
+  await notifyWriter(tx, letter, { template: 'letter.received', now: a.now });
+  return { letter, steps: [started.step], secret };
 }
 
 /** POST /api/public/letters: a guest writes on the portal; the answer carries the tracking secret, once. */
@@ -130,7 +141,7 @@ export async function submitPublicLetter(
     forwarded: null,
     note: null,
   });
-  return { code: out.code, secret: out.secret, trackingUrl: letterTrackingUrl(out.code), receivedAt: formatLocalIso(now) };
+  return { code: out.letter.code, secret: out.secret, trackingUrl: letterTrackingUrl(out.letter.code), receivedAt: formatLocalIso(now) };
 }
 
 /** POST /api/letters: an officer records a letter received at the desk, by post or forwarded by another agency. */
@@ -168,7 +179,7 @@ export async function recordLetter(tx: Tx, ctx: Ctx, body: StaffLetterBody, now:
     forwarded: body.forwardedFrom ?? null,
     note: body.note || null,
   });
-  const letter = await findLetter(tx, out.id);
-  if (!letter) throw new Error('letter vanished inside its own transaction');
-  return { letter: await toLetterView(tx, ctx, letter, now), secret: out.secret, trackingUrl: letterTrackingUrl(out.code) };
+  // A new letter: no case holds it yet, its history is the start just recorded.
+  const letter = await toLetterView(tx, ctx, out.letter, now, { cases: [], steps: out.steps });
+  return { letter, secret: out.secret, trackingUrl: letterTrackingUrl(out.letter.code) };
 }

@@ -197,8 +197,9 @@ export function letterNotice(e: LetterEvent, l: LetterWithUnit, name: string | n
  * (the worker opens it only to send); nothing is sent to an anonymous writer or one who gave no
  * contact. Returns how many messages.
  */
-export async function notifyWriter(tx: Tx, letterId: string, e: LetterEvent): Promise<number> {
-  const l = await findLetter(tx, letterId);
+export async function notifyWriter(tx: Tx, letter: string | LetterWithUnit, e: LetterEvent): Promise<number> {
+  // The letter as the caller holds it (its transaction wrote or read it), or read by id.
+  const l = typeof letter === 'string' ? await findLetter(tx, letter) : letter;
   if (!l || l.anonymous) return 0;
   const who = openIdentity(l.writerSealed);
   if (!who.email && !who.phone) return 0;

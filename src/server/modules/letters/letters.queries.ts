@@ -1,5 +1,5 @@
 // SQL of letters: the record with its receiving unit, updates, file links and the scoped list of letters with keyset pages.
-import { and, asc, desc, eq, gt, inArray, lt, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, or, sql, type AnyColumn, type SQL, type WithSubquery } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client';
 import { escapeLike } from '../../db/scope';
@@ -34,8 +34,9 @@ export async function findLetterByCode(db: Tx, code: string): Promise<LetterWith
   return row ? flat(row) : undefined;
 }
 
-export async function insertLetter(db: Tx, row: LetterInsert): Promise<LetterRow> {
-  const [out] = await db.insert(letters).values(row).returning();
+/** `with`: data-modifying CTEs written by the same statement (the letter's audit entry, auditCte). */
+export async function insertLetter(db: Tx, row: LetterInsert, ...with_: WithSubquery[]): Promise<LetterRow> {
+  const [out] = await (with_.length ? db.with(...with_) : db).insert(letters).values(row).returning();
   if (!out) throw new Error('letter insert returned no row');
   return out;
 }
@@ -45,6 +46,17 @@ export async function updateLetter(db: Tx, id: string, fields: Partial<LetterIns
     .update(letters)
     .set({ ...fields, updatedAt: new Date() })
     .where(eq(letters.id, id));
+}
+
+/** Updates the letter and returns its row as updated. */
+export async function updateLetterRow(db: Tx, id: string, fields: Partial<LetterInsert>): Promise<LetterRow> {
+  const [row] = await db
+    .update(letters)
+    .set({ ...fields, updatedAt: new Date() })
+    .where(eq(letters.id, id))
+    .returning();
+  if (!row) throw new Error('letter update returned no row');
+  return row;
 }
 
 export type LetterFileInsert = typeof letterFiles.$inferInsert;

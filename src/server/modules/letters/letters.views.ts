@@ -18,14 +18,15 @@ import type { WorkingCalendar } from '../../platform/calendar/working-days';
 import type { Lang } from '../../platform/locale';
 import type { WorkflowDefinition } from '../../platform/workflow/definition';
 import { dueStatus } from '../../platform/workflow/engine';
-import { namesOfSteps } from '../../platform/workflow/names';
+import type { StepNames } from '../../platform/workflow/names';
 import { actionLabel, isTerminal, stateLabel, stepFields, toActionView } from '../../platform/workflow/views';
 import { history, type Step } from '../../platform/workflow/workflow.service';
 import { identityStatus, mayRevealIdentity, type CasePlace } from './letters.access';
 import { openIdentity, openName, presenceOf, toWriterView } from './letters.identity';
-import { filesOfLetter, type LetterWithUnit } from './letters.queries';
-import { casesHoldingLetter, casesOfLetter, lettersOfCase, type CaseWithUnits } from './letter-cases.queries';
-import { alertsOfCase } from './letters.escalation';
+import type { LetterWithUnit } from './letters.queries';
+import { casesHoldingLetter, type CaseWithUnits } from './letter-cases.queries';
+import { alertsView } from './letters.escalation';
+import { casePageOf, letterPageOf, type LetterFileRow } from './letters.page.queries';
 import { availableCaseActions, availableLetterActions } from './letters.rules';
 import { CASE_ENTITY, LETTER_ENTITY, letterWorkflow } from './letters.workflows';
 
@@ -89,8 +90,7 @@ export function toLetterSummary(l: LetterWithUnit & { caseCount: number }, lang:
   };
 }
 
-async function toStepViews(db: Tx, def: WorkflowDefinition, steps: readonly Step[], start: { vi: string; en: string }, lang: Lang) {
-  const names = await namesOfSteps(db, steps);
+function toStepViews(def: WorkflowDefinition, steps: readonly Step[], names: StepNames, start: { vi: string; en: string }, lang: Lang) {
   return steps.map((s) => ({
     seq: s.seq,
     action: s.action,
@@ -124,11 +124,10 @@ export function identityView(actor: Actor, l: LetterWithUnit, cases: readonly Ca
   };
 }
 
-/** The letter's own facts and files, as a case page repeats them. */
-async function letterBody(db: Tx, actor: Actor, l: LetterWithUnit, cases: readonly CaseWithUnits[], lang: Lang, cal: WorkingCalendar, now: Date) {
+/** The letter's own facts and files (`cases`: where each of its cases is handled), as a case page repeats them. */
+function letterBody(actor: Actor, l: LetterWithUnit, cases: readonly CasePlace[], files: readonly LetterFileRow[], names: StepNames, lang: Lang, cal: WorkingCalendar, now: Date) {
   const identity = identityView(actor, l, cases, lang);
-  const files = await filesOfLetter(db, l.id);
-  const agencyName = l.agencyId ? (await namesOfSteps(db, [], { agencies: [l.agencyId] })).agency(l.agencyId) : null;
+  const agencyName = names.agency(l.agencyId);
   return {
     ...toLetterSummary({ ...l, caseCount: cases.length }, lang, cal, now),
     content: l.content,
@@ -159,27 +158,37 @@ async function letterBody(db: Tx, actor: Actor, l: LetterWithUnit, cases: readon
   };
 }
 
-export async function toLetterView(db: Tx, ctx: Ctx, l: LetterWithUnit, now: Date): Promise<LetterView> {
+/** What the caller already holds of a letter page (read, or written by the action it answers), so that it is not read again. */
+export interface KnownOfLetter {
+  /** The cases holding the letter (casesHoldingLetter). */
+  cases?: readonly CaseWithUnits[];
+  /** The intake workflow's steps, oldest first. */
+  steps?: readonly Step[];
+}
+
+export async function toLetterView(db: Tx, ctx: Ctx, l: LetterWithUnit, now: Date, known: KnownOfLetter = {}): Promise<LetterView> {
   const cal = await loadCalendar(db);
-  const cases = await casesHoldingLetter(db, l.id);
+  const cases = known.cases ?? (await casesHoldingLetter(db, l.id));
   const def = letterWorkflow(l.workflowCode);
-  const steps = await history(db, LETTER_ENTITY, l.id);
+  const steps = known.steps ?? (await history(db, LETTER_ENTITY, l.id));
+  const { files, names } = await letterPageOf(db, l.id, steps, { agencies: [l.agencyId] });
   return {
-    ...(await letterBody(db, ctx.actor, l, cases, ctx.lang, cal, now)),
+    ...letterBody(ctx.actor, l, cases, files, names, ctx.lang, cal, now),
     cases: cases.map((c) => toCaseSummary(c, ctx.lang, cal, now)),
-    steps: await toStepViews(db, def, steps, START_LETTER, ctx.lang),
+    steps: toStepViews(def, steps, names, START_LETTER, ctx.lang),
     actions: availableLetterActions(def, l, ctx.actor, steps, now).map((a) => toActionView(def, a, ctx.lang)),
   };
 }
 
-export async function toCaseView(db: Tx, ctx: Ctx, c: CaseWithUnits, l: LetterWithUnit, now: Date): Promise<CaseView> {
+/** The case page; `steps`: the case's history when the caller holds it (findCaseWithLetter, plus the step it has just taken). */
+export async function toCaseView(db: Tx, ctx: Ctx, c: CaseWithUnits, l: LetterWithUnit, now: Date, steps?: readonly Step[]): Promise<CaseView> {
   const cal = await loadCalendar(db);
   const def = letterWorkflow(c.workflowCode);
-  const steps = await history(db, CASE_ENTITY, c.id);
-  const names = await namesOfSteps(db, [], { agencies: [c.agencyId], staff: [c.assigneeId] });
+  const hist = steps ?? (await history(db, CASE_ENTITY, c.id));
+  const page = await casePageOf(db, c.id, l.id, hist, { agencies: [c.agencyId, l.agencyId], staff: [c.assigneeId] });
+  const { names } = page;
   const agencyName = names.agency(c.agencyId);
   const assigneeName = names.staff(c.assigneeId);
-  const linked = await lettersOfCase(db, c.id);
   return {
     ...toCaseSummary(c, ctx.lang, cal, now),
     workflowCode: c.workflowCode,
@@ -191,8 +200,8 @@ export async function toCaseView(db: Tx, ctx: Ctx, c: CaseWithUnits, l: LetterWi
     acceptedAt: iso(c.acceptedAt),
     finishedAt: iso(c.finishedAt),
     outcomeReason: c.outcomeReason,
-    letter: await letterBody(db, ctx.actor, l, await casesOfLetter(db, l.id), ctx.lang, cal, now),
-    letters: linked.map((x) => ({
+    letter: letterBody(ctx.actor, l, page.places, page.files, names, ctx.lang, cal, now),
+    letters: page.letters.map((x) => ({
       id: x.id,
       code: x.code,
       role: x.role === 'duplicate' ? 'duplicate' : 'origin',
@@ -203,9 +212,9 @@ export async function toCaseView(db: Tx, ctx: Ctx, c: CaseWithUnits, l: LetterWi
       identityProtected: x.identityProtected,
       similarity: x.similarity,
     })),
-    steps: await toStepViews(db, def, steps, START_CASE, ctx.lang),
-    actions: availableCaseActions(def, c, ctx.actor, steps, now).map((a) => toActionView(def, a, ctx.lang)),
+    steps: toStepViews(def, hist, names, START_CASE, ctx.lang),
+    actions: availableCaseActions(def, c, ctx.actor, hist, now).map((a) => toActionView(def, a, ctx.lang)),
     seq: c.seq,
-    ...(await alertsOfCase(db, c)),
+    ...alertsView(page.alerts, c),
   };
 }

@@ -53,6 +53,14 @@ export function auditValues(ctx: AuditCtx, entry: AuditEntry) {
   };
 }
 
+/**
+ * The audit entry as a data-modifying CTE, for one statement that writes a record with its entry
+ * (the record's id known beforehand): `tx.with(auditCte(tx, ctx, entry)).insert(table)…`.
+ */
+export function auditCte(tx: Tx, ctx: AuditCtx, entry: AuditEntry, name = 'audit_entry') {
+  return tx.$with(name).as(tx.insert(auditLog).values(auditValues(ctx, entry)));
+}
+
 /** `ctx` may be a system context (no actor) for work done by the system itself, such as demo seeding, or a citizen's. */
 export async function recordAudit(tx: Tx, ctx: AuditCtx, entry: AuditEntry) {
   await tx.insert(auditLog).values(auditValues(ctx, entry));

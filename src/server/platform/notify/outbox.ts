@@ -19,18 +19,26 @@ export interface OutgoingMessage {
 }
 
 export async function enqueueNotification(tx: Tx, msg: OutgoingMessage, now: Date = new Date()): Promise<void> {
-  await tx.insert(notifications).values({
-    channel: msg.channel,
-    recipient: msg.confidential ? sealRecipient(msg.recipient) : msg.recipient,
-    subject: msg.subject?.normalize('NFC') ?? null,
-    body: msg.body.normalize('NFC'),
-    template: msg.template,
-    entityType: msg.entityType ?? null,
-    entityId: msg.entityId ?? null,
-    sensitive: msg.sensitive ?? false,
-    nextAttemptAt: now,
-    createdAt: now,
-  });
+  await enqueueNotifications(tx, [msg], now);
+}
+
+/** Several messages in one insert (one event told by email and by text message). */
+async function enqueueNotifications(tx: Tx, msgs: readonly OutgoingMessage[], now: Date): Promise<void> {
+  if (!msgs.length) return;
+  await tx.insert(notifications).values(
+    msgs.map((msg) => ({
+      channel: msg.channel,
+      recipient: msg.confidential ? sealRecipient(msg.recipient) : msg.recipient,
+      subject: msg.subject?.normalize('NFC') ?? null,
+      body: msg.body.normalize('NFC'),
+      template: msg.template,
+      entityType: msg.entityType ?? null,
+      entityId: msg.entityId ?? null,
+      sensitive: msg.sensitive ?? false,
+      nextAttemptAt: now,
+      createdAt: now,
+    })),
+  );
 }
 
 /** One event told by email and by text message: each channel the person can be reached on. */
@@ -50,18 +58,14 @@ export interface Notice {
 /** Enqueues the notice to a valid email address and to a valid Vietnamese mobile number; returns how many messages. */
 export async function notifyContact(tx: Tx, to: { email?: string | null; phone?: string | null }, n: Notice, now: Date = new Date()): Promise<number> {
   const common = { template: n.template, entityType: n.entityType ?? null, entityId: n.entityId ?? null, sensitive: n.sensitive ?? false, confidential: n.confidential ?? false };
-  let count = 0;
+  const msgs: OutgoingMessage[] = [];
   const email = to.email ? normalizeEmail(to.email) : null;
-  if (email) {
-    await enqueueNotification(tx, { ...common, channel: 'email', recipient: email, subject: n.subject, body: n.text }, now);
-    count++;
-  }
+  if (email) msgs.push({ ...common, channel: 'email', recipient: email, subject: n.subject, body: n.text });
   const phone = to.phone ? normalizePhone(to.phone) : null;
-  if (phone) {
-    await enqueueNotification(tx, { ...common, channel: 'sms', recipient: phone, body: smsText(n.sms) }, now);
-    count++;
-  }
-  return count;
+  if (phone) msgs.push({ ...common, channel: 'sms', recipient: phone, body: smsText(n.sms) });
+  // One statement for both channels.
+  await enqueueNotifications(tx, msgs, now);
+  return msgs.length;
 }
 
 /**

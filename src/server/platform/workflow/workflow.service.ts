@@ -94,6 +94,11 @@ export interface StartArgs extends CaseRef {
   /** SLA parameters, e.g. `{ processingDays: 5 }` for an `{ "param": "processingDays" }` amount. */
   params?: Record<string, number>;
   now?: Date;
+  /**
+   * The initial state's deadline as `startDue` computed it for these same arguments, when the record
+   * the case is about was written with it before the case starts (one update of the record fewer).
+   */
+  dueAt?: Date | null;
 }
 
 export interface TransitionArgs extends CaseRef {
@@ -221,6 +226,27 @@ async function insertStep(tx: Tx, ctx: WorkflowCtx, values: Omit<Step, 'id'>, be
   return { ...values, id: Number(row.id), data: JSON.parse(JSON.stringify(values.data)) as Record<string, unknown> };
 }
 
+/** The start's data, checked against the definition's `startFields` (a 400 on `<dataPath>.<field>`). */
+function startData(args: StartArgs, lang: Lang): Record<string, unknown> {
+  const parsed = startDataSchema(args.def).safeParse(args.data ?? {});
+  if (!parsed.success) throw zodToAppError(parsed.error, lang, args.dataPath ?? 'data');
+  return parsed.data;
+}
+
+function dueOfStart(tx: Tx, args: StartArgs, data: Record<string, unknown>, now: Date): Promise<Date | null> {
+  const { def } = args;
+  return dueOfEntered(tx, { def, action: null, toState: def.initialState, steps: [], now, from: args.clockFrom, data, params: args.params, dueOverride: null });
+}
+
+/**
+ * The deadline of the initial state that `startCase` with the same arguments records: for a record
+ * written with its deadline before its case starts (then pass it to startCase as `dueAt`). The start's
+ * data is checked as startCase checks it.
+ */
+export async function startDue(tx: Tx, lang: Lang, args: StartArgs): Promise<Date | null> {
+  return dueOfStart(tx, args, startData(args, lang), args.now ?? new Date());
+}
+
 /**
  * Records seq 1 in the definition's initial state (409 case_exists if the case has one already: the
  * (entity, seq) index decides, no read before). Who may open a case is the caller's rule (desk intake, online submission).
@@ -228,10 +254,8 @@ async function insertStep(tx: Tx, ctx: WorkflowCtx, values: Omit<Step, 'id'>, be
 export async function startCase(tx: Tx, ctx: WorkflowCtx, args: StartArgs): Promise<TransitionResult> {
   const now = args.now ?? new Date();
   const { def } = args;
-  const parsed = startDataSchema(def).safeParse(args.data ?? {});
-  if (!parsed.success) throw zodToAppError(parsed.error, ctx.lang, args.dataPath ?? 'data');
-  const data = parsed.data;
-  const dueAt = await dueOfEntered(tx, { def, action: null, toState: def.initialState, steps: [], now, from: args.clockFrom, data, params: args.params, dueOverride: null });
+  const data = startData(args, ctx.lang);
+  const dueAt = args.dueAt !== undefined ? args.dueAt : await dueOfStart(tx, args, data, now);
   const step = await insertStep(
     tx,
     ctx,

@@ -1,0 +1,165 @@
+// The reads of the letter and case pages in as few statements as possible (every action answers a
+// whole page): a case with its letter and history in one statement (locked for an action), then the
+// rest of a page in one more: the letter's files, the names its timeline refers to and, for a case,
+// where the letter's cases are handled, the letters the case holds and its alerts, as JSON arrays.
+import { eq, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Tx } from '../../db/client';
+import { epochMs, fromEpochMs } from '../../db/json';
+import { queryRows } from '../../db/rows';
+import { files, letterCaseAlerts, letterCaseLetters, letterCases, letterFiles, letters, staff, units } from '../../db/schema';
+import { namesQuery, stepNames, type StepNames } from '../../platform/workflow/names';
+import { history, stepsFromJson, stepsJson, type Step } from '../../platform/workflow/workflow.service';
+import type { CasePlace } from './letters.access';
+import type { CaseWithUnits } from './letter-cases.queries';
+import { recv, type LetterWithUnit } from './letters.queries';
+import { CASE_ENTITY, LETTER_ENTITY } from './letters.workflows';
+
+const cur = alias(units, 'case_unit');
+
+export interface CaseWithLetter {
+  c: CaseWithUnits;
+  letter: LetterWithUnit;
+  /** The case's steps, oldest first. */
+  steps: Step[];
+}
+
+/**
+ * A case with where it is handled, its letter (with the receiving unit) and its history, in one
+ * statement; `forUpdate` locks the case, so that two actions on it queue up instead of colliding on
+ * the step seq. A statement that waited for the lock sees the case as the other action left it but
+ * its history as of its own start: when the case's seq is ahead of the steps read, they are read again.
+ */
+export async function findCaseWithLetter(db: Tx, id: string, forUpdate = false): Promise<CaseWithLetter | undefined> {
+  const q = db
+    .select({ c: letterCases, unitPath: cur.path, unitName: cur.name, l: letters, recvPath: recv.path, recvName: recv.name, recvCode: recv.code, steps: stepsJson(CASE_ENTITY, letterCases.id) })
+    .from(letterCases)
+    .innerJoin(cur, eq(cur.id, letterCases.unitId))
+    .innerJoin(letters, eq(letters.id, letterCases.letterId))
+    .innerJoin(recv, eq(recv.id, letters.unitId))
+    .where(eq(letterCases.id, id));
+  const [row] = forUpdate ? await q.for('update', { of: letterCases }) : await q;
+  if (!row) return undefined;
+  const read = stepsFromJson(row.steps);
+  const steps = read[read.length - 1]?.seq === row.c.seq ? read : await history(db, CASE_ENTITY, id);
+  const { l } = row;
+  return {
+    c: { ...row.c, unitPath: row.unitPath, unitName: row.unitName, letterCode: l.code, letterUnitPath: row.recvPath, writerName: l.writerName },
+    letter: { ...l, unitPath: row.recvPath, unitName: row.recvName, unitCode: row.recvCode },
+    steps,
+  };
+}
+
+/**
+ * A letter with its receiving unit, its intake history and where its own cases are handled (who may
+ * see it), in one statement; `forUpdate` locks the letter (two classifications of one letter run one
+ * after the other; the history is read again when the letter's seq is ahead of it, as for a case).
+ */
+export async function findLetterWithHistory(db: Tx, id: string, forUpdate = false): Promise<{ letter: LetterWithUnit; steps: Step[]; places: CasePlace[] } | undefined> {
+  const places = sql<CasePlace[]>`coalesce((select json_agg(json_build_object('unitId', c.unit_id, 'unitPath', u.path, 'assigneeId', c.assignee_id) order by c.ordinal)
+    from ${letterCases} c join ${units} u on u.id = c.unit_id where c.letter_id = ${letters.id}), '[]'::json)`;
+  const q = db
+    .select({ l: letters, unitPath: recv.path, unitName: recv.name, unitCode: recv.code, steps: stepsJson(LETTER_ENTITY, letters.id), places })
+    .from(letters)
+    .innerJoin(recv, eq(recv.id, letters.unitId))
+    .where(eq(letters.id, id));
+  const [row] = forUpdate ? await q.for('update', { of: letters }) : await q;
+  if (!row) return undefined;
+  const read = stepsFromJson(row.steps);
+  const steps = read[read.length - 1]?.seq === row.l.seq ? read : await history(db, LETTER_ENTITY, id);
+  return { letter: { ...row.l, unitPath: row.unitPath, unitName: row.unitName, unitCode: row.unitCode }, steps, places: row.places };
+}
+
+type Extra = Parameters<typeof namesQuery>[1];
+type NameRow = Parameters<typeof stepNames>[0][number];
+
+/** A file of the letter, in `filesOfLetter`'s order (when linked, then by name). */
+export interface LetterFileRow {
+  fileId: string;
+  name: string;
+  kind: string;
+  caseId: string | null;
+  stepSeq: number | null;
+  mime: string;
+  size: number;
+}
+
+/** A letter a case holds: the one it was split from first, then its duplicates by date received. */
+export interface CaseLetterRow {
+  id: string;
+  code: string;
+  role: string;
+  receivedAt: Date;
+  /** The plaintext column: null on a protected (or anonymous) writer. */
+  writerName: string | null;
+  anonymous: boolean;
+  identityProtected: boolean;
+  similarity: number | null;
+}
+
+/** An alert of the case (newest first) with the names of the staff it told, in the order they were told. */
+export interface CaseAlertRow {
+  kind: string;
+  dueAt: Date;
+  createdAt: Date;
+  recipients: Array<{ id: string; name: string }>;
+}
+
+const filesJson = (letterId: string) => sql`coalesce((select json_agg(json_build_object('fileId', lf.file_id, 'name', lf.name, 'kind', lf.kind,
+    'caseId', lf.case_id, 'stepSeq', lf.step_seq, 'mime', f.mime, 'size', f.size) order by lf.created_at, lf.name)
+  from ${letterFiles} lf join ${files} f on f.id = lf.file_id where lf.letter_id = ${letterId}), '[]'::json)`;
+
+const namesJson = (names: SQL | null) => (names ? sql`coalesce((select json_agg(n) from (${names}) n), '[]'::json)` : sql`'[]'::json`);
+
+/** The letter page's files and the names its timeline (and `extra`) refers to. */
+export async function letterPageOf(db: Tx, letterId: string, steps: readonly Step[], extra: Extra): Promise<{ files: LetterFileRow[]; names: StepNames }> {
+  const [row] = await queryRows<{ files: LetterFileRow[]; names: NameRow[] }>(
+    db,
+    sql`select ${filesJson(letterId)} as files, ${namesJson(namesQuery(steps, extra))} as names`,
+  );
+  return { files: row?.files ?? [], names: stepNames(row?.names ?? []) };
+}
+
+type JsonTime<T, K extends keyof T> = Omit<T, K> & { [P in K]: number | string };
+
+/**
+ * The case page's reads after the case, its letter and its history: the letter's files, where each
+ * case of the letter is handled (who may reveal the writer), the letters the case holds, its alerts,
+ * and the names the timeline (and `extra`) refers to.
+ */
+export async function casePageOf(
+  db: Tx,
+  caseId: string,
+  letterId: string,
+  steps: readonly Step[],
+  extra: Extra,
+): Promise<{ files: LetterFileRow[]; places: CasePlace[]; letters: CaseLetterRow[]; alerts: CaseAlertRow[]; names: StepNames }> {
+  const [row] = await queryRows<{
+    files: LetterFileRow[];
+    places: CasePlace[];
+    letters: Array<JsonTime<CaseLetterRow, 'receivedAt'>>;
+    alerts: Array<JsonTime<CaseAlertRow, 'dueAt' | 'createdAt'>>;
+    names: NameRow[];
+  }>(
+    db,
+    sql`select ${filesJson(letterId)} as files,
+      coalesce((select json_agg(json_build_object('unitId', c.unit_id, 'unitPath', u.path, 'assigneeId', c.assignee_id) order by c.ordinal)
+        from ${letterCases} c join ${units} u on u.id = c.unit_id where c.letter_id = ${letterId}), '[]'::json) as places,
+      coalesce((select json_agg(json_build_object('id', l.id, 'code', l.code, 'role', k.role, 'receivedAt', ${epochMs(sql`l.received_at`)},
+          'writerName', l.writer_name, 'anonymous', l.anonymous, 'identityProtected', l.identity_protected, 'similarity', k.similarity)
+          order by k.role = 'origin' desc, l.received_at)
+        from ${letterCaseLetters} k join ${letters} l on l.id = k.letter_id where k.case_id = ${caseId}), '[]'::json) as letters,
+      coalesce((select json_agg(json_build_object('kind', a.kind, 'dueAt', ${epochMs(sql`a.due_at`)}, 'createdAt', ${epochMs(sql`a.created_at`)},
+          'recipients', (select coalesce(json_agg(json_build_object('id', r.id, 'name', coalesce(s.full_name, '')) order by r.n), '[]'::json)
+            from unnest(a.recipient_ids) with ordinality as r(id, n) left join ${staff} s on s.id = r.id)) order by a.created_at desc)
+        from ${letterCaseAlerts} a where a.case_id = ${caseId}), '[]'::json) as alerts,
+      ${namesJson(namesQuery(steps, extra))} as names`,
+  );
+  return {
+    files: row?.files ?? [],
+    places: row?.places ?? [],
+    letters: (row?.letters ?? []).map((x) => ({ ...x, receivedAt: fromEpochMs(x.receivedAt) })),
+    alerts: (row?.alerts ?? []).map((a) => ({ ...a, dueAt: fromEpochMs(a.dueAt), createdAt: fromEpochMs(a.createdAt) })),
+    names: stepNames(row?.names ?? []),
+  };
+}
