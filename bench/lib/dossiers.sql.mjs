@@ -8,6 +8,8 @@
 // Tracking secrets are known to the benchmark: the secret of a generated dossier is the first 20
 // hexadecimal digits of md5(code || salt), upper case; only its SHA-256 is stored, as the product does.
 
+import { readFileSync } from 'node:fs';
+
 export const SECRET_SALT = 'danvan-bench';
 /** The secret of a generated dossier, as `XXXX-XXXX-XXXX-XXXX-XXXX` (the client computes it the same way). */
 export const SECRET_SQL = `upper(substr(md5(code || '${SECRET_SALT}'), 1, 20))`;
@@ -237,17 +239,10 @@ from bench_draft d where d.kind in (0, 1) and d.r_rate < 0.25
 on conflict do nothing`;
 
 /**
- * The facts of the records that the product carries on each dossier's row for the statistics, as
- * its migration 0018 backfills them: the rating's points and the times of the requests to complete.
+ * The facts of the records that the product carries on each dossier's row for the statistics (the
+ * rating's points, the times of the requests to complete): the backfill of migration 0018, read
+ * from it so that both stay the same.
  */
-export const STATS_FACTS = `
-update dossiers d set rating_points = f.points, completion_requests = f.asked
-from (
-  select coalesce(r.dossier_id, c.id) as id, r.points, c.asked
-  from (select dossier_id, access + procedure + officials + result + feedback as points from dossier_ratings) r
-  full join (
-    select entity_id as id, array_agg(at order by at) as asked
-    from workflow_steps where entity_type = 'dossier' and action = 'request_completion' group by entity_id
-  ) c on c.id = r.dossier_id
-) f
-where f.id = d.id`;
+export const STATS_FACTS = readFileSync(new URL('../../drizzle/0018_dossier_stats_facts.sql', import.meta.url), 'utf8')
+  .split('--> statement-breakpoint')
+  .find((statement) => statement.includes('UPDATE "dossiers"'));
