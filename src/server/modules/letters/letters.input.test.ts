@@ -118,6 +118,17 @@ describe('retries and races', () => {
     expect(view.steps.map((s) => s.action)).toEqual(['start', 'classify']);
   });
 
+  it('lets one of two simultaneous actions on one case through, and the answer shows the step it took', async () => {
+    const c = await caseOf(tiepdan, 'petition');
+    const results = await Promise.all([act(lanhdao, c.id, 'accept'), act(lanhdao, c.id, 'accept')]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const ok = results.find((r) => r.statusCode === 200);
+    expect(ok?.json<CaseView>().steps.map((s) => s.action)).toEqual(['start', 'accept']);
+    const view = (await lanhdao.get(`/api/letter-cases/${c.id}`)).json<CaseView>();
+    expect(view.steps.map((s) => s.action)).toEqual(['start', 'accept']);
+    expect(view.seq).toBe(2);
+  });
+
   it('refuses an action on a case someone changed since the user read it (expectedSeq)', async () => {
     const c = await caseOf(tiepdan, 'petition');
     await act(lanhdao, c.id, 'accept');
