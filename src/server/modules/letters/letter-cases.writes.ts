@@ -1,7 +1,7 @@
 // Writes of letter cases that answer with the row, so that the page answering the write is built
 // from what the transaction holds: a new case with its audit entry and its link to the letter in one
-// statement, the case row after an action.
-import { eq } from 'drizzle-orm';
+// statement, the case row after an action with the rest of its page.
+import { eq, getTableColumns, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { letterCaseLetters, letterCases } from '../../db/schema';
 import { auditCte, type AuditEntry } from '../../platform/audit/audit';
@@ -21,13 +21,14 @@ export async function insertOpenedCase(tx: Tx, ctx: Ctx, row: CaseInsert & { id:
   return out;
 }
 
-/** Updates the case and returns its row as updated. */
-export async function updateCaseRow(db: Tx, id: string, fields: Partial<CaseInsert>): Promise<CaseRow> {
-  const [row] = await db
+/** Updates the case; returns its row as updated and `read`, a value read by the same statement (RETURNING: as before the update). */
+export async function updateCaseAndRead<T>(db: Tx, id: string, fields: Partial<CaseInsert>, read: SQL<T>): Promise<{ row: CaseRow; read: T }> {
+  const [out] = await db
     .update(letterCases)
     .set({ ...fields, updatedAt: new Date() })
     .where(eq(letterCases.id, id))
-    .returning();
-  if (!row) throw new Error('letter case update returned no row');
-  return row;
+    .returning({ ...getTableColumns(letterCases), read });
+  if (!out) throw new Error('letter case update returned no row');
+  const { read: value, ...row } = out;
+  return { row, read: value };
 }

@@ -13,11 +13,11 @@ import { notifyWriter, templateOfAction } from './letters.notify';
 import { applyPublication, guardPublication } from './letters.publish';
 import { linkLetterFiles, type LetterWithUnit } from './letters.queries';
 import { findCase, type CaseInsert, type CaseWithUnits } from './letter-cases.queries';
-import { updateCaseRow } from './letter-cases.writes';
-import { findCaseWithLetter } from './letters.page.queries';
+import { updateCaseAndRead } from './letter-cases.writes';
+import { casePageFrom, casePageSql, findCaseWithLetter } from './letters.page.queries';
 import { guardRefusal } from './letters.rules';
 import { reopenWindow } from './letters.reopen-window';
-import { toCaseView } from './letters.views';
+import { casePageNames, toCaseView } from './letters.views';
 import { CASE_ENTITY, letterWorkflow } from './letters.workflows';
 
 /** The processing decision each action records on the case (statistics count them). */
@@ -112,7 +112,6 @@ export async function actOnCase(tx: Tx, ctx: Ctx, id: string, action: string, bo
     { def, entityType: CASE_ENTITY, entityId: id, caseUnitPath: c.unitPath, action, input, ...(expectedSeq !== undefined ? { expectedSeq } : {}), now },
     steps,
   );
-  const row = await updateCaseRow(tx, id, mirror(c, action, res, !!a?.transfer, now));
   await applyPublication(tx, ctx, c, res.step, now);
   await notifyCaseStep(tx, c, def, steps, res, now, letter);
   const attachments = input.attachments ?? [];
@@ -121,11 +120,18 @@ export async function actOnCase(tx: Tx, ctx: Ctx, id: string, action: string, bo
     tx,
     attachments.map((f) => ({ letterId: c.letterId, caseId: id, fileId: f.fileId, name: f.name, kind: 'document', stepSeq: res.step.seq, createdBy: ctx.actor.id })),
   );
-  // The page from what this transaction holds (the updated row, the letter, the history and its new
-  // step): read again only when the case moved to another unit, whose path and name the row does not carry.
+  // The case's row is mirrored last, and the same statement reads the rest of the page for the
+  // history with its new step (the names of the new assignee or agency come with the step's).
+  const all = [...steps, res.step];
+  const { row, read } = await updateCaseAndRead(tx, id, mirror(c, action, res, !!a?.transfer, now), casePageSql(id, c.letterId, all, casePageNames(c, letter)));
+  // The page from what this transaction holds: the case is read again only when it moved to another
+  // unit, whose path and name the row does not carry.
   const after: CaseWithUnits | undefined = row.unitId === c.unitId ? { ...c, ...row } : await findCase(tx, id);
   if (!after || !canSeeCase(ctx.actor, after)) throw letterErrors.caseNotFound();
-  return toCaseView(tx, ctx, after, letter, now, [...steps, res.step]);
+  const page = casePageFrom(read);
+  // The update's RETURNING saw this case where it was before: put it where it is now.
+  page.places = page.places.map((p) => (p.id === id ? { id, unitId: after.unitId, unitPath: after.unitPath, assigneeId: after.assigneeId } : p));
+  return toCaseView(tx, ctx, after, letter, now, all, page);
 }
 
 /** The staff view of a case as the user may see it now. */

@@ -14,10 +14,10 @@ import { caseCode } from './letters.codes';
 import { assessEligibility, type EligibilityResult } from './letters.eligibility';
 import { letterErrors } from './letters.errors';
 import { intakeEndColumns } from './letters.identity';
-import { updateLetterRow, type LetterWithUnit } from './letters.queries';
+import { updateLetterAndRead, type LetterWithUnit } from './letters.queries';
 import type { CaseRow, CaseWithUnits } from './letter-cases.queries';
 import { insertOpenedCase } from './letter-cases.writes';
-import { findLetterWithHistory } from './letters.page.queries';
+import { findLetterWithHistory, letterPageFrom, letterPageSql } from './letters.page.queries';
 import { toLetterView } from './letters.views';
 import { CASE_ENTITY, LETTER_ENTITY, letterWorkflow, workflowOfType } from './letters.workflows';
 
@@ -81,7 +81,14 @@ export async function classifyLetter(tx: Tx, ctx: Ctx, id: string, body: Classif
   for (const [i, p] of planned.entries()) opened.push({ row: await openCase(tx, ctx, letter, p, i + 1, now), unit: p.unit });
 
   const protect = letter.identityProtected || types.includes('denunciation');
-  const row = await updateLetterRow(tx, id, { state: res.state, seq: res.step.seq, dueAt: null, classifiedAt: now, ...intakeEndColumns(letter.writerSealed, protect) });
+  // The letter's update also reads the rest of its page (files and names) for the history with the new step.
+  const all = [...steps, res.step];
+  const { row, read } = await updateLetterAndRead(
+    tx,
+    id,
+    { state: res.state, seq: res.step.seq, dueAt: null, classifiedAt: now, ...intakeEndColumns(letter.writerSealed, protect) },
+    letterPageSql(id, all, { agencies: [letter.agencyId] }),
+  );
   // The letter and its new cases as this transaction wrote them: a letter to classify is held by no other case.
   const after: LetterWithUnit = { ...letter, ...row };
   const cases: CaseWithUnits[] = opened.map(({ row: c, unit }) => ({
@@ -93,7 +100,7 @@ export async function classifyLetter(tx: Tx, ctx: Ctx, id: string, body: Classif
     writerName: after.writerName,
   }));
   await notifyWriter(tx, after, { template: 'letter.classified', cases, now });
-  return toLetterView(tx, ctx, after, now, { cases, steps: [...steps, res.step] });
+  return toLetterView(tx, ctx, after, now, { cases, steps: all, page: letterPageFrom(read) });
 }
 
 async function openCase(tx: Tx, ctx: Ctx, letter: LetterWithUnit, p: Planned, ordinal: number, now: Date): Promise<CaseRow> {

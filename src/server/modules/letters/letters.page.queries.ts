@@ -111,55 +111,72 @@ const filesJson = (letterId: string) => sql`coalesce((select json_agg(json_build
 
 const namesJson = (names: SQL | null) => (names ? sql`coalesce((select json_agg(n) from (${names}) n), '[]'::json)` : sql`'[]'::json`);
 
-/** The letter page's files and the names its timeline (and `extra`) refers to. */
-export async function letterPageOf(db: Tx, letterId: string, steps: readonly Step[], extra: Extra): Promise<{ files: LetterFileRow[]; names: StepNames }> {
-  const [row] = await queryRows<{ files: LetterFileRow[]; names: NameRow[] }>(
-    db,
-    sql`select ${filesJson(letterId)} as files, ${namesJson(namesQuery(steps, extra))} as names`,
-  );
-  return { files: row?.files ?? [], names: stepNames(row?.names ?? []) };
+type LetterPageJson = { files: LetterFileRow[]; names: NameRow[] };
+export type LetterPage = { files: LetterFileRow[]; names: StepNames };
+
+/**
+ * The letter page's files and the names its timeline (and `extra`) refers to, as one JSON value: a
+ * statement of its own (letterPageOf), or a column of the statement that writes the letter (its
+ * RETURNING sees the links and names as they were before that statement, which it does not change).
+ */
+export function letterPageSql(letterId: string, steps: readonly Step[], extra: Extra): SQL<LetterPageJson> {
+  return sql<LetterPageJson>`json_build_object('files', ${filesJson(letterId)}, 'names', ${namesJson(namesQuery(steps, extra))})`;
+}
+
+export function letterPageFrom(j: LetterPageJson | undefined): LetterPage {
+  return { files: j?.files ?? [], names: stepNames(j?.names ?? []) };
+}
+
+export async function letterPageOf(db: Tx, letterId: string, steps: readonly Step[], extra: Extra): Promise<LetterPage> {
+  const [row] = await queryRows<{ page: LetterPageJson }>(db, sql`select ${letterPageSql(letterId, steps, extra)} as page`);
+  return letterPageFrom(row?.page);
 }
 
 type JsonTime<T, K extends keyof T> = Omit<T, K> & { [P in K]: number | string };
+/** Where a case of the letter is handled, with the case's id. */
+export type LetterCasePlace = CasePlace & { id: string };
+type CasePageJson = {
+  files: LetterFileRow[];
+  places: LetterCasePlace[];
+  letters: Array<JsonTime<CaseLetterRow, 'receivedAt'>>;
+  alerts: Array<JsonTime<CaseAlertRow, 'dueAt' | 'createdAt'>>;
+  names: NameRow[];
+};
+export type CasePage = { files: LetterFileRow[]; places: LetterCasePlace[]; letters: CaseLetterRow[]; alerts: CaseAlertRow[]; names: StepNames };
 
 /**
- * The case page's reads after the case, its letter and its history: the letter's files, where each
- * case of the letter is handled (who may reveal the writer), the letters the case holds, its alerts,
- * and the names the timeline (and `extra`) refers to.
+ * The case page's reads after the case, its letter and its history, as one JSON value: the letter's
+ * files, where each case of the letter is handled (who may reveal the writer), the letters the case
+ * holds, its alerts, and the names the timeline (and `extra`) refers to. A statement of its own
+ * (casePageOf), or a column of the case's update after an action (its RETURNING sees the case's
+ * place as it was before the update: the caller puts the updated one in).
  */
-export async function casePageOf(
-  db: Tx,
-  caseId: string,
-  letterId: string,
-  steps: readonly Step[],
-  extra: Extra,
-): Promise<{ files: LetterFileRow[]; places: CasePlace[]; letters: CaseLetterRow[]; alerts: CaseAlertRow[]; names: StepNames }> {
-  const [row] = await queryRows<{
-    files: LetterFileRow[];
-    places: CasePlace[];
-    letters: Array<JsonTime<CaseLetterRow, 'receivedAt'>>;
-    alerts: Array<JsonTime<CaseAlertRow, 'dueAt' | 'createdAt'>>;
-    names: NameRow[];
-  }>(
-    db,
-    sql`select ${filesJson(letterId)} as files,
-      coalesce((select json_agg(json_build_object('unitId', c.unit_id, 'unitPath', u.path, 'assigneeId', c.assignee_id) order by c.ordinal)
-        from ${letterCases} c join ${units} u on u.id = c.unit_id where c.letter_id = ${letterId}), '[]'::json) as places,
-      coalesce((select json_agg(json_build_object('id', l.id, 'code', l.code, 'role', k.role, 'receivedAt', ${epochMs(sql`l.received_at`)},
-          'writerName', l.writer_name, 'anonymous', l.anonymous, 'identityProtected', l.identity_protected, 'similarity', k.similarity)
-          order by k.role = 'origin' desc, l.received_at)
-        from ${letterCaseLetters} k join ${letters} l on l.id = k.letter_id where k.case_id = ${caseId}), '[]'::json) as letters,
-      coalesce((select json_agg(json_build_object('kind', a.kind, 'dueAt', ${epochMs(sql`a.due_at`)}, 'createdAt', ${epochMs(sql`a.created_at`)},
-          'recipients', (select coalesce(json_agg(json_build_object('id', r.id, 'name', coalesce(s.full_name, '')) order by r.n), '[]'::json)
-            from unnest(a.recipient_ids) with ordinality as r(id, n) left join ${staff} s on s.id = r.id)) order by a.created_at desc)
-        from ${letterCaseAlerts} a where a.case_id = ${caseId}), '[]'::json) as alerts,
-      ${namesJson(namesQuery(steps, extra))} as names`,
-  );
+export function casePageSql(caseId: string, letterId: string, steps: readonly Step[], extra: Extra): SQL<CasePageJson> {
+  return sql<CasePageJson>`json_build_object('files', ${filesJson(letterId)},
+    'places', coalesce((select json_agg(json_build_object('id', c.id, 'unitId', c.unit_id, 'unitPath', u.path, 'assigneeId', c.assignee_id) order by c.ordinal)
+      from ${letterCases} c join ${units} u on u.id = c.unit_id where c.letter_id = ${letterId}), '[]'::json),
+    'letters', coalesce((select json_agg(json_build_object('id', l.id, 'code', l.code, 'role', k.role, 'receivedAt', ${epochMs(sql`l.received_at`)},
+        'writerName', l.writer_name, 'anonymous', l.anonymous, 'identityProtected', l.identity_protected, 'similarity', k.similarity)
+        order by k.role = 'origin' desc, l.received_at)
+      from ${letterCaseLetters} k join ${letters} l on l.id = k.letter_id where k.case_id = ${caseId}), '[]'::json),
+    'alerts', coalesce((select json_agg(json_build_object('kind', a.kind, 'dueAt', ${epochMs(sql`a.due_at`)}, 'createdAt', ${epochMs(sql`a.created_at`)},
+        'recipients', (select coalesce(json_agg(json_build_object('id', r.id, 'name', coalesce(s.full_name, '')) order by r.n), '[]'::json)
+          from unnest(a.recipient_ids) with ordinality as r(id, n) left join ${staff} s on s.id = r.id)) order by a.created_at desc)
+      from ${letterCaseAlerts} a where a.case_id = ${caseId}), '[]'::json),
+    'names', ${namesJson(namesQuery(steps, extra))})`;
+}
+
+export function casePageFrom(j: CasePageJson | undefined): CasePage {
   return {
-    files: row?.files ?? [],
-    places: row?.places ?? [],
-    letters: (row?.letters ?? []).map((x) => ({ ...x, receivedAt: fromEpochMs(x.receivedAt) })),
-    alerts: (row?.alerts ?? []).map((a) => ({ ...a, dueAt: fromEpochMs(a.dueAt), createdAt: fromEpochMs(a.createdAt) })),
-    names: stepNames(row?.names ?? []),
+    files: j?.files ?? [],
+    places: j?.places ?? [],
+    letters: (j?.letters ?? []).map((x) => ({ ...x, receivedAt: fromEpochMs(x.receivedAt) })),
+    alerts: (j?.alerts ?? []).map((a) => ({ ...a, dueAt: fromEpochMs(a.dueAt), createdAt: fromEpochMs(a.createdAt) })),
+    names: stepNames(j?.names ?? []),
   };
+}
+
+export async function casePageOf(db: Tx, caseId: string, letterId: string, steps: readonly Step[], extra: Extra): Promise<CasePage> {
+  const [row] = await queryRows<{ page: CasePageJson }>(db, sql`select ${casePageSql(caseId, letterId, steps, extra)} as page`);
+  return casePageFrom(row?.page);
 }

@@ -1,5 +1,5 @@
 // SQL of letters: the record with its receiving unit, updates, file links and the scoped list of letters with keyset pages.
-import { and, asc, desc, eq, gt, inArray, lt, or, sql, type AnyColumn, type SQL, type WithSubquery } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, inArray, lt, or, sql, type AnyColumn, type SQL, type WithSubquery } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client';
 import { escapeLike } from '../../db/scope';
@@ -48,15 +48,16 @@ export async function updateLetter(db: Tx, id: string, fields: Partial<LetterIns
     .where(eq(letters.id, id));
 }
 
-/** Updates the letter and returns its row as updated. */
-export async function updateLetterRow(db: Tx, id: string, fields: Partial<LetterInsert>): Promise<LetterRow> {
-  const [row] = await db
+/** Updates the letter; returns its row as updated and `read`, a value read by the same statement (RETURNING: as before the update). */
+export async function updateLetterAndRead<T>(db: Tx, id: string, fields: Partial<LetterInsert>, read: SQL<T>): Promise<{ row: LetterRow; read: T }> {
+  const [out] = await db
     .update(letters)
     .set({ ...fields, updatedAt: new Date() })
     .where(eq(letters.id, id))
-    .returning();
-  if (!row) throw new Error('letter update returned no row');
-  return row;
+    .returning({ ...getTableColumns(letters), read });
+  if (!out) throw new Error('letter update returned no row');
+  const { read: value, ...row } = out;
+  return { row, read: value };
 }
 
 export type LetterFileInsert = typeof letterFiles.$inferInsert;

@@ -26,7 +26,7 @@ import { openIdentity, openName, presenceOf, toWriterView } from './letters.iden
 import type { LetterWithUnit } from './letters.queries';
 import { casesHoldingLetter, type CaseWithUnits } from './letter-cases.queries';
 import { alertsView } from './letters.escalation';
-import { casePageOf, letterPageOf, type LetterFileRow } from './letters.page.queries';
+import { casePageOf, letterPageOf, type CasePage, type LetterFileRow, type LetterPage } from './letters.page.queries';
 import { availableCaseActions, availableLetterActions } from './letters.rules';
 import { CASE_ENTITY, LETTER_ENTITY, letterWorkflow } from './letters.workflows';
 
@@ -164,6 +164,8 @@ export interface KnownOfLetter {
   cases?: readonly CaseWithUnits[];
   /** The intake workflow's steps, oldest first. */
   steps?: readonly Step[];
+  /** The rest of the page for those steps (letterPageSql, read with the letter's update). */
+  page?: LetterPage;
 }
 
 export async function toLetterView(db: Tx, ctx: Ctx, l: LetterWithUnit, now: Date, known: KnownOfLetter = {}): Promise<LetterView> {
@@ -171,7 +173,7 @@ export async function toLetterView(db: Tx, ctx: Ctx, l: LetterWithUnit, now: Dat
   const cases = known.cases ?? (await casesHoldingLetter(db, l.id));
   const def = letterWorkflow(l.workflowCode);
   const steps = known.steps ?? (await history(db, LETTER_ENTITY, l.id));
-  const { files, names } = await letterPageOf(db, l.id, steps, { agencies: [l.agencyId] });
+  const { files, names } = known.page ?? (await letterPageOf(db, l.id, steps, { agencies: [l.agencyId] }));
   return {
     ...letterBody(ctx.actor, l, cases, files, names, ctx.lang, cal, now),
     cases: cases.map((c) => toCaseSummary(c, ctx.lang, cal, now)),
@@ -180,12 +182,18 @@ export async function toLetterView(db: Tx, ctx: Ctx, l: LetterWithUnit, now: Dat
   };
 }
 
-/** The case page; `steps`: the case's history when the caller holds it (findCaseWithLetter, plus the step it has just taken). */
-export async function toCaseView(db: Tx, ctx: Ctx, c: CaseWithUnits, l: LetterWithUnit, now: Date, steps?: readonly Step[]): Promise<CaseView> {
+/** The names a case page needs beyond its steps' (casePageSql's `extra`). */
+export const casePageNames = (c: Pick<CaseWithUnits, 'agencyId' | 'assigneeId'>, l: Pick<LetterWithUnit, 'agencyId'>) => ({ agencies: [c.agencyId, l.agencyId], staff: [c.assigneeId] });
+
+/**
+ * The case page; `steps`: the case's history when the caller holds it (findCaseWithLetter, plus the
+ * step it has just taken); `read`: the rest of the page for those steps, when read with the case's update.
+ */
+export async function toCaseView(db: Tx, ctx: Ctx, c: CaseWithUnits, l: LetterWithUnit, now: Date, steps?: readonly Step[], read?: CasePage): Promise<CaseView> {
   const cal = await loadCalendar(db);
   const def = letterWorkflow(c.workflowCode);
   const hist = steps ?? (await history(db, CASE_ENTITY, c.id));
-  const page = await casePageOf(db, c.id, l.id, hist, { agencies: [c.agencyId, l.agencyId], staff: [c.assigneeId] });
+  const page = read ?? (await casePageOf(db, c.id, l.id, hist, casePageNames(c, l)));
   const { names } = page;
   const agencyName = names.agency(c.agencyId);
   const assigneeName = names.staff(c.assigneeId);
