@@ -24,12 +24,12 @@ export interface OpenOptions {
   databaseUrl?: string | undefined;
   /** PGlite data folder; `memory://` keeps the database in memory (tests). */
   dataDir: string;
-  /** PostgreSQL only: connections in the pool (default 20). */
+  /** PostgreSQL only: connections in the pool (default 10). */
   poolSize?: number;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize ?? 20) : openPglite(opts.dataDir);
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize ?? 10) : openPglite(opts.dataDir);
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
