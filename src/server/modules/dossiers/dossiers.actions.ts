@@ -116,26 +116,8 @@ export async function viewOf(tx: Tx, ctx: Ctx, id: string, now: Date): Promise<D
   return toView(tx, def, d, await history(tx, ENTITY, id), ctx.actor, ctx.lang, await loadCalendar(tx), now);
 }
 
-/** POST /api/dossiers/:id/actions/:action. Access first (404), then the engine (403, 409, 400). */
-export async function actOnDossier(tx: Tx, ctx: Ctx, id: string, action: string, body: DossierActionBody, now?: Date): Promise<DossierView>;
-export async function actOnDossier(
-  tx: Tx,
-  ctx: Ctx,
-  id: string,
-  action: string,
-  body: DossierActionBody,
-  now: Date | undefined,
-  answer: 'minimal',
-): Promise<DossierActionAck>;
-export async function actOnDossier(
-  tx: Tx,
-  ctx: Ctx,
-  id: string,
-  action: string,
-  body: DossierActionBody,
-  now: Date = clock.now(),
-  answer: 'view' | 'minimal' = 'view',
-): Promise<DossierView | DossierActionAck> {
+/** The dossier after an action, as this user may see it, with its history including the new step. */
+async function act(tx: Tx, ctx: Ctx, id: string, action: string, body: DossierActionBody, now: Date) {
   // Locked, with its history: actions on one dossier queue up instead of colliding on the step seq.
   const locked = await lockDossierWithHistory(tx, ENTITY, id);
   if (!locked || !canSee(ctx.actor, locked.dossier)) throw dossierErrors.notFound();
@@ -143,15 +125,24 @@ export async function actOnDossier(
   const def = dossierWorkflow(d.workflowCode);
   const { expectedSeq, ...input } = body;
   const out = await applyAction(tx, ctx, { def, dossier: d, steps, action, input, expectedSeq, now, deskName });
-  // The view from what this transaction holds (the updated row, the history and its new step): read
+  // The answer from what this transaction holds (the updated row, the history and its new step): read
   // again only when the dossier moved to another unit, whose path and name the row does not carry.
   const after: DossierWithUnits | undefined =
     out.row.unitId === d.unitId
       ? { ...out.row, unitPath: d.unitPath, unitName: d.unitName, receivingUnitPath: d.receivingUnitPath, receivingUnitName: d.receivingUnitName }
       : await findDossier(tx, id);
   if (!after || !canSee(ctx.actor, after)) throw dossierErrors.notFound();
-  const afterDef = dossierWorkflow(after.workflowCode);
-  const cal = await loadCalendar(tx);
-  if (answer === 'minimal') return { ...toSummary(afterDef, after, ctx.lang, cal, now), seq: after.seq };
-  return toView(tx, afterDef, after, [...steps, out.step], ctx.actor, ctx.lang, cal, now);
+  return { after, def: dossierWorkflow(after.workflowCode), steps: [...steps, out.step], cal: await loadCalendar(tx) };
+}
+
+/** POST /api/dossiers/:id/actions/:action. Access first (404), then the engine (403, 409, 400); the answer is the page. */
+export async function actOnDossier(tx: Tx, ctx: Ctx, id: string, action: string, body: DossierActionBody, now: Date = clock.now()): Promise<DossierView> {
+  const a = await act(tx, ctx, id, action, body, now);
+  return toView(tx, a.def, a.after, a.steps, ctx.actor, ctx.lang, a.cal, now);
+}
+
+/** The same action answered with `Prefer: return=minimal`: the inbox row and its seq. */
+export async function actOnDossierMinimal(tx: Tx, ctx: Ctx, id: string, action: string, body: DossierActionBody, now: Date = clock.now()): Promise<DossierActionAck> {
+  const a = await act(tx, ctx, id, action, body, now);
+  return { ...toSummary(a.def, a.after, ctx.lang, a.cal, now), seq: a.after.seq };
 }

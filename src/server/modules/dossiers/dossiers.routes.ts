@@ -16,7 +16,7 @@ import { ctxOf } from '../../platform/auth/actor';
 import { fileRoutes } from '../../platform/files/files.routes';
 import { sendStoredFile } from '../../platform/files/files.http';
 import { idempotent, wantsMinimal } from '../../platform/idempotency';
-import { actOnDossier } from './dossiers.actions';
+import { actOnDossier, actOnDossierMinimal } from './dossiers.actions';
 import { intakeAtDesk } from './dossiers.intake';
 import { citizenDossierRoutes } from './dossiers.accounts.routes';
 import { publicDossierRoutes } from './dossiers.public.routes';
@@ -103,7 +103,7 @@ export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
       const { id, action } = req.params;
       if (!wantsMinimal(req)) return idempotent(db, req, reply, async (tx) => ({ status: 200, body: await actOnDossier(tx, ctx, id, action, req.body) }));
       reply.header('preference-applied', 'return=minimal');
-      return idempotent(db, req, reply, async (tx) => ({ status: 200, body: await actOnDossier(tx, ctx, id, action, req.body, undefined, 'minimal') }));
+      return idempotent(db, req, reply, async (tx) => ({ status: 200, body: await actOnDossierMinimal(tx, ctx, id, action, req.body) }));
     },
   );
 };

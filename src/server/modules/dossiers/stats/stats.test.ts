@@ -4,7 +4,7 @@ import type { StatsCounters, StatsResult, StatsRow } from '../../../../common/do
 import type { DossierView } from '../../../../common/dossiers.schema';
 import type { TestClient } from '../../../testing/harness';
 import { errorOf, fieldPaths, startDossierApp, type DossierTestApp } from '../dossiers.test-helpers';
-import { actorsOf, at, MISSING, received, REFUSAL, resolve, step, submittedOnline, type Actors } from './stats.test-data';
+import { actorsOf, at, MISSING, rateOk, received, REFUSAL, resolve, step, submittedOnline, type Actors } from './stats.test-data';
 
 let t: DossierTestApp;
 let a: Actors;
@@ -33,16 +33,7 @@ const TOTAL_P = {
 
 const ZERO = { received: 0, submittedOnline: 0, inProgress: 0, early: 0, onTime: 0, late: 0, resolved: 0, returnedForCompletion: 0, refused: 0, withdrawn: 0, stopped: 0, ratings: 0 };
 
-async function rate(code: string, secret: string, scores: [number, number, number, number, number]) {
-  const [access, procedure, officials, result, feedback] = scores;
-  const res = await t.anonymous().request({
-    method: 'POST',
-    url: `/api/public/dossiers/${encodeURIComponent(code)}/rating`,
-    headers: { 'x-tracking-secret': secret },
-    payload: { access, procedure, officials, result, feedback },
-  });
-  expect(res.statusCode, res.body).toBe(201);
-}
+const rate = (code: string, secret: string, scores: [number, number, number, number, number]) => rateOk(t, code, secret, scores);
 
 /**
  * The dossiers, by name (A = An Bình, B = Bình Minh, C = June). Period P is March–April 2026.
