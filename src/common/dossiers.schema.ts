@@ -1,5 +1,6 @@
 // Request and response shapes of one-stop dossiers (desk intake, online submission, inbox, actions, public tracking), shared by server and web.
 import { z } from 'zod';
+import { PublicStepView } from './tracking.schema';
 import { RatingView } from './dossier-ratings.schema';
 import { ActionFieldView, ActionParams, WorkflowActionBody, WorkflowActionView } from './workflow.schema';
 
@@ -229,19 +230,7 @@ export const CitizenActionBody = z
 export type CitizenActionBody = z.infer<typeof CitizenActionBody>;
 export const CitizenActionParams = z.object({ code: z.string().trim().min(1).max(60), action: z.string().regex(/^[a-z][a-z0-9_]{0,60}$/) });
 
-export const TrackingParams = z.object({ code: z.string().trim().min(1).max(60) });
-export const TrackingQuery = z.object({ secret: z.string().max(100).optional() });
-
-export const PublicStepView = z.object({
-  at: z.string(),
-  action: z.string(),
-  actionLabel: z.string(),
-  state: z.string(),
-  stateLabel: z.string(),
-  /** Only what is addressed to the applicant: missing documents, guidance, reason and legal basis of a refusal, stop or extension. */
-  data: z.record(z.string(), z.unknown()),
-  dueAt: z.string().nullable(),
-});
+export { PublicStepView, TrackingParams, TrackingQuery } from './tracking.schema';
 
 export const PublicDossierView = z.object({
   code: z.string(),

@@ -1,21 +1,10 @@
 // Shapes of the writer's public tracking of a letter (by code and secret) and of the units a letter may be addressed to.
 import { z } from 'zod';
+import { PublicStepView } from './tracking.schema';
 import { CaseAfterEnd } from './letter-resolution.schema';
 import { LETTER_CHANNELS, LetterType } from './letters.schema';
 
-export const TrackingParams = z.object({ code: z.string().trim().min(1).max(60) });
-export const TrackingQuery = z.object({ secret: z.string().max(100).optional() });
-
-export const PublicStepView = z.object({
-  at: z.string(),
-  action: z.string(),
-  actionLabel: z.string(),
-  state: z.string(),
-  stateLabel: z.string(),
-  /** Only what is addressed to the writer (the body it went to, the guidance, the decision's number and result). */
-  data: z.record(z.string(), z.unknown()),
-  dueAt: z.string().nullable(),
-});
+export { PublicStepView, TrackingParams, TrackingQuery } from './tracking.schema';
 
 export const PublicLetterView = z.object({
   code: z.string(),
