@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { staffApi } from './citizen-pages';
 import { axeSerious, field, hasNoHorizontalScroll, launch, login, newPage, pageProblems, shot } from './helpers';
 
 const LETTER = {
@@ -146,6 +147,60 @@ void describe('citizens letters journey', () => {
       caseUrl = new URL(page.url()).pathname;
       await expectState(page, 'Chờ xử lý đơn');
       await shot(page, 'lt2-case');
+    } finally {
+      await context.close();
+    }
+  });
+
+  void it('(l2b) a second letter on the same drain is filed with the case, then unfiled with a reason and is back to classify', async () => {
+    assert.ok(caseUrl, 'needs the case of (l2)');
+    const { context, page } = await newPage(browser);
+    try {
+      await login(page, 'tiepdan.anbinh');
+      const made = (await staffApi(context.request, 'POST', '/api/letters', {
+        channel: 'desk',
+        dated: true,
+        signed: true,
+        writer: { name: 'Lý Thị Trùng Lặp', address: 'Thôn Đông, xã An Bình' },
+        subject: LETTER.subject,
+        content: LETTER.content,
+      })) as { letter: { id: string; code: string } };
+      const { code: caseCode } = (await staffApi(context.request, 'GET', `/api${caseUrl}`.replace('/staff/', '/'))) as { code: string };
+      await page.goto(`/staff/letters/${made.letter.id}`);
+      await expectState(page, 'Chờ phân loại');
+      const suggestion = page.getByTestId('duplicates').locator(`[data-case="${caseCode}"]`);
+      await suggestion.getByRole('button', { name: 'Lưu vào vụ việc này (đơn trùng)' }).click();
+      const mark = page.getByRole('dialog', { name: `Lưu đơn vào vụ việc ${caseCode}?` });
+      await mark.getByRole('button', { name: 'Lưu là đơn trùng' }).click();
+      await mark.waitFor({ state: 'hidden' });
+      await expectState(page, 'Đơn trùng, đã lưu vào vụ việc');
+      await page.getByTestId('letter-cases').getByText(caseCode).waitFor();
+
+      // Not the same matter after all: "Huỷ lưu đơn trùng" asks for the reason.
+      await page.getByTestId('letter-actions').getByRole('button', { name: 'Huỷ lưu đơn trùng' }).click();
+      const unfile = page.getByRole('dialog', { name: `Huỷ lưu đơn trùng của vụ việc ${caseCode}?` });
+      await unfile.waitFor();
+      await unfile.getByRole('button', { name: 'Huỷ lưu đơn trùng' }).click();
+      await unfile.getByText('Vui lòng nhập lý do huỷ lưu đơn trùng').waitFor();
+      const reason = field(unfile, 'Lý do huỷ');
+      assert.equal(await reason.getAttribute('aria-invalid'), 'true');
+      await reason.fill('ngắn');
+      await unfile.getByRole('button', { name: 'Huỷ lưu đơn trùng' }).click();
+      await unfile.getByText('Lý do cần ít nhất 10 ký tự').waitFor();
+      await shot(page, 'lt2b-unfile');
+      await reason.fill('Đơn phản ánh cống ở đầu thôn Đông khác, không cùng vụ việc đã có');
+      await unfile.getByRole('button', { name: 'Huỷ lưu đơn trùng' }).click();
+      await unfile.waitFor({ state: 'hidden' });
+      await expectState(page, 'Chờ phân loại');
+      await page.getByTestId('letter-actions').getByRole('button', { name: 'Phân loại đơn' }).waitFor();
+      assert.equal(await page.getByTestId('letter-cases').count(), 0, 'the letter no longer holds the case');
+
+      // Back among the letters to classify.
+      await page.getByTestId('nav-letters').click();
+      await page.waitForURL(/\/staff\/letters$/);
+      await page.getByTestId('letter-counts').getByRole('button', { name: /^Chờ phân loại/ }).click();
+      await page.waitForURL(/state=received/);
+      await page.getByTestId('letter-table').locator(`tr[data-code="${made.letter.code}"]`).waitFor();
     } finally {
       await context.close();
     }

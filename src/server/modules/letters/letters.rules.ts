@@ -31,6 +31,27 @@ export function availableCaseActions(def: WorkflowDefinition, c: CaseWithUnits, 
   return availableActions(def, c.state, actor, c.unitPath, steps, now).filter((a) => guardRefusal(c, a.code) === null && (a.code !== UNPUBLISH || isPublished(steps)));
 }
 
-export function availableLetterActions(def: WorkflowDefinition, l: LetterWithUnit, actor: Actor, steps: readonly StepFacts[], now: Date): ActionDef[] {
-  return availableActions(def, l.state, actor, l.unitPath, steps, now);
+/** The intake action that takes a letter filed as a duplicate back to classification. */
+export const UNMARK_ACTION = 'unmark_duplicate';
+
+/** The case a letter was filed with as a duplicate: among the cases holding it, the one it did not open. */
+export const filedWith = <C extends Pick<CaseWithUnits, 'letterId'>>(letterId: string, cases: readonly C[]): C | undefined => cases.find((c) => c.letterId !== letterId);
+
+/**
+ * Where an intake action is taken: `unmark_duplicate` on the case the letter was filed with (the officers of that case
+ * decide it is not the same matter), every other one where the letter was received. The page's list and the action
+ * (letters.unfile.ts) both ask here.
+ */
+export function letterActionUnitPath(action: string, l: Pick<LetterWithUnit, 'id' | 'unitPath'>, cases: readonly Pick<CaseWithUnits, 'letterId' | 'unitPath'>[]): string {
+  return action === UNMARK_ACTION ? (filedWith(l.id, cases)?.unitPath ?? l.unitPath) : l.unitPath;
+}
+
+/** The intake actions this user may take on the letter, each checked on its own unit (letterActionUnitPath); `cases`: those holding it. */
+export function availableLetterActions(def: WorkflowDefinition, l: LetterWithUnit, actor: Actor, steps: readonly StepFacts[], now: Date, cases: readonly CaseWithUnits[] = []): ActionDef[] {
+  const here = availableActions(def, l.state, actor, l.unitPath, steps, now);
+  const casePath = letterActionUnitPath(UNMARK_ACTION, l, cases);
+  if (casePath === l.unitPath) return here;
+  const there = availableActions(def, l.state, actor, casePath, steps, now);
+  const allowed = new Set([...here.filter((a) => a.code !== UNMARK_ACTION), ...there.filter((a) => a.code === UNMARK_ACTION)].map((a) => a.code));
+  return def.actions.filter((a) => allowed.has(a.code));
 }

@@ -80,3 +80,28 @@ describe('unfiling a duplicate', () => {
     expect(row).toEqual({ protectedFlag: true, name: null });
   });
 });
+
+describe('who is offered unfiling', () => {
+  it('lists it for an officer of the case it was filed with, not for one of the receiving unit, as the action accepts', async () => {
+    // A case of Bình Minh; a letter received in An Bình filed with it by the province inspector, who sees both.
+    const thanhtra = await t.loginAs('thanhtra.tinh');
+    const first = await recordOk(tiepdanBM, FLOOD);
+    const caseId = (await classifyOk(tiepdanBM, first.letter.id, [content('feedback')])).cases[0]?.id ?? '';
+    const dup = await recordOk(tiepdan, { ...FLOOD, writer: { name: 'Đinh Văn Trùng', address: 'Thôn Tây, xã An Bình' } });
+    expect((await thanhtra.post(`/api/letters/${dup.letter.id}/mark-duplicate`, { caseId })).statusCode).toBe(200);
+    const offered = async (client: TestClient) => {
+      const res = await client.get(`/api/letters/${dup.letter.id}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<LetterView>().actions.map((a) => a.code);
+    };
+    // The receiving unit's officer sees the letter but is not offered the action, and is refused it.
+    expect(await offered(tiepdan)).not.toContain('unmark_duplicate');
+    expect((await unmark(tiepdan, dup.letter.id, { reason: REASON })).statusCode).toBe(403);
+    // The case's officer is offered it and may take it.
+    expect(await offered(tiepdanBM)).toContain('unmark_duplicate');
+    expect(await offered(thanhtra)).toContain('unmark_duplicate');
+    const res = await unmark(tiepdanBM, dup.letter.id, { reason: REASON });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json<LetterView>().state).toBe('received');
+  });
+});

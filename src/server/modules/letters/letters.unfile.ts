@@ -10,10 +10,9 @@ import { clock } from './letters.clock';
 import { findLetter, updateLetter } from './letters.queries';
 import { visibleLetter } from './letters.read';
 import { unlinkDuplicate } from './letter-cases.queries';
+import { filedWith, letterActionUnitPath, UNMARK_ACTION } from './letters.rules';
 import { toLetterView } from './letters.views';
 import { CASE_ENTITY, LETTER_ENTITY, letterWorkflow } from './letters.workflows';
-
-export const UNMARK_ACTION = 'unmark_duplicate';
 
 /** The plaintext writer columns of a letter waiting for classification: none (letters.identity.ts fills them at its end). */
 const NO_PLAINTEXT = { writerName: null, writerAddress: null, writerPhone: null, writerEmail: null, writerIdNumber: null, representatives: null };
@@ -26,7 +25,7 @@ const NO_PLAINTEXT = { writerName: null, writerAddress: null, writerPhone: null,
  */
 export async function unmarkDuplicate(tx: Tx, ctx: Ctx, id: string, body: UnmarkDuplicateBody, now: Date = clock.now()): Promise<LetterView> {
   const { letter, cases } = await visibleLetter(tx, ctx, id, true);
-  const joined = cases.find((c) => c.letterId !== id);
+  const joined = filedWith(id, cases);
   const steps = await history(tx, LETTER_ENTITY, id);
   const res = await transitionFrom(
     tx,
@@ -36,7 +35,7 @@ export async function unmarkDuplicate(tx: Tx, ctx: Ctx, id: string, body: Unmark
       entityType: LETTER_ENTITY,
       entityId: id,
       // The officer who may act on the case it was filed with (a letter filed nowhere: its receiving unit, refused by its state).
-      caseUnitPath: joined?.unitPath ?? letter.unitPath,
+      caseUnitPath: letterActionUnitPath(UNMARK_ACTION, letter, cases),
       action: UNMARK_ACTION,
       input: { note: null, data: { reason: body.reason, ...(joined ? { caseId: joined.id, caseCode: joined.code } : {}) } },
       ...(body.expectedSeq !== undefined ? { expectedSeq: body.expectedSeq } : {}),

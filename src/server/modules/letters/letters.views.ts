@@ -178,7 +178,7 @@ export async function toLetterView(db: Tx, ctx: Ctx, l: LetterWithUnit, now: Dat
     ...letterBody(ctx.actor, l, cases, files, names, ctx.lang, cal, now),
     cases: cases.map((c) => toCaseSummary(c, ctx.lang, cal, now)),
     steps: toStepViews(def, steps, names, START_LETTER, ctx.lang),
-    actions: availableLetterActions(def, l, ctx.actor, steps, now).map((a) => toActionView(def, a, ctx.lang)),
+    actions: availableLetterActions(def, l, ctx.actor, steps, now, cases).map((a) => toActionView(def, a, ctx.lang)),
   };
 }
 

@@ -1,7 +1,7 @@
 // /staff/letters/:id: one letter: its content and files, the writer (redacted unless it may be shown, revealed on request and
 // audited), likely duplicates while it waits, the classification into cases, the cases it was split into and its history.
 import { Anchor, Badge, Button, Grid, Group, SimpleGrid, Stack, Text } from '@mantine/core';
-import { IconCategory } from '@tabler/icons-react';
+import { IconArrowBackUp, IconCategory } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -16,6 +16,7 @@ import { TypeBadge } from './LetterRows';
 import { letterFileUrl, useLetter, useRefetchLettersOnLanguage, type LetterView } from './letters.api';
 import { Back, Fact, Failed, Header, LetterFiles, Loading } from './parts';
 import { RecordedNotice } from './RecordedNotice';
+import { UnfileModal } from './UnfileModal';
 
 function Content({ l }: { l: LetterView }) {
   const { t } = useTranslation();
@@ -92,6 +93,7 @@ export default function LetterPage() {
   const q = useLetter(id);
   useRefetchLettersOnLanguage();
   const [classifying, setClassifying] = useState(false);
+  const [unfiling, setUnfiling] = useState(false);
   const l = q.data;
   useEffect(() => {
     document.title = `${l?.code ?? t('letters.inbox.title')} · ${t('app.name')}`;
@@ -99,7 +101,9 @@ export default function LetterPage() {
   const back = <Back to="/staff/letters" label={t('letters.letter.back')} />;
   if (q.isPending) return <Loading back={back} />;
   if (q.isError || !l) return <Failed back={back} error={q.error} notFound={t('letters.letter.notFound')} />;
+  // The server lists the intake actions this user may take, each checked where it is decided (letters.rules.ts).
   const canClassify = l.actions.some((a) => a.code === 'classify');
+  const canUnfile = l.actions.some((a) => a.code === 'unmark_duplicate');
   return (
     <>
       {back}
@@ -114,11 +118,18 @@ export default function LetterPage() {
         onReload={() => void q.refetch()}
         reloading={q.isFetching}
       >
-        {canClassify ? (
+        {canClassify || canUnfile ? (
           <Group gap="xs" role="group" aria-label={t('letters.case.actions')} data-testid="letter-actions">
-            <Button leftSection={<IconCategory size={18} aria-hidden />} onClick={() => setClassifying(true)} data-action="classify">
-              {t('letters.letter.classify')}
-            </Button>
+            {canClassify && (
+              <Button leftSection={<IconCategory size={18} aria-hidden />} onClick={() => setClassifying(true)} data-action="classify">
+                {t('letters.letter.classify')}
+              </Button>
+            )}
+            {canUnfile && (
+              <Button variant="default" leftSection={<IconArrowBackUp size={18} aria-hidden />} onClick={() => setUnfiling(true)} data-action="unmark_duplicate">
+                {t('letters.duplicates.unmark')}
+              </Button>
+            )}
           </Group>
         ) : (
           <Text fz="sm" c="dimmed">
@@ -153,6 +164,7 @@ export default function LetterPage() {
         </Grid.Col>
       </Grid>
       <ClassifyModal letter={l} opened={classifying} onClose={() => setClassifying(false)} />
+      <UnfileModal letter={l} opened={unfiling} onClose={() => setUnfiling(false)} />
     </>
   );
 }
