@@ -21,7 +21,7 @@ import { casePageNames, toCaseView } from './letters.views';
 import { CASE_ENTITY, letterWorkflow } from './letters.workflows';
 
 /** The processing decision each action records on the case (statistics count them). */
-const OUTCOME_OF: Record<string, string> = {
+export const OUTCOME_OF: Readonly<Record<string, string>> = {
   accept: 'accepted',
   forward: 'forwarded',
   guide: 'guided',

@@ -4,6 +4,7 @@ import type { LetterStatsGroupBy } from '../../../../common/letter-stats.schema'
 import type { Tx } from '../../../db/client';
 import { queryRows } from '../../../db/rows';
 import { at, runStats } from '../../../platform/stats/sql';
+import { casesAsOf } from './stats.asof';
 
 /**
  * The period [start, end) as instants, the moment the figures describe (`asOf`: now, or the end of a
@@ -143,6 +144,7 @@ export function letterStatsQuery(groupBy: LetterStatsGroupBy, w: LetterStatsWind
     sql`count(*) filter (where ${flag(c)})::int as ${id(c)}`,
     sql`count(*) filter (where f.first and ${flag(c)})::int as ${id(`${c}Once`)}`,
   ]);
+  const asOf = casesAsOf(w.start, w.asOf);
   const caseCols = CASE_SIDE.map((c) => sql`count(*) filter (where ${cf[c]})::int as ${id(c)}`);
   const letterOnceNames = LETTER_SIDE.flatMap((c) => [c, `${c}Once`]);
   return sql`
@@ -155,8 +157,11 @@ export function letterStatsQuery(groupBy: LetterStatsGroupBy, w: LetterStatsWind
     group by 1
     union all
     select ${k.kase} as gk, ${sql.join([...zero(letterOnceNames), ...caseCols], sql`, `)}
-    from letter_cases c ${deadlineAt(w)}
-    where c.received_at >= ${s} and c.received_at < ${e} and ${inUnits(sql`c.unit_id`, w)}
+    from (
+      select c.id, c.unit_id, c.type, c.received_at, c.processable, ${asOf.columns}
+      from letter_cases c ${asOf.joins}
+      where c.received_at >= ${s} and c.received_at < ${e} and ${inUnits(sql`c.unit_id`, w)}
+    ) c ${deadlineAt(w)}
     group by 1`;
 }
 
