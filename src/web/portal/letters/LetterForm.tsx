@@ -5,21 +5,14 @@ import { Alert, Card, NativeSelect, Stack, Text, TextInput, Textarea } from '@ma
 import { IconShieldLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
 import { newIdempotencyKey } from '../../api/upload';
-import { ErrorSummary, type SummaryItem } from '../dossiers/ErrorSummary';
 import { UploadSlot } from '../dossiers/UploadSlot';
 import { useUploads } from '../dossiers/useUploads';
-import { FormSection, SendCard } from '../submit/SubmitForm';
+import { CitizenFormShell, FormSection, useCitizenForm } from '../common/CitizenForm';
 import { EMPTY_WRITER, KindChooser, WriterFields, writerBody, type WriterInput } from './LetterFields';
 import { sendLetter, type LetterKind, type LetterUnitList, type PublicLetterResult } from './publicLetters';
 
 const CONTENT_MAX = 10_000;
-const FORMAT_HINTS: Record<string, 'letters.submit.idInvalid' | 'letters.submit.phoneInvalid' | 'letters.submit.emailInvalid'> = {
-  'writer.idNumber': 'letters.submit.idInvalid',
-  'writer.phone': 'letters.submit.phoneInvalid',
-  'writer.email': 'letters.submit.emailInvalid',
-};
 
 /** API paths (body.writer.phone → writer.phone) to the id of the control that shows them. */
 function targetOf(path: string): string | undefined {
@@ -40,24 +33,13 @@ export function LetterForm({ units, onDone }: { units: LetterUnitList['items']; 
   const [unitId, setUnitId] = useState(units.length === 1 ? (units[0]?.id ?? '') : '');
   const [writer, setWriter] = useState<WriterInput>(EMPTY_WRITER);
   const [text, setText] = useState({ subject: '', content: '', target: '' });
-  const [consent, setConsent] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [general, setGeneral] = useState<string[]>([]);
-  const [version, setVersion] = useState(0);
-  const [sending, setSending] = useState(false);
-
-  const clear = (k: string) =>
-    setErrors((e) => {
-      if (!(k in e)) return e;
-      const rest = { ...e };
-      delete rest[k];
-      return rest;
-    });
-  const fail = (fieldErrors: Record<string, string>, other: string[] = []) => {
-    setErrors(fieldErrors);
-    setGeneral(other);
-    setVersion((v) => v + 1);
-  };
+  const form = useCitizenForm({
+    targetOf,
+    list: 'attachments',
+    formatHints: { 'writer.idNumber': t('letters.submit.idInvalid'), 'writer.phone': t('letters.submit.phoneInvalid'), 'writer.email': t('letters.submit.emailInvalid') },
+    texts: { consentRequired: t('letters.submit.consentRequired'), changedAfterSend: t('letters.submit.changedAfterSend'), network: t('letters.submit.network') },
+  });
+  const { errors, clear } = form;
 
   const submit = async () => {
     const found: Record<string, string> = {};
@@ -66,10 +48,7 @@ export function LetterForm({ units, onDone }: { units: LetterUnitList['items']; 
     if (!text.content.trim()) found.content = t('letters.submit.contentRequired');
     else if (text.content.length > CONTENT_MAX) found.content = t('letters.submit.contentTooLong', { max: CONTENT_MAX });
     if (uploads.busy) found.attachments = t('letters.submit.stillUploading');
-    if (!consent) found.consent = t('letters.submit.consentRequired');
-    if (Object.keys(found).length) return fail(found);
-    setSending(true);
-    try {
+    await form.run(found, async () => {
       const result = await sendLetter(
         {
           unitId,
@@ -83,26 +62,9 @@ export function LetterForm({ units, onDone }: { units: LetterUnitList['items']; 
         key,
       );
       onDone(result, units.find((u) => u.id === unitId)?.name ?? '');
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 400 && err.fields.length) {
-        const fieldErrors: Record<string, string> = {};
-        const other: string[] = [];
-        for (const [path, message] of Object.entries(err.fieldErrors('body'))) {
-          const k = path.startsWith('attachments') ? 'attachments' : path;
-          if (targetOf(path)) fieldErrors[k] ??= FORMAT_HINTS[path] ? t(FORMAT_HINTS[path]) : message;
-          else other.push(message);
-        }
-        fail(fieldErrors, other);
-      } else if (err instanceof ApiError && err.status === 429) fail({}, [t('citizen.tooMany', { seconds: err.retryAfter ?? 60 })]);
-      else if (err instanceof ApiError && err.code === 'idempotency_key_reused') fail({}, [t('letters.submit.changedAfterSend')]);
-      else if (err instanceof ApiError && (err.status === 0 || err.status >= 500)) fail({}, [t('letters.submit.network')]);
-      else fail({}, [err instanceof Error ? err.message : t('common.error')]);
-    } finally {
-      setSending(false);
-    }
+    });
   };
 
-  const summary: SummaryItem[] = [...Object.entries(errors).map(([path, msg]) => ({ text: msg, target: targetOf(path) })), ...general.map((msg) => ({ text: msg }))];
   const setField = (k: 'subject' | 'content' | 'target') => (e: { currentTarget: { value: string } }) => {
     const v = e.currentTarget.value;
     setText((s) => ({ ...s, [k]: v }));
@@ -110,101 +72,82 @@ export function LetterForm({ units, onDone }: { units: LetterUnitList['items']; 
   };
 
   return (
-    <form
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-      aria-busy={sending}
-      data-testid="letter-form"
+    <CitizenFormShell
+      form={form}
+      problemsTitle={t('letters.submit.problems')}
+      testId="letter-form"
+      onSubmit={submit}
+      send={{ consentLabel: t('letters.submit.consent'), sendLabel: t('letters.submit.send'), hint: t('letters.submit.sendHint'), testId: 'letter-send' }}
     >
-      <Stack gap="md">
-        <ErrorSummary title={t('letters.submit.problems')} items={summary} version={version} />
-        <Card withBorder radius="md" padding="lg" component="section">
-          <KindChooser
-            value={kind}
-            onChange={(k) => {
-              setKind(k);
-              clear('kind');
-            }}
-            error={errors.kind}
-          />
-        </Card>
-
-        <FormSection id="unit-title" title={t('letters.submit.unitTitle')}>
-          <NativeSelect
-            id="letter-unit"
-            size="md"
-            label={t('letters.submit.unit')}
-            description={t('letters.submit.unitHint')}
-            required
-            value={unitId}
-            onChange={(e) => {
-              setUnitId(e.currentTarget.value);
-              clear('unitId');
-            }}
-            error={errors.unitId}
-            data={[{ value: '', label: t('letters.submit.unitPlaceholder') }, ...units.map((u) => ({ value: u.id, label: u.parentName && u.kind !== 'province' ? `${u.name} (${u.parentName})` : u.name }))]}
-          />
-        </FormSection>
-
-        <FormSection id="writer-title" title={t('letters.submit.writerTitle')} intro={t('letters.submit.writerIntro')}>
-          {kind === 'denunciation' && (
-            <Alert color="dvBlue" variant="light" icon={<IconShieldLock size={20} aria-hidden />} mb="md" data-testid="protected-note">
-              <Text fz="sm">{t('letters.submit.protectedNote')}</Text>
-            </Alert>
-          )}
-          <WriterFields
-            value={writer}
-            onChange={(next, changed) => {
-              setWriter(next);
-              clear(`writer.${changed}`);
-            }}
-            errors={errors}
-          />
-        </FormSection>
-
-        <FormSection id="content-title" title={t('letters.submit.contentTitle')}>
-          <Stack gap="md">
-            <TextInput id="letter-subject" size="md" label={t('letters.submit.subject')} description={t('letters.submit.subjectHint')} maxLength={300} value={text.subject} onChange={setField('subject')} error={errors.subject} />
-            <Textarea
-              id="letter-content"
-              size="md"
-              label={t('letters.submit.content')}
-              description={t('letters.submit.contentHint')}
-              required
-              autosize
-              minRows={5}
-              maxRows={16}
-              value={text.content}
-              onChange={setField('content')}
-              error={errors.content}
-            />
-            {(kind === 'complaint' || kind === 'denunciation') && (
-              <TextInput id="letter-target" size="md" label={t('letters.submit.target')} description={t('letters.submit.targetHint')} maxLength={300} value={text.target} onChange={setField('target')} error={errors.target} />
-            )}
-          </Stack>
-        </FormSection>
-
-        <FormSection id="files-title" title={t('letters.submit.filesTitle')} intro={t('citizen.upload.rules')}>
-          <UploadSlot slot="letter" label={t('letters.submit.filesSlot')} uploads={uploads} error={errors.attachments} />
-        </FormSection>
-
-        <SendCard
-          consent={consent}
-          onConsent={(v) => {
-            setConsent(v);
-            clear('consent');
+      <Card withBorder radius="md" padding="lg" component="section">
+        <KindChooser
+          value={kind}
+          onChange={(k) => {
+            setKind(k);
+            clear('kind');
           }}
-          consentLabel={t('letters.submit.consent')}
-          error={errors.consent}
-          sending={sending}
-          sendLabel={t('letters.submit.send')}
-          hint={t('letters.submit.sendHint')}
-          testId="letter-send"
+          error={errors.kind}
         />
-      </Stack>
-    </form>
+      </Card>
+
+      <FormSection id="unit-title" title={t('letters.submit.unitTitle')}>
+        <NativeSelect
+          id="letter-unit"
+          size="md"
+          label={t('letters.submit.unit')}
+          description={t('letters.submit.unitHint')}
+          required
+          value={unitId}
+          onChange={(e) => {
+            setUnitId(e.currentTarget.value);
+            clear('unitId');
+          }}
+          error={errors.unitId}
+          data={[{ value: '', label: t('letters.submit.unitPlaceholder') }, ...units.map((u) => ({ value: u.id, label: u.parentName && u.kind !== 'province' ? `${u.name} (${u.parentName})` : u.name }))]}
+        />
+      </FormSection>
+
+      <FormSection id="writer-title" title={t('letters.submit.writerTitle')} intro={t('letters.submit.writerIntro')}>
+        {kind === 'denunciation' && (
+          <Alert color="dvBlue" variant="light" icon={<IconShieldLock size={20} aria-hidden />} mb="md" data-testid="protected-note">
+            <Text fz="sm">{t('letters.submit.protectedNote')}</Text>
+          </Alert>
+        )}
+        <WriterFields
+          value={writer}
+          onChange={(next, changed) => {
+            setWriter(next);
+            clear(`writer.${changed}`);
+          }}
+          errors={errors}
+        />
+      </FormSection>
+
+      <FormSection id="content-title" title={t('letters.submit.contentTitle')}>
+        <Stack gap="md">
+          <TextInput id="letter-subject" size="md" label={t('letters.submit.subject')} description={t('letters.submit.subjectHint')} maxLength={300} value={text.subject} onChange={setField('subject')} error={errors.subject} />
+          <Textarea
+            id="letter-content"
+            size="md"
+            label={t('letters.submit.content')}
+            description={t('letters.submit.contentHint')}
+            required
+            autosize
+            minRows={5}
+            maxRows={16}
+            value={text.content}
+            onChange={setField('content')}
+            error={errors.content}
+          />
+          {(kind === 'complaint' || kind === 'denunciation') && (
+            <TextInput id="letter-target" size="md" label={t('letters.submit.target')} description={t('letters.submit.targetHint')} maxLength={300} value={text.target} onChange={setField('target')} error={errors.target} />
+          )}
+        </Stack>
+      </FormSection>
+
+      <FormSection id="files-title" title={t('letters.submit.filesTitle')} intro={t('citizen.upload.rules')}>
+        <UploadSlot slot="letter" label={t('letters.submit.filesSlot')} uploads={uploads} error={errors.attachments} />
+      </FormSection>
+    </CitizenFormShell>
   );
 }
