@@ -43,7 +43,7 @@ const opts = {
   intake: a.intake === 'desk' ? 'desk' : 'online',
   answer: a.answer === 'view' ? 'view' : 'minimal',
 };
-const bdb = await openBenchDatabase({ keepData: a['keep-data'], port: opts.portBase + 1, pgStats: a['pg-stats'] });
+const bdb = await openBenchDatabase({ keepData: a['keep-data'], port: opts.portBase + 1, pgStats: a['pg-stats'], tcp: a['pg-tcp'] });
 const { dbUrl, marker } = bdb;
 await ensureStructure(dbUrl, opts.communes, log);
 
@@ -84,7 +84,7 @@ if (a['cpu-prof']) {
   await new Promise((r) => server.once('exit', r));
   log(`server CPU profile in ${a['cpu-prof']}`);
 }
-const full = { date: new Date().toISOString(), machine: machine(), pgSettings, dataset, options: opts, ...result, statements };
+const full = { date: new Date().toISOString(), machine: machine(), connection: bdb.via, pgSettings, dataset, options: opts, ...result, statements };
 console.log(report(full));
 if (a.out) writeFileSync(a.out, JSON.stringify(full, null, 2));
 process.exit(0);

@@ -70,7 +70,7 @@ function postgresUser() {
 export const TEST_SETTINGS = { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', max_connections: '200' };
 
 /**
- * Starts a cluster and returns { url, port, dir, stop, reused }. stop() is synchronous and idempotent,
+ * Starts a cluster and returns { url, socketUrl, port, dir, stop, reused }. stop() is synchronous and idempotent,
  * so that it can run from signal and exit handlers.
  * Options: `dir` keeps the cluster in that folder (created when missing, reused when it already
  * holds one, never removed); `port` instead of a free one; `settings` (postgresql.conf names and
@@ -125,7 +125,9 @@ export async function startCluster({ log = console.error, dir: keepDir, port: fi
       throw new Error(`pg_ctl start failed (${start.status}):\n${start.stderr}${start.stdout}\n${tail}`);
     }
     const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
-    return { url, port, dir, stop, reused };
+    // The same database through the cluster's Unix socket (in `dir`), for a client on this machine.
+    const socketUrl = `postgres://postgres@/postgres?host=${encodeURIComponent(dir)}&port=${port}`;
+    return { url, socketUrl, port, dir, stop, reused };
   } catch (err) {
     stop();
     throw err;

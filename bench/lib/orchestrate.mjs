@@ -64,8 +64,12 @@ export function runTs(file, env) {
  * The database (a cluster in `keepData` or a temporary folder, unless BENCH_DATABASE_URL is set),
  * migrated and seeded, with the identity key and the files folder beside it.
  */
-export async function openBenchDatabase({ keepData, port, pgStats }) {
+export async function openBenchDatabase({ keepData, port, pgStats, tcp = false }) {
   let dbUrl = process.env.BENCH_DATABASE_URL;
+  // How the product's server and the ceiling's reads connect: BENCH_DATABASE_URL as given, or the
+  // run's own cluster through its Unix socket (server and database on one machine), or through
+  // TCP on 127.0.0.1 with --pg-tcp.
+  let serverDbUrl = dbUrl;
   let postmasterPid = null;
   if (!dbUrl) {
     const settings = pgStats ? withStatements(DURABLE_SETTINGS) : DURABLE_SETTINGS;
@@ -76,6 +80,7 @@ export async function openBenchDatabase({ keepData, port, pgStats }) {
       process.exit(1);
     }
     dbUrl = cluster.url;
+    serverDbUrl = tcp ? cluster.url : cluster.socketUrl;
     postmasterPid = Number(readFileSync(path.join(cluster.dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
     log(`PostgreSQL at 127.0.0.1:${cluster.port} in ${cluster.dir}${cluster.reused ? ' (kept data)' : ''}`);
   }
@@ -86,7 +91,7 @@ export async function openBenchDatabase({ keepData, port, pgStats }) {
   if (!existsSync(keyFile)) writeFileSync(keyFile, randomBytes(32).toString('base64'));
   const identityKey = process.env.DANVAN_IDENTITY_KEY ?? readFileSync(keyFile, 'utf8').trim();
   runTs('bench/lib/setup.ts', { DATABASE_URL: dbUrl, DANVAN_DATA_DIR: dataRoot, DANVAN_IDENTITY_KEY: identityKey });
-  return { dbUrl, postmasterPid, dataRoot, identityKey, marker: keepData ? path.join(path.resolve(keepData), 'bench-data.json') : null };
+  return { dbUrl, serverDbUrl, via: !cluster ? 'BENCH_DATABASE_URL' : tcp ? 'TCP on 127.0.0.1' : 'Unix socket', postmasterPid, dataRoot, identityKey, marker: keepData ? path.join(path.resolve(keepData), 'bench-data.json') : null };
 }
 
 /** Stops the run when kept data exists without the marker of a finished generation. */
@@ -114,7 +119,7 @@ export async function readSettings(db) {
 export async function startServers({ db, port, barePort, serverProcs, cpuProf }) {
   const serverEnv = {
     NODE_ENV: 'production',
-    DATABASE_URL: db.dbUrl,
+    DATABASE_URL: db.serverDbUrl,
     PORT: String(port),
     HOST: '127.0.0.1',
     DANVAN_LOG_LEVEL: 'warn',
@@ -143,6 +148,7 @@ export const COMMON_OPTIONS = {
   'keep-data': { type: 'string' },
   phases: { type: 'string' },
   'pg-stats': { type: 'boolean', default: false },
+  'pg-tcp': { type: 'boolean', default: false },
   'generate-only': { type: 'boolean', default: false },
   out: { type: 'string' },
 };
@@ -174,7 +180,7 @@ export async function serveAndLoad(db, opts, script, extra, cpuProf) {
   const port = opts.portBase;
   const barePort = opts.portBase + 2;
   const { server, bare } = await startServers({ db, port, barePort, serverProcs: opts.serverProcs, cpuProf });
-  const result = runLoad(script, { ...opts, port, barePort, dbUrl: db.dbUrl, password: PASSWORD, ...extra, pids: { server: server.pid, postgres: db.postmasterPid ?? 0, bare: bare.pid } });
+  const result = runLoad(script, { ...opts, port, barePort, dbUrl: db.serverDbUrl, password: PASSWORD, ...extra, pids: { server: server.pid, postgres: db.postmasterPid ?? 0, bare: bare.pid } });
   return { result, server };
 }
 
@@ -194,7 +200,8 @@ export function runLoad(script, config) {
 /** The slowest statements of the run (with --pg-stats). */
 export async function topStatements(db) {
   return (
-    await db.query(`select calls, round(total_exec_time)::int as total_ms, round(mean_exec_time::numeric, 3) as mean_ms, rows,
+    await db.query(`select calls, round(total_exec_time)::int as total_ms, round(mean_exec_time::numeric, 3) as mean_ms,
+      round(total_plan_time)::int as plan_ms, rows,
       left(regexp_replace(query, '\\s+', ' ', 'g'), 160) as query
       from pg_stat_statements order by total_exec_time desc limit 60`)
   ).rows;

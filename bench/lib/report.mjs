@@ -3,6 +3,18 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 
+/** The kernel's huge pages (2 MiB) reserved for shared memory, as `used / total`, or null without them. */
+function hugePages() {
+  try {
+    const info = readFileSync('/proc/meminfo', 'utf8');
+    const n = (k) => Number(new RegExp(`${k}:\\s*(\\d+)`).exec(info)?.[1] ?? 0);
+    const total = n('HugePages_Total');
+    return total ? `${total - n('HugePages_Free') + n('HugePages_Rsvd')} of ${total} huge pages in use` : null;
+  } catch {
+    return null;
+  }
+}
+
 export function machine() {
   let cpu = os.cpus()[0]?.model ?? 'unknown';
   try {
@@ -17,6 +29,7 @@ export function machine() {
     node: process.version,
     kernel: `${os.type()} ${os.release()}`,
     loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
+    hugePages: hugePages(),
   };
 }
 
@@ -76,9 +89,9 @@ export function reportPage(r, { title, dataset, concurrent, rows }) {
     '',
     `## ${title}`,
     '',
-    `Machine: ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM, Node ${m.node}, ${m.kernel}, PostgreSQL ${r.pgSettings.server_version}; load average at the end ${m.loadAverage.join(' ')}.`,
+    `Machine: ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM, Node ${m.node}, ${m.kernel}, PostgreSQL ${r.pgSettings.server_version}; ${m.hugePages ?? 'no huge pages'}; load average at the end ${m.loadAverage.join(' ')}.`,
     `Dataset: ${dataset}.`,
-    `Run: ${r.options.seconds} s per phase after ${r.options.warmup} s of warm-up; ${concurrent} at ${r.options.lookupConcurrency} connections, lifecycles at ${r.options.lifecycleConcurrency}; server: ${r.options.serverProcs} Node process(es).`,
+    `Run: ${r.options.seconds} s per phase after ${r.options.warmup} s of warm-up; ${concurrent} at ${r.options.lookupConcurrency} connections, lifecycles at ${r.options.lifecycleConcurrency}; server: ${r.options.serverProcs} Node process(es), connected to PostgreSQL through ${r.connection ?? 'TCP on 127.0.0.1'}.`,
     settingsLine(r.pgSettings),
     '',
     '| figure | value | target | ratio to the ceiling | |',
@@ -140,7 +153,7 @@ export function cpuAndStatements(r) {
     ...cpu,
     '',
     ...(r.statements
-      ? ['Top statements (pg_stat_statements, by total time):', '', '| calls | total ms | mean ms | query |', '|---|---|---|---|', ...r.statements.map((s) => `| ${s.calls} | ${s.total_ms} | ${s.mean_ms} | ${String(s.query).replace(/\|/g, '\\|')} |`), '']
+      ? ['Top statements (pg_stat_statements, by total time):', '', '| calls | total ms | mean ms | planning ms | query |', '|---|---|---|---|---|', ...r.statements.map((s) => `| ${s.calls} | ${s.total_ms} | ${s.mean_ms} | ${s.plan_ms ?? '—'} | ${String(s.query).replace(/\|/g, '\\|')} |`), '']
       : []),
   ];
 }

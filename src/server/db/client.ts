@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
+import { autoPrepare } from './auto-prepare';
 import { acquireDataDirLock } from './lock';
 
 export type Schema = typeof schema;
@@ -42,6 +43,8 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   // An idle connection can be closed by the server (restart, admin command): the pool replaces it;
   // without a listener the error would crash the process.
   pool.on('error', (err) => console.warn(`PostgreSQL idle connection error: ${err.message}`));
+  // Writes and locking reads become named statements, parsed and planned once per connection.
+  pool.on('connect', autoPrepare);
   const db = drizzle(pool, { schema });
   return {
     db: db as unknown as Db,

@@ -1,5 +1,6 @@
 // Permission checks of the org module that the per-unit rules of org.policy.ts cannot express on their own.
 import type { Actor } from '../../platform/auth/actor';
+import { dayOfInstant, formatDate } from '../../platform/calendar/local-date';
 import { errors } from '../../platform/errors';
 
 /**
@@ -16,7 +17,7 @@ export function assertCanManageRootUnits(actor: Actor): void {
 
 /** Today in Asia/Ho_Chi_Minh as YYYY-MM-DD: validity dates are reckoned there, whatever the server's zone. */
 export function todayVn(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return formatDate(dayOfInstant(now));
 }
 
 export function isActiveOn(day: string, validFrom: string | null, validTo: string | null): boolean {
