@@ -63,6 +63,46 @@ describe('redactPersonalData', () => {
   });
 });
 
+describe('redactPersonalData: addresses without "số", labelled names, tax codes', () => {
+  it('finds an address that starts with a bare house number: a street name, or a lane, street or hamlet with its name, and the areas after it', () => {
+    expect(redactPersonalData('Nhà ông ở 25 Nguyễn Trãi, Thanh Xuân, Hà Nội.')).toBe(`Nhà ông ở ${P.address}.`);
+    expect(redactPersonalData('Gửi về 25 Nguyễn Trãi')).toBe(`Gửi về ${P.address}`);
+    expect(redactPersonalData('Tôi ở 12 ngõ 34 phố Huế, quận Hai Bà Trưng; xin cảm ơn')).toBe(`Tôi ở ${P.address}; xin cảm ơn`);
+    expect(redactPersonalData('Hộ tại 7B Hàng Bông đã được hỗ trợ, còn 1024 đường Trần Hưng Đạo, phường 5 bị ngập.')).toBe(
+      `Hộ tại ${P.address} đã được hỗ trợ, còn ${P.address} bị ngập.`,
+    );
+    expect(redactPersonalData('Nhà 12/3 Lê Lợi, TP. Huế')).toBe(`Nhà ${P.address}`);
+  });
+
+  it('keeps numbers that are not houses: dates, articles and clauses, amounts, decision numbers, years, counts, areas', () => {
+    for (const text of [
+      'Ngày 25/11/2026 Ủy ban nhân dân xã đã trả lời.',
+      'Căn cứ Khoản 2 Điều 25 Luật Khiếu nại năm 2011 và Chương 3 Nghị định 124/2020/NĐ-CP.',
+      'Hỗ trợ 25 triệu đồng theo Quyết định số 15/QĐ-UBND ngày 5/3/2026.',
+      'Đến 2027 Hà Nội sẽ hoàn thành; năm 2026 Ủy ban sửa 12 thôn trên địa bàn.',
+      'Tổng cộng 25 Hộ Nghèo và 3 Hội viên; tổ 5 Phường Bình Minh họp lúc 9 Giờ.',
+      'Quốc lộ 1A qua xã, kinh phí 150.000.000 đồng, đạt 92%.',
+    ])
+      expect(redactPersonalData(text), text).toBe(text);
+  });
+
+  it('finds a name after a label and a colon: "Họ và tên người viết đơn:", "Người viết:", in any case; not the label itself', () => {
+    expect(redactPersonalData('Họ và tên người viết đơn: Nguyễn Thị Hoa')).toBe(`Họ và tên người viết đơn: ${P.name}`);
+    expect(redactPersonalData('HỌ VÀ TÊN NGƯỜI VIẾT ĐƠN: LÊ VĂN TÁM')).toBe(`HỌ VÀ TÊN NGƯỜI VIẾT ĐƠN: ${P.name}`);
+    expect(redactPersonalData('Người viết: Trần Văn Bình, sinh năm 1970. Người đại diện:Lê Thị Cúc')).toBe(`Người viết: ${P.name}, sinh năm 1970. Người đại diện:${P.name}`);
+    // A name followed by lower-case words and a colon is still a name.
+    expect(redactPersonalData('ông Nguyễn Văn An đề nghị như sau: sửa đường')).toBe(`ông ${P.name} đề nghị như sau: sửa đường`);
+    // Without a name after it, the label stays as it is.
+    expect(redactPersonalData('Người viết đơn: (không ghi)')).toBe('Người viết đơn: (không ghi)');
+  });
+
+  it('keeps a tax code, ten digits like a phone number, and still redacts the phone beside it', () => {
+    expect(redactPersonalData('Công ty có mã số thuế 0101234567, MST: 0312345678-001, Mã số thuế: 0109876543; điện thoại 0912345678.')).toBe(
+      `Công ty có mã số thuế 0101234567, MST: 0312345678-001, Mã số thuế: 0109876543; điện thoại ${P.phone}.`,
+    );
+  });
+});
+
 describe('mentionsKnown', () => {
   const DENOUNCER = { name: 'Lương Thị Xuyến Chi', address: 'Số 7 ngõ Kín, thôn Tây', phone: '0987 111 222', email: 'xuyenchi@example.vn', idNumber: '001199007777' };
 

@@ -70,21 +70,56 @@ function matchAt(folded: readonly string[], start: number, words: readonly strin
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 /** Citizen identity card (12 digits) and the old identity card (9 digits), optionally grouped by spaces or dots; not after +84 (a phone), not an amount of đồng. */
 const ID_NUMBER = /(?<![\p{N}])(?<!(?:\+84|84)[ .-])(?:\d{3}[ .]?\d{3}[ .]?\d{3}[ .]?\d{3}|\d{3}[ .]?\d{3}[ .]?\d{3})(?![\p{N}])(?!\s*(?:đồng|Đồng|đ|VNĐ|VND)(?![\p{L}]))/gu;
-/** Vietnamese phone numbers: 0 or +84 / 84, then 9 digits (mobile) or 9-10 digits (landline), spaces, dots, dashes or an area code's bracket between groups. */
-const PHONE = /(?<![\p{N}+])(?:\+84|84|0)(?:[ .)-]{0,2}\d){8,10}(?![\p{N}])/gu;
+/**
+ * Vietnamese phone numbers: 0 or +84 / 84, then 9 digits (mobile) or 9-10 digits (landline), spaces, dots, dashes or an area code's
+ * bracket between groups; not a tax code ("mã số thuế 0101234567", "MST: 0101234567-001": ten digits too, a business's, public).
+ */
+const PHONE = /(?<![\p{N}+])(?<!(?:[Mm]ã số thuế|MÃ SỐ THUẾ|[Mm]ã số doanh nghiệp|MÃ SỐ DOANH NGHIỆP|MST|MSDN)\s*:?\s*)(?:\+84|84|0)(?:[ .)-]{0,2}\d){8,10}(?![\p{N}])/gu;
 /** "trú tại ...", "địa chỉ: ...": the label stays, the address up to the end of the sentence goes. */
 const ADDRESS = /((?:địa chỉ|trú tại|thường trú(?: tại)?|tạm trú(?: tại)?|cư trú tại|ngụ tại|nơi ở)\s*:?\s*)([^.;\n()]{3,150})/giu;
 /** An address without its label: a house number, then a lane, street, hamlet... ("số 7 ngõ Kín, thôn Tây", "Số nhà 15, ngõ 8, phố Huế"). */
 const HOUSE = /(?<![\p{L}])(?:số nhà|số)\s+\d+[\p{L}\d/]*\s*,?\s*(?:ngõ|ngách|hẻm|kiệt|đường|phố|thôn|xóm|ấp|tổ|khu phố)(?![\p{L}])[^.;\n()]{0,150}/giu;
+const cased = (words: readonly string[]) => words.flatMap((t) => [t, t[0]?.toUpperCase() + t.slice(1), t.toUpperCase()]).join('|');
+/** The words after which a number is not a house: an article, a clause, a date, a count, an area's number ("Điều 25", "năm 2026 đường..."). */
+const NOT_HOUSE_AFTER = cased(
+  ['điều', 'khoản', 'điểm', 'chương', 'mục', 'phần', 'năm', 'tháng', 'ngày', 'quý', 'tuần', 'lần', 'khóa', 'khoá', 'kỳ', 'đợt', 'giờ', 'lúc', 'trang', 'tờ', 'thửa'].concat(
+    ['số', 'tổ', 'khu', 'đội', 'phường', 'quận', 'xóm', 'ấp', 'thôn'],
+  ),
+);
+const STREETS = cased(['ngõ', 'ngách', 'hẻm', 'kiệt', 'đường', 'phố', 'thôn', 'xóm', 'ấp', 'tổ', 'khu phố']);
+/** A house number: 25, 25A, 12/3, 12B/4 (not a date such as 25/11/2026, not part of a longer number); `short`: three digits at most, not a year. */
+const houseNo = (digitsMax: number) => `\\d{1,${digitsMax}}[A-Za-z]?(?:/\\d{1,4}[A-Za-z]?)?(?![\\d/.,]\\d)(?![\\d/])`;
+/** A lane, street or hamlet word and its name or number ("ngõ 34", "phố Huế", "đường Lê Lợi"). */
+const STREET = `(?:${STREETS})\\s+[\\p{Lu}\\d][\\p{L}\\d/]*(?:\\s+[\\p{Lu}\\d][\\p{L}\\d/]*){0,3}`;
+/** The ward, district, town or province that may follow a street ("25 Nguyễn Trãi, phường Thượng Đình, Hà Nội"). */
+const AREA = `(?:\\s*,\\s*(?:(?:${cased(['phường', 'xã', 'quận', 'huyện', 'thị xã', 'thị trấn', 'thành phố', 'tỉnh'])}|TP\\.?|Q\\.|P\\.)\\s*[\\p{Lu}\\d]|\\p{Lu})[\\p{L}\\d]*(?:\\s+[\\p{Lu}\\d][\\p{L}\\d]*){0,3})*`;
+/** Capitalised words that start a document's or a body's name, not a street's ("Điều 25 Luật Khiếu nại", "12 Ủy ban"). */
+const NOT_STREET =
+  '(?:Luật|Bộ|Nghị|Thông|Quyết|Chỉ|Hiến|Công|Văn|Ủy|Uỷ|UBND|HĐND|Hội|Sở|Phòng|Điều|Khoản|Chương|Tờ|Giấy|Biên|Kế|Báo|Đơn|Quốc|Chính|Tòa|Toà|Viện|Ban|Đảng|Mặt|Trường|Bệnh|Hộ|Người|Cán|Học)(?![\\p{L}])';
+/**
+ * An address without "số": a house number, then a lane, street or hamlet with its name ("ở 12 ngõ 34 phố Huế", "15 đường
+ * Lê Lợi") or two to four capitalised words of a street's name ("25 Nguyễn Trãi, Thanh Xuân"). Not a number after a word
+ * that makes it an article, a date, a count or an area's number, not before a document's or a body's name, not a count of
+ * hamlets ("12 thôn trên địa bàn": no name after the word).
+ */
+const BARE_HOUSE = new RegExp(
+  `(?<![\\p{L}\\d/.,-])(?<!(?:${NOT_HOUSE_AFTER})\\s+)(?:${houseNo(4)}(?:\\s*,?\\s*${STREET})+|${houseNo(3)}\\s+(?!${NOT_STREET})\\p{Lu}\\p{L}*(?:\\s+\\p{Lu}\\p{L}*){1,3}(?![\\p{L}\\d]))${AREA}`,
+  'gu',
+);
 /** Phrases that introduce a person's own name: "Tôi là ...", "Họ và tên: ...". */
 const INTRODUCERS = ['tôi là', 'tôi tên là', 'tên tôi là', 'họ tên', 'họ và tên'];
+/** Labels of a form's line that a name follows after a colon: "Họ và tên người viết đơn: ...", "Người viết: ...". */
+const ROLES = ['người viết', 'người viết đơn', 'người đứng đơn', 'người khiếu nại', 'người tố cáo', 'người kiến nghị', 'người phản ánh', 'người đại diện'];
 const TITLES = ['ông', 'bà', 'anh', 'chị', 'em', 'cháu', 'cụ', 'công dân', 'người viết đơn', 'hộ gia đình'];
-const cased = (words: readonly string[]) => words.flatMap((t) => [t, t[0]?.toUpperCase() + t.slice(1), t.toUpperCase()]).join('|');
 /** A name: up to five capitalised words, in title case or all capitals ("Nguyễn Văn A", "LÊ VĂN TÁM"). */
 const NAME = '\\p{Lu}[\\p{L}\\p{M}]*(?:\\s+\\p{Lu}[\\p{L}\\p{M}]*){0,4}';
+/** Capitalised words that are the rest of a label, not a name: before a colon ("HỌ VÀ TÊN NGƯỜI VIẾT ĐƠN: ..."). */
+const NOT_LABEL = '(?![\\p{L}\\p{M}])(?!(?:\\s+\\p{Lu}[\\p{L}\\p{M}]*)*\\s*:)';
 /** A name after a form of address: "ông Nguyễn Văn A", "Bà Lê Thị Thu" (case matters for the name). */
 const NAMED = new RegExp(`(?<![\\p{L}])((?:${cased(TITLES)})\\s+)(${NAME})`, 'gu');
-const INTRODUCED = new RegExp(`(?<![\\p{L}])((?:${cased(INTRODUCERS)})\\s*:?\\s*)(${NAME})`, 'gu');
+const INTRODUCED = new RegExp(`(?<![\\p{L}])((?:${cased(INTRODUCERS)})\\s*:?\\s*)(${NAME}${NOT_LABEL})`, 'gu');
+/** A name after a label and a colon: "Họ và tên người viết đơn: Lê Văn A" (up to five words between), "Người viết: Lê Văn A". */
+const LABELLED = new RegExp(`(?<![\\p{L}])((?:(?:${cased(['họ và tên', 'họ tên'])})(?:\\s+\\p{L}+){0,5}?|${cased(ROLES)})\\s*:\\s*)(${NAME})`, 'gu');
 
 /** Digits only, for comparing numbers written with or without separators. */
 const digits = (s: string) => s.replace(/\D/g, '');
@@ -114,6 +149,8 @@ export function redactPersonalData(input: string, known: readonly KnownPerson[] 
   for (const id of knownIds) text = text.split(id).join(PLACEHOLDERS.idNumber);
   text = text.replace(ADDRESS, (_m, label: string) => `${label}${PLACEHOLDERS.address}`);
   text = text.replace(HOUSE, PLACEHOLDERS.address);
+  text = text.replace(BARE_HOUSE, PLACEHOLDERS.address);
+  text = text.replace(LABELLED, (_m, label: string) => `${label}${PLACEHOLDERS.name}`);
   text = text.replace(INTRODUCED, (_m, intro: string) => `${intro}${PLACEHOLDERS.name}`);
   text = text.replace(NAMED, (_m, title: string) => `${title}${PLACEHOLDERS.name}`);
   return text;
