@@ -1,8 +1,9 @@
-// The cases of the statistics as they stood at a moment: the case row for a case never reopened, its steps for one that was.
+// Letters and cases of the statistics as they stood at a moment: the row for one never reopened or unfiled, its steps for one that was.
 import { sql, type SQL } from 'drizzle-orm';
 import { at } from '../../../platform/stats/sql';
 import { OUTCOME_OF } from '../letters.actions';
-import { activeCaseStates, CASE_ENTITY } from '../letters.workflows';
+import { UNMARK_ACTION } from '../letters.rules';
+import { activeCaseStates, CASE_ENTITY, LETTER_ENTITY } from '../letters.workflows';
 import { REOPEN } from '../letters.reopen-window';
 
 const list = (xs: readonly string[]) => sql`${`{${xs.join(',')}}`}::text[]`;
@@ -50,5 +51,31 @@ export function casesAsOf(start: Date, asOf: Date): { columns: SQL; joins: SQL }
       )
       group by s.entity_id
     ) h on h.entity_id = c.id`,
+  };
+}
+
+/**
+ * Whether a letter was waiting for classification (`toClassify`) or filed as a duplicate (`duplicates`) at `asOf`.
+ *
+ * Classifying or filing a letter as a duplicate sets `classified_at` once, and filing it links it to the case
+ * (`letter_case_letters`, `linked_at`): compared with `asOf` they tell. Undoing the filing (`unmark_duplicate`)
+ * deletes the link and clears `classified_at`, and the letter may then be classified or filed again: for a letter
+ * with such a step its intake state at `asOf` is read from its steps instead (the state the last step before `asOf`
+ * entered: `received`, or none yet, is waiting; `duplicate` is filed). Found as the reopened cases are: the
+ * `unmark_duplicate` steps since the period's start, then those letters' steps only.
+ */
+export function lettersAsOf(start: Date, asOf: Date): { toClassify: SQL; duplicates: SQL; joins: SQL } {
+  const t = at(asOf);
+  return {
+    toClassify: sql`case when u.entity_id is null then l.classified_at is null or l.classified_at >= ${t} else coalesce(u.state, 'received') = 'received' end`,
+    duplicates: sql`case when u.entity_id is null then dup.letter_id is not null else u.state is not distinct from 'duplicate' end`,
+    joins: sql`left join (
+      select s.entity_id, (array_agg(s.to_state order by s.seq desc) filter (where s.at < ${t}))[1] as state
+      from workflow_steps s
+      where s.entity_type = ${LETTER_ENTITY} and s.entity_id in (
+        select r.entity_id from workflow_steps r where r.entity_type = ${LETTER_ENTITY} and r.action = ${UNMARK_ACTION} and r.at >= ${at(start)}
+      )
+      group by s.entity_id
+    ) u on u.entity_id = l.id`,
   };
 }

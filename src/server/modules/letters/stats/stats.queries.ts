@@ -4,7 +4,7 @@ import type { LetterStatsGroupBy } from '../../../../common/letter-stats.schema'
 import type { Tx } from '../../../db/client';
 import { queryRows } from '../../../db/rows';
 import { at, runStats } from '../../../platform/stats/sql';
-import { casesAsOf } from './stats.asof';
+import { casesAsOf, lettersAsOf } from './stats.asof';
 
 /**
  * The period [start, end) as instants, the moment the figures describe (`asOf`: now, or the end of a
@@ -52,16 +52,19 @@ const SENT_OUT = sql`('forwarded', 'guided', 'returned', 'referred')`;
 /**
  * Per letter, computed once in the inner select: not classified at `asOf`, a duplicate, anonymous.
  * Duplicate links and anonymous cases are hashed once (a semi-join each) rather than probed per
- * letter; anonymous cases are those of the period (a case is received with its letter).
+ * letter; anonymous cases are those of the period (a case is received with its letter). A letter whose filing as a
+ * duplicate was undone is read from its steps (stats.asof.ts).
  */
 function letterFlags(w: LetterStatsWindow): { columns: SQL; joins: SQL } {
   const [s, e, asOf] = [at(w.start), at(w.end), at(w.asOf)];
+  const unfiled = lettersAsOf(w.start, w.asOf);
   return {
-    columns: sql`(l.classified_at is null or l.classified_at >= ${asOf}) as "toClassify",
-      dup.letter_id is not null as "duplicates",
+    columns: sql`(${unfiled.toClassify}) as "toClassify",
+      (${unfiled.duplicates}) as "duplicates",
       (l.anonymous or anon.letter_id is not null) as "anonymous"`,
     joins: sql`left join (select distinct x.letter_id from letter_case_letters x where x.role = 'duplicate' and x.linked_at < ${asOf}) dup on dup.letter_id = l.id
-      left join (select distinct ac.letter_id from letter_cases ac where ac.anonymous and ac.received_at >= ${s} and ac.received_at < ${e}) anon on anon.letter_id = l.id`,
+      left join (select distinct ac.letter_id from letter_cases ac where ac.anonymous and ac.received_at >= ${s} and ac.received_at < ${e}) anon on anon.letter_id = l.id
+      ${unfiled.joins}`,
   };
 }
 
@@ -114,9 +117,10 @@ const LETTER_TYPES = sql`left join lateral (
 /**
  * The deadline running when the case ended (the step before the end: an end state has none), or at
  * `asOf` for a case still open then; read backwards on workflow_steps_entity_seq_uq, one probe per case.
+ * An inner join: a case with no step before `asOf` did not exist yet (its letter was classified after) and is not counted.
  */
 function deadlineAt(w: LetterStatsWindow): SQL {
-  return sql`left join lateral (
+  return sql`join lateral (
     select s.due_at from workflow_steps s
     where s.entity_type = 'letter_case' and s.entity_id = c.id and s.at < least(c.finished_at, ${at(w.asOf)})
     order by s.seq desc limit 1

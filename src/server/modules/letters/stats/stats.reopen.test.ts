@@ -1,4 +1,4 @@
-// Letter statistics of past periods do not change when a case is reopened later: each period shows its cases as they stood at its end (HTTP, clock moved).
+// Letter statistics of past periods do not change when a case is reopened or a letter unfiled later: each period shows its letters and cases as they stood at its end (HTTP, clock moved).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LetterStatsResult } from '../../../../common/letter-stats.schema';
 import type { LetterView } from '../../../../common/letters.schema';
@@ -139,5 +139,34 @@ describe('GET /api/letters/stats after a case is reopened', () => {
     });
     expect(await totalOf('2026-02-01', '2026-02-28')).toMatchObject({ ...before, resolved: 1, inProgress: 0 });
     expect(await totalOf('2026-02-01', '2026-03-31')).toMatchObject({ ...before, resolved: 1, inProgress: 0, overdue: 0 });
+  });
+});
+
+describe('GET /api/letters/stats after a letter filed as a duplicate is unfiled', () => {
+  it('keeps the letter a duplicate in the period it was filed in, and counts its own case only from its classification', async () => {
+    // L1: received 5 Nov 2025, its complaint case K. L2: received 12 Nov, filed 13 Nov as a duplicate of K; unfiled
+    // 10 Dec, classified 11 Dec into a petition of its own.
+    const k = await complaintAt('2025-11-05T09:00:00');
+    at('2025-11-12T09:00:00');
+    const l2 = (await recordOk(tiepdan, { channel: 'post', receivedAt: '2025-11-12T09:00:00+07:00' })).letter;
+    at('2025-11-13T09:00:00');
+    const marked = await tiepdan.post(`/api/letters/${l2.id}/mark-duplicate`, { caseId: k.c.id });
+    expect(marked.statusCode, marked.body).toBe(200);
+    const nov = { letters: 2, toClassify: 0, duplicates: 1, cases: 1, inProgress: 1 };
+    expect(await totalOf('2025-11-01', '2025-11-30')).toMatchObject(nov);
+
+    at('2025-12-10T09:00:00');
+    const unmarked = await tiepdan.post(`/api/letters/${l2.id}/unmark-duplicate`, { reason: 'Nội dung khác với vụ việc đã có, cần phân loại riêng' });
+    expect(unmarked.statusCode, unmarked.body).toBe(200);
+    expect(await totalOf('2025-11-01', '2025-11-30')).toMatchObject(nov);
+    at('2025-12-10T10:00:00');
+    const running = (await tiepdan.get('/api/letters/stats?from=2025-11-01&to=2025-12-10')).json<LetterStatsResult>();
+    expect(running.total).toMatchObject({ letters: 2, toClassify: 1, duplicates: 0, cases: 1 });
+
+    at('2025-12-11T09:00:00');
+    await classifyOk(tiepdan, l2.id, [content('petition')]);
+    // November is unchanged: L2's petition did not exist at its end.
+    expect(await totalOf('2025-11-01', '2025-11-30')).toMatchObject(nov);
+    expect(await totalOf('2025-11-01', '2025-12-31')).toMatchObject({ letters: 2, toClassify: 0, duplicates: 0, cases: 2, inProgress: 2 });
   });
 });
