@@ -1,7 +1,7 @@
 // The shell of a citizen's form on the portal (a dossier, a letter): its sections, the summary of what stops it from being
 // sent (focused after each failed send; each line moves the focus to its field), the declaration and the send button, and
 // the state behind them: the errors by field, the server's field errors put on their fields, the sending flag.
-import { Button, Card, Checkbox, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Checkbox, NativeSelect, Stack, Text, Title } from '@mantine/core';
 import { IconSend } from '@tabler/icons-react';
 import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +21,37 @@ export function FormSection({ id, title, intro, children }: { id: string; title:
       )}
       {children}
     </Card>
+  );
+}
+
+/** Where the form goes: a native select (easy on a phone and with a screen reader), its first option asking to choose. */
+export function PlaceSelect({
+  id,
+  texts,
+  value,
+  onChange,
+  error,
+  options,
+}: {
+  id: string;
+  texts: { label: string; hint: string; placeholder: string };
+  value: string;
+  onChange: (value: string) => void;
+  error: string | undefined;
+  options: Array<{ value: string; label: string }>;
+}) {
+  return (
+    <NativeSelect
+      id={id}
+      size="md"
+      label={texts.label}
+      description={texts.hint}
+      required
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      error={error}
+      data={[{ value: '', label: texts.placeholder }, ...options]}
+    />
   );
 }
 

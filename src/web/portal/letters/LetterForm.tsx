@@ -1,14 +1,14 @@
 // The online letter: the kind (with what each means), where it goes, the writer (optional: feedback may be anonymous; a
 // denunciation's writer is sealed), the content, attachments with progress, the declaration. One Idempotency-Key per form
 // session: sending again after a lost answer never makes two letters.
-import { Alert, Card, NativeSelect, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Card, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { IconShieldLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { newIdempotencyKey } from '../../api/upload';
 import { UploadSlot } from '../dossiers/UploadSlot';
 import { useUploads } from '../dossiers/useUploads';
-import { CitizenFormShell, FormSection, useCitizenForm } from '../common/CitizenForm';
+import { CitizenFormShell, FormSection, PlaceSelect, useCitizenForm } from '../common/CitizenForm';
 import { EMPTY_WRITER, KindChooser, WriterFields, writerBody, type WriterInput } from './LetterFields';
 import { sendLetter, type LetterKind, type LetterUnitList, type PublicLetterResult } from './publicLetters';
 
@@ -91,19 +91,16 @@ export function LetterForm({ units, onDone }: { units: LetterUnitList['items']; 
       </Card>
 
       <FormSection id="unit-title" title={t('letters.submit.unitTitle')}>
-        <NativeSelect
+        <PlaceSelect
           id="letter-unit"
-          size="md"
-          label={t('letters.submit.unit')}
-          description={t('letters.submit.unitHint')}
-          required
+          texts={{ label: t('letters.submit.unit'), hint: t('letters.submit.unitHint'), placeholder: t('letters.submit.unitPlaceholder') }}
           value={unitId}
-          onChange={(e) => {
-            setUnitId(e.currentTarget.value);
+          onChange={(v) => {
+            setUnitId(v);
             clear('unitId');
           }}
           error={errors.unitId}
-          data={[{ value: '', label: t('letters.submit.unitPlaceholder') }, ...units.map((u) => ({ value: u.id, label: u.parentName && u.kind !== 'province' ? `${u.name} (${u.parentName})` : u.name }))]}
+          options={units.map((u) => ({ value: u.id, label: u.parentName && u.kind !== 'province' ? `${u.name} (${u.parentName})` : u.name }))}
         />
       </FormSection>
 

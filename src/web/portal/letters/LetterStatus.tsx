@@ -1,7 +1,6 @@
 // What a writer sees of their letter: its state, where and when it was received, each matter's state and deadline, and the
 // answer or decision addressed to them.
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDay, formatMoment } from '../dossiers/dates';
@@ -9,22 +8,10 @@ import { StepList, type PublicStep } from '../track/Timeline';
 import { AfterEnd, type WriterAccess } from './AfterEnd';
 import type { PublicLetterView, TrackedCase } from './publicLetters';
 import classes from './letters.module.css';
+import { Fact, StateHeading } from '../common/StatusParts';
 
 const DATA_KEYS = ['receivingBody', 'guidance', 'reason', 'fileReason', 'instance', 'result', 'decisionNumber', 'decisionDate', 'documentNumber', 'documentDate'] as const;
 const DONE = new Set(['answered', 'resolved', 'concluded']);
-
-function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
-  return (
-    <div>
-      <Text fz="xs" fw={600} c="gray.7" tt="uppercase">
-        {label}
-      </Text>
-      <Text fz="md" data-testid={testId}>
-        {children}
-      </Text>
-    </div>
-  );
-}
 
 /** The fields of a step addressed to the writer, in words. */
 export function StepData({ step }: { step: PublicStep }) {
@@ -107,14 +94,7 @@ export function LetterStatus({ letter: l, access }: { letter: PublicLetterView; 
   return (
     <Stack gap="md">
       <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="state-title">
-        <Text fz="sm" fw={600} c="gray.7" id="state-title" tabIndex={-1}>
-          {t('letters.track.state')}
-        </Text>
-        <Group gap="sm" mt={4} mb="xs">
-          <Badge size="xl" radius="sm" variant="light" color="dvBlue" data-testid="letter-state" styles={{ root: { textTransform: 'none', height: 'auto', whiteSpace: 'normal', paddingBlock: 6 } }}>
-            {l.stateLabel}
-          </Badge>
-        </Group>
+        <StateHeading title={t('letters.track.state')} stateLabel={l.stateLabel} color="dvBlue" testId="letter-state" />
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md" mt="sm">
           <Fact label={t('letters.track.receivedAt')}>{formatMoment(l.receivedAt)}</Fact>
           <Fact label={t('letters.track.unit')}>{l.receivingUnitName}</Fact>

@@ -1,14 +1,12 @@
 // /gui-don: send a complaint, denunciation, petition or feedback online without an account; then the code and the secret.
-import { Box, Container, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Container, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client';
 import { useGet } from '../catalog';
-import catalog from '../catalog.module.css';
 import { rememberSecret } from '../dossiers/publicDossiers';
-import dossiers from '../dossiers/dossiers.module.css';
-import portal from '../portal.module.css';
-import { Crumbs, PortalLayout } from '../PortalLayout';
+import { PortalLayout } from '../PortalLayout';
+import { PortalHero } from '../common/PortalHero';
 import { LetterForm } from './LetterForm';
 import { LetterSent } from './LetterSent';
 import type { LetterUnitList, PublicLetterResult } from './publicLetters';
@@ -54,19 +52,13 @@ export default function LetterSubmitPage() {
   return (
     <PortalLayout>
       {!done && (
-        <Box className={portal.hero}>
-          <Container size="md" py={{ base: 20, sm: 28 }}>
-            <Crumbs items={[{ label: t('letters.submit.title') }]} />
-            <Title order={1} className={catalog.title}>
-              {t('letters.submit.title')}
-            </Title>
-            <Text fz="sm" c="gray.8" mt="xs">
-              {t('letters.submit.intro')}
-            </Text>
-          </Container>
-        </Box>
+        <PortalHero crumbs={[{ label: t('letters.submit.title') }]} title={t('letters.submit.title')}>
+          <Text fz="sm" c="gray.8" mt="xs">
+            {t('letters.submit.intro')}
+          </Text>
+        </PortalHero>
       )}
-      <Container size="md" py="lg" className={dossiers.errors}>
+      <Container size="md" py="lg">
         {body}
       </Container>
     </PortalLayout>

@@ -1,11 +1,11 @@
 // The online submission form: where it goes, who files it, one upload per required document, a note and the
 // applicant's declaration. One Idempotency-Key per form session: sending again after a lost answer never files twice.
-import { Alert, Anchor, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Anchor, Stack, Text, Textarea } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ProcedurePublicView } from '../../api/types';
-import { CitizenFormShell, FormSection, useCitizenForm } from '../common/CitizenForm';
+import { CitizenFormShell, FormSection, PlaceSelect, useCitizenForm } from '../common/CitizenForm';
 import { newIdempotencyKey, submitDossier, type PublicSubmitResult, type ReceivingUnitList } from '../dossiers/publicDossiers';
 import { UploadSlot } from '../dossiers/UploadSlot';
 import { useUploads } from '../dossiers/useUploads';
@@ -101,19 +101,16 @@ export function SubmitForm({
     >
       <FormSection id="place-title" title={t('citizen.submit.placeTitle')}>
         {choose ? (
-          <NativeSelect
+          <PlaceSelect
             id="receiving-unit"
-            size="md"
-            label={t('citizen.submit.unit')}
-            description={t('citizen.submit.unitHint')}
-            required
+            texts={{ label: t('citizen.submit.unit'), hint: t('citizen.submit.unitHint'), placeholder: t('citizen.submit.unitPlaceholder') }}
             value={unitId}
-            onChange={(e) => {
-              setUnitId(e.currentTarget.value);
+            onChange={(v) => {
+              setUnitId(v);
               clear('unitId');
             }}
             error={errors.unitId}
-            data={[{ value: '', label: t('citizen.submit.unitPlaceholder') }, ...places.items.map((u) => ({ value: u.id, label: u.name }))]}
+            options={places.items.map((u) => ({ value: u.id, label: u.name }))}
           />
         ) : (
           <Text data-testid="receiving-unit-fixed">

@@ -1,15 +1,14 @@
 // /thu-tuc/:code/nop-ho-so: online submission of one procedure, then the code and secret once it is filed.
-import { Anchor, Box, Container, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Container, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError, errorMessage } from '../../api/client';
-import { Crumbs, PortalLayout } from '../PortalLayout';
+import { PortalLayout } from '../PortalLayout';
+import { PortalHero } from '../common/PortalHero';
 import { useGet, useProcedure } from '../catalog';
 import { rememberSecret, type PublicSubmitResult, type ReceivingUnitList } from '../dossiers/publicDossiers';
-import catalog from '../catalog.module.css';
-import portal from '../portal.module.css';
 import { SubmitDone } from './SubmitDone';
 import { SubmitForm } from './SubmitForm';
 
@@ -71,22 +70,19 @@ export default function SubmitPage() {
   return (
     <PortalLayout>
       {!done && (
-        <Box className={portal.hero}>
-          <Container size="md" py={{ base: 20, sm: 28 }}>
-            <Crumbs items={[{ label: t('catalog.title'), to: '/thu-tuc' }, { label: p?.name ?? code, to: `/thu-tuc/${encodeURIComponent(code)}` }, { label: t('citizen.submit.title') }]} />
-            <Title order={1} className={catalog.title}>
-              {t('citizen.submit.title')}
-            </Title>
-            {p && (
-              <Text fz={{ base: 'md', sm: 'lg' }} fw={600} c="gray.8" mt={4} data-testid="submit-procedure">
-                {p.name}
-              </Text>
-            )}
-            <Text fz="sm" c="gray.8" mt="xs">
-              {t('citizen.submit.intro')}
+        <PortalHero
+          crumbs={[{ label: t('catalog.title'), to: '/thu-tuc' }, { label: p?.name ?? code, to: `/thu-tuc/${encodeURIComponent(code)}` }, { label: t('citizen.submit.title') }]}
+          title={t('citizen.submit.title')}
+        >
+          {p && (
+            <Text fz={{ base: 'md', sm: 'lg' }} fw={600} c="gray.8" mt={4} data-testid="submit-procedure">
+              {p.name}
             </Text>
-          </Container>
-        </Box>
+          )}
+          <Text fz="sm" c="gray.8" mt="xs">
+            {t('citizen.submit.intro')}
+          </Text>
+        </PortalHero>
       )}
       <Container size="md" py="lg">
         <Stack gap="md">

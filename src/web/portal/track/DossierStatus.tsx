@@ -1,10 +1,10 @@
 // What a citizen sees of their dossier: the state in plain words, the appointment, where it is, and what the office asked for.
-import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDay, formatMoment } from '../dossiers/dates';
 import type { TrackedDossier } from '../dossiers/publicDossiers';
 import classes from '../dossiers/dossiers.module.css';
+import { Fact, StateHeading } from '../common/StatusParts';
 
 type Step = TrackedDossier['timeline'][number];
 type Tone = 'info' | 'warn' | 'done' | 'stop';
@@ -48,19 +48,6 @@ export function lastStep(d: TrackedDossier, action: string): Step | undefined {
 
 export function isFinished(d: TrackedDossier): boolean {
   return d.finishedAt !== null || ['refused', 'returned', 'stopped', 'withdrawn'].includes(d.state);
-}
-
-function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
-  return (
-    <div>
-      <Text fz="xs" fw={600} c="gray.7" tt="uppercase">
-        {label}
-      </Text>
-      <Text fz="md" data-testid={testId}>
-        {children}
-      </Text>
-    </div>
-  );
 }
 
 interface DocItem {
@@ -141,14 +128,7 @@ export function DossierStatus({ dossier: d }: { dossier: TrackedDossier }) {
   return (
     <Stack gap="md">
       <Card withBorder radius="md" padding="lg" className={classes.stateCard} data-tone={tone} component="section" aria-labelledby="state-title">
-        <Text fz="sm" fw={600} c="gray.7" id="state-title" tabIndex={-1}>
-          {t('citizen.track.state')}
-        </Text>
-        <Group gap="sm" mt={4} mb="xs">
-          <Badge size="xl" radius="sm" variant="light" color={tone === 'stop' ? 'dvRed' : tone === 'warn' ? 'orange' : tone === 'done' ? 'green' : 'dvBlue'} data-testid="dossier-state" styles={{ root: { textTransform: 'none', height: 'auto', whiteSpace: 'normal', paddingBlock: 6 } }}>
-            {d.stateLabel}
-          </Badge>
-        </Group>
+        <StateHeading title={t('citizen.track.state')} stateLabel={d.stateLabel} color={tone === 'stop' ? 'dvRed' : tone === 'warn' ? 'orange' : tone === 'done' ? 'green' : 'dvBlue'} testId="dossier-state" />
         {EXPLAINED.has(d.state) && (
           <Text fz="md" data-testid="state-explain">
             {t(`citizen.states.${d.state as 'submitted'}`)}
