@@ -1,6 +1,8 @@
 // SQL helpers of every statistics statement (dossiers, letters): instants as parameters and the planner settings they run with.
-import { sql } from 'drizzle-orm';
+import { is, sql, type SQL } from 'drizzle-orm';
+import { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { Tx } from '../../db/client';
+import { queryRows } from '../../db/rows';
 
 export const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 
@@ -16,9 +18,54 @@ export const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
  */
 export async function runStats<T>(db: Tx, run: (tx: Tx) => Promise<T>, opts: { gatherFreely?: boolean } = {}): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`set local jit = off`);
-    await tx.execute(sql`set local random_page_cost = 1.1`);
-    if (opts.gatherFreely) await tx.execute(sql`set local parallel_tuple_cost = 0`);
+    await plannerSettings(tx, opts);
     return run(tx);
   });
+}
+
+async function plannerSettings(tx: Tx, opts: { gatherFreely?: boolean; serial?: boolean }): Promise<void> {
+  await tx.execute(sql`set local jit = off`);
+  await tx.execute(sql`set local random_page_cost = 1.1`);
+  if (opts.gatherFreely) await tx.execute(sql`set local parallel_tuple_cost = 0`);
+  if (opts.serial) await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
+}
+
+/** A PostgreSQL database reached through a pool (not PGlite, not a transaction). */
+const onPostgresPool = (db: Tx): boolean => is(db, NodePgDatabase);
+
+/** Statements split in two that may run at once in this process; beyond, a statement runs whole. */
+const MAX_SPLIT_RUNS = 2;
+let splitRuns = 0;
+
+/**
+ * Runs a statistics statement over two disjoint parts of its rows at the same time, each on a
+ * connection of its own and both in one snapshot (the first exports it, the second imports it), and
+ * returns the rows of both: the caller merges them. `parts` are the conditions that split the rows
+ * (`whole` when there is nothing to split). PostgreSQL's own parallel query does not serve a
+ * statement whose number of groups the planner cannot estimate (the months of a period): it runs
+ * the aggregate in one process over every row. Only on a PostgreSQL pool and outside a
+ * transaction; otherwise (PGlite, a transaction, two split runs already going) the statement runs
+ * whole, once.
+ */
+export async function runStatsSplit<T>(db: Tx, parts: readonly [SQL, SQL] | null, whole: SQL, run: (tx: Tx, part: SQL) => Promise<T[]>, opts: { gatherFreely?: boolean } = {}): Promise<T[]> {
+  if (!parts || !onPostgresPool(db) || splitRuns >= MAX_SPLIT_RUNS) return runStats(db, (tx) => run(tx, whole), opts);
+  splitRuns++;
+  try {
+    const config = { isolationLevel: 'repeatable read', accessMode: 'read only' } as const;
+    return await db.transaction(async (a) => {
+      const [exported] = await queryRows<{ id: string }>(a, sql`select pg_export_snapshot() as id`);
+      const id = exported?.id ?? '';
+      if (!/^[0-9A-F-]+$/.test(id)) throw new Error(`unexpected snapshot id ${id}`);
+      const other = db.transaction(async (b) => {
+        await b.execute(sql.raw(`set transaction snapshot '${id}'`));
+        await plannerSettings(b, { ...opts, serial: true });
+        return run(b, parts[1]);
+      }, config);
+      await plannerSettings(a, { ...opts, serial: true });
+      const [mine, theirs] = await Promise.all([run(a, parts[0]), other]);
+      return [...mine, ...theirs];
+    }, config);
+  } finally {
+    splitRuns--;
+  }
 }

@@ -3,7 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../../db/client';
 import { queryRows } from '../../../db/rows';
 import { KINDS } from './stats.queries';
-import { at, justBefore, periodDossiers, runStats, type StatsWindow } from './stats.sql';
+import { at, halves, justBefore, periodDossiers, runStatsSplit, type StatsWindow } from './stats.sql';
 
 /**
  * Dossiers that share the months of their events: received, finished, submitted online, first open
@@ -112,11 +112,23 @@ export async function countByMonth(db: Tx, w: StatsWindow, monthStarts: readonly
   const bounds = [...monthStarts, w.end];
   const array = sql`${`{${bounds.map((d) => d.toISOString()).join(',')}}`}::timestamptz[]`;
   const bucket = (col: SQL) => sql`width_bucket(${col}, ${array})`;
-  const query = sql`select ${packed(bucket, bounds, w)} as code, count(*)::int as n,
+  const query = (part: SQL) => sql`select ${packed(bucket, bounds, w)} as code, count(*)::int as n,
       coalesce(sum(d.rating_points) / 5.0, 0)::float8 as "ratingSum", count(d.rating_points)::int as ratings
     from dossiers d
-    where ${periodDossiers(w)}
+    where ${periodDossiers(w)} and ${part}
     group by 1`;
-  const rows = await runStats(db, (tx) => queryRows<{ code: string | number; n: number; ratingSum: number; ratings: number }>(tx, query), { gatherFreely: true });
-  return rows.map((r) => ({ ...unpack(Number(r.code), monthStarts.length), n: r.n, ratingSum: r.ratingSum, ratings: r.ratings }));
+  type Row = { code: string | number; n: number; ratingSum: number; ratings: number };
+  // A province's year is counted in two halves at once (see runStatsSplit); the halves' groups are summed.
+  const parts = await runStatsSplit(db, halves(w), sql`true`, (tx, part) => queryRows<Row>(tx, query(part)), { gatherFreely: true });
+  const rows = new Map<string, Row>();
+  for (const r of parts) {
+    const key = String(r.code);
+    const seen = rows.get(key);
+    if (seen) {
+      seen.n += r.n;
+      seen.ratingSum += r.ratingSum;
+      seen.ratings += r.ratings;
+    } else rows.set(key, { ...r });
+  }
+  return [...rows.values()].map((r) => ({ ...unpack(Number(r.code), monthStarts.length), n: r.n, ratingSum: r.ratingSum, ratings: r.ratings }));
 }

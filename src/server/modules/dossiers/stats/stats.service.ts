@@ -37,12 +37,15 @@ export async function dossierStats(db: Tx, ctx: Ctx, q: StatsQuery, now: Date = 
   const unit = await reportUnit(db, ctx.actor, 'dossier.stats', q.unitId);
   const current = period.to >= dayOfInstant(now);
   const subtree = (await unitsUnder(db, unit.id)).map((u) => u.id);
+  const whole = subtree.length === (await db.$count(units));
   const w: StatsWindow = {
     start: period.start,
     end: period.end,
     now,
     root: { id: unit.id, path: unit.path, depth: unit.depth },
-    unitIds: subtree.length === (await db.$count(units)) ? null : subtree,
+    unitIds: whole ? null : subtree,
+    // A province's dossiers are counted in two halves at once, split at the middle one of its units.
+    splitAt: whole && subtree.length >= 4 ? ([...subtree].sort()[subtree.length >> 1] ?? null) : null,
     fromDate: formatDate(period.from),
     toDate: formatDate(period.to),
   };

@@ -2,7 +2,14 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { at } from '../../../platform/stats/sql';
 
-export { at, runStats } from '../../../platform/stats/sql';
+export { at, runStats, runStatsSplit } from '../../../platform/stats/sql';
+
+/** The two halves of the dossiers for runStatsSplit (by receiving unit, the first column of dossiers_stats_idx), or null. */
+export function halves(w: StatsWindow): readonly [SQL, SQL] | null {
+  if (!w.splitAt) return null;
+  const at = sql`${w.splitAt}::uuid`;
+  return [sql`d.receiving_unit_id < ${at}`, sql`d.receiving_unit_id >= ${at}`];
+}
 
 /**
  * The period [start, end) as instants (local midnights of `from` and of the day after `to`), the
@@ -15,6 +22,11 @@ export interface StatsWindow {
   root: { id: string; path: string; depth: number };
   /** The root and every unit below it; null when that is every unit (a province's own statistics). */
   unitIds: readonly string[] | null;
+  /**
+   * A receiving unit's id that splits the dossiers in two parts (below it, and from it on) for a
+   * statement run in two halves at once (runStatsSplit); null to run it whole (a commune's few rows).
+   */
+  splitAt: string | null;
   /** The local dates of the period, for the validity of the child units listed with zeros. */
   fromDate: string;
   toDate: string;
