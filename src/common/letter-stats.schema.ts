@@ -25,18 +25,19 @@ const n = z.number().int();
 
 /**
  * The figures of one group (or of the whole period). The letters received in the period and their
- * cases, each counted as it stood at `period.asOf` (the end of the period, or now while it runs).
+ * cases, each counted as it stood at `period.asOf` (the end of the period, or now while it runs): a
+ * case reopened or a letter unfiled after that moment counts as it was then (docs/api-letters.md).
  */
 export const LetterStatsCounters = z.object({
   /** Letters received in the period (by the unit that received them). */
   letters: n,
   /** Of them, not yet classified at the time counted. */
   toClassify: n,
-  /** Letters linked to a case as its duplicate (role `duplicate`). */
+  /** Letters filed as the duplicate of a case at the time counted (role `duplicate`). */
   duplicates: n,
   /** Letters without a name, or whose writer was found unidentified or under a false name. */
   anonymous: n,
-  /** Cases (one content each) of the letters received in the period, by the unit that handles them. */
+  /** Cases (one content each) of the letters received in the period that existed at the time counted, by the unit that handles them. */
   cases: n,
   /** Cases whose eligibility checks all hold (đủ điều kiện xử lý). */
   processable: n,
@@ -45,7 +46,7 @@ export const LetterStatsCounters = z.object({
   withinJurisdiction: n,
   /** Accepted (thụ lý). */
   accepted: n,
-  /** Accepted cases ended by a decision, conclusion or answer (not withdrawn). */
+  /** Accepted cases ended by a decision, conclusion or answer (not withdrawn) and not reopened since, at the time counted. */
   resolved: n,
   /** resolved / withinJurisdiction, from 0 to 1; null when nothing is within jurisdiction. */
   resolvedRate: z.number().nullable(),
