@@ -15,12 +15,17 @@ import { letterKeys, type LetterView } from './letters.api';
 /** The server's shortest reason (UnmarkDuplicateBody). */
 const MIN_REASON = 10;
 
-function UnfileForm({ letter, onClose }: { letter: LetterView; onClose: () => void }) {
+/** The case the letter was last filed with, from its `mark_duplicate` step (it stays in the history once unfiled). */
+function filedWithCode(letter: LetterView): string {
+  const step = letter.steps.findLast((s) => s.action === 'mark_duplicate');
+  return typeof step?.data.caseCode === 'string' ? step.data.caseCode : (letter.cases[0]?.code ?? '');
+}
+
+function UnfileForm({ letter, code, onClose }: { letter: LetterView; code: string; onClose: () => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   // One key per opening: a double click or a retry after a lost answer acts once.
   const [key] = useState(newIdempotencyKey);
-  const code = letter.cases[0]?.code ?? '';
   const form = useForm({
     initialValues: { reason: '' },
     validate: {
@@ -56,9 +61,10 @@ function UnfileForm({ letter, onClose }: { letter: LetterView; onClose: () => vo
 
 export function UnfileModal({ letter, opened, onClose }: { letter: LetterView; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
+  const code = filedWithCode(letter);
   return (
-    <FormModal opened={opened} onClose={onClose} title={t('letters.duplicates.unmarkTitle', { code: letter.cases[0]?.code ?? '' })}>
-      {opened && <UnfileForm letter={letter} onClose={onClose} />}
+    <FormModal opened={opened} onClose={onClose} title={t('letters.duplicates.unmarkTitle', { code })}>
+      {opened && <UnfileForm letter={letter} code={code} onClose={onClose} />}
     </FormModal>
   );
 }
