@@ -17,7 +17,7 @@ async function main() {
   // Before anything is written: production refuses to start without the key that seals denouncers' identities.
   configureIdentityKey(config);
   const started = Date.now();
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DANVAN_DATA_DIR, poolSize: config.DANVAN_DB_POOL });
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DANVAN_DATA_DIR, poolSize: config.DANVAN_DB_POOL, prepare: config.DANVAN_DB_PREPARE === 'on' });
   await database.migrate();
   const seeded = await seedDemoIfEmpty(database.db, config);
   await failOrphanedJobs(database.db, database.engine === 'pglite' ? 0 : 3600_000);

@@ -36,7 +36,7 @@ async function main() {
   }
   const a = parsed.data;
   const config = loadConfig();
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DANVAN_DATA_DIR, poolSize: config.DANVAN_DB_POOL });
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DANVAN_DATA_DIR, poolSize: config.DANVAN_DB_POOL, prepare: config.DANVAN_DB_PREPARE === 'on' });
   try {
     await database.migrate();
     const [existing] = await database.db.select({ n: count() }).from(units);

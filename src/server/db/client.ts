@@ -27,13 +27,15 @@ export interface OpenOptions {
   dataDir: string;
   /** PostgreSQL only: connections in the pool (default 10). */
   poolSize?: number;
+  /** PostgreSQL only: writes and locking reads as named statements (default true; see auto-prepare.ts). */
+  prepare?: boolean;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize ?? 10) : openPglite(opts.dataDir);
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize ?? 10, opts.prepare ?? true) : openPglite(opts.dataDir);
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<Database> {
+async function openPostgres(url: string, poolSize: number, prepare: boolean): Promise<Database> {
   const { Pool, types } = await import('pg');
   // Dates stay strings ('2026-11-24'): a DATE has no time zone and must not shift.
   types.setTypeParser(1082, (v: string) => v);
@@ -44,7 +46,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   // without a listener the error would crash the process.
   pool.on('error', (err) => console.warn(`PostgreSQL idle connection error: ${err.message}`));
   // Writes and locking reads become named statements, parsed and planned once per connection.
-  pool.on('connect', autoPrepare);
+  if (prepare) pool.on('connect', autoPrepare);
   const db = drizzle(pool, { schema });
   return {
     db: db as unknown as Db,
