@@ -312,7 +312,8 @@ export const CaseView = CaseSummary.extend({
   /**
    * Every letter the case holds: the one it was split from and duplicates filed with it later, with
    * their writers as lists show them (`writerName` null when protected or anonymous) and the
-   * similarity that suggested a duplicate.
+   * similarity that suggested a duplicate; `canUnfile`: this user may take the duplicate back out of
+   * the case (POST /api/letters/:id/unmark-duplicate, sending `seq` as `expectedSeq`), never the origin.
    */
   letters: z.array(
     z.object({
@@ -324,6 +325,8 @@ export const CaseView = CaseSummary.extend({
       anonymous: z.boolean(),
       identityProtected: z.boolean(),
       similarity: z.number().nullable(),
+      seq: z.number().int(),
+      canUnfile: z.boolean(),
     }),
   ),
   steps: z.array(StepView),

@@ -84,7 +84,10 @@ export interface LetterFileRow {
   size: number;
 }
 
-/** A letter a case holds: the one it was split from first, then its duplicates by date received. */
+/**
+ * A letter a case holds: the one it was split from first, then its duplicates by date received, with what decides
+ * whether the user may unfile it (its intake state, workflow, receiving unit and, for a duplicate, its intake steps).
+ */
 export interface CaseLetterRow {
   id: string;
   code: string;
@@ -95,6 +98,12 @@ export interface CaseLetterRow {
   anonymous: boolean;
   identityProtected: boolean;
   similarity: number | null;
+  seq: number;
+  state: string;
+  workflowCode: string;
+  unitPath: string;
+  /** The letter's intake steps, oldest first; none for the letter the case was split from (never unfiled). */
+  steps: Step[];
 }
 
 /** An alert of the case (newest first) with the names of the staff it told, in the order they were told. */
@@ -132,13 +141,14 @@ export async function letterPageOf(db: Tx, letterId: string, steps: readonly Ste
   return letterPageFrom(row?.page);
 }
 
+type JsonStep = Parameters<typeof stepsFromJson>[0][number];
 type JsonTime<T, K extends keyof T> = Omit<T, K> & { [P in K]: number | string };
 /** Where a case of the letter is handled, with the case's id. */
 export type LetterCasePlace = CasePlace & { id: string };
 type CasePageJson = {
   files: LetterFileRow[];
   places: LetterCasePlace[];
-  letters: Array<JsonTime<CaseLetterRow, 'receivedAt'>>;
+  letters: Array<JsonTime<Omit<CaseLetterRow, 'steps'>, 'receivedAt'> & { steps: JsonStep[] }>;
   alerts: Array<JsonTime<CaseAlertRow, 'dueAt' | 'createdAt'>>;
   names: NameRow[];
 };
@@ -147,18 +157,21 @@ export type CasePage = { files: LetterFileRow[]; places: LetterCasePlace[]; lett
 /**
  * The case page's reads after the case, its letter and its history, as one JSON value: the letter's
  * files, where each case of the letter is handled (who may reveal the writer), the letters the case
- * holds, its alerts, and the names the timeline (and `extra`) refers to. A statement of its own
- * (casePageOf), or a column of the case's update after an action (its RETURNING sees the case's
- * place as it was before the update: the caller puts the updated one in).
+ * holds (with what decides who may unfile a duplicate), its alerts, and the names the timeline (and
+ * `extra`) refers to. A statement of its own (casePageOf), or a column of the case's update after an
+ * action (its RETURNING sees the case's place as it was before the update: the caller puts the
+ * updated one in).
  */
 export function casePageSql(caseId: string, letterId: string, steps: readonly Step[], extra: Extra): SQL<CasePageJson> {
   return sql<CasePageJson>`json_build_object('files', ${filesJson(letterId)},
     'places', coalesce((select json_agg(json_build_object('id', c.id, 'unitId', c.unit_id, 'unitPath', u.path, 'assigneeId', c.assignee_id) order by c.ordinal)
       from ${letterCases} c join ${units} u on u.id = c.unit_id where c.letter_id = ${letterId}), '[]'::json),
     'letters', coalesce((select json_agg(json_build_object('id', l.id, 'code', l.code, 'role', k.role, 'receivedAt', ${epochMs(sql`l.received_at`)},
-        'writerName', l.writer_name, 'anonymous', l.anonymous, 'identityProtected', l.identity_protected, 'similarity', k.similarity)
+        'writerName', l.writer_name, 'anonymous', l.anonymous, 'identityProtected', l.identity_protected, 'similarity', k.similarity,
+        'seq', l.seq, 'state', l.state, 'workflowCode', l.workflow_code, 'unitPath', lu.path,
+        'steps', case when k.role = 'duplicate' then ${stepsJson(LETTER_ENTITY, sql`l.id`)} else '[]'::json end)
         order by k.role = 'origin' desc, l.received_at)
-      from ${letterCaseLetters} k join ${letters} l on l.id = k.letter_id where k.case_id = ${caseId}), '[]'::json),
+      from ${letterCaseLetters} k join ${letters} l on l.id = k.letter_id join ${units} lu on lu.id = l.unit_id where k.case_id = ${caseId}), '[]'::json),
     'alerts', coalesce((select json_agg(json_build_object('kind', a.kind, 'dueAt', ${epochMs(sql`a.due_at`)}, 'createdAt', ${epochMs(sql`a.created_at`)},
         'recipients', (select coalesce(json_agg(json_build_object('id', r.id, 'name', coalesce(s.full_name, '')) order by r.n), '[]'::json)
           from unnest(a.recipient_ids) with ordinality as r(id, n) left join ${staff} s on s.id = r.id)) order by a.created_at desc)
@@ -170,7 +183,7 @@ export function casePageFrom(j: CasePageJson | undefined): CasePage {
   return {
     files: j?.files ?? [],
     places: j?.places ?? [],
-    letters: (j?.letters ?? []).map((x) => ({ ...x, receivedAt: fromEpochMs(x.receivedAt) })),
+    letters: (j?.letters ?? []).map((x) => ({ ...x, receivedAt: fromEpochMs(x.receivedAt), steps: stepsFromJson(x.steps) })),
     alerts: (j?.alerts ?? []).map((a) => ({ ...a, dueAt: fromEpochMs(a.dueAt), createdAt: fromEpochMs(a.createdAt) })),
     names: stepNames(j?.names ?? []),
   };

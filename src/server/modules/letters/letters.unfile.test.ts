@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView, LetterPage, LetterView } from '../../../common/letters.schema';
 import { auditLog, letters } from '../../db/schema';
 import type { TestClient } from '../../testing/harness';
-import { addStaff, classifyOk, content, errorOf, fieldPaths, recordOk, startLetterApp } from './letters.test-helpers';
+import { addStaff, classifyOk, content, errorOf, fieldPaths, recordOk, staffId, startLetterApp } from './letters.test-helpers';
 
 let t: Awaited<ReturnType<typeof startLetterApp>>;
 let tiepdan: TestClient, chuyenvien: TestClient, tiepdanBM: TestClient;
@@ -81,7 +81,41 @@ describe('unfiling a duplicate', () => {
   });
 });
 
+/** The case page's duplicates, each with whether this user may unfile it (the origin never can). */
+async function unfilable(client: TestClient, caseId: string) {
+  const res = await client.get(`/api/letter-cases/${caseId}`);
+  expect(res.statusCode, res.body).toBe(200);
+  const held = res.json<CaseView>().letters;
+  expect(held.filter((l) => l.role === 'origin').map((l) => l.canUnfile)).toEqual([false]);
+  return held.filter((l) => l.role === 'duplicate').map((l) => [l.id, l.canUnfile]);
+}
+
 describe('who is offered unfiling', () => {
+  it('flags on the case page the duplicates this user may unfile, as the action accepts, with the seq to send', async () => {
+    const d = await filedDuplicate('feedback');
+    const viewer = await t.loginAs('xem.tinh');
+    expect(await unfilable(tiepdan, d.caseId)).toEqual([[d.id, true]]);
+    // Who sees the case without an intake role on its unit is not offered it, and is refused it.
+    for (const client of [chuyenvien, viewer]) {
+      expect(await unfilable(client, d.caseId)).toEqual([[d.id, false]]);
+      expect((await unmark(client, d.id, { reason: REASON })).statusCode).toBe(403);
+    }
+    // The answer of an action on the case carries the flag too (a leader of the unit may unfile).
+    const lanhdao = await t.loginAs('lanhdao.anbinh');
+    const assigned = await lanhdao.post(`/api/letter-cases/${d.caseId}/actions/assign`, { assigneeId: await staffId(chuyenvien) });
+    expect(assigned.statusCode, assigned.body).toBe(200);
+    expect(assigned.json<CaseView>().letters.map((l) => [l.role, l.canUnfile])).toEqual([
+      ['origin', false],
+      ['duplicate', true],
+    ]);
+    // The held letter's seq is the one the action expects; once unfiled the case holds it no more.
+    const held = (await tiepdan.get(`/api/letter-cases/${d.caseId}`)).json<CaseView>().letters.find((l) => l.id === d.id);
+    const res = await unmark(tiepdan, d.id, { reason: REASON, expectedSeq: held?.seq });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await unfilable(tiepdan, d.caseId)).toEqual([]);
+  });
+
+
   it('lists it for an officer of the case it was filed with, not for one of the receiving unit, as the action accepts', async () => {
     // A case of Bình Minh; a letter received in An Bình filed with it by the province inspector, who sees both.
     const thanhtra = await t.loginAs('thanhtra.tinh');
@@ -97,9 +131,10 @@ describe('who is offered unfiling', () => {
     // The receiving unit's officer sees the letter but is not offered the action, and is refused it.
     expect(await offered(tiepdan)).not.toContain('unmark_duplicate');
     expect((await unmark(tiepdan, dup.letter.id, { reason: REASON })).statusCode).toBe(403);
-    // The case's officer is offered it and may take it.
+    // The case's officer is offered it and may take it; the case page says so for the letter it holds.
     expect(await offered(tiepdanBM)).toContain('unmark_duplicate');
     expect(await offered(thanhtra)).toContain('unmark_duplicate');
+    expect(await unfilable(tiepdanBM, caseId)).toEqual([[dup.letter.id, true]]);
     const res = await unmark(tiepdanBM, dup.letter.id, { reason: REASON });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json<LetterView>().state).toBe('received');

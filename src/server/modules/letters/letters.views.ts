@@ -17,7 +17,7 @@ import { formatLocalIso } from '../../platform/calendar/local-date';
 import type { WorkingCalendar } from '../../platform/calendar/working-days';
 import type { Lang } from '../../platform/locale';
 import type { WorkflowDefinition } from '../../platform/workflow/definition';
-import { dueStatus } from '../../platform/workflow/engine';
+import { availableActions, dueStatus } from '../../platform/workflow/engine';
 import type { StepNames } from '../../platform/workflow/names';
 import { actionLabel, isTerminal, stateLabel, stepFields, toActionView } from '../../platform/workflow/views';
 import { history, type Step } from '../../platform/workflow/workflow.service';
@@ -26,8 +26,8 @@ import { openIdentity, openName, presenceOf, toWriterView } from './letters.iden
 import type { LetterWithUnit } from './letters.queries';
 import { casesHoldingLetter, type CaseWithUnits } from './letter-cases.queries';
 import { alertsView } from './letters.escalation';
-import { casePageOf, letterPageOf, type CasePage, type LetterFileRow, type LetterPage } from './letters.page.queries';
-import { availableCaseActions, availableLetterActions } from './letters.rules';
+import { casePageOf, letterPageOf, type CaseLetterRow, type CasePage, type LetterFileRow, type LetterPage } from './letters.page.queries';
+import { availableCaseActions, availableLetterActions, letterActionUnitPath, UNMARK_ACTION } from './letters.rules';
 import { CASE_ENTITY, LETTER_ENTITY, letterWorkflow } from './letters.workflows';
 
 const iso = (d: Date | null) => (d ? formatLocalIso(d) : null);
@@ -182,6 +182,15 @@ export async function toLetterView(db: Tx, ctx: Ctx, l: LetterWithUnit, now: Dat
   };
 }
 
+/**
+ * Whether the user may take a letter held as a duplicate back out of the case `c`: the intake action's own rule, on the
+ * unit where it is taken (letterActionUnitPath), with the letter's state and steps, as the letter page and the action ask.
+ */
+function mayUnfile(actor: Actor, x: CaseLetterRow, c: CaseWithUnits, now: Date): boolean {
+  const at = letterActionUnitPath(UNMARK_ACTION, x, [c]);
+  return availableActions(letterWorkflow(x.workflowCode), x.state, actor, at, x.steps, now).some((a) => a.code === UNMARK_ACTION);
+}
+
 /** The names a case page needs beyond its steps' (casePageSql's `extra`). */
 export const casePageNames = (c: Pick<CaseWithUnits, 'agencyId' | 'assigneeId'>, l: Pick<LetterWithUnit, 'agencyId'>) => ({ agencies: [c.agencyId, l.agencyId], staff: [c.assigneeId] });
 
@@ -219,6 +228,8 @@ export async function toCaseView(db: Tx, ctx: Ctx, c: CaseWithUnits, l: LetterWi
       anonymous: x.anonymous,
       identityProtected: x.identityProtected,
       similarity: x.similarity,
+      seq: x.seq,
+      canUnfile: x.role === 'duplicate' && mayUnfile(ctx.actor, x, c, now),
     })),
     steps: toStepViews(def, hist, names, START_CASE, ctx.lang),
     actions: availableCaseActions(def, c, ctx.actor, hist, now).map((a) => toActionView(def, a, ctx.lang)),
