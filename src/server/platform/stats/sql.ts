@@ -30,12 +30,21 @@ async function plannerSettings(tx: Tx, opts: { gatherFreely?: boolean; serial?: 
   if (opts.serial) await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
 }
 
-/** A PostgreSQL database reached through a pool (not PGlite, not a transaction). */
-const onPostgresPool = (db: Tx): boolean => is(db, NodePgDatabase);
-
 /** Statements split in two that may run at once in this process; beyond, a statement runs whole. */
 const MAX_SPLIT_RUNS = 2;
+/**
+ * The smallest pool that splits: the split runs' first halves must never hold every connection
+ * while their second halves wait for one, and the other requests keep two connections.
+ */
+export const MIN_POOL_TO_SPLIT = 2 * MAX_SPLIT_RUNS + 2;
 let splitRuns = 0;
+
+/** A PostgreSQL database reached through a pool (not PGlite, not a transaction) large enough to split on. */
+function canSplit(db: Tx): boolean {
+  if (!is(db, NodePgDatabase)) return false;
+  const max = (db as unknown as { $client?: { options?: { max?: number } } }).$client?.options?.max ?? 0;
+  return max >= MIN_POOL_TO_SPLIT && splitRuns < MAX_SPLIT_RUNS;
+}
 
 /**
  * Runs a statistics statement over two disjoint parts of its rows at the same time, each on a
@@ -43,12 +52,12 @@ let splitRuns = 0;
  * returns the rows of both: the caller merges them. `parts` are the conditions that split the rows
  * (`whole` when there is nothing to split). PostgreSQL's own parallel query does not serve a
  * statement whose number of groups the planner cannot estimate (the months of a period): it runs
- * the aggregate in one process over every row. Only on a PostgreSQL pool and outside a
- * transaction; otherwise (PGlite, a transaction, two split runs already going) the statement runs
- * whole, once.
+ * the aggregate in one process over every row. Only on a PostgreSQL pool of at least
+ * MIN_POOL_TO_SPLIT connections and outside a transaction; otherwise (PGlite, a transaction, a
+ * small pool, two split runs already going) the statement runs whole, once.
  */
 export async function runStatsSplit<T>(db: Tx, parts: readonly [SQL, SQL] | null, whole: SQL, run: (tx: Tx, part: SQL) => Promise<T[]>, opts: { gatherFreely?: boolean } = {}): Promise<T[]> {
-  if (!parts || !onPostgresPool(db) || splitRuns >= MAX_SPLIT_RUNS) return runStats(db, (tx) => run(tx, whole), opts);
+  if (!parts || !canSplit(db)) return runStats(db, (tx) => run(tx, whole), opts);
   splitRuns++;
   try {
     const config = { isolationLevel: 'repeatable read', accessMode: 'read only' } as const;
