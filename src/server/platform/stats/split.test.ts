@@ -1,6 +1,7 @@
 // Statistics statements run in two halves at once (runStatsSplit): both halves in one snapshot, the
 // same rows as the whole statement, and the whole statement where splitting could starve the pool.
 import { sql, type SQL } from 'drizzle-orm';
+import pg, { type Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../db/client';
 import { queryRows } from '../../db/rows';
@@ -12,11 +13,10 @@ describe.runIf(process.env.DATABASE_URL)('runStatsSplit on PostgreSQL', () => {
   let name: string;
   let big: Database;
   let small: Database;
-  let admin: import('pg').Client;
+  let admin: Client;
 
   beforeAll(async () => {
-    const { Client } = await import('pg');
-    admin = new Client({ connectionString: process.env.DATABASE_URL });
+    admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await admin.connect();
     name = `danvan_split_${Date.now()}`;
     await admin.query(`create database ${name}`);
