@@ -152,7 +152,7 @@ void describe('citizens letters journey', () => {
     }
   });
 
-  void it('(l2b) a second letter on the same drain is filed with the case, then unfiled with a reason and is back to classify', async () => {
+  void it('(l2b) a second letter on the same drain is filed with the case, unfiled with a reason from its page, filed again and unfiled from the case page', async () => {
     assert.ok(caseUrl, 'needs the case of (l2)');
     const { context, page } = await newPage(browser);
     try {
@@ -194,6 +194,23 @@ void describe('citizens letters journey', () => {
       await expectState(page, 'Chờ phân loại');
       await page.getByTestId('letter-actions').getByRole('button', { name: 'Phân loại đơn' }).waitFor();
       assert.equal(await page.getByTestId('letter-cases').count(), 0, 'the letter no longer holds the case');
+
+      // Filed with the case again, and unfiled this time from the case page: only the duplicate offers it, not the origin.
+      await staffApi(context.request, 'POST', `/api/letters/${made.letter.id}/mark-duplicate`, { caseId: caseUrl.split('/').pop() });
+      await page.goto(caseUrl);
+      const held = page.getByTestId('case-letters');
+      await held.getByRole('link', { name: `Mở đơn ${made.letter.code}` }).waitFor();
+      assert.equal(await held.getByRole('button').count(), 1, 'one letter to unfile: the duplicate');
+      await held.getByRole('button', { name: `Huỷ lưu đơn trùng ${made.letter.code}: trả đơn về chờ phân loại` }).click();
+      const fromCase = page.getByRole('dialog', { name: `Huỷ lưu đơn trùng của vụ việc ${caseCode}?` });
+      await field(fromCase, 'Lý do huỷ').fill('Đơn phản ánh cống ở đầu thôn Đông khác, đã lưu nhầm lần nữa');
+      await shot(page, 'lt2b-case-unfile');
+      await fromCase.getByRole('button', { name: 'Huỷ lưu đơn trùng' }).click();
+      await fromCase.waitFor({ state: 'hidden' });
+      await page.getByText(`Đã huỷ lưu đơn trùng: đơn ${made.letter.code} trở về chờ phân loại`).waitFor();
+      await held.getByRole('link', { name: `Mở đơn ${made.letter.code}` }).waitFor({ state: 'detached' });
+      assert.equal(await held.getByRole('button').count(), 0, 'nothing left to unfile');
+      await expectState(page, 'Chờ xử lý đơn');
 
       // Back among the letters to classify.
       await page.getByTestId('nav-letters').click();

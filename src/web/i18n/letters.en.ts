@@ -256,6 +256,7 @@ export const lettersEn: Messages['letters'] = {
     origin: 'Original letter',
     duplicate: 'Duplicate',
     openLetter: 'Open letter {{code}}',
+    unfileLetter: 'Take letter {{code}} out of this case: not a duplicate',
     timeline: 'History of the case',
     unitLabel: 'Unit receiving the case',
     document: 'Document issued (scan)',

@@ -254,6 +254,7 @@ export const lettersVi = {
     origin: 'Đơn gốc',
     duplicate: 'Đơn trùng',
     openLetter: 'Mở đơn {{code}}',
+    unfileLetter: 'Huỷ lưu đơn trùng {{code}}: trả đơn về chờ phân loại',
     timeline: 'Quá trình giải quyết',
     unitLabel: 'Đơn vị nhận vụ việc',
     document: 'Văn bản đã ban hành (bản scan)',

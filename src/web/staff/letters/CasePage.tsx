@@ -1,8 +1,9 @@
 // /staff/letter-cases/:id: one case: the actions this user may take now as forms generated from the workflow (the same as for
-// dossiers), its facts and deadline, the eligibility recorded at classification, the letters it holds and its history.
-import { Anchor, Badge, Grid, Group, List, SimpleGrid, Stack, Text } from '@mantine/core';
+// dossiers), its facts and deadline, the eligibility recorded at classification, the letters it holds (a duplicate filed by
+// mistake unfiled from here) and its history.
+import { Anchor, Badge, Button, Grid, Group, List, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { IconCheck, IconX } from '@tabler/icons-react';
+import { IconArrowBackUp, IconCheck, IconX } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -18,6 +19,7 @@ import { WorkflowActionModal } from '../workflow/WorkflowActionModal';
 import { TypeBadge } from './LetterRows';
 import { letterFileUrl, letterKeys, useCase, useRefetchLettersOnLanguage, type CaseView } from './letters.api';
 import { Back, Fact, Failed, Header, LetterFiles, Loading } from './parts';
+import { UnfileModal } from './UnfileModal';
 
 /** Whole days from today to the due date (Vietnam dates): negative when late. */
 function daysLeft(dueAt: string): number {
@@ -91,7 +93,10 @@ function Eligibility({ c }: { c: CaseView }) {
   );
 }
 
-function Letters({ c }: { c: CaseView }) {
+type HeldLetter = CaseView['letters'][number];
+
+/** The letter's facts, files and every letter the case holds; a duplicate this user may unfile (the server's `canUnfile`) offers it. */
+function Letters({ c, onUnfile }: { c: CaseView; onUnfile: (l: HeldLetter) => void }) {
   const { t } = useTranslation();
   return (
     <Stack gap="sm">
@@ -113,6 +118,18 @@ function Letters({ c }: { c: CaseView }) {
             <Text fz="xs" c="dimmed">
               {formatDate(l.receivedAt)}
             </Text>
+            {l.canUnfile && (
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                leftSection={<IconArrowBackUp size={14} aria-hidden />}
+                onClick={() => onUnfile(l)}
+                aria-label={t('letters.case.unfileLetter', { code: l.code })}
+                data-action="unmark_duplicate"
+              >
+                {t('letters.duplicates.unmark')}
+              </Button>
+            )}
           </Group>
         ))}
       </Stack>
@@ -127,6 +144,8 @@ export default function CasePage() {
   const q = useCase(id);
   useRefetchLettersOnLanguage();
   const [action, setAction] = useState<WorkflowActionView | null>(null);
+  // The letter being unfiled stays named while the dialog closes (the case no longer holds it).
+  const [unfiling, setUnfiling] = useState<{ letter: HeldLetter; opened: boolean } | null>(null);
   const c = q.data;
   // The answer to publish starts from the server's draft (personal data already replaced).
   const canPublish = !!c?.actions.some((a) => a.code === 'publish_answer');
@@ -164,7 +183,7 @@ export default function CasePage() {
               <Facts c={c} />
             </SectionCard>
             <SectionCard id="case-letter-title" title={t('letters.case.letter')}>
-              <Letters c={c} />
+              <Letters c={c} onUnfile={(letter) => setUnfiling({ letter, opened: true })} />
             </SectionCard>
           </Stack>
         </Grid.Col>
@@ -179,6 +198,7 @@ export default function CasePage() {
           </Stack>
         </Grid.Col>
       </Grid>
+      {unfiling && <UnfileModal letter={unfiling.letter} caseCode={c.code} opened={unfiling.opened} onClose={() => setUnfiling({ ...unfiling, opened: false })} />}
       <WorkflowActionModal<CaseView>
         record={c}
         action={action}

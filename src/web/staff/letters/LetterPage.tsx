@@ -18,6 +18,12 @@ import { Back, Fact, Failed, Header, LetterFiles, Loading } from './parts';
 import { RecordedNotice } from './RecordedNotice';
 import { UnfileModal } from './UnfileModal';
 
+/** The case the letter was last filed with, from its `mark_duplicate` step (it stays in the history once unfiled). */
+function filedWithCode(letter: LetterView): string {
+  const step = letter.steps.findLast((s) => s.action === 'mark_duplicate');
+  return typeof step?.data.caseCode === 'string' ? step.data.caseCode : (letter.cases[0]?.code ?? '');
+}
+
 function Content({ l }: { l: LetterView }) {
   const { t } = useTranslation();
   return (
@@ -164,7 +170,7 @@ export default function LetterPage() {
         </Grid.Col>
       </Grid>
       <ClassifyModal letter={l} opened={classifying} onClose={() => setClassifying(false)} />
-      <UnfileModal letter={l} opened={unfiling} onClose={() => setUnfiling(false)} />
+      <UnfileModal letter={l} caseCode={filedWithCode(l)} opened={unfiling} onClose={() => setUnfiling(false)} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 // Undoing "filed as a duplicate" (POST /api/letters/:id/unmark-duplicate): the letter leaves the case it was filed with and
-// goes back to the letters to classify; the reason is required and kept in the letter's history.
+// goes back to the letters to classify; the reason is required and kept in the letter's history. Opened from the letter's
+// page and from the case page's list of the letters it holds.
 import { Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
@@ -15,13 +16,14 @@ import { letterKeys, type LetterView } from './letters.api';
 /** The server's shortest reason (UnmarkDuplicateBody). */
 const MIN_REASON = 10;
 
-/** The case the letter was last filed with, from its `mark_duplicate` step (it stays in the history once unfiled). */
-function filedWithCode(letter: LetterView): string {
-  const step = letter.steps.findLast((s) => s.action === 'mark_duplicate');
-  return typeof step?.data.caseCode === 'string' ? step.data.caseCode : (letter.cases[0]?.code ?? '');
+/** The letter to unfile, as its page or a case page holds it: `seq` is sent as `expectedSeq`. */
+export interface UnfileTarget {
+  id: string;
+  code: string;
+  seq: number;
 }
 
-function UnfileForm({ letter, code, onClose }: { letter: LetterView; code: string; onClose: () => void }) {
+function UnfileForm({ letter, code, onClose }: { letter: UnfileTarget; code: string; onClose: () => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   // One key per opening: a double click or a retry after a lost answer acts once.
@@ -59,9 +61,9 @@ function UnfileForm({ letter, code, onClose }: { letter: LetterView; code: strin
   );
 }
 
-export function UnfileModal({ letter, opened, onClose }: { letter: LetterView; opened: boolean; onClose: () => void }) {
+/** `caseCode`: the case it was filed with, kept by the caller while the dialog closes (the letter leaves the case). */
+export function UnfileModal({ letter, caseCode: code, opened, onClose }: { letter: UnfileTarget; caseCode: string; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const code = filedWithCode(letter);
   return (
     <FormModal opened={opened} onClose={onClose} title={t('letters.duplicates.unmarkTitle', { code })}>
       {opened && <UnfileForm letter={letter} code={code} onClose={onClose} />}
