@@ -162,7 +162,7 @@ describe('a petition and a feedback', () => {
     const [c1, c2] = split.cases;
     const view = (await tiepdan.get(`/api/letter-cases/${c2?.id}`)).json<CaseView>();
     expect(view.letters).toEqual([
-      { id: letter.id, code: letter.code, role: 'origin', receivedAt: letter.receivedAt, writerName: 'Nguyễn Văn Khiếu', anonymous: false, identityProtected: false, similarity: null },
+      { id: letter.id, code: letter.code, role: 'origin', receivedAt: letter.receivedAt, writerName: 'Nguyễn Văn Khiếu', anonymous: false, identityProtected: false, similarity: null, seq: split.seq, canUnfile: false },
     ]);
     await actOk(tiepdan, c1?.id ?? '', 'guide', {
       data: { guidance: 'Gửi đơn đến Tòa án nhân dân khu vực', reason: 'Đã có bản án', receivingBody: 'Tòa án nhân dân khu vực 1' },
