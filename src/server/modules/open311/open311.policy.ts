@@ -1,7 +1,9 @@
-// Who may issue and revoke the API keys of Open311 client applications.
+// Who may issue and revoke the API keys of Open311 client applications, and edit the feedback categories.
 import type { Rule } from '../../platform/policy';
 
 export const open311Rules = {
   /** An administrator, for client applications whose requests go to their unit or a unit below it. */
   'open311.manage': { roles: ['admin'] },
+  /** A province administrator: the categories (services.json) are the same for every unit of the province. */
+  'open311.services.manage': { roles: ['admin'], rootOnly: true },
 } as const satisfies Record<string, Rule>;

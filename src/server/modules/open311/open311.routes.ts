@@ -1,11 +1,13 @@
-// Open311 GeoReport v2 at /open311/v2 (JSON only, errors as the specification's array) and the administrators' routes for client API keys.
+// Open311 GeoReport v2 at /open311/v2 (JSON only, errors as the specification's array) and the administrators' routes for client API keys and categories.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ServiceAdminView, ServiceCreateBody, ServicePatchBody } from '../../../common/open311-services.schema';
 import { ctxOf } from '../../platform/auth/actor';
 import { idempotent } from '../../platform/idempotency';
 import { langOf } from '../../platform/locale';
 import { clock } from '../letters/letters.clock';
+import { createService, listAllServices, updateService } from './open311.catalogue-admin';
 import { installOpen311Errors, open311Errors } from './open311.errors';
 import { installFormParser, normalizeBody } from './open311.form';
 import { ClientBody, ClientCreated, ClientView, clientOfKey, createClient, listClients, revokeClient } from './open311.keys';
@@ -119,7 +121,34 @@ const clientRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 };
 
+const CodeParams = z.object({ code: z.string().max(40) });
+
+/** Province administrators add, edit and retire (active: false) the feedback categories (audited); nothing is deleted. */
+const serviceRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = app.database.db;
+  app.get('/api/open311/services', { schema: { tags, summary: 'Danh mục loại phản ánh, kể cả đã ngừng / all feedback categories', response: { 200: z.array(ServiceAdminView) } } }, (req) =>
+    listAllServices(db, ctxOf(req)),
+  );
+  app.post(
+    '/api/open311/services',
+    { schema: { tags, summary: 'Thêm loại phản ánh / add a feedback category', body: ServiceCreateBody, response: { 201: ServiceAdminView } } },
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      return idempotent(db, req, reply, async (tx) => ({ status: 201, body: await createService(tx, ctx, req.body) }));
+    },
+  );
+  app.patch(
+    '/api/open311/services/:code',
+    { schema: { tags, summary: 'Sửa, ngừng hoặc dùng lại loại phản ánh / edit, retire or restore a category', params: CodeParams, body: ServicePatchBody, response: { 200: ServiceAdminView } } },
+    async (req) => {
+      const ctx = ctxOf(req);
+      return db.transaction((tx) => updateService(tx, ctx, req.params.code, req.body));
+    },
+  );
+};
+
 export const open311Routes: FastifyPluginAsyncZod = async (app) => {
   await app.register(georeport, { prefix: OPEN311_PREFIX });
   await app.register(clientRoutes);
+  await app.register(serviceRoutes);
 };
