@@ -1,15 +1,6 @@
 // The Open311 feedback categories as administrators edit them (POST/PATCH /api/open311/services): the shape; the server checks the attribute rules.
 import { z } from 'zod';
-
-export const ATTRIBUTE_DATATYPES = ['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist'] as const;
-export type AttributeDatatype = (typeof ATTRIBUTE_DATATYPES)[number];
-/** The datatypes that carry `values` (and only they do). */
-export const LIST_DATATYPES: readonly AttributeDatatype[] = ['singlevaluelist', 'multivaluelist'];
-
-/** A category's code, as clients send it in `service_code`. */
-export const SERVICE_CODE = /^[A-Za-z0-9_-]{1,40}$/;
-/** An attribute's code or a list value's key: safe inside `attribute[code]`. */
-export const ATTRIBUTE_CODE = /^[A-Za-z0-9_-]{1,60}$/;
+import { ATTRIBUTE_CODE, ATTRIBUTE_DATATYPES, SERVICE_CODE } from './open311-services';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) =>

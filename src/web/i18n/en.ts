@@ -6,6 +6,7 @@ import { statsEn } from './stats.en';
 import { letterStatsEn } from './letterStats.en';
 import { lettersEn } from './letters.en';
 import { calendarEn } from './calendar.en';
+import { open311En } from './open311.en';
 
 export const en: Messages = {
   app: {
@@ -389,4 +390,5 @@ export const en: Messages = {
   letterStats: letterStatsEn,
   letters: lettersEn,
   ...calendarEn,
+  ...open311En,
 };

@@ -6,6 +6,7 @@ import { statsVi } from './stats.vi';
 import { letterStatsVi } from './letterStats.vi';
 import { lettersVi } from './letters.vi';
 import { calendarVi } from './calendar.vi';
+import { open311Vi } from './open311.vi';
 
 export const vi = {
   app: {
@@ -389,6 +390,7 @@ export const vi = {
   letterStats: letterStatsVi,
   letters: lettersVi,
   ...calendarVi,
+  ...open311Vi,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

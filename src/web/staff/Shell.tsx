@@ -13,6 +13,7 @@ import {
   IconLogout,
   IconMail,
   IconMailCheck,
+  IconMapPinShare,
   IconReportAnalytics,
   IconSettings,
   IconUsers,
@@ -34,7 +35,7 @@ import classes from './staff.module.css';
 interface NavItem {
   to: string;
   ability: string;
-  label: 'nav.dossiers' | 'letters.nav.letters' | 'letters.nav.cases' | 'nav.stats' | 'letterStats.nav' | 'nav.units' | 'nav.staff' | 'nav.calendar' | 'nav.audit' | 'nav.procedures' | 'nav.settings';
+  label: 'nav.dossiers' | 'letters.nav.letters' | 'letters.nav.cases' | 'nav.stats' | 'letterStats.nav' | 'nav.units' | 'nav.staff' | 'nav.calendar' | 'nav.audit' | 'nav.procedures' | 'nav.settings' | 'open311.nav';
   icon: ComponentType<{ size?: number; 'aria-hidden'?: boolean }>;
 }
 
@@ -50,6 +51,8 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/staff/staff', ability: 'staff.read', label: 'nav.staff', icon: IconUsers },
   // Every staff role may read the catalog (procedure.read); editing shows for procedure.manage on each row.
   { to: '/staff/procedures', ability: 'procedure.read', label: 'nav.procedures', icon: IconFileText },
+  // The Open311 categories are the same for the whole province: its administrators only.
+  { to: '/staff/open311', ability: 'open311.services.manage', label: 'open311.nav', icon: IconMapPinShare },
   { to: '/staff/calendar', ability: 'calendar.read', label: 'nav.calendar', icon: IconCalendarEvent },
   { to: '/staff/audit', ability: 'audit.read', label: 'nav.audit', icon: IconHistory },
   { to: '/staff/settings', ability: 'settings.manage', label: 'nav.settings', icon: IconSettings },

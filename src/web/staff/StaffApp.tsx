@@ -13,6 +13,7 @@ import StaffPage from './staff/StaffPage';
 import CalendarPage from './calendar/CalendarPage';
 import AuditPage from './audit/AuditPage';
 import SettingsPage from './settings/SettingsPage';
+import Open311ServicesPage from './open311/Open311ServicesPage';
 import ProceduresPage from './procedures/ProceduresPage';
 import DossiersInbox from './dossiers/DossiersInbox';
 import DossierPage from './dossiers/DossierPage';
@@ -73,6 +74,7 @@ export default function StaffApp() {
             <Route path="units" element={<RequireAbility ability="unit.read"><UnitsPage /></RequireAbility>} />
             <Route path="staff" element={<RequireAbility ability="staff.read"><StaffPage /></RequireAbility>} />
             <Route path="procedures" element={<RequireAbility ability="procedure.read"><ProceduresPage /></RequireAbility>} />
+            <Route path="open311" element={<RequireAbility ability="open311.services.manage"><Open311ServicesPage /></RequireAbility>} />
             <Route path="calendar" element={<RequireAbility ability="calendar.read"><CalendarPage /></RequireAbility>} />
             <Route path="audit" element={<RequireAbility ability="audit.read"><AuditPage /></RequireAbility>} />
             <Route path="settings" element={<RequireAbility ability="settings.manage"><SettingsPage /></RequireAbility>} />

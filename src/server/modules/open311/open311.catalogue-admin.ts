@@ -1,6 +1,7 @@
 // Administrators add, edit and retire the Open311 feedback categories (province-wide, audited); services.json shows the active ones.
 import { asc, eq } from 'drizzle-orm';
-import { LIST_DATATYPES, type ServiceAdminView, type ServiceAttributeInput, type ServiceCreateBody, type ServicePatchBody } from '../../../common/open311-services.schema';
+import { LIST_DATATYPES } from '../../../common/open311-services';
+import type { ServiceAdminView, ServiceAttributeInput, ServiceCreateBody, ServicePatchBody } from '../../../common/open311-services.schema';
 import type { Tx } from '../../db/client';
 import { open311Services } from '../../db/schema';
 import { recordAudit } from '../../platform/audit/audit';
