@@ -11,6 +11,7 @@ import { unitsUnder } from '../../org/units.service';
 import { clock } from '../dossiers.clock';
 import { add, counters, emptyCounts, foldMonths } from './stats.counts';
 import { countByMonth } from './stats.month.queries';
+import { balancedSplit } from './stats.split';
 import { monthLabel, monthsOf, periodOf, type Period } from '../../../platform/stats/period';
 import { countByDimension, type DimensionRow, type RawCounts, type StatsWindow } from './stats.queries';
 
@@ -44,8 +45,8 @@ export async function dossierStats(db: Tx, ctx: Ctx, q: StatsQuery, now: Date = 
     now,
     root: { id: unit.id, path: unit.path, depth: unit.depth },
     unitIds: whole ? null : subtree,
-    // A province's dossiers are counted in two halves at once, split at the middle one of its units.
-    splitAt: whole && subtree.length >= 4 ? ([...subtree].sort()[subtree.length >> 1] ?? null) : null,
+    // A province's dossiers are counted in two halves at once, cut where each holds about half of them.
+    splitAt: whole ? await balancedSplit(db, subtree) : null,
     fromDate: formatDate(period.from),
     toDate: formatDate(period.to),
   };
