@@ -47,18 +47,15 @@ interface QueryConfigLike {
  */
 export function autoPrepare(client: PoolClient): void {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-  let named = 0;
+  // The names this connection has used (pg parses each once on it).
   const seen = new Set<string>();
   (client as unknown as { query: (...args: unknown[]) => unknown }).query = (config: unknown, values?: unknown, callback?: unknown) => {
     if (config && typeof config === 'object' && typeof (config as QueryConfigLike).text === 'string' && !(config as QueryConfigLike).name) {
       const c = config as QueryConfigLike & { text: string };
       const params = values ?? c.values;
       const name = Array.isArray(params) && params.length > 0 ? statementName(c.text) : null;
-      if (name && (seen.has(name) || named < MAX_NAMED_PER_CONNECTION)) {
-        if (!seen.has(name)) {
-          seen.add(name);
-          named++;
-        }
+      if (name && (seen.has(name) || seen.size < MAX_NAMED_PER_CONNECTION)) {
+        seen.add(name);
         return query({ ...c, name }, values, callback);
       }
     }

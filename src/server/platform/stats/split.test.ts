@@ -36,7 +36,7 @@ describe.runIf(process.env.DATABASE_URL)('runStatsSplit on PostgreSQL', () => {
 
   type Row = { backend: number; snapshot: string; rows: number; total: number };
   const count = (db: Database) =>
-    runStatsSplit(db.db, halves, sql`true`, (tx, part) =>
+    runStatsSplit(db.db, async () => halves, sql`true`, (tx, part) =>
       queryRows<Row>(
         tx,
         sql`select pg_backend_pid() as backend, txid_current_snapshot()::text as snapshot, count(*)::int as rows, coalesce(sum(n), 0)::int as total
@@ -61,7 +61,7 @@ describe.runIf(process.env.DATABASE_URL)('runStatsSplit on PostgreSQL', () => {
 
   it('runs whole inside a transaction', async () => {
     const parts = await big.db.transaction((tx) =>
-      runStatsSplit(tx, halves, sql`true`, (t, part) => queryRows<{ rows: number }>(t, sql`select count(*)::int as rows from split_rows where ${part}`)),
+      runStatsSplit(tx, async () => halves, sql`true`, (t, part) => queryRows<{ rows: number }>(t, sql`select count(*)::int as rows from split_rows where ${part}`)),
     );
     expect(parts).toEqual([{ rows: 100 }]);
   });
@@ -79,7 +79,7 @@ describe.skipIf(process.env.DATABASE_URL)('runStatsSplit on PGlite', () => {
   });
 
   it('runs the statement whole on its one connection', async () => {
-    const parts = await runStatsSplit(db.db, halves, sql`true`, (tx, part) =>
+    const parts = await runStatsSplit(db.db, async () => halves, sql`true`, (tx, part) =>
       queryRows<{ rows: number }>(tx, sql`select count(*)::int as rows from split_rows where ${part}`),
     );
     expect(parts).toEqual([{ rows: 100 }]);

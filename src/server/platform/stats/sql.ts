@@ -49,17 +49,25 @@ function canSplit(db: Tx): boolean {
 /**
  * Runs a statistics statement over two disjoint parts of its rows at the same time, each on a
  * connection of its own and both in one snapshot (the first exports it, the second imports it), and
- * returns the rows of both: the caller merges them. `parts` are the conditions that split the rows
- * (`whole` when there is nothing to split). PostgreSQL's own parallel query does not serve a
+ * returns the rows of both: the caller merges them. `parts` gives the conditions that split the rows,
+ * asked only when the statement may run in halves (null: run `whole`). PostgreSQL's own parallel query does not serve a
  * statement whose number of groups the planner cannot estimate (the months of a period): it runs
  * the aggregate in one process over every row. Only on a PostgreSQL pool of at least
  * MIN_POOL_TO_SPLIT connections and outside a transaction; otherwise (PGlite, a transaction, a
  * small pool, two split runs already going) the statement runs whole, once.
  */
-export async function runStatsSplit<T>(db: Tx, parts: readonly [SQL, SQL] | null, whole: SQL, run: (tx: Tx, part: SQL) => Promise<T[]>, opts: { gatherFreely?: boolean } = {}): Promise<T[]> {
-  if (!parts || !canSplit(db)) return runStats(db, (tx) => run(tx, whole), opts);
+export async function runStatsSplit<T>(
+  db: Tx,
+  parts: () => Promise<readonly [SQL, SQL] | null>,
+  whole: SQL,
+  run: (tx: Tx, part: SQL) => Promise<T[]>,
+  opts: { gatherFreely?: boolean } = {},
+): Promise<T[]> {
+  if (!canSplit(db)) return runStats(db, (tx) => run(tx, whole), opts);
   splitRuns++;
   try {
+    const split = await parts();
+    if (!split) return await runStats(db, (tx) => run(tx, whole), opts);
     const config = { isolationLevel: 'repeatable read', accessMode: 'read only' } as const;
     return await db.transaction(async (a) => {
       const [exported] = await queryRows<{ id: string }>(a, sql`select pg_export_snapshot() as id`);
@@ -68,10 +76,10 @@ export async function runStatsSplit<T>(db: Tx, parts: readonly [SQL, SQL] | null
       const other = db.transaction(async (b) => {
         await b.execute(sql.raw(`set transaction snapshot '${id}'`));
         await plannerSettings(b, { ...opts, serial: true });
-        return run(b, parts[1]);
+        return run(b, split[1]);
       }, config);
       await plannerSettings(a, { ...opts, serial: true });
-      const [mine, theirs] = await Promise.all([run(a, parts[0]), other]);
+      const [mine, theirs] = await Promise.all([run(a, split[0]), other]);
       return [...mine, ...theirs];
     }, config);
   } finally {

@@ -119,7 +119,7 @@ export async function countByMonth(db: Tx, w: StatsWindow, monthStarts: readonly
     group by 1`;
   type Row = { code: string | number; n: number; ratingSum: number; ratings: number };
   // A province's year is counted in two halves at once (see runStatsSplit); the halves' groups are summed.
-  const parts = await runStatsSplit(db, halves(w), sql`true`, (tx, part) => queryRows<Row>(tx, query(part)), { gatherFreely: true });
+  const parts = await runStatsSplit(db, () => halves(db, w), sql`true`, (tx, part) => queryRows<Row>(tx, query(part)), { gatherFreely: true });
   const rows = new Map<string, Row>();
   for (const r of parts) {
     const key = String(r.code);

@@ -11,7 +11,6 @@ import { unitsUnder } from '../../org/units.service';
 import { clock } from '../dossiers.clock';
 import { add, counters, emptyCounts, foldMonths } from './stats.counts';
 import { countByMonth } from './stats.month.queries';
-import { balancedSplit } from './stats.split';
 import { monthLabel, monthsOf, periodOf, type Period } from '../../../platform/stats/period';
 import { countByDimension, type DimensionRow, type RawCounts, type StatsWindow } from './stats.queries';
 
@@ -45,8 +44,6 @@ export async function dossierStats(db: Tx, ctx: Ctx, q: StatsQuery, now: Date = 
     now,
     root: { id: unit.id, path: unit.path, depth: unit.depth },
     unitIds: whole ? null : subtree,
-    // A province's dossiers are counted in two halves at once, cut where each holds about half of them.
-    splitAt: whole ? await balancedSplit(db, subtree) : null,
     fromDate: formatDate(period.from),
     toDate: formatDate(period.to),
   };

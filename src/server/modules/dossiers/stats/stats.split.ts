@@ -3,12 +3,10 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/client';
 import { queryRows } from '../../../db/rows';
+import { units } from '../../../db/schema';
 
 /** The most common values' share of the rows below which their weights do not decide the cut. */
 const MIN_COVERED = 0.8;
-
-/** The middle of `ids` by count: every unit taken as the same weight. */
-export const middleId = (ids: readonly string[]): string | null => [...ids].sort()[ids.length >> 1] ?? null;
 
 /**
  * The id at which the weights, taken in id order, reach half their sum: the rows below it (`< id`)
@@ -32,18 +30,22 @@ const uuids = (text: string | null): string[] => (text ? text.replace(/[{}]/g, '
 /**
  * The receiving unit at which to cut a province's dossiers in two: from the column's most common
  * values and their frequencies when they cover most rows (a province has a few hundred units at
- * most, so they usually cover all), else the middle of its histogram, else the middle unit by count.
+ * most, so they usually cover all), else the middle of its histogram, else the middle unit by id
+ * (no statistics yet). Null with fewer than four units: too few dossiers to be worth two halves.
  */
-export async function balancedSplit(db: Tx, unitIds: readonly string[]): Promise<string | null> {
-  if (unitIds.length < 4) return null;
-  const [s] = await queryRows<{ vals: string | null; freqs: number[] | null; bounds: string | null }>(
+export async function balancedSplit(db: Tx): Promise<string | null> {
+  const [s] = await queryRows<{ units: number; middle: string | null; vals: string | null; freqs: number[] | null; bounds: string | null }>(
     db,
-    sql`select most_common_vals::text as vals, most_common_freqs as freqs, histogram_bounds::text as bounds
-      from pg_stats where schemaname = current_schema() and tablename = 'dossiers' and attname = 'receiving_unit_id'`,
+    sql`select (select count(*)::int from ${units}) as units,
+        (select u.id::text from ${units} u order by u.id offset (select count(*) / 2 from ${units}) limit 1) as middle,
+        s.most_common_vals::text as vals, s.most_common_freqs as freqs, s.histogram_bounds::text as bounds
+      from (select 1) one
+      left join pg_stats s on s.schemaname = current_schema() and s.tablename = 'dossiers' and s.attname = 'receiving_unit_id'`,
   );
-  const vals = uuids(s?.vals ?? null);
-  const freqs = s?.freqs ?? [];
-  if (vals.length && freqs.reduce((a, b) => a + b, 0) >= MIN_COVERED) return weightedMiddle(vals, freqs) ?? middleId(unitIds);
-  const bounds = uuids(s?.bounds ?? null);
-  return bounds.length >= 3 ? (bounds[bounds.length >> 1] ?? null) : middleId(unitIds);
+  if (!s || s.units < 4) return null;
+  const vals = uuids(s.vals);
+  const freqs = s.freqs ?? [];
+  if (vals.length && freqs.reduce((a, b) => a + b, 0) >= MIN_COVERED) return weightedMiddle(vals, freqs) ?? s.middle;
+  const bounds = uuids(s.bounds);
+  return bounds.length >= 3 ? (bounds[bounds.length >> 1] ?? null) : s.middle;
 }

@@ -1,13 +1,21 @@
 // SQL pieces shared by the statistics statements: the period's dossiers in a subtree, and the facts of their records carried on their rows.
 import { sql, type SQL } from 'drizzle-orm';
+import type { Tx } from '../../../db/client';
 import { at } from '../../../platform/stats/sql';
+import { balancedSplit } from './stats.split';
 
 export { at, runStats, runStatsSplit } from '../../../platform/stats/sql';
 
-/** The two halves of the dossiers for runStatsSplit (by receiving unit, the first column of dossiers_stats_idx), or null. */
-export function halves(w: StatsWindow): readonly [SQL, SQL] | null {
-  if (!w.splitAt) return null;
-  const at = sql`${w.splitAt}::uuid`;
+/**
+ * The two halves of a province's dossiers for runStatsSplit (by receiving unit, the first column of
+ * dossiers_stats_idx), cut where each holds about half; null for a smaller subtree (a commune's few
+ * rows run whole). Asked only when the statement is about to run in halves.
+ */
+export async function halves(db: Tx, w: StatsWindow): Promise<readonly [SQL, SQL] | null> {
+  if (w.unitIds) return null;
+  const cut = await balancedSplit(db);
+  if (!cut) return null;
+  const at = sql`${cut}::uuid`;
   return [sql`d.receiving_unit_id < ${at}`, sql`d.receiving_unit_id >= ${at}`];
 }
 
@@ -22,11 +30,6 @@ export interface StatsWindow {
   root: { id: string; path: string; depth: number };
   /** The root and every unit below it; null when that is every unit (a province's own statistics). */
   unitIds: readonly string[] | null;
-  /**
-   * A receiving unit's id that splits the dossiers in two parts (below it, and from it on) for a
-   * statement run in two halves at once (runStatsSplit); null to run it whole (a commune's few rows).
-   */
-  splitAt: string | null;
   /** The local dates of the period, for the validity of the child units listed with zeros. */
   fromDate: string;
   toDate: string;
