@@ -1,6 +1,6 @@
 // The redaction of personal data in texts published on the portal: known people's details however written, and what looks like personal data.
 import { describe, expect, it } from 'vitest';
-import { mentionsKnown, PLACEHOLDERS as P, redactPersonalData, replacePhrase } from './redact';
+import { mentionsKnown, mentionsTaxCode, PLACEHOLDERS as P, redactPersonalData, replacePhrase } from './redact';
 
 const WRITER = { name: 'Nguyễn Văn Khiếu', address: 'Thôn Đông, xã An Bình', phone: '0912 345 678', idNumber: '001090012345', email: 'khieu@example.vn' };
 
@@ -96,10 +96,29 @@ describe('redactPersonalData: addresses without "số", labelled names, tax code
     expect(redactPersonalData('Người viết đơn: (không ghi)')).toBe('Người viết đơn: (không ghi)');
   });
 
-  it('keeps a tax code, ten digits like a phone number, and still redacts the phone beside it', () => {
+  it('finds a tax code after its label: ten digits, a branch\'s ten and three (dash or not), a person\'s twelve; and still the phone beside it', () => {
     expect(redactPersonalData('Công ty có mã số thuế 0101234567, MST: 0312345678-001, Mã số thuế: 0109876543; điện thoại 0912345678.')).toBe(
-      `Công ty có mã số thuế 0101234567, MST: 0312345678-001, Mã số thuế: 0109876543; điện thoại ${P.phone}.`,
+      `Công ty có mã số thuế ${P.taxCode}, MST: ${P.taxCode}, Mã số thuế: ${P.taxCode}; điện thoại ${P.phone}.`,
     );
+    expect(redactPersonalData('Mã số thuế cá nhân của tôi là 8012345678, MST 0312345678 - 002, MÃ SỐ THUẾ:001090012345, mã số doanh nghiệp 0101234567.')).toBe(
+      `Mã số thuế cá nhân của tôi là ${P.taxCode}, MST ${P.taxCode}, MÃ SỐ THUẾ:${P.taxCode}, mã số doanh nghiệp ${P.taxCode}.`,
+    );
+    expect(redactPersonalData('ma so thue 8123456789; msdn: 0100109106-011; MST 0312345678001')).toBe(`ma so thue ${P.taxCode}; msdn: ${P.taxCode}; MST ${P.taxCode}`);
+  });
+
+  it('keeps, beside a tax code, decision numbers, dates, amounts, articles and the rest of a longer number', () => {
+    const text = 'Theo Quyết định số 15/QĐ-UBND ngày 05/3/2026 và Khoản 2 Điều 25, hộ kinh doanh có MST 8012345678 nộp 12.500.000 đồng; số tài khoản 01012345678901 giữ nguyên.';
+    expect(redactPersonalData(text)).toBe(text.replace('8012345678', P.taxCode));
+    // Eleven digits or a longer run after the label are not a tax code (and not a phone either).
+    expect(redactPersonalData('MST 01012345678 sai')).toBe('MST 01012345678 sai');
+  });
+
+  it('tells a text that still holds a tax code after its label, however often asked', () => {
+    for (let i = 0; i < 2; i++) {
+      expect(mentionsTaxCode('Hộ kinh doanh, mã số thuế: 8012345678.')).toBe(true);
+      expect(mentionsTaxCode('MST 0312345678-001')).toBe(true);
+      expect(mentionsTaxCode(`mã số thuế ${P.taxCode}, điện thoại 0912345678, Quyết định số 15/QĐ-UBND`)).toBe(false);
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-// Removes personal data from a text meant for the public (a published answer): the known people's details, then e-mails, ID numbers, phone numbers, addresses and names after a form of address.
+// Removes personal data from a text meant for the public (a published answer) or for a reader who may not know the writer: the known people's details, then e-mails, tax codes, ID numbers, phone numbers, addresses and names after a form of address.
 
 /** What replaces each kind of detail. */
 export const PLACEHOLDERS = {
@@ -7,6 +7,7 @@ export const PLACEHOLDERS = {
   phone: '[số điện thoại]',
   email: '[email]',
   idNumber: '[số giấy tờ]',
+  taxCode: '[mã số thuế]',
 } as const;
 
 /** A person whose details are known (the writer, the representatives of a group). */
@@ -67,12 +68,19 @@ function matchAt(folded: readonly string[], start: number, words: readonly strin
   return i;
 }
 
+/**
+ * A tax code after its label ("mã số thuế", "MST", "mã số doanh nghiệp", "MSDN", in any case, "cá nhân của tôi là" and the like between):
+ * ten digits, a branch's ten digits and three (with a dash or without), or a person's twelve (the citizen identity number). A person's own
+ * tax code is personal data (Decree 13/2023/NĐ-CP), and a business's names its owner often enough: the label stays, the number goes.
+ */
+const TAX_CODE =
+  /(?<![\p{L}])((?:mã số thuế|ma so thue|mst|mã số doanh nghiệp|msdn)(?:\s+(?:cá nhân|doanh nghiệp|của (?:tôi|ông|bà|công ty))){0,2}(?:\s+(?:là|số))?\s*:?\s*)\d{10}(?:\s*-\s*\d{3}|\d{2,3})?(?![\p{N}])/giu;
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 /** Citizen identity card (12 digits) and the old identity card (9 digits), optionally grouped by spaces or dots; not after +84 (a phone), not an amount of đồng. */
 const ID_NUMBER = /(?<![\p{N}])(?<!(?:\+84|84)[ .-])(?:\d{3}[ .]?\d{3}[ .]?\d{3}[ .]?\d{3}|\d{3}[ .]?\d{3}[ .]?\d{3})(?![\p{N}])(?!\s*(?:đồng|Đồng|đ|VNĐ|VND)(?![\p{L}]))/gu;
 /**
  * Vietnamese phone numbers: 0 or +84 / 84, then 9 digits (mobile) or 9-10 digits (landline), spaces, dots, dashes or an area code's
- * bracket between groups; not a tax code ("mã số thuế 0101234567", "MST: 0101234567-001": ten digits too, a business's, public).
+ * bracket between groups; not ten digits after a tax code's label (TAX_CODE replaces them first, with the label kept).
  */
 const PHONE = /(?<![\p{N}+])(?<!(?:[Mm]ã số thuế|MÃ SỐ THUẾ|[Mm]ã số doanh nghiệp|MÃ SỐ DOANH NGHIỆP|MST|MSDN)\s*:?\s*)(?:\+84|84|0)(?:[ .)-]{0,2}\d){8,10}(?![\p{N}])/gu;
 /** "trú tại ...", "địa chỉ: ...": the label stays, the address up to the end of the sentence goes. */
@@ -127,7 +135,7 @@ const digits = (s: string) => s.replace(/\D/g, '');
 /**
  * The text with personal data replaced by placeholders: first the known people's names, addresses,
  * e-mails, ID and phone numbers (however written: case, diacritics, spacing), then anything that
- * looks like an e-mail, an ID number, a phone number, an address after its label, or a name after
+ * looks like an e-mail, a tax code after its label, an ID number, a phone number, an address after its label, or a name after
  * "ông", "bà", "anh", "chị"... A draft for an officer to review, not a guarantee.
  */
 export function redactPersonalData(input: string, known: readonly KnownPerson[] = []): string {
@@ -143,7 +151,9 @@ export function redactPersonalData(input: string, known: readonly KnownPerson[] 
   for (const [phrase, placeholder] of phrases) text = replacePhrase(text, phrase, placeholder);
   text = text.replace(EMAIL, PLACEHOLDERS.email);
   const knownIds = new Set(known.map((p) => digits(p.idNumber ?? '')).filter((d) => d.length >= 6));
-  // ID numbers first: a grouped 12-digit card number would otherwise start like a phone number.
+  // Tax codes first: a branch's code would otherwise lose its first ten digits as a phone number and keep the rest.
+  text = text.replace(TAX_CODE, (_m, label: string) => `${label}${PLACEHOLDERS.taxCode}`);
+  // ID numbers next: a grouped 12-digit card number would otherwise start like a phone number.
   text = text.replace(ID_NUMBER, PLACEHOLDERS.idNumber);
   text = text.replace(PHONE, PLACEHOLDERS.phone);
   for (const id of knownIds) text = text.split(id).join(PLACEHOLDERS.idNumber);
@@ -154,6 +164,12 @@ export function redactPersonalData(input: string, known: readonly KnownPerson[] 
   text = text.replace(INTRODUCED, (_m, intro: string) => `${intro}${PLACEHOLDERS.name}`);
   text = text.replace(NAMED, (_m, title: string) => `${title}${PLACEHOLDERS.name}`);
   return text;
+}
+
+/** Whether the text holds a tax code after its label: what redactPersonalData replaces by `[mã số thuế]`, whoever it belongs to. */
+export function mentionsTaxCode(text: string): boolean {
+  // search() starts at 0 whatever the global regex's lastIndex.
+  return text.normalize('NFC').search(TAX_CODE) >= 0;
 }
 
 /** A number's digits as written in a text, the separators inside it dropped ("0987 111.222" → "0987111222"). */

@@ -123,6 +123,26 @@ describe('publishing an answer', () => {
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['letter_case.publish_answer', 'letter_case.unpublish_answer']));
   });
 
+  it('drafts without a tax code, the writer\'s own or a business\'s, refuses one typed back, and publishes none; numbers, dates and amounts stay', async () => {
+    const answer =
+      'Trả lời bà Phạm Thị Minh, mã số thuế cá nhân 8012345678: theo Quyết định số 15/QĐ-UBND ngày 05/3/2026, Công ty Xây dựng Bến (MST: 0312345678-001) hoàn trả 12.500.000 đồng theo Điều 25.';
+    const c = await answered('feedback', answer, 'Phản ánh công ty thu tiền sửa cầu');
+    const { draft } = (await lanhdao.get(`/api/letter-cases/${c.id}/publication`)).json<PublicationView>();
+    expect(draft.publishedText).toBe(
+      'Trả lời bà [họ tên], mã số thuế cá nhân [mã số thuế]: theo Quyết định số 15/QĐ-UBND ngày 05/3/2026, Công ty Xây dựng Bến (MST: [mã số thuế]) hoàn trả 12.500.000 đồng theo Điều 25.',
+    );
+    for (const leak of ['Hộ kinh doanh có MST 8012345678 đã hoàn trả.', 'Công ty (mã số thuế: 0312345678-001) đã hoàn trả.']) {
+      const res = await act(lanhdao, c.id, 'publish_answer', { data: { publishedSummary: draft.publishedSummary, publishedText: leak } });
+      expect(res.statusCode, leak).toBe(400);
+      expect(fieldPaths(res), leak).toEqual(['body.data.publishedText']);
+    }
+    await actOk(lanhdao, c.id, 'publish_answer', { data: draft });
+    const shown = await pub().get(`/api/public/letter-answers/${encodeURIComponent(c.code)}`);
+    expect(shown.statusCode, shown.body).toBe(200);
+    expect(shown.json<PublishedAnswer>().answer).toBe(draft.publishedText);
+    for (const hidden of ['8012345678', '0312345678']) expect(shown.body).not.toContain(hidden);
+  });
+
   it('pages newest first with a cursor; never publishes before the answer or a denunciation', async () => {
     for (const n of [1, 2, 3]) {
       const c = await answered('feedback', `Đã sửa đèn chiếu sáng số ${n} đường liên thôn.`, `Phản ánh đèn chiếu sáng số ${n}`);

@@ -1,7 +1,7 @@
 // Publishing the answer to a petition or feedback on the portal: the draft with personal data removed, the checks before publishing, the published row kept in step with the case's actions.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { PublicationView } from '../../../common/letter-resolution.schema';
-import { mentionsKnown, redactPersonalData, type KnownPerson } from '../../../common/redact';
+import { mentionsKnown, mentionsTaxCode, redactPersonalData, type KnownPerson } from '../../../common/redact';
 import type { Tx } from '../../db/client';
 import type { Ctx } from '../../platform/auth/actor';
 import { formatLocalIso } from '../../platform/calendar/local-date';
@@ -96,7 +96,7 @@ export async function publicationOf(db: Tx, ctx: Ctx, caseId: string): Promise<P
 /**
  * The letters' rules for publishing, checked before the engine records the step: withdrawing needs
  * something published; a text to publish must not hold a detail of a known writer (name, address,
- * phone, e-mail, ID number), whatever the officer typed.
+ * phone, e-mail, ID number), whatever the officer typed, nor anyone's tax code after its label.
  */
 export async function guardPublication(db: Tx, c: CaseWithUnits, action: string, data: Record<string, unknown> | undefined, lang: Lang): Promise<void> {
   // Elsewhere than `answered` the engine refuses the action itself.
@@ -111,11 +111,14 @@ export async function guardPublication(db: Tx, c: CaseWithUnits, action: string,
   const issues = (['publishedSummary', 'publishedText'] as const)
     .filter((k) => {
       const text = str(data?.[k]);
-      return text !== null && mentionsKnown(text, known);
+      return text !== null && (mentionsKnown(text, known) || mentionsTaxCode(text));
     })
     .map((k) => ({
       path: `body.data.${k}`,
-      message: lang === 'vi' ? 'Nội dung còn thông tin cá nhân của người viết đơn (họ tên, địa chỉ, số điện thoại, email, số giấy tờ)' : "The text still holds the writer's personal data",
+      message:
+        lang === 'vi'
+          ? 'Nội dung còn thông tin cá nhân của người viết đơn (họ tên, địa chỉ, số điện thoại, email, số giấy tờ) hoặc mã số thuế'
+          : "The text still holds the writer's personal data or a tax code",
     }));
   if (issues.length) throw errors.validation(issues);
 }
