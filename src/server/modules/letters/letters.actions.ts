@@ -17,6 +17,7 @@ import { updateCaseAndRead } from './letter-cases.writes';
 import { casePageFrom, casePageSql, findCaseWithLetter } from './letters.page.queries';
 import { guardRefusal } from './letters.rules';
 import { reopenWindow } from './letters.reopen-window';
+import { resultOf } from './letters.results';
 import { casePageNames, toCaseView } from './letters.views';
 import { CASE_ENTITY, letterWorkflow } from './letters.workflows';
 
@@ -29,21 +30,6 @@ export const OUTCOME_OF: Readonly<Record<string, string>> = {
   file_away: 'filed',
   refer_for_inspection: 'referred',
 };
-
-/** How the handling ended: the decision's result, or the fact of the answer or the withdrawal. */
-function resultOf(action: string, data: Record<string, unknown>): string | null {
-  switch (action) {
-    case 'resolve':
-    case 'conclude':
-      return typeof data.result === 'string' ? data.result : null;
-    case 'answer':
-      return 'answered';
-    case 'withdraw':
-      return 'withdrawn';
-    default:
-      return null;
-  }
-}
 
 /** The case row after the step: state, place, handler, deadline, decision and end. */
 export function mirror(c: CaseWithUnits, action: string, res: TransitionResult, transfer: boolean, now: Date): Partial<CaseInsert> {

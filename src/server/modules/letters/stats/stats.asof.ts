@@ -1,9 +1,11 @@
-// Letters and cases of the statistics as they stood at a moment: the row for one never reopened or unfiled, its steps for one that was.
+// Letters and cases of the statistics as they stood at a moment: the row for one never reopened, unfiled or moved since, its steps for one that was.
 import { sql, type SQL } from 'drizzle-orm';
 import { at } from '../../../platform/stats/sql';
+import { workflows } from '../../../platform/workflow/registry';
 import { OUTCOME_OF } from '../letters.actions';
+import { RESULT_OF_ACTION } from '../letters.results';
 import { UNMARK_ACTION } from '../letters.rules';
-import { activeCaseStates, CASE_ENTITY, LETTER_ENTITY } from '../letters.workflows';
+import { activeCaseStates, CASE_ENTITY, LETTER_ENTITY, loadLetterWorkflows } from '../letters.workflows';
 import { REOPEN } from '../letters.reopen-window';
 
 const list = (xs: readonly string[]) => sql`${`{${xs.join(',')}}`}::text[]`;
@@ -14,8 +16,18 @@ function outcomeOfStep(): SQL {
   return sql`(case s.action ${sql.join(whens, sql` `)} end)`;
 }
 
-/** The result a step records, by the rule of the case row (letters.actions.ts `resultOf`): the decision's, the answer, the withdrawal. */
-const RESULT_OF_STEP = sql`(case when s.action in ('resolve', 'conclude') then s.data->>'result' when s.action = 'answer' then 'answered' when s.action = 'withdraw' then 'withdrawn' end)`;
+/**
+ * The result a step records (`RESULT_OF_ACTION`, the table the case row is written by: letters.results.ts), as SQL over
+ * the step `s`: the fact itself, or the step's field when it holds a string.
+ */
+export function resultOfStep(): SQL {
+  const whens = Object.entries(RESULT_OF_ACTION).map(([action, rule]) =>
+    'value' in rule
+      ? sql`when ${action} then ${rule.value}::text`
+      : sql`when ${action} then case when jsonb_typeof(s.data->${rule.field}::text) = 'string' then s.data->>${rule.field}::text end`,
+  );
+  return sql`(case s.action ${sql.join(whens, sql` `)} end)`;
+}
 
 /**
  * The columns the figures read (`finished_at`, `outcome`, `result`, `accepted_at`) as they stood at `asOf`.
@@ -42,7 +54,7 @@ export function casesAsOf(start: Date, asOf: Date): { columns: SQL; joins: SQL }
       select s.entity_id,
         (array_agg(s.to_state order by s.seq desc) filter (where ${before}))[1] as state,
         max(s.at) filter (where ${changed}) as changed_at,
-        (array_agg(${RESULT_OF_STEP} order by s.seq desc) filter (where ${changed}))[1] as result,
+        (array_agg(${resultOfStep()} order by s.seq desc) filter (where ${changed}))[1] as result,
         (array_agg(${outcomeOfStep()} order by s.seq desc) filter (where ${before} and s.action = any(${list(Object.keys(OUTCOME_OF))})))[1] as outcome,
         max(s.at) filter (where ${before} and s.action = 'accept') as accepted_at
       from workflow_steps s
@@ -77,5 +89,52 @@ export function lettersAsOf(start: Date, asOf: Date): { toClassify: SQL; duplica
       )
       group by s.entity_id
     ) u on u.entity_id = l.id`,
+  };
+}
+
+/** The actions that send a case to another unit (`transfer` in the case workflows): the only steps that change where it is handled. */
+function transferActions(): string[] {
+  loadLetterWorkflows();
+  const defs = workflows.codes().map((code) => workflows.get(code));
+  return [...new Set(defs.flatMap((d) => (d.entityType === CASE_ENTITY ? d.actions.filter((a) => a.transfer).map((a) => a.code) : [])))];
+}
+
+/**
+ * The period [start, end)'s cases that a unit of the subtree (`inSubtree`, a condition on a unit column) handled at
+ * `asOf`, as `c`, each with `unit_id` the unit it was at then and the columns the figures read.
+ *
+ * The case row holds the unit it is at now, changed by a transfer. The cases of the period transferred since
+ * `asOf` (`moved`) are found among the transfer steps since then (workflow_steps_action_at_idx, index only), and
+ * the unit each was at is the `to_unit_id` of its last step before `asOf`, one backward probe on
+ * workflow_steps_entity_seq_uq per such case; a case not moved since is where its row says. Two branches, so that a
+ * commune's cases are still found by the unit index: the cases in the subtree now (at their unit then when they
+ * moved since), and those moved out of it since `asOf` that were in it then. A case with no step before `asOf` did
+ * not exist then: it is not in `moved`, and the deadline's inner join (stats.queries.ts) leaves it out.
+ */
+export function casesPlacedAsOf(start: Date, end: Date, asOf: Date, inSubtree: (col: SQL) => SQL): { cte: SQL; source: SQL } {
+  const [s, e, t] = [at(start), at(end), at(asOf)];
+  const inPeriod = sql`c.received_at >= ${s} and c.received_at < ${e}`;
+  const columns = sql`c.id, c.type, c.received_at, c.processable, c.finished_at, c.outcome, c.result, c.accepted_at`;
+  return {
+    cte: sql`moved as (
+      select c.id, p.to_unit_id as unit_id
+      from letter_cases c join lateral (
+        select s.to_unit_id from workflow_steps s
+        where s.entity_type = ${CASE_ENTITY} and s.entity_id = c.id and s.at < ${t}
+        order by s.seq desc limit 1
+      ) p on true
+      where ${inPeriod} and c.id in (
+        select r.entity_id from workflow_steps r where r.entity_type = ${CASE_ENTITY} and r.action = any(${list(transferActions())}) and r.at >= ${t}
+      )
+    )`,
+    source: sql`(
+      select ${columns}, coalesce(m.unit_id, c.unit_id) as unit_id
+      from letter_cases c left join moved m on m.id = c.id
+      where ${inPeriod} and ${inSubtree(sql`c.unit_id`)} and ${inSubtree(sql`coalesce(m.unit_id, c.unit_id)`)}
+      union all
+      select ${columns}, m.unit_id
+      from moved m join letter_cases c on c.id = m.id
+      where ${inSubtree(sql`m.unit_id`)} and not ${inSubtree(sql`c.unit_id`)}
+    ) c`,
   };
 }

@@ -4,7 +4,7 @@ import type { LetterStatsGroupBy } from '../../../../common/letter-stats.schema'
 import type { Tx } from '../../../db/client';
 import { queryRows } from '../../../db/rows';
 import { at, runStats } from '../../../platform/stats/sql';
-import { casesAsOf, lettersAsOf } from './stats.asof';
+import { casesAsOf, casesPlacedAsOf, lettersAsOf } from './stats.asof';
 
 /**
  * The period [start, end) as instants, the moment the figures describe (`asOf`: now, or the end of a
@@ -151,7 +151,9 @@ export function letterStatsQuery(groupBy: LetterStatsGroupBy, w: LetterStatsWind
   const asOf = casesAsOf(w.start, w.asOf);
   const caseCols = CASE_SIDE.map((c) => sql`count(*) filter (where ${cf[c]})::int as ${id(c)}`);
   const letterOnceNames = LETTER_SIDE.flatMap((c) => [c, `${c}Once`]);
+  const placed = casesPlacedAsOf(w.start, w.end, w.asOf, (col) => inUnits(col, w));
   return sql`
+    with ${placed.cte}
     select f.gk, ${sql.join([...letterCols, ...zero(CASE_SIDE)], sql`, `)}
     from (
       select ${k.letter} as gk, ${first} as first, ${lf.columns}
@@ -163,8 +165,7 @@ export function letterStatsQuery(groupBy: LetterStatsGroupBy, w: LetterStatsWind
     select ${k.kase} as gk, ${sql.join([...zero(letterOnceNames), ...caseCols], sql`, `)}
     from (
       select c.id, c.unit_id, c.type, c.received_at, c.processable, ${asOf.columns}
-      from letter_cases c ${asOf.joins}
-      where c.received_at >= ${s} and c.received_at < ${e} and ${inUnits(sql`c.unit_id`, w)}
+      from ${placed.source} ${asOf.joins}
     ) c ${deadlineAt(w)}
     group by 1`;
 }
