@@ -10,7 +10,7 @@ import { clock } from '../letters/letters.clock';
 import { createService, listAllServices, updateService } from './open311.catalogue-admin';
 import { installOpen311Errors, open311Errors } from './open311.errors';
 import { installFormParser, normalizeBody } from './open311.form';
-import { ClientBody, ClientCreated, ClientView, clientOfKey, createClient, listClients, revokeClient } from './open311.keys';
+import { ClientBody, ClientCreated, ClientView, clientOfKey, createClient, listClients, revokeClient, rotateClient } from './open311.keys';
 import { checkJurisdiction, parseRequestQuery, queryArgs } from './open311.query';
 import { getRequest, listRequests } from './open311.requests';
 import { discovery, ensureServices, findService, listServices, toDefinitionView, toServiceView } from './open311.services';
@@ -99,7 +99,7 @@ async function georeport(app: FastifyInstance) {
 
 const IdParams = z.object({ id: z.uuid() });
 
-/** Administrators issue and revoke the keys of client applications (audited); the key is answered once. */
+/** Administrators issue, rotate and revoke the keys of client applications (audited); a key is answered once. */
 const clientRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;
   app.get('/api/open311/clients', { schema: { tags, summary: 'Ứng dụng Open311 và khoá API / client applications', response: { 200: z.array(ClientView) } } }, (req) => listClients(db, ctxOf(req)));
@@ -117,6 +117,14 @@ const clientRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const ctx = ctxOf(req);
       return db.transaction((tx) => revokeClient(tx, ctx, req.params.id));
+    },
+  );
+  app.post(
+    '/api/open311/clients/:id/rotate',
+    { schema: { tags, summary: 'Cấp khoá API mới, khoá cũ hết hiệu lực ngay (khoá mới chỉ hiện một lần) / rotate an API key', params: IdParams, response: { 200: ClientCreated } } },
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      return idempotent(db, req, reply, async (tx) => ({ status: 200, body: await rotateClient(tx, ctx, req.params.id) }));
     },
   );
 };
