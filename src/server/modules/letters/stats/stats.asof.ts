@@ -4,6 +4,7 @@ import { at } from '../../../platform/stats/sql';
 import { workflows } from '../../../platform/workflow/registry';
 import { OUTCOME_OF } from '../letters.actions';
 import { RESULT_OF_ACTION } from '../letters.results';
+import { MARK_ACTION } from '../letters.duplicates';
 import { UNMARK_ACTION } from '../letters.rules';
 import { activeCaseStates, CASE_ENTITY, LETTER_ENTITY, loadLetterWorkflows } from '../letters.workflows';
 import { REOPEN } from '../letters.reopen-window';
@@ -67,28 +68,42 @@ export function casesAsOf(start: Date, asOf: Date): { columns: SQL; joins: SQL }
 }
 
 /**
- * Whether a letter was waiting for classification (`toClassify`) or filed as a duplicate (`duplicates`) at `asOf`.
+ * Whether a letter was waiting for classification (`toClassify`) or filed as a duplicate (`duplicates`) at `asOf`,
+ * and, to group by type, the types of the cases it was held by then (`types`, a lateral join: `t.type`, and
+ * `t.first` true in one of them so that the total counts the letter once; none for a letter not classified then).
  *
- * Classifying or filing a letter as a duplicate sets `classified_at` once, and filing it links it to the case
- * (`letter_case_letters`, `linked_at`): compared with `asOf` they tell. Undoing the filing (`unmark_duplicate`)
- * deletes the link and clears `classified_at`, and the letter may then be classified or filed again: for a letter
- * with such a step its intake state at `asOf` is read from its steps instead (the state the last step before `asOf`
- * entered: `received`, or none yet, is waiting; `duplicate` is filed). Found as the reopened cases are: the
- * `unmark_duplicate` steps since the period's start, then those letters' steps only.
+ * Classifying or filing a letter as a duplicate sets `classified_at` once, and links it to its cases
+ * (`letter_case_letters`, `linked_at`: the cases split from it, or the case it was filed with): compared with
+ * `asOf` they tell. A case's type is set when it is split from its letter and never changes (no action writes it:
+ * stats.asof.test.ts). Undoing the filing (`unmark_duplicate`) deletes the link and clears `classified_at`, and the
+ * letter may then be classified or filed again: for a letter with such a step its intake state at `asOf` is read
+ * from its steps instead (the state the last step before `asOf` entered: `received`, or none yet, is waiting;
+ * `duplicate` is filed, with the case its last `mark_duplicate` step before `asOf` names). Found as the reopened
+ * cases are: the `unmark_duplicate` steps since the period's start, then those letters' steps only.
  */
-export function lettersAsOf(start: Date, asOf: Date): { toClassify: SQL; duplicates: SQL; joins: SQL } {
+export function lettersAsOf(start: Date, asOf: Date): { toClassify: SQL; duplicates: SQL; joins: SQL; types: SQL } {
   const t = at(asOf);
   return {
     toClassify: sql`case when u.entity_id is null then l.classified_at is null or l.classified_at >= ${t} else coalesce(u.state, 'received') = 'received' end`,
     duplicates: sql`case when u.entity_id is null then dup.letter_id is not null else u.state is not distinct from 'duplicate' end`,
     joins: sql`left join (
-      select s.entity_id, (array_agg(s.to_state order by s.seq desc) filter (where s.at < ${t}))[1] as state
+      select s.entity_id, (array_agg(s.to_state order by s.seq desc) filter (where s.at < ${t}))[1] as state,
+        (array_agg(s.data->>'caseId' order by s.seq desc) filter (where s.at < ${t} and s.action = ${MARK_ACTION}))[1] as filed_with
       from workflow_steps s
       where s.entity_type = ${LETTER_ENTITY} and s.entity_id in (
         select r.entity_id from workflow_steps r where r.entity_type = ${LETTER_ENTITY} and r.action = ${UNMARK_ACTION} and r.at >= ${at(start)}
       )
       group by s.entity_id
     ) u on u.entity_id = l.id`,
+    types: sql`left join lateral (
+      select k.type, row_number() over (order by k.type) = 1 as first
+      from (
+        select kc.type from letter_case_letters kx join letter_cases kc on kc.id = kx.case_id
+        where kx.letter_id = l.id and kx.linked_at < ${t} and (u.entity_id is null or kx.role = 'origin')
+        union
+        select kc.type from letter_cases kc where u.state = 'duplicate' and kc.id = u.filed_with::uuid
+      ) k
+    ) t on true`,
   };
 }
 

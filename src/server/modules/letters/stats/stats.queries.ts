@@ -50,21 +50,22 @@ export interface RawGroup extends Record<LetterField | `${LetterField}Once` | Ca
 const SENT_OUT = sql`('forwarded', 'guided', 'returned', 'referred')`;
 
 /**
- * Per letter, computed once in the inner select: not classified at `asOf`, a duplicate, anonymous.
- * Duplicate links and anonymous cases are hashed once (a semi-join each) rather than probed per
- * letter; anonymous cases are those of the period (a case is received with its letter). A letter whose filing as a
+ * Per letter, computed once in the inner select: not classified at `asOf`, a duplicate, anonymous, and by type the
+ * types of the cases it was held by at `asOf` (stats.asof.ts). Duplicate links and anonymous cases are hashed once
+ * (a semi-join each) rather than probed per letter; anonymous cases are those of the period (a case is received with
+ * its letter), which existed at `asOf` when their letter was classified before it. A letter whose filing as a
  * duplicate was undone is read from its steps (stats.asof.ts).
  */
-function letterFlags(w: LetterStatsWindow): { columns: SQL; joins: SQL } {
+function letterFlags(w: LetterStatsWindow, groupBy: LetterStatsGroupBy): { columns: SQL; joins: SQL } {
   const [s, e, asOf] = [at(w.start), at(w.end), at(w.asOf)];
   const unfiled = lettersAsOf(w.start, w.asOf);
   return {
     columns: sql`(${unfiled.toClassify}) as "toClassify",
       (${unfiled.duplicates}) as "duplicates",
-      (l.anonymous or anon.letter_id is not null) as "anonymous"`,
+      (l.anonymous or (anon.letter_id is not null and l.classified_at < ${asOf})) as "anonymous"`,
     joins: sql`left join (select distinct x.letter_id from letter_case_letters x where x.role = 'duplicate' and x.linked_at < ${asOf}) dup on dup.letter_id = l.id
       left join (select distinct ac.letter_id from letter_cases ac where ac.anonymous and ac.received_at >= ${s} and ac.received_at < ${e}) anon on anon.letter_id = l.id
-      ${unfiled.joins}`,
+      ${unfiled.joins} ${groupBy === 'type' ? unfiled.types : sql``}`,
   };
 }
 
@@ -106,15 +107,6 @@ function keys(groupBy: LetterStatsGroupBy, w: LetterStatsWindow): { letter: SQL;
 }
 
 /**
- * By type, a letter is counted under each type of the cases it holds (split from it or gathered as a
- * duplicate), `first` in one of them so that the total counts it once; a letter not classified has none.
- */
-const LETTER_TYPES = sql`left join lateral (
-    select k.type, row_number() over (order by k.type) = 1 as first
-    from (select distinct kc.type from letter_case_letters kx join letter_cases kc on kc.id = kx.case_id where kx.letter_id = l.id) k
-  ) t on true`;
-
-/**
  * The deadline running when the case ended (the step before the end: an end state has none), or at
  * `asOf` for a case still open then; read backwards on workflow_steps_entity_seq_uq, one probe per case.
  * An inner join: a case with no step before `asOf` did not exist yet (its letter was classified after) and is not counted.
@@ -140,7 +132,7 @@ export function letterStatsQuery(groupBy: LetterStatsGroupBy, w: LetterStatsWind
   const id = (c: string) => sql.identifier(c);
   const zero = (names: readonly string[]) => names.map((c) => sql`0 as ${id(c)}`);
   const k = keys(groupBy, w);
-  const lf = letterFlags(w);
+  const lf = letterFlags(w, groupBy);
   const cf = caseFilters(w);
   const first = groupBy === 'type' ? sql`t.first is not false` : sql`true`;
   const flag = (c: LetterField) => (c === 'letters' ? sql`true` : sql`f.${id(c)}`);
@@ -157,7 +149,7 @@ export function letterStatsQuery(groupBy: LetterStatsGroupBy, w: LetterStatsWind
     select f.gk, ${sql.join([...letterCols, ...zero(CASE_SIDE)], sql`, `)}
     from (
       select ${k.letter} as gk, ${first} as first, ${lf.columns}
-      from letters l ${lf.joins} ${groupBy === 'type' ? LETTER_TYPES : sql``}
+      from letters l ${lf.joins}
       where l.received_at >= ${s} and l.received_at < ${e} and ${inUnits(sql`l.unit_id`, w)}
     ) f
     group by 1
