@@ -132,6 +132,8 @@ export interface CaseListFilter {
   /** Only cases escalated for their running deadline (with the `overdue` window). */
   escalated?: boolean | undefined;
   q?: string | undefined;
+  /** Where `q` may match the letter's content (access: mayRevealIdentitySql). */
+  contentSearchable: SQL;
   after?: { dueMs: number; id: string } | undefined;
   limit: number;
 }
@@ -139,14 +141,14 @@ export interface CaseListFilter {
 /**
  * Search by a case's or letter's code, or by words of the content, summary, target or the writer's
  * name; the name exists in plaintext only on letters without a denunciation, so a protected writer
- * can never be found by name.
+ * can never be found by name, nor by the content (where they may have written it) unless `contentSearchable`.
  */
-function searchCondition(q: string): SQL {
+function searchCondition(q: string, contentSearchable: SQL): SQL {
   const like = `%${escapeLike(q)}%`;
   return or(
     eq(letterCases.code, q),
     eq(letters.code, q),
-    sql`${letters.contentFolded} like dv_fold(${like})`,
+    sql`(${letters.contentFolded} like dv_fold(${like}) and ${contentSearchable})`,
     sql`dv_fold(${letterCases.summary} || ' ' || coalesce(${letterCases.target}, '')) like dv_fold(${like})`,
     sql`dv_fold(${letters.writerName}) like dv_fold(${like})`,
   ) as SQL;
@@ -159,7 +161,7 @@ export async function listCases(db: Tx, f: CaseListFilter): Promise<CaseWithUnit
   if (f.assigneeId) where.push(eq(letterCases.assigneeId, f.assigneeId));
   where.push(...dueConditions(letterCases.dueAt, letterCases.state, f.activeStates, f.window));
   if (f.escalated) where.push(escalatedSql);
-  if (f.q) where.push(searchCondition(f.q));
+  if (f.q) where.push(searchCondition(f.q, f.contentSearchable));
   if (f.after) where.push(afterDue(letterCases.dueAt, letterCases.id, f.after));
   const rows = await selectWithUnits(db)
     .where(and(...where))

@@ -1,8 +1,10 @@
 // Who sees which letter and case, and who may reveal a writer's identity: the handler and the head of the handling unit for a denunciation.
+import { sql, type SQL } from 'drizzle-orm';
+import { letterCaseLetters, letterCases, letters } from '../../db/schema';
 import type { Actor } from '../../platform/auth/actor';
 import { can, scopePaths } from '../../platform/policy';
 import { caseVisibleTo, type CaseWithUnits } from './letter-cases.queries';
-import { letterVisibleTo, type LetterWithUnit } from './letters.queries';
+import { letterVisibleTo, recv, under, type LetterWithUnit } from './letters.queries';
 
 /** Where a case is handled and who handles it. */
 export interface CasePlace {
@@ -32,9 +34,11 @@ export function identityStatus(letter: Pick<LetterWithUnit, 'identityProtected' 
   return letter.state === 'received' ? 'sealed' : 'shown';
 }
 
-/** The head of the handling unit: a leader granted on that very unit (a leader above it is not its head). */
+/** The units the user heads: a leader granted on that very unit (a leader above it is not its head). */
+const headedUnits = (actor: Actor) => actor.grants.filter((g) => g.role === 'leader').map((g) => g.unitId);
+
 function headOf(actor: Actor, unitId: string): boolean {
-  return actor.grants.some((g) => g.role === 'leader' && g.unitId === unitId);
+  return headedUnits(actor).includes(unitId);
 }
 
 /**
@@ -53,3 +57,18 @@ export function mayRevealIdentity(actor: Actor, letter: Pick<LetterWithUnit, 'id
       return cases.some((c) => c.assigneeId === actor.id || headOf(actor, c.unitId));
   }
 }
+
+/**
+ * mayRevealIdentity as an SQL condition on `letters` joined with its receiving unit (`recv`), for
+ * searches: the same three cases, from the same grants and assignments (a protected letter: a case
+ * holding it, its own or one it joined as a duplicate, assigned to the user or handled by a unit they head).
+ */
+export function mayRevealIdentitySql(actor: Actor): SQL {
+  const heads = headedUnits(actor);
+  const handles = sql`exists (select 1 from ${letterCaseLetters} x join ${letterCases} c on c.id = x.case_id
+    where x.letter_id = ${letters.id} and (c.assignee_id = ${actor.id}${heads.length ? sql` or c.unit_id in (${sql.join(heads.map((u) => sql`${u}`), sql`, `)})` : sql``}))`;
+  return sql`(case when ${letters.identityProtected} then ${handles}
+    when ${letters.state} = 'received' then ${under(recv.path, scopePaths(actor, 'letter.classify'))}
+    else true end)`;
+}
+

@@ -2,6 +2,7 @@
 import { foldText } from '../../../common/fold';
 import { normalizeEmail, normalizePhone } from '../../../common/contacts';
 import type { WriterInput, WriterView } from '../../../common/letters.schema';
+import type { KnownPerson } from '../../../common/redact';
 import { identityKey } from '../../platform/crypto/identity-key';
 import { keyedHash, seal, unseal } from '../../platform/crypto/sealed';
 import type { Representative } from './letters.table';
@@ -100,4 +101,10 @@ export function toWriterView(id: Identity): WriterView {
 /** What was given, without the values (eligibility: "names the writer with an address"). */
 export function presenceOf(id: Identity) {
   return { name: !!id.name, address: !!id.address, phone: !!id.phone, email: !!id.email, idNumber: !!id.idNumber };
+}
+
+/** The writer and each representative, as the redactor looks for them (common/redact.ts). */
+export function knownPeople(id: Identity): KnownPerson[] {
+  const { name, address, phone, email, idNumber } = id;
+  return [{ name, address, phone, email, idNumber }, ...id.representatives.map((r) => ({ name: r.name, address: r.address, phone: r.phone, idNumber: r.idNumber }))];
 }

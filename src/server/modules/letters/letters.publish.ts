@@ -12,7 +12,7 @@ import { history, type Step } from '../../platform/workflow/workflow.service';
 import { canSeeCase } from './letters.access';
 import { clock } from './letters.clock';
 import { letterErrors } from './letters.errors';
-import { openIdentity } from './letters.identity';
+import { knownPeople, openIdentity } from './letters.identity';
 import { letterPublications } from './letters.publish.table';
 import { findLetter } from './letters.queries';
 import { findCase, lettersOfCase, type CaseWithUnits } from './letter-cases.queries';
@@ -41,9 +41,7 @@ export async function knownPeopleOfCase(db: Tx, caseId: string): Promise<KnownPe
   for (const { id } of await lettersOfCase(db, caseId)) {
     const l = await findLetter(db, id);
     if (!l) continue;
-    const who = openIdentity(l.writerSealed);
-    out.push({ name: who.name, address: who.address, phone: who.phone, email: who.email, idNumber: who.idNumber });
-    for (const r of who.representatives) out.push({ name: r.name, address: r.address, phone: r.phone, idNumber: r.idNumber });
+    out.push(...knownPeople(openIdentity(l.writerSealed)));
   }
   return out;
 }

@@ -116,6 +116,8 @@ export interface LetterListFilter {
   visible: SQL;
   state?: string | undefined;
   q?: string | undefined;
+  /** Where `q` may match the content: the writer's own words may name a protected writer (access: mayRevealIdentitySql). */
+  contentSearchable: SQL;
   /** Oldest first for letters to classify (the most urgent), newest first otherwise. */
   order: 'asc' | 'desc';
   after?: { ms: number; id: string } | undefined;
@@ -129,7 +131,7 @@ export async function listLetters(db: Tx, f: LetterListFilter): Promise<Array<Le
   if (f.state) where.push(eq(letters.state, f.state));
   if (f.q) {
     const like = `%${escapeLike(f.q)}%`;
-    where.push(or(eq(letters.code, f.q), sql`${letters.contentFolded} like dv_fold(${like})`, sql`dv_fold(${letters.writerName}) like dv_fold(${like})`) as SQL);
+    where.push(or(eq(letters.code, f.q), sql`(${letters.contentFolded} like dv_fold(${like}) and ${f.contentSearchable})`, sql`dv_fold(${letters.writerName}) like dv_fold(${like})`) as SQL);
   }
   if (f.after) {
     const at = sql`${new Date(f.after.ms).toISOString()}::timestamptz`;

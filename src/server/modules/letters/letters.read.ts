@@ -10,7 +10,7 @@ import { decodeCursor, pageOf } from '../../platform/pagination';
 import { assertCan, scopePaths } from '../../platform/policy';
 import { dueSoonBefore } from '../../platform/workflow/engine';
 import { dueCursorMs, dueWindow } from '../../platform/workflow/inbox';
-import { canSeeLetter, casesVisibleTo, identityStatus, lettersVisibleTo, mayRevealIdentity } from './letters.access';
+import { canSeeLetter, casesVisibleTo, identityStatus, lettersVisibleTo, mayRevealIdentity, mayRevealIdentitySql } from './letters.access';
 import { clock } from './letters.clock';
 import { letterErrors } from './letters.errors';
 import { openIdentity, openName, toWriterView } from './letters.identity';
@@ -18,6 +18,7 @@ import { findLetter, letterFile, listLetters, type LetterWithUnit } from './lett
 import { caseCounts, casesHoldingLetter, listCases, toClassifyCount, type CaseWithUnits } from './letter-cases.queries';
 import { toCaseSummary, toLetterSummary, toLetterView } from './letters.views';
 import { activeCaseStates, LETTER_ENTITY } from './letters.workflows';
+import { placesOfLetters, writerTextFor } from './letters.writer-text';
 
 const CursorShape = [z.number().int(), z.uuid()] as const;
 
@@ -36,6 +37,8 @@ export async function listCaseInbox(db: Tx, ctx: Ctx, q: CaseListQuery): Promise
     window: dueWindow(q.due === 'escalated' ? 'overdue' : q.due, cal, now),
     escalated: q.due === 'escalated',
     q: q.q || undefined,
+    // A protected letter is found by its content only by those who may reveal its writer: the words may name them.
+    contentSearchable: mayRevealIdentitySql(ctx.actor),
     after: after ? { dueMs: after[0], id: after[1] } : undefined,
     limit: q.limit,
   });
@@ -66,12 +69,15 @@ export async function listLetterPage(db: Tx, ctx: Ctx, q: LetterListQuery): Prom
     visible: lettersVisibleTo(ctx.actor),
     state: q.state,
     q: q.q || undefined,
+    contentSearchable: mayRevealIdentitySql(ctx.actor),
     order: q.state === 'received' ? 'asc' : 'desc',
     after: after ? { ms: after[0], id: after[1] } : undefined,
     limit: q.limit,
   });
   const page = pageOf(rows, q.limit, (r) => [r.receivedAt.getTime(), r.id]);
-  return { items: page.items.map((r) => toLetterSummary(r, ctx.lang, cal, now)), nextCursor: page.nextCursor };
+  // The subject and excerpt of a protected letter as its writer's words are shown to this reader (the cases decide who may reveal).
+  const places = await placesOfLetters(db, page.items.filter((r) => identityStatus(r) === 'protected').map((r) => r.id));
+  return { items: page.items.map((r) => toLetterSummary(r, ctx.lang, cal, now, writerTextFor(ctx.actor, r, places.get(r.id) ?? []))), nextCursor: page.nextCursor };
 }
 
 /** The letter and its cases, when the user may see it (404 otherwise: nothing to learn from it). */

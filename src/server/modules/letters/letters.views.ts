@@ -29,6 +29,7 @@ import { alertsView } from './letters.escalation';
 import { casePageOf, letterPageOf, type CaseLetterRow, type CasePage, type LetterFileRow, type LetterPage } from './letters.page.queries';
 import { availableCaseActions, availableLetterActions, letterActionUnitPath, UNMARK_ACTION } from './letters.rules';
 import { CASE_ENTITY, LETTER_ENTITY, letterWorkflow } from './letters.workflows';
+import { writerData, writerTextFor, type WriterText } from './letters.writer-text';
 
 const iso = (d: Date | null) => (d ? formatLocalIso(d) : null);
 export const START_LETTER = { vi: 'Tiếp nhận đơn', en: 'Letter received' };
@@ -68,16 +69,18 @@ export function toCaseSummary(c: CaseWithUnits, lang: Lang, cal: WorkingCalendar
   };
 }
 
-export function toLetterSummary(l: LetterWithUnit & { caseCount: number }, lang: Lang, cal: WorkingCalendar, now: Date): LetterSummary {
+/** `text`: the writer's words as this reader sees them (letters.writer-text.ts); the excerpt is cut from the redacted content. */
+export function toLetterSummary(l: LetterWithUnit & { caseCount: number }, lang: Lang, cal: WorkingCalendar, now: Date, text: WriterText): LetterSummary {
   const def = letterWorkflow(l.workflowCode);
+  const content = text(l.content);
   return {
     id: l.id,
     code: l.code,
     channel: l.channel as LetterChannel,
     state: l.state,
     stateLabel: stateLabel(def, l.state, lang),
-    subject: l.subject,
-    excerpt: l.content.length > EXCERPT ? `${l.content.slice(0, EXCERPT)}…` : l.content,
+    subject: l.subject === null ? null : text(l.subject),
+    excerpt: content.length > EXCERPT ? `${content.slice(0, EXCERPT)}…` : content,
     declaredKind: (l.declaredKind as LetterType | null) ?? null,
     writerName: l.writerName,
     anonymous: l.anonymous,
@@ -90,8 +93,13 @@ export function toLetterSummary(l: LetterWithUnit & { caseCount: number }, lang:
   };
 }
 
-function toStepViews(def: WorkflowDefinition, steps: readonly Step[], names: StepNames, start: { vi: string; en: string }, lang: Lang) {
-  return steps.map((s) => ({
+/** `text`: the writer's words in a step (a reopen reason) as this reader sees them. */
+function toStepViews(def: WorkflowDefinition, steps: readonly Step[], names: StepNames, start: { vi: string; en: string }, lang: Lang, text: WriterText) {
+  return steps.map((s) => toStepView(def, { ...s, data: writerData(s.data, text) }, names, start, lang));
+}
+
+function toStepView(def: WorkflowDefinition, s: Step, names: StepNames, start: { vi: string; en: string }, lang: Lang) {
+  return {
     seq: s.seq,
     action: s.action,
     actionLabel: actionLabel(def, s.action, lang, start),
@@ -107,7 +115,7 @@ function toStepViews(def: WorkflowDefinition, steps: readonly Step[], names: Ste
     fields: stepFields(def, s.action, s.data, lang),
     attachments: s.attachments,
     dueAt: iso(s.dueAt),
-  }));
+  };
 }
 
 /** The writer as this user may see it: inline only when shown; otherwise what was given, without the values. */
@@ -124,13 +132,16 @@ export function identityView(actor: Actor, l: LetterWithUnit, cases: readonly Ca
   };
 }
 
-/** The letter's own facts and files (`cases`: where each of its cases is handled), as a case page repeats them. */
-function letterBody(actor: Actor, l: LetterWithUnit, cases: readonly CasePlace[], files: readonly LetterFileRow[], names: StepNames, lang: Lang, cal: WorkingCalendar, now: Date) {
+/**
+ * The letter's own facts and files (`cases`: where each of its cases is handled), as a case page repeats them;
+ * `text`: the writer's words as this reader sees them (writerTextFor with the same cases).
+ */
+function letterBody(actor: Actor, l: LetterWithUnit, cases: readonly CasePlace[], files: readonly LetterFileRow[], names: StepNames, lang: Lang, cal: WorkingCalendar, now: Date, text: WriterText) {
   const identity = identityView(actor, l, cases, lang);
   const agencyName = names.agency(l.agencyId);
   return {
-    ...toLetterSummary({ ...l, caseCount: cases.length }, lang, cal, now),
-    content: l.content,
+    ...toLetterSummary({ ...l, caseCount: cases.length }, lang, cal, now, text),
+    content: text(l.content),
     target: l.target,
     agency: l.agencyId && agencyName ? { id: l.agencyId, name: agencyName } : null,
     forwardedFrom: l.forwardedFrom ? { agencyName: l.forwardedFrom, documentNumber: l.forwardedDocNumber, documentDate: l.forwardedDocDate } : null,
@@ -174,10 +185,11 @@ export async function toLetterView(db: Tx, ctx: Ctx, l: LetterWithUnit, now: Dat
   const def = letterWorkflow(l.workflowCode);
   const steps = known.steps ?? (await history(db, LETTER_ENTITY, l.id));
   const { files, names } = known.page ?? (await letterPageOf(db, l.id, steps, { agencies: [l.agencyId] }));
+  const text = writerTextFor(ctx.actor, l, cases);
   return {
-    ...letterBody(ctx.actor, l, cases, files, names, ctx.lang, cal, now),
+    ...letterBody(ctx.actor, l, cases, files, names, ctx.lang, cal, now, text),
     cases: cases.map((c) => toCaseSummary(c, ctx.lang, cal, now)),
-    steps: toStepViews(def, steps, names, START_LETTER, ctx.lang),
+    steps: toStepViews(def, steps, names, START_LETTER, ctx.lang, text),
     actions: availableLetterActions(def, l, ctx.actor, steps, now, cases).map((a) => toActionView(def, a, ctx.lang)),
   };
 }
@@ -206,6 +218,8 @@ export async function toCaseView(db: Tx, ctx: Ctx, c: CaseWithUnits, l: LetterWi
   const { names } = page;
   const agencyName = names.agency(c.agencyId);
   const assigneeName = names.staff(c.assigneeId);
+  // The case's writer is its letter's: the reopen reason in its steps is theirs too.
+  const text = writerTextFor(ctx.actor, l, page.places);
   return {
     ...toCaseSummary(c, ctx.lang, cal, now),
     workflowCode: c.workflowCode,
@@ -217,7 +231,7 @@ export async function toCaseView(db: Tx, ctx: Ctx, c: CaseWithUnits, l: LetterWi
     acceptedAt: iso(c.acceptedAt),
     finishedAt: iso(c.finishedAt),
     outcomeReason: c.outcomeReason,
-    letter: letterBody(ctx.actor, l, page.places, page.files, names, ctx.lang, cal, now),
+    letter: letterBody(ctx.actor, l, page.places, page.files, names, ctx.lang, cal, now, text),
     letters: page.letters.map((x) => ({
       id: x.id,
       code: x.code,
@@ -231,7 +245,7 @@ export async function toCaseView(db: Tx, ctx: Ctx, c: CaseWithUnits, l: LetterWi
       seq: x.seq,
       canUnfile: x.role === 'duplicate' && mayUnfile(ctx.actor, x, c, now),
     })),
-    steps: toStepViews(def, hist, names, START_CASE, ctx.lang),
+    steps: toStepViews(def, hist, names, START_CASE, ctx.lang, text),
     actions: availableCaseActions(def, c, ctx.actor, hist, now).map((a) => toActionView(def, a, ctx.lang)),
     seq: c.seq,
     ...alertsView(page.alerts, c),
