@@ -1,4 +1,4 @@
-// English texts of the Open311 categories page (spread into en.ts).
+// English texts of the Open311 pages: categories and client applications (spread into en.ts).
 import type { open311Vi } from './open311.vi';
 
 export const open311En: typeof open311Vi = {
@@ -39,6 +39,52 @@ export const open311En: typeof open311Vi = {
     attrVariable: 'Answered by the sender (untick for a note only)',
     attrValues: 'Choices, one "key=name" per line',
     attrValuesBad: 'Line {{n}} must read key=name',
+    tabs: {
+      label: 'Open311',
+      services: 'Feedback categories',
+      clients: 'Client applications',
+    },
+    clients: {
+      nav: 'Open311 client applications',
+      title: 'Open311 client applications',
+      description:
+        'Outside applications (citizen apps, call centres, feedback maps) hold an API key to post feedback through the Open311 endpoint. A key is shown once, when issued; if a key may have leaked, issue a new one or revoke it.',
+      create: 'Register an application',
+      tableLabel: 'Open311 client applications',
+      empty: 'No application holds a key yet.',
+      name: 'Application name',
+      namePlaceholder: 'e.g. Provincial citizen app',
+      contact: 'Contact',
+      contactHint: 'E-mail or phone of whoever runs the application',
+      unit: 'Receiving unit',
+      unitHint: 'Feedback naming no jurisdiction (jurisdiction_id) goes to this unit; the application may post only to this unit and the units below it.',
+      key: 'Key',
+      createdAt: 'Issued',
+      lastUsedAt: 'Last request',
+      neverUsed: 'Not used yet',
+      status: 'Status',
+      active: 'Active',
+      revoked: 'Revoked',
+      revokedOn: 'Revoked on {{date}}',
+      created: 'Application "{{name}}" registered',
+      rotated: 'New key issued for "{{name}}"; the old key no longer works',
+      revokedDone: 'Key of "{{name}}" revoked',
+      rotateRow: 'Issue a new key for {{name}}',
+      revokeRow: 'Revoke the key of {{name}}',
+      rotateTitle: 'Issue a new API key',
+      rotateText: 'The current key of "{{name}}" stops working as soon as the new one is issued. The application can post again once its operator installs the new key.',
+      rotateConfirm: 'Issue a new key',
+      revokeTitle: 'Revoke the API key',
+      revokeText:
+        'Once revoked, "{{name}}" can no longer post feedback; the feedback already received stays. This cannot be undone: to connect again, register the application anew.',
+      revokeConfirm: 'Revoke the key',
+      keyTitle: 'API key of "{{name}}"',
+      keyLabel: 'API key',
+      keyWarning:
+        'This key is shown this once only. Copy it and hand it to the application\'s operator over a safe channel. Once this window is closed the key cannot be shown again; if it is lost, issue a new one.',
+      keyUse: 'The application sends the key as the api_key argument when it posts feedback (POST {{url}}).',
+      keyDone: 'I have saved the key',
+    },
     datatypes: {
       string: 'Short text',
       text: 'Paragraph',

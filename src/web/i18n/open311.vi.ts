@@ -1,4 +1,4 @@
-// Vietnamese texts of the Open311 categories page (spread into vi.ts).
+// Vietnamese texts of the Open311 pages: categories and client applications (spread into vi.ts).
 export const open311Vi = {
   open311: {
     nav: 'Danh mục phản ánh Open311',
@@ -37,6 +37,53 @@ export const open311Vi = {
     attrVariable: 'Người gửi nhập (bỏ chọn nếu chỉ là lời dặn)',
     attrValues: 'Các lựa chọn, mỗi dòng một "mã=tên"',
     attrValuesBad: 'Dòng {{n}} phải có dạng mã=tên',
+    tabs: {
+      label: 'Open311',
+      services: 'Danh mục phản ánh',
+      clients: 'Ứng dụng kết nối',
+    },
+    clients: {
+      nav: 'Ứng dụng kết nối Open311',
+      title: 'Ứng dụng kết nối Open311',
+      description:
+        'Các ứng dụng bên ngoài (ứng dụng công dân, tổng đài, bản đồ phản ánh) được cấp khoá API để gửi phản ánh vào hệ thống qua cổng Open311. Khoá chỉ hiển thị một lần khi cấp; khi nghi khoá bị lộ, hãy cấp lại khoá mới hoặc thu hồi.',
+      create: 'Đăng ký ứng dụng',
+      tableLabel: 'Danh sách ứng dụng kết nối Open311',
+      empty: 'Chưa có ứng dụng nào được cấp khoá.',
+      name: 'Tên ứng dụng',
+      namePlaceholder: 'Ví dụ: Ứng dụng Công dân số tỉnh',
+      contact: 'Đầu mối liên hệ',
+      contactHint: 'Thư điện tử hoặc số điện thoại của đơn vị vận hành ứng dụng',
+      unit: 'Đơn vị tiếp nhận phản ánh',
+      unitHint: 'Phản ánh không ghi địa bàn (jurisdiction_id) được chuyển về đơn vị này; ứng dụng chỉ gửi được cho đơn vị này và các đơn vị trực thuộc.',
+      key: 'Khoá',
+      createdAt: 'Ngày cấp',
+      lastUsedAt: 'Lần gửi gần nhất',
+      neverUsed: 'Chưa sử dụng',
+      status: 'Trạng thái',
+      active: 'Đang hoạt động',
+      revoked: 'Đã thu hồi',
+      revokedOn: 'Thu hồi lúc {{date}}',
+      created: 'Đã đăng ký ứng dụng "{{name}}"',
+      rotated: 'Đã cấp khoá mới cho "{{name}}"; khoá cũ đã hết hiệu lực',
+      revokedDone: 'Đã thu hồi khoá của "{{name}}"',
+      rotateRow: 'Cấp lại khoá cho {{name}}',
+      revokeRow: 'Thu hồi khoá của {{name}}',
+      rotateTitle: 'Cấp lại khoá API',
+      rotateText:
+        'Khoá đang dùng của "{{name}}" sẽ hết hiệu lực ngay khi cấp khoá mới. Ứng dụng chỉ gửi được phản ánh trở lại sau khi đơn vị vận hành cập nhật khoá mới.',
+      rotateConfirm: 'Cấp khoá mới',
+      revokeTitle: 'Thu hồi khoá API',
+      revokeText:
+        'Sau khi thu hồi, "{{name}}" không gửi được phản ánh nữa; các phản ánh đã nhận vẫn giữ nguyên. Không thể hoàn tác: muốn kết nối lại phải đăng ký ứng dụng mới.',
+      revokeConfirm: 'Thu hồi khoá',
+      keyTitle: 'Khoá API của "{{name}}"',
+      keyLabel: 'Khoá API',
+      keyWarning:
+        'Khoá chỉ hiển thị một lần này. Hãy sao chép và chuyển cho đơn vị vận hành ứng dụng qua kênh an toàn. Sau khi đóng cửa sổ, hệ thống không hiển thị lại khoá; nếu thất lạc phải cấp lại khoá mới.',
+      keyUse: 'Ứng dụng gửi khoá trong tham số api_key khi gửi phản ánh (POST {{url}}).',
+      keyDone: 'Tôi đã lưu khoá',
+    },
     datatypes: {
       string: 'Chuỗi ngắn',
       text: 'Đoạn văn',

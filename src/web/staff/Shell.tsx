@@ -10,6 +10,7 @@ import {
   IconFolders,
   IconChevronDown,
   IconHistory,
+  IconKey,
   IconLogout,
   IconMail,
   IconMailCheck,
@@ -35,7 +36,7 @@ import classes from './staff.module.css';
 interface NavItem {
   to: string;
   ability: string;
-  label: 'nav.dossiers' | 'letters.nav.letters' | 'letters.nav.cases' | 'nav.stats' | 'letterStats.nav' | 'nav.units' | 'nav.staff' | 'nav.calendar' | 'nav.audit' | 'nav.procedures' | 'nav.settings' | 'open311.nav';
+  label: 'nav.dossiers' | 'letters.nav.letters' | 'letters.nav.cases' | 'nav.stats' | 'letterStats.nav' | 'nav.units' | 'nav.staff' | 'nav.calendar' | 'nav.audit' | 'nav.procedures' | 'nav.settings' | 'open311.nav' | 'open311.clients.nav';
   icon: ComponentType<{ size?: number; 'aria-hidden'?: boolean }>;
 }
 
@@ -53,6 +54,8 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/staff/procedures', ability: 'procedure.read', label: 'nav.procedures', icon: IconFileText },
   // The Open311 categories are the same for the whole province: its administrators only.
   { to: '/staff/open311', ability: 'open311.services.manage', label: 'open311.nav', icon: IconMapPinShare },
+  // The keys of the applications posting to Open311: every administrator, for the units they manage (the rule the API checks).
+  { to: '/staff/open311/clients', ability: 'open311.manage', label: 'open311.clients.nav', icon: IconKey },
   { to: '/staff/calendar', ability: 'calendar.read', label: 'nav.calendar', icon: IconCalendarEvent },
   { to: '/staff/audit', ability: 'audit.read', label: 'nav.audit', icon: IconHistory },
   { to: '/staff/settings', ability: 'settings.manage', label: 'nav.settings', icon: IconSettings },
@@ -209,6 +212,8 @@ export function Shell() {
                 key={item.to}
                 component={RouterNavLink}
                 to={item.to}
+                // Exact match only for the router's aria-current (which Mantine styles as active too): `active` above decides.
+                end
                 label={t(item.label)}
                 leftSection={<Icon size={20} aria-hidden />}
                 active={active}

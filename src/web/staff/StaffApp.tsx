@@ -14,6 +14,7 @@ import CalendarPage from './calendar/CalendarPage';
 import AuditPage from './audit/AuditPage';
 import SettingsPage from './settings/SettingsPage';
 import Open311ServicesPage from './open311/Open311ServicesPage';
+import Open311ClientsPage from './open311/Open311ClientsPage';
 import ProceduresPage from './procedures/ProceduresPage';
 import DossiersInbox from './dossiers/DossiersInbox';
 import DossierPage from './dossiers/DossierPage';
@@ -75,6 +76,7 @@ export default function StaffApp() {
             <Route path="staff" element={<RequireAbility ability="staff.read"><StaffPage /></RequireAbility>} />
             <Route path="procedures" element={<RequireAbility ability="procedure.read"><ProceduresPage /></RequireAbility>} />
             <Route path="open311" element={<RequireAbility ability="open311.services.manage"><Open311ServicesPage /></RequireAbility>} />
+            <Route path="open311/clients" element={<RequireAbility ability="open311.manage"><Open311ClientsPage /></RequireAbility>} />
             <Route path="calendar" element={<RequireAbility ability="calendar.read"><CalendarPage /></RequireAbility>} />
             <Route path="audit" element={<RequireAbility ability="audit.read"><AuditPage /></RequireAbility>} />
             <Route path="settings" element={<RequireAbility ability="settings.manage"><SettingsPage /></RequireAbility>} />

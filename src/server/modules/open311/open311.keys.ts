@@ -1,6 +1,6 @@
 // API keys of Open311 client applications: issued, rotated and revoked by an administrator (audited), shown once, stored as SHA-256, checked on every POST.
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
-import { z } from 'zod';
+import type { ClientBody, ClientView } from '../../../common/open311-clients.schema';
 import type { Tx } from '../../db/client';
 import { open311Clients, units } from '../../db/schema';
 import { underAnyPath } from '../../db/scope';
@@ -15,35 +15,6 @@ import { findUnit } from '../org/units.service';
 const ENTITY = 'open311_client';
 /** Recognisable in logs and leaked-secret scanners; 256 random bits after it. */
 const KEY_PREFIX = 'dv311_';
-
-export const ClientBody = z
-  .object({
-    /** The application, e.g. "Ứng dụng Công dân số tỉnh". */
-    name: z.string().trim().min(1).max(200),
-    /** Who runs it: an e-mail or phone to reach when it misbehaves. */
-    contact: z.string().trim().max(300).optional(),
-    /** Where its requests go when they name no jurisdiction; a jurisdiction_id may choose a unit below it. */
-    unitId: z.uuid(),
-  })
-  .strict();
-export type ClientBody = z.infer<typeof ClientBody>;
-
-export const ClientView = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  contact: z.string().nullable(),
-  unitId: z.uuid(),
-  unitName: z.string(),
-  unitCode: z.string(),
-  /** The first characters of the key, to tell keys apart; the key itself is never shown again. */
-  keyPrefix: z.string(),
-  createdAt: z.string(),
-  revokedAt: z.string().nullable(),
-  /** The last request sent with the current key (a new key starts with none, so the list shows when the application switched). */
-  lastUsedAt: z.string().nullable(),
-});
-export type ClientView = z.infer<typeof ClientView>;
-export const ClientCreated = z.object({ client: ClientView, apiKey: z.string() });
 
 const clientNotFound = () => new AppError('open311_client_not_found', 404, 'Không tìm thấy ứng dụng', 'Client application not found');
 const clientRevoked = () =>

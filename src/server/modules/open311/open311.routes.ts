@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ClientBody, ClientCreated, ClientView } from '../../../common/open311-clients.schema';
 import { ServiceAdminView, ServiceCreateBody, ServicePatchBody } from '../../../common/open311-services.schema';
 import { ctxOf } from '../../platform/auth/actor';
 import { idempotent } from '../../platform/idempotency';
@@ -10,7 +11,7 @@ import { clock } from '../letters/letters.clock';
 import { createService, listAllServices, updateService } from './open311.catalogue-admin';
 import { installOpen311Errors, open311Errors } from './open311.errors';
 import { installFormParser, normalizeBody } from './open311.form';
-import { ClientBody, ClientCreated, ClientView, clientOfKey, createClient, listClients, revokeClient, rotateClient } from './open311.keys';
+import { clientOfKey, createClient, listClients, revokeClient, rotateClient } from './open311.keys';
 import { checkJurisdiction, parseRequestQuery, queryArgs } from './open311.query';
 import { getRequest, listRequests } from './open311.requests';
 import { discovery, ensureServices, findService, listServices, toDefinitionView, toServiceView } from './open311.services';

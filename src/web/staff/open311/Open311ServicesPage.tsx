@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { api, errorMessage } from '../../api/client';
 import type { ServiceAdminView } from '../../../common/open311-services.schema';
 import { ErrorAlert, PageHeader } from '../common';
+import { Open311Tabs } from './Open311Tabs';
 import { ServiceFormModal, open311Keys, type ServiceFormTarget } from './ServiceForm';
 
 export default function Open311ServicesPage() {
@@ -28,6 +29,7 @@ export default function Open311ServicesPage() {
 
   return (
     <>
+      <Open311Tabs />
       <PageHeader
         title={t('open311.title')}
         description={t('open311.description')}

@@ -11,7 +11,7 @@ import type { ServiceAdminView } from '../../../common/open311-services.schema';
 import { FormBody, FormModal } from '../FormModal';
 import { blankToNull, requiredText, useFormMutation } from '../forms';
 
-export const open311Keys = { services: ['open311', 'services'] as const };
+export const open311Keys = { services: ['open311', 'services'] as const, clients: ['open311', 'clients'] as const };
 export type ServiceFormTarget = { mode: 'create' } | { mode: 'edit'; service: ServiceAdminView };
 
 interface AttributeRow {
