@@ -91,7 +91,7 @@ function caseFilters(w: LetterStatsWindow): Record<CaseField, SQL> {
   };
 }
 
-/** The raw key of each side: the receiving (letters) or handling (cases) unit, the type, the month of receipt. */
+/** The raw key of each side: the receiving (letters) or handling at `asOf` (cases) unit, the type, the month of receipt. */
 function keys(groupBy: LetterStatsGroupBy, w: LetterStatsWindow): { letter: SQL; kase: SQL } {
   switch (groupBy) {
     case 'unit':
@@ -125,6 +125,7 @@ const inUnits = (col: SQL, w: LetterStatsWindow) => sql`${col} = any(${`{${w.uni
 /**
  * One statement, two aggregates: the letters received in the period by a unit of the subtree
  * (letters_received_idx), their flags computed once per letter, and the cases of those letters handled by a unit of the subtree
+ * at `asOf` (stats.asof.ts `casesPlacedAsOf`)
  * (received_at is copied on the case), each grouped by its raw key; the service rolls them up.
  */
 export function letterStatsQuery(groupBy: LetterStatsGroupBy, w: LetterStatsWindow): SQL {
