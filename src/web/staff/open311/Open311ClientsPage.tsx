@@ -1,6 +1,6 @@
 // The Open311 client applications of the units an administrator manages: the list with each key's state, registering one
 // (the key shown once), issuing a new key and revoking, each after a confirmation.
-import { ActionIcon, Badge, Button, Card, Code, Group, Skeleton, Table, Text } from '@mantine/core';
+import { ActionIcon, Badge, Button, Code, Group, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconBan, IconPlus, IconRefresh } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -9,14 +9,13 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { ClientCreated, ClientView } from '../../../common/open311-clients.schema';
 import { formatDateTime } from '../../format';
-import { ErrorAlert, PageHeader } from '../common';
+import { PageHeader } from '../common';
 import { ClientConfirmModal, type ClientAction } from './ClientConfirm';
 import { ClientFormModal } from './ClientForm';
 import { KeyOnceModal, type IssuedKey } from './KeyOnce';
+import { Open311Table } from './Open311Table';
 import { Open311Tabs } from './Open311Tabs';
 import { open311Keys } from './ServiceForm';
-
-const COLUMNS = 7;
 
 export default function Open311ClientsPage() {
   const { t } = useTranslation();
@@ -42,45 +41,26 @@ export default function Open311ClientsPage() {
           </Button>
         }
       />
-      {list.isError && <ErrorAlert error={list.error} />}
-      <Card withBorder radius="md" padding={0}>
-        <Table.ScrollContainer minWidth={860}>
-          <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md" aria-label={t('open311.clients.tableLabel')} data-testid="open311-clients">
-            <Table.Thead bg="gray.0">
-              <Table.Tr>
-                <Table.Th scope="col">{t('open311.clients.name')}</Table.Th>
-                <Table.Th scope="col">{t('open311.clients.unit')}</Table.Th>
-                <Table.Th scope="col">{t('open311.clients.key')}</Table.Th>
-                <Table.Th scope="col">{t('open311.clients.createdAt')}</Table.Th>
-                <Table.Th scope="col">{t('open311.clients.lastUsedAt')}</Table.Th>
-                <Table.Th scope="col">{t('open311.clients.status')}</Table.Th>
-                <Table.Th scope="col">
-                  <span className="visually-hidden">{t('common.actions')}</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.isPending && (
-                <Table.Tr>
-                  <Table.Td colSpan={COLUMNS}>
-                    <Skeleton h={24} />
-                  </Table.Td>
-                </Table.Tr>
-              )}
-              {list.data?.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={COLUMNS}>
-                    <Text c="dimmed">{t('open311.clients.empty')}</Text>
-                  </Table.Td>
-                </Table.Tr>
-              )}
-              {list.data?.map((c) => (
-                <ClientRow key={c.id} c={c} onAction={(kind) => setAction({ kind, client: c })} />
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Card>
+      <Open311Table
+        query={list}
+        headers={[
+          { label: t('open311.clients.name') },
+          { label: t('open311.clients.unit') },
+          { label: t('open311.clients.key') },
+          { label: t('open311.clients.createdAt') },
+          { label: t('open311.clients.lastUsedAt') },
+          { label: t('open311.clients.status') },
+          { label: t('common.actions'), hidden: true },
+        ]}
+        label={t('open311.clients.tableLabel')}
+        testId="open311-clients"
+        minWidth={860}
+        empty={t('open311.clients.empty')}
+      >
+        {list.data?.map((c) => (
+          <ClientRow key={c.id} c={c} onAction={(kind) => setAction({ kind, client: c })} />
+        ))}
+      </Open311Table>
       <ClientFormModal
         opened={creating}
         onClose={() => setCreating(false)}

@@ -1,5 +1,5 @@
 // The Open311 feedback categories for a province administrator: a table, create and edit in a modal, a switch to retire or restore.
-import { ActionIcon, Badge, Button, Card, Skeleton, Switch, Table, Text } from '@mantine/core';
+import { ActionIcon, Badge, Button, Switch, Table } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconEdit, IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -7,7 +7,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, errorMessage } from '../../api/client';
 import type { ServiceAdminView } from '../../../common/open311-services.schema';
-import { ErrorAlert, PageHeader } from '../common';
+import { PageHeader } from '../common';
+import { Open311Table } from './Open311Table';
 import { Open311Tabs } from './Open311Tabs';
 import { ServiceFormModal, open311Keys, type ServiceFormTarget } from './ServiceForm';
 
@@ -39,66 +40,47 @@ export default function Open311ServicesPage() {
           </Button>
         }
       />
-      {list.isError && <ErrorAlert error={list.error} />}
-      <Card withBorder radius="md" padding={0}>
-        <Table.ScrollContainer minWidth={720}>
-          <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md" aria-label={t('open311.tableLabel')} data-testid="open311-services">
-            <Table.Thead bg="gray.0">
-              <Table.Tr>
-                <Table.Th scope="col">{t('open311.code')}</Table.Th>
-                <Table.Th scope="col">{t('open311.name')}</Table.Th>
-                <Table.Th scope="col">{t('open311.group')}</Table.Th>
-                <Table.Th scope="col">{t('open311.attributesCount')}</Table.Th>
-                <Table.Th scope="col">{t('open311.active')}</Table.Th>
-                <Table.Th scope="col">
-                  <span className="visually-hidden">{t('common.actions')}</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.isPending && (
-                <Table.Tr>
-                  <Table.Td colSpan={6}>
-                    <Skeleton h={24} />
-                  </Table.Td>
-                </Table.Tr>
-              )}
-              {list.data?.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={6}>
-                    <Text c="dimmed">{t('open311.empty')}</Text>
-                  </Table.Td>
-                </Table.Tr>
-              )}
-              {list.data?.map((s) => (
-                <Table.Tr key={s.code} data-testid={`open311-service-${s.code}`} c={s.active ? undefined : 'dimmed'}>
-                  <Table.Td>
-                    <Badge variant="light" color={s.active ? 'dvBlue' : 'gray'}>
-                      {s.code}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{s.name}</Table.Td>
-                  <Table.Td>{s.groupName}</Table.Td>
-                  <Table.Td>{s.attributes.length}</Table.Td>
-                  <Table.Td>
-                    <Switch
-                      checked={s.active}
-                      aria-label={t('open311.activeSwitch', { name: s.name })}
-                      disabled={setActive.isPending}
-                      onChange={(e) => setActive.mutate({ s, value: e.currentTarget.checked })}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <ActionIcon variant="subtle" onClick={() => setForm({ mode: 'edit', service: s })} aria-label={t('open311.editRow', { name: s.name })}>
-                      <IconEdit size={18} aria-hidden />
-                    </ActionIcon>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Card>
+      <Open311Table
+        query={list}
+        headers={[
+          { label: t('open311.code') },
+          { label: t('open311.name') },
+          { label: t('open311.group') },
+          { label: t('open311.attributesCount') },
+          { label: t('open311.active') },
+          { label: t('common.actions'), hidden: true },
+        ]}
+        label={t('open311.tableLabel')}
+        testId="open311-services"
+        minWidth={720}
+        empty={t('open311.empty')}
+      >
+        {list.data?.map((s) => (
+          <Table.Tr key={s.code} data-testid={`open311-service-${s.code}`} c={s.active ? undefined : 'dimmed'}>
+            <Table.Td>
+              <Badge variant="light" color={s.active ? 'dvBlue' : 'gray'}>
+                {s.code}
+              </Badge>
+            </Table.Td>
+            <Table.Td>{s.name}</Table.Td>
+            <Table.Td>{s.groupName}</Table.Td>
+            <Table.Td>{s.attributes.length}</Table.Td>
+            <Table.Td>
+              <Switch
+                checked={s.active}
+                aria-label={t('open311.activeSwitch', { name: s.name })}
+                disabled={setActive.isPending}
+                onChange={(e) => setActive.mutate({ s, value: e.currentTarget.checked })}
+              />
+            </Table.Td>
+            <Table.Td>
+              <ActionIcon variant="subtle" onClick={() => setForm({ mode: 'edit', service: s })} aria-label={t('open311.editRow', { name: s.name })}>
+                <IconEdit size={18} aria-hidden />
+              </ActionIcon>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Open311Table>
       <ServiceFormModal target={form} onClose={() => setForm(null)} />
     </>
   );
