@@ -1,4 +1,4 @@
-// Protection of denouncers on every later surface: duplicates and the case's writers, published answers, Open311, statistics and CSV, the outbox and messages to superiors, the audit trail, tracking, a dump of every table; the reveal after reassignment, transfer and a duplicate.
+// Protection of denouncers on every later surface: duplicates and the case's writers, published answers, Open311, statistics and CSV, the outbox and messages to superiors, the audit trail, tracking, a dump of every table; the reveal after reassignment, transfer and a duplicate. The writer's own words in the content, subject and reopen reason: letters.identity-text.test.ts.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DuplicateSuggestions } from '../../../common/letter-duplicates.schema';

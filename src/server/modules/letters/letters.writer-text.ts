@@ -23,7 +23,13 @@ const whole: WriterText = (text) => text;
 export function writerTextFor(actor: Actor, letter: Pick<LetterWithUnit, 'identityProtected' | 'state' | 'unitPath' | 'writerSealed'>, cases: readonly CasePlace[], mayReveal?: boolean): WriterText {
   if (mayReveal ?? mayRevealIdentity(actor, letter, cases)) return whole;
   const known = knownPeople(openIdentity(letter.writerSealed));
-  return (text) => redactPersonalData(text, known);
+  // A page asks for the content twice (the excerpt and the whole): redacted once.
+  const done = new Map<string, string>();
+  return (text) => {
+    let out = done.get(text);
+    if (out === undefined) done.set(text, (out = redactPersonalData(text, known)));
+    return out;
+  };
 }
 
 /** Keys of a step's data that hold the writer's own words (the writer's request to reopen). */
