@@ -133,6 +133,7 @@ void describe('Open311 journeys', () => {
       // The same name again in the same unit: the server's answer lands on the name field.
       const again = await register('tổng đài 1022 xã an bình');
       await again.getByText('Đơn vị đã có ứng dụng đang hoạt động với tên này').waitFor();
+      await shot(page, 'o3-open311-client-form');
       await again.getByRole('button', { name: 'Huỷ' }).click();
 
       // The application posts with its key, as a client does through the HTTP API.

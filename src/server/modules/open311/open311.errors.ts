@@ -35,6 +35,7 @@ export const open311Errors = {
   fields: (issues: Issue[]) => new Open311Error(400, issues.map((i) => `${i.field}: ${i.message}`)),
   apiKey: (lang: Lang) =>
     new Open311Error(403, [say(lang, 'api_key: thiếu khoá API hoặc khoá không hợp lệ, đã bị thu hồi', 'api_key: missing, invalid or revoked API key')]),
+  /** An unknown or retired category: 404, as GeoReport v2 lists for GET service definition and POST service request ("service_code ... was not found"). */
   serviceNotFound: (lang: Lang, code: string) =>
     new Open311Error(404, [say(lang, `service_code: không có loại phản ánh "${code}"`, `service_code: no service "${code}"`)]),
   requestNotFound: (lang: Lang, id: string) =>
