@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db, Tx } from '../db/client';
-import { prepared } from '../db/prepared';
+import { compiled, runCompiled } from '../db/compiled';
 import { idempotencyKeys } from '../db/schema';
 import { identityKey } from './crypto/identity-key';
 import { seal, unseal } from './crypto/sealed';
@@ -140,8 +140,8 @@ export async function runIdempotent<T>(
       if (out.status >= 400) return out;
       // Stored as the JSON the client receives (dates become strings), so a replay is byte-for-byte the same data.
       const response = sealAnswer(out.body);
-      const insert = prepared(tx, 'idempotency_store', (d) => storeQuery(d).prepare('idempotency_store')) ?? storeQuery(tx);
-      const [done] = await insert.execute({ scope, key: header, hash, status: out.status, response, now });
+      const insert = compiled(tx, 'idempotency_store', () => storeQuery(tx));
+      const [done] = await runCompiled<{ key: string }>(tx, insert, { scope, key: header, hash, status: out.status, response, now });
       if (!done) throw new KeyTaken();
       return out;
     });

@@ -8,12 +8,14 @@ import { checkUploaded } from '../../platform/files/attachments';
 import type { WorkflowDefinition } from '../../platform/workflow/definition';
 import { actionOf } from '../../platform/workflow/engine';
 import type { TransitionInput } from '../../platform/workflow/fields';
-import { history, transitionFrom, type Step, type WorkflowCtx } from '../../platform/workflow/workflow.service';
+import { outboxInsertTemplate, outboxValues } from '../../platform/notify/outbox';
+import { history, planTransition, recordTransition, type Step, type WorkflowCtx } from '../../platform/workflow/workflow.service';
 import { canSee } from './dossiers.access';
 import { clock } from './dossiers.clock';
 import { dossierErrors } from './dossiers.errors';
-import { notifyApplicant } from './dossiers.notify';
-import { completionRequestsWith, findDossier, linkDocuments, lockDossierWithHistory, updateDossier, type DossierRow, type DossierSet, type DossierWithUnits } from './dossiers.queries';
+import { lockDossierWithHistory } from './dossiers.locked';
+import { applicantMessages } from './dossiers.notify';
+import { completionRequestsWith, dossierUpdateTemplate, dossierUpdateValues, findDossier, linkDocuments, type DossierRow, type DossierSet, type DossierWithUnits } from './dossiers.queries';
 import { toSummary, toView } from './dossiers.views';
 import { dossierWorkflow } from './dossiers.workflows';
 
@@ -51,10 +53,14 @@ export interface ApplyArgs {
   deskName?: string | null | undefined;
 }
 
-/** Runs the transition and mirrors the new step on the dossier row; returns the step and the updated row. */
+/**
+ * Runs the transition and mirrors the new step on the dossier row; returns the step and the updated
+ * row. The step, its audit entry, the row's update and the applicant's messages are one statement.
+ * The caller holds the row locked (or has just written it): the new row is computed from it.
+ */
 export async function applyAction(tx: Tx, ctx: WorkflowCtx, a: ApplyArgs): Promise<{ step: Step; row: DossierRow }> {
   const { def, dossier: d } = a;
-  const res = await transitionFrom(
+  const plan = await planTransition(
     tx,
     ctx,
     {
@@ -71,26 +77,34 @@ export async function applyAction(tx: Tx, ctx: WorkflowCtx, a: ApplyArgs): Promi
     a.steps,
   );
   const action = actionOf(def, a.action);
+  const planned = plan.values;
   const fields: DossierSet = {
-    state: res.state,
-    seq: res.step.seq,
-    unitId: res.step.toUnitId ?? d.unitId,
-    agencyId: res.step.toAgencyId,
-    dueAt: res.dueAt,
+    state: plan.state,
+    seq: planned.seq,
+    unitId: planned.toUnitId ?? d.unitId,
+    agencyId: planned.toAgencyId,
+    dueAt: plan.dueAt,
+    updatedAt: a.now,
   };
-  if (res.step.assigneeId) fields.assigneeId = res.step.assigneeId;
+  if (planned.assigneeId) fields.assigneeId = planned.assigneeId;
   // A dossier moved to another agency waits for that agency's leader to assign it.
   else if (action?.transfer) fields.assigneeId = null;
   if (a.action === 'accept') fields.receivedAt = a.now;
   // The request's time on the dossier's row too, for the statistics (dossiers.table.ts, completionRequests).
-  if (a.action === 'request_completion') fields.completionRequests = completionRequestsWith(res.step.at);
-  if (res.terminal) {
+  if (a.action === 'request_completion') fields.completionRequests = completionRequestsWith(d.completionRequests, planned.at);
+  if (plan.terminal) {
     fields.finishedAt = a.now;
-    fields.resultKind = resultKindOf(res.state, a.now, d.dueAt);
+    fields.resultKind = resultKindOf(plan.state, a.now, d.dueAt);
   }
-  const row = await updateDossier(tx, d.id, fields);
   // The applicant hears of it (email, SMS) through the outbox, in this transaction: nothing is sent if the action rolls back.
-  await notifyApplicant(tx, { dossier: d, action: a.action, state: res.state, dueAt: res.dueAt, data: res.step.data, now: a.now, deskName: a.deskName });
+  const messages = await applicantMessages(tx, { dossier: d, action: a.action, state: plan.state, dueAt: plan.dueAt, data: planned.data, now: a.now, deskName: a.deskName });
+  const { unitPath: _p, unitName: _n, receivingUnitPath: _rp, receivingUnitName: _rn, ...before } = d;
+  const row: DossierRow = { ...before, ...fields };
+  const res = await recordTransition(tx, ctx, plan, {
+    key: `dossier:${messages.length}`,
+    build: () => (messages.length ? [dossierUpdateTemplate(tx), outboxInsertTemplate(tx, messages.length, 'msg')] : [dossierUpdateTemplate(tx)]),
+    values: { ...dossierUpdateValues(row), ...outboxValues(messages, a.now, 'msg') },
+  });
   // After the engine's checks, so that a user without the right gets 403 rather than a remark on a file.
   const attachments = a.input.attachments ?? [];
   await checkUploaded(tx, attachments, ctx.lang, 'body.attachments');

@@ -1,6 +1,6 @@
 // Messages to the applicant when their dossier moves (accepted, to complete, refused, extended, result ready, returned, stopped, withdrawn).
 import type { Tx } from '../../db/client';
-import { notifyContact, publicLink, type Notice } from '../../platform/notify/outbox';
+import { noticeMessages, publicLink, type Notice, type OutgoingMessage } from '../../platform/notify/outbox';
 import { vnShortDate } from '../../platform/pdf/vn-format';
 import { findAgency } from '../org/agencies.service';
 import type { DossierWithUnits } from './dossiers.queries';
@@ -173,14 +173,14 @@ export function dossierNotice(t: DossierTemplate, e: DossierEvent, place: string
 }
 
 /**
- * Called by every dossier write path (applyAction) inside its transaction: enqueues the event's
- * message to the applicant's email and mobile number, if they gave them. Returns how many.
+ * The event's messages to the applicant's email and mobile number, if they gave them: the write
+ * paths put them in the outbox inside their transaction (applyAction, in the step's statement).
  */
-export async function notifyApplicant(tx: Tx, e: DossierEvent): Promise<number> {
+export async function applicantMessages(tx: Tx, e: DossierEvent): Promise<OutgoingMessage[]> {
   const t = templateOf(e.action, e.state);
   const d = e.dossier;
-  if (!t || (!d.applicantEmail && !d.applicantPhone)) return 0;
+  if (!t || (!d.applicantEmail && !d.applicantPhone)) return [];
   const deskName = e.deskName !== undefined ? e.deskName : d.receivingAgencyId ? ((await findAgency(tx, d.receivingAgencyId))?.name ?? null) : null;
   const place = deskName ? `${deskName} - ${d.receivingUnitName}` : d.receivingUnitName;
-  return notifyContact(tx, { email: d.applicantEmail, phone: d.applicantPhone }, dossierNotice(t, e, place), e.now);
+  return noticeMessages({ email: d.applicantEmail, phone: d.applicantPhone }, dossierNotice(t, e, place));
 }

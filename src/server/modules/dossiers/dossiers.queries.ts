@@ -3,12 +3,12 @@ import { and, asc, eq, gte, inArray, isNotNull, lt, or, sql, type SQL } from 'dr
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client';
 import { prepared } from '../../db/prepared';
-import { agencies, dossierDocuments, dossiers, files, units } from '../../db/schema';
+import { dossierDocuments, dossiers, files, units } from '../../db/schema';
 import { queryRows } from '../../db/rows';
 import { escapeLike } from '../../db/scope';
 import { afterDue, dueConditions, dueSortKey, type DueWindow } from '../../platform/workflow/inbox';
 import { namesQuery, stepNames, type StepNames } from '../../platform/workflow/names';
-import { history, stepsFromJson, stepsJson, type Step } from '../../platform/workflow/workflow.service';
+import type { Step } from '../../platform/workflow/workflow.service';
 
 export type DossierRow = typeof dossiers.$inferSelect;
 export type DossierInsert = typeof dossiers.$inferInsert;
@@ -42,45 +42,6 @@ export async function findDossier(db: Tx, id: string, forUpdate = false): Promis
   return row ? flat(row) : undefined;
 }
 
-const desk = alias(agencies, 'desk');
-
-export interface LockedDossier {
-  dossier: DossierWithUnits;
-  /** The case's steps, oldest first. */
-  steps: Step[];
-  /** The name of the receiving agency (the one-stop desk), which the applicant's messages name. */
-  deskName: string | null;
-}
-
-/**
- * The dossier locked for an action (`FOR UPDATE` of its row, so that actions on one dossier run one
- * after the other) with its history and its desk's name, in one statement. A statement that waited
- * for the lock reads the locked row as the other transaction left it, but its subqueries keep the
- * statement's snapshot: when the row's seq is ahead of the steps read, they are read again.
- */
-export async function lockDossierWithHistory(db: Tx, entityType: string, id: string): Promise<LockedDossier | undefined> {
-  const [row] = await db
-    .select({
-      d: dossiers,
-      unitPath: cur.path,
-      unitName: cur.name,
-      receivingUnitPath: recv.path,
-      receivingUnitName: recv.name,
-      deskName: desk.name,
-      steps: stepsJson(entityType, dossiers.id),
-    })
-    .from(dossiers)
-    .innerJoin(cur, eq(cur.id, dossiers.unitId))
-    .innerJoin(recv, eq(recv.id, dossiers.receivingUnitId))
-    .leftJoin(desk, eq(desk.id, dossiers.receivingAgencyId))
-    .where(eq(dossiers.id, id))
-    .for('update', { of: dossiers });
-  if (!row) return undefined;
-  const read = stepsFromJson(row.steps);
-  const steps = read[read.length - 1]?.seq === row.d.seq ? read : await history(db, entityType, id);
-  return { dossier: flat(row), steps, deskName: row.deskName };
-}
-
 /** Tracking reads by code on every look-up: a prepared statement outside a transaction. */
 export async function findDossierByCode(db: Tx, code: string): Promise<DossierWithUnits | undefined> {
   const [row] = await (prepared(db, 'dossier_by_code', (d) => byCode(d).prepare('dossier_by_code')) ?? byCode(db)).execute({ code });
@@ -93,21 +54,31 @@ export async function insertDossier(db: Tx, row: DossierInsert): Promise<Dossier
   return out;
 }
 
-/** The columns an update sets: values, or SQL computed from the row (an array appended to). */
-export type DossierSet = { [K in keyof DossierInsert]?: DossierInsert[K] | SQL };
+/** The columns an action sets on the dossier's row (the step mirrored). */
+export type DossierSet = Partial<Pick<DossierRow, (typeof MIRRORED)[number]>>;
+
+/** The columns an action mirrors from its step onto the dossier's row: all set by every action. */
+export const MIRRORED = ['state', 'seq', 'unitId', 'agencyId', 'dueAt', 'assigneeId', 'receivedAt', 'finishedAt', 'resultKind', 'completionRequests', 'updatedAt'] as const satisfies readonly (keyof DossierRow)[];
+
+/**
+ * The update of a dossier's mirrored columns with placeholders (`dossier_<column>`, and
+ * `dossier_id`), for the step's statement built once: the caller holds the row locked and
+ * computes every new value from it.
+ */
+export function dossierUpdateTemplate(db: Tx) {
+  const set = Object.fromEntries(MIRRORED.map((c) => [c, sql.placeholder(`dossier_${c}`)]));
+  return db.update(dossiers).set(set).where(eq(dossiers.id, sql.placeholder('dossier_id')));
+}
+
+export function dossierUpdateValues(row: DossierRow): Record<string, unknown> {
+  const values: Record<string, unknown> = { dossier_id: row.id };
+  for (const c of MIRRORED) values[`dossier_${c}`] = row[c];
+  return values;
+}
 
 /** The times of the requests to complete with one more, kept in order (the statistics search them by bisection). */
-export const completionRequestsWith = (instant: Date): SQL =>
-  sql`array(select t from unnest(array_append(${dossiers.completionRequests}, ${instant.toISOString()}::timestamptz)) t order by t)`;
-
-export async function updateDossier(db: Tx, id: string, fields: DossierSet): Promise<DossierRow> {
-  const [out] = await db
-    .update(dossiers)
-    .set({ ...fields, updatedAt: new Date() })
-    .where(eq(dossiers.id, id))
-    .returning();
-  if (!out) throw new Error('dossier update returned no row');
-  return out;
+export function completionRequestsWith(before: readonly Date[] | null, instant: Date): Date[] {
+  return [...(before ?? []), instant].sort((x, y) => x.getTime() - y.getTime());
 }
 
 export interface DocumentLinkInsert {

@@ -1,4 +1,5 @@
 // Writing messages to the outbox inside the caller's transaction: a rolled-back event sends nothing, a committed one is never lost.
+import { sql } from 'drizzle-orm';
 import { normalizeEmail, normalizePhone } from '../../../common/contacts';
 import type { Tx } from '../../db/client';
 import { notifications } from '../../db/schema';
@@ -24,21 +25,51 @@ export async function enqueueNotification(tx: Tx, msg: OutgoingMessage, now: Dat
 
 /** Several messages in one insert (one event told by email and by text message). */
 async function enqueueNotifications(tx: Tx, msgs: readonly OutgoingMessage[], now: Date): Promise<void> {
-  if (!msgs.length) return;
-  await tx.insert(notifications).values(
-    msgs.map((msg) => ({
-      channel: msg.channel,
-      recipient: msg.confidential ? sealRecipient(msg.recipient) : msg.recipient,
-      subject: msg.subject?.normalize('NFC') ?? null,
-      body: msg.body.normalize('NFC'),
-      template: msg.template,
-      entityType: msg.entityType ?? null,
-      entityId: msg.entityId ?? null,
-      sensitive: msg.sensitive ?? false,
-      nextAttemptAt: now,
-      createdAt: now,
-    })),
-  );
+  const insert = notificationsInsert(tx, msgs, now);
+  if (insert) await insert;
+}
+
+/** The outbox row of a message. */
+function rowOf(msg: OutgoingMessage, now: Date) {
+  return {
+    channel: msg.channel,
+    recipient: msg.confidential ? sealRecipient(msg.recipient) : msg.recipient,
+    subject: msg.subject?.normalize('NFC') ?? null,
+    body: msg.body.normalize('NFC'),
+    template: msg.template,
+    entityType: msg.entityType ?? null,
+    entityId: msg.entityId ?? null,
+    sensitive: msg.sensitive ?? false,
+    nextAttemptAt: now,
+    createdAt: now,
+  };
+}
+
+type OutboxRow = ReturnType<typeof rowOf>;
+const OUTBOX_COLUMNS = ['channel', 'recipient', 'subject', 'body', 'template', 'entityType', 'entityId', 'sensitive', 'nextAttemptAt', 'createdAt'] as const satisfies readonly (keyof OutboxRow)[];
+
+/** The insert of several messages into the outbox, not yet run (null for none). */
+export function notificationsInsert(tx: Tx, msgs: readonly OutgoingMessage[], now: Date) {
+  if (!msgs.length) return null;
+  return tx.insert(notifications).values(msgs.map((msg) => rowOf(msg, now)));
+}
+
+/**
+ * The outbox insert of `count` messages with placeholders named `<prefix><i>_<column>`, for a
+ * statement built once (see `Alongside` in the workflow service); `outboxValues` gives the values.
+ */
+export function outboxInsertTemplate(tx: Tx, count: number, prefix: string) {
+  const rows = Array.from({ length: count }, (_, i) => Object.fromEntries(OUTBOX_COLUMNS.map((c) => [c, sql.placeholder(`${prefix}${i}_${c}`)])));
+  return tx.insert(notifications).values(rows as unknown as (typeof notifications.$inferInsert)[]);
+}
+
+export function outboxValues(msgs: readonly OutgoingMessage[], now: Date, prefix: string): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  msgs.forEach((msg, i) => {
+    const row = rowOf(msg, now);
+    for (const c of OUTBOX_COLUMNS) values[`${prefix}${i}_${c}`] = row[c];
+  });
+  return values;
 }
 
 /** One event told by email and by text message: each channel the person can be reached on. */
@@ -57,15 +88,21 @@ export interface Notice {
 
 /** Enqueues the notice to a valid email address and to a valid Vietnamese mobile number; returns how many messages. */
 export async function notifyContact(tx: Tx, to: { email?: string | null; phone?: string | null }, n: Notice, now: Date = new Date()): Promise<number> {
+  const msgs = noticeMessages(to, n);
+  // One statement for both channels.
+  await enqueueNotifications(tx, msgs, now);
+  return msgs.length;
+}
+
+/** The messages of a notice: one to a valid email address, one to a valid Vietnamese mobile number. */
+export function noticeMessages(to: { email?: string | null; phone?: string | null }, n: Notice): OutgoingMessage[] {
   const common = { template: n.template, entityType: n.entityType ?? null, entityId: n.entityId ?? null, sensitive: n.sensitive ?? false, confidential: n.confidential ?? false };
   const msgs: OutgoingMessage[] = [];
   const email = to.email ? normalizeEmail(to.email) : null;
   if (email) msgs.push({ ...common, channel: 'email', recipient: email, subject: n.subject, body: n.text });
   const phone = to.phone ? normalizePhone(to.phone) : null;
   if (phone) msgs.push({ ...common, channel: 'sms', recipient: phone, body: smsText(n.sms) });
-  // One statement for both channels.
-  await enqueueNotifications(tx, msgs, now);
-  return msgs.length;
+  return msgs;
 }
 
 /**

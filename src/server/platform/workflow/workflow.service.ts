@@ -3,8 +3,8 @@ import { and, asc, eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client';
 import { epochMs, fromEpochMs } from '../../db/json';
+import { compiled, runCompiled } from '../../db/compiled';
 import { prepared } from '../../db/prepared';
-import { queryRows } from '../../db/rows';
 import { agencies, auditLog, staff, units } from '../../db/schema';
 import type { Ctx } from '../auth/actor';
 import { auditValues } from '../audit/audit';
@@ -191,12 +191,49 @@ async function dueOfEntered(tx: Tx, e: Entering): Promise<Date | null> {
 }
 
 /**
- * Inserts the step and its audit entry, in one statement (the audit entry names the step's id).
- * Losing a race on the (entity, seq) index inserts neither (ON CONFLICT DO NOTHING: the insert
- * waits for the other transaction and skips if it committed) and gives a clean 409, leaving the
- * caller's transaction usable without a savepoint.
+ * The caller's own writes for a step, run in the step's statement (its record's mirrored columns,
+ * the outbox): data-modifying statements without RETURNING whose values are placeholders, built once
+ * per `key` (give each shape its own key), and the values of this run.
  */
-async function insertStep(tx: Tx, ctx: WorkflowCtx, values: Omit<Step, 'id'>, before: unknown): Promise<Step> {
+export interface Alongside {
+  key: string;
+  build: () => SQLWrapper[];
+  values: Record<string, unknown>;
+}
+
+const STEP_COLUMNS = [
+  'entityType', 'entityId', 'seq', 'workflowCode', 'action', 'fromState', 'toState', 'actorId', 'actorLabel', 'fromUnitId', 'toUnitId',
+  'fromAgencyId', 'toAgencyId', 'assigneeId', 'note', 'attachments', 'data', 'dueAt', 'at',
+] as const satisfies readonly (keyof Omit<Step, 'id'>)[];
+
+/** The step, its audit entry and the caller's writes: one statement per shape of the caller's writes, built once. */
+function stepStatement(tx: Tx, alongside: Alongside | undefined) {
+  return compiled(tx, `workflow_step:${alongside?.key ?? ''}`, () => {
+    const p = (name: string) => sql.placeholder(name);
+    const insert = tx
+      .insert(workflowSteps)
+      .values(Object.fromEntries(STEP_COLUMNS.map((c) => [c, p(`step_${c}`)])) as unknown as typeof workflowSteps.$inferInsert)
+      .onConflictDoNothing({ target: [workflowSteps.entityType, workflowSteps.entityId, workflowSteps.seq] })
+      .returning({ id: workflowSteps.id });
+    const also = (alongside?.build() ?? []).map((w, i) => sql`, ${sql.raw(`w${i}`)} as (${w.getSQL()})`);
+    return sql`with s as (${insert.getSQL()}),
+      a as (insert into ${auditLog} (actor_id, actor_label, action, entity_type, entity_id, unit_id, before, after, request_id, ip)
+        select ${p('audit_actorId')}::uuid, ${p('audit_actorLabel')}::text, ${p('audit_action')}::text, ${p('audit_entityType')}::text,
+          ${p('audit_entityId')}::text, ${p('audit_unitId')}::uuid, ${p('audit_before')}::jsonb,
+          ${p('audit_after')}::jsonb || jsonb_build_object('stepId', s.id), ${p('audit_requestId')}::text, ${p('audit_ip')}::text from s)${sql.join(also)}
+      select id from s`;
+  });
+}
+
+/**
+ * Inserts the step and its audit entry, in one statement (the audit entry names the step's id),
+ * with the caller's own writes for the step (`alongside`) in the same statement: one round trip
+ * for the whole transition, built once.
+ * Losing a race on the (entity, seq) index inserts neither step nor audit (ON CONFLICT DO NOTHING:
+ * the insert waits for the other transaction and skips if it committed) and gives a clean 409. The
+ * `alongside` writes run in any case: the 409 rolls the caller's transaction back with them.
+ */
+async function insertStep(tx: Tx, ctx: WorkflowCtx, values: Omit<Step, 'id'>, before: unknown, alongside?: Alongside): Promise<Step> {
   const audit = auditValues(ctx, {
     action: `${values.entityType}.${values.action}`,
     entityType: values.entityType,
@@ -205,21 +242,11 @@ async function insertStep(tx: Tx, ctx: WorkflowCtx, values: Omit<Step, 'id'>, be
     before,
     after: { state: values.toState, seq: values.seq, dueAt: values.dueAt, unitId: values.toUnitId, agencyId: values.toAgencyId, assigneeId: values.assigneeId },
   });
-  const insert = tx
-    .insert(workflowSteps)
-    .values(values)
-    .onConflictDoNothing({ target: [workflowSteps.entityType, workflowSteps.entityId, workflowSteps.seq] })
-    .returning({ id: workflowSteps.id });
   const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
-  const [row] = await queryRows<{ id: number | string }>(
-    tx,
-    sql`with s as (${insert.getSQL()}),
-      a as (insert into ${auditLog} (actor_id, actor_label, action, entity_type, entity_id, unit_id, before, after, request_id, ip)
-        select ${audit.actorId}::uuid, ${audit.actorLabel}::text, ${audit.action}::text, ${audit.entityType}::text, ${audit.entityId}::text,
-          ${audit.unitId}::uuid, ${json(audit.before)}::jsonb, ${json(audit.after)}::jsonb || jsonb_build_object('stepId', s.id),
-          ${audit.requestId}::text, ${audit.ip}::text from s)
-      select id from s`,
-  );
+  const params: Record<string, unknown> = { ...alongside?.values };
+  for (const c of STEP_COLUMNS) params[`step_${c}`] = values[c];
+  for (const [k, v] of Object.entries(audit)) params[`audit_${k}`] = k === 'before' || k === 'after' ? json(v) : v;
+  const [row] = await runCompiled<{ id: number | string }>(tx, stepStatement(tx, alongside), params);
   // Every case starts at seq 1: a conflict there is a case that has already started.
   if (!row) throw values.seq === 1 ? workflowErrors.caseExists(values.entityType) : workflowErrors.concurrentTransition(values.seq);
   // The step as stored: its fields are what was inserted (data as the JSON column keeps it).
@@ -319,12 +346,41 @@ export async function transition(tx: Tx, ctx: WorkflowCtx, args: TransitionArgs)
   return transitionFrom(tx, ctx, args, await history(tx, args.entityType, args.entityId));
 }
 
+/** A transition checked and dated but not yet recorded: what `recordTransition` writes. */
+export interface PlannedTransition {
+  /** The step to insert (its id comes with the insert). */
+  values: Omit<Step, 'id'>;
+  /** What the audit entry records as the case before the step. */
+  before: { state: string; seq: number };
+  state: string;
+  previousState: string;
+  terminal: boolean;
+  dueAt: Date | null;
+}
+
 /**
  * `transition` from a history the caller has already read (to show the actions, or to check its
  * own rules first). If another transition was recorded since, the insert collides on (entity, seq)
  * and the answer is 409 concurrent_transition.
  */
 export async function transitionFrom(tx: Tx, ctx: WorkflowCtx, args: TransitionArgs, steps: readonly Step[]): Promise<TransitionResult> {
+  return recordTransition(tx, ctx, await planTransition(tx, ctx, args, steps));
+}
+
+/**
+ * Records a planned transition: the step and its audit entry, and the caller's `alongside` writes
+ * (its record's mirrored columns, the outbox: see `Alongside`) in one statement.
+ */
+export async function recordTransition(tx: Tx, ctx: WorkflowCtx, plan: PlannedTransition, alongside?: Alongside): Promise<TransitionResult> {
+  const step = await insertStep(tx, ctx, plan.values, plan.before, alongside);
+  return { step, state: plan.state, previousState: plan.previousState, terminal: plan.terminal, dueAt: plan.dueAt };
+}
+
+/**
+ * Checks an action on a case (grant, state, limits and input) and computes the step it records and
+ * the due date of the entered state, writing nothing: `recordTransition` records it.
+ */
+export async function planTransition(tx: Tx, ctx: WorkflowCtx, args: TransitionArgs, steps: readonly Step[]): Promise<PlannedTransition> {
   const { def, entityType, entityId } = args;
   const now = args.now ?? new Date();
   const prefix = args.inputPath ?? 'body';
@@ -354,31 +410,26 @@ export async function transitionFrom(tx: Tx, ctx: WorkflowCtx, args: TransitionA
 
   const toState = targetState(action, state);
   const dueAt = await dueOfEntered(tx, { def, action, toState, steps, now, data, params: args.params, dueOverride: input.dueOverride });
-  const step = await insertStep(
-    tx,
-    ctx,
-    {
-      entityType,
-      entityId,
-      seq: last.seq + 1,
-      workflowCode: def.code,
-      action: action.code,
-      fromState: state,
-      toState,
-      actorId: ctx.actor?.id ?? null,
-      actorLabel: labelOf(ctx),
-      fromUnitId: last.toUnitId,
-      toUnitId: target.unitId,
-      fromAgencyId: last.toAgencyId,
-      toAgencyId: target.agencyId,
-      assigneeId: input.assigneeId ?? null,
-      note: input.note ?? null,
-      attachments: input.attachments ?? [],
-      data,
-      dueAt,
-      at: now,
-    },
-    { state, seq: last.seq },
-  );
-  return { step, state: toState, previousState: state, terminal: stateOf(def, toState)?.terminal === true, dueAt };
+  const values: Omit<Step, 'id'> = {
+    entityType,
+    entityId,
+    seq: last.seq + 1,
+    workflowCode: def.code,
+    action: action.code,
+    fromState: state,
+    toState,
+    actorId: ctx.actor?.id ?? null,
+    actorLabel: labelOf(ctx),
+    fromUnitId: last.toUnitId,
+    toUnitId: target.unitId,
+    fromAgencyId: last.toAgencyId,
+    toAgencyId: target.agencyId,
+    assigneeId: input.assigneeId ?? null,
+    note: input.note ?? null,
+    attachments: input.attachments ?? [],
+    data,
+    dueAt,
+    at: now,
+  };
+  return { values, before: { state, seq: last.seq }, state: toState, previousState: state, terminal: stateOf(def, toState)?.terminal === true, dueAt };
 }

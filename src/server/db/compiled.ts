@@ -1,0 +1,86 @@
+// Statements built once: the hottest writes and locking reads (a workflow step, a record's locked
+// read with its history, the idempotency record) are turned into SQL text by drizzle the first time
+// and then only filled with values, on the database or inside a transaction. Building a statement
+// cost more server time than sending it (docs/decisions/0009-compiled-statements.md).
+import { getTableColumns, is, Param, Placeholder, sql, type SQL, type SQLWrapper, type Table } from 'drizzle-orm';
+import type { PgDialect } from 'drizzle-orm/pg-core';
+import type { Tx } from './client';
+
+export interface Compiled {
+  readonly name: string;
+  readonly text: string;
+  /** Values and placeholders (sql.placeholder) in order; the placeholders are filled at each run. */
+  readonly params: readonly unknown[];
+}
+
+const cache = new Map<string, Compiled>();
+
+interface Internals {
+  dialect: PgDialect;
+  session: { client: QueryClient };
+}
+
+interface QueryClient {
+  query: (...args: unknown[]) => Promise<{ rows: unknown[] }>;
+  /** PGlite and its transactions have it; node-postgres clients and pools do not. */
+  exec?: unknown;
+}
+
+const internals = (db: Tx) => db as unknown as Internals;
+
+/** A placeholder's value, encoded as its column encodes it; null stays SQL NULL (drizzle's own fill would encode it: 'null' in a JSON column). */
+function fill(p: unknown, values: Record<string, unknown>): unknown {
+  const holder = is(p, Placeholder) ? p : is(p, Param) && is(p.value, Placeholder) ? p.value : null;
+  if (!holder) return p;
+  if (!(holder.name in values)) throw new Error(`No value for placeholder "${holder.name}"`);
+  const v = values[holder.name];
+  if (v === null || v === undefined) return null;
+  return is(p, Param) ? p.encoder.mapToDriverValue(v) : v;
+}
+
+/**
+ * The statement `name`, built by `build` the first time it is asked for (the same text on PGlite and
+ * PostgreSQL: one dialect). Names are unique in the application; values go in as `sql.placeholder`.
+ */
+export function compiled(db: Tx, name: string, build: () => SQLWrapper): Compiled {
+  let c = cache.get(name);
+  if (!c) {
+    const q = internals(db).dialect.sqlToQuery(build().getSQL());
+    c = { name, text: q.sql, params: q.params };
+    cache.set(name, c);
+  }
+  return c;
+}
+
+/**
+ * Runs a compiled statement on the database or the transaction `db` with the placeholders' values
+ * (each encoded as its column encodes it). Rows come as the driver gives them: name the columns in
+ * the statement as the caller reads them (`as "camelCase"`).
+ */
+export async function runCompiled<T>(db: Tx, c: Compiled, values: Record<string, unknown>): Promise<T[]> {
+  const client = internals(db).session.client;
+  const params = c.params.map((p) => fill(p, values));
+  const res = typeof client.exec === 'function' ? await client.query(c.text, params) : await client.query({ text: c.text, values: params });
+  return res.rows as T[];
+}
+
+/**
+ * A table's columns for a compiled statement's select list, each named as drizzle names its field
+ * (`"secret_hash" as "secretHash"`), so that a row reads as the table's `$inferSelect`.
+ */
+export function columnsAs(table: Table): SQL {
+  return sql.join(
+    Object.entries(getTableColumns(table)).map(([key, col]) => sql`${table}.${sql.identifier(col.name)} as ${sql.identifier(key)}`),
+    sql`, `,
+  );
+}
+
+/** A row read with `columnsAs(table)`, its values decoded as drizzle decodes them (a numeric column in number mode, dates). */
+export function decodeRow<T extends Record<string, unknown>>(table: Table, row: T): T {
+  const out: Record<string, unknown> = { ...row };
+  for (const [key, col] of Object.entries(getTableColumns(table))) {
+    const v = out[key];
+    if (v !== null && v !== undefined) out[key] = col.mapFromDriverValue(v);
+  }
+  return out as T;
+}
