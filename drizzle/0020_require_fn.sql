@@ -2,7 +2,7 @@
 -- whole when one of its guards did not hold: dv_require(false, 'concurrent_transition') raises
 -- P0001 with that message, which the server turns into its 409. See docs/decisions/0009.
 CREATE OR REPLACE FUNCTION dv_require(ok boolean, what text) RETURNS boolean
-LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+LANGUAGE plpgsql VOLATILE AS $$
 BEGIN
   IF ok IS NOT TRUE THEN
     RAISE EXCEPTION USING ERRCODE = 'P0001', MESSAGE = what;
