@@ -126,13 +126,9 @@ export async function runIdempotent<T>(
   opts: IdempotencyOptions,
   handler: (tx: Tx) => Promise<HandlerResult<T>>,
 ): Promise<HandlerResult<T> & { replayed: boolean }> {
-  const header = req.headers[IDEMPOTENCY_HEADER];
-  if (header === undefined) return { ...(await db.transaction(handler)), replayed: false };
-  if (typeof header !== 'string' || !KEY_FORMAT.test(header)) throw idempotencyErrors.invalidKey();
-  const scope = opts.scope ?? (req.actor ? `staff:${req.actor.id}` : null);
-  if (!scope) throw idempotencyErrors.noScope();
-  const now = opts.now?.() ?? new Date();
-  const hash = requestHash(req.method, req.url, req.body);
+  const claim = claimOf(req, opts);
+  if (!claim) return { ...(await db.transaction(handler)), replayed: false };
+  const { scope, key: header, hash, now } = claim;
   const replay = (row: KeyRow) => ({ status: row.statusCode ?? 200, body: openAnswer(row.response) as T, replayed: true });
   try {
     const result = await db.transaction(async (tx) => {
@@ -155,6 +151,65 @@ export async function runIdempotent<T>(
   }
 }
 
+/** A request's claim on its key, for a handler that stores its answer in its own single statement (`runIdempotentAtOnce`). */
+export interface IdempotencyClaim {
+  scope: string;
+  key: string;
+  hash: string;
+  now: Date;
+}
+
+/** The key of a request and what it is checked against; null without the header (400 for a bad key or no scope). */
+function claimOf(req: FastifyRequest, opts: IdempotencyOptions): IdempotencyClaim | null {
+  const header = req.headers[IDEMPOTENCY_HEADER];
+  if (header === undefined) return null;
+  if (typeof header !== 'string' || !KEY_FORMAT.test(header)) throw idempotencyErrors.invalidKey();
+  const scope = opts.scope ?? (req.actor ? `staff:${req.actor.id}` : null);
+  if (!scope) throw idempotencyErrors.noScope();
+  return { scope, key: header, hash: requestHash(req.method, req.url, req.body), now: opts.now?.() ?? new Date() };
+}
+
+/**
+ * The insert of a claim's answer with placeholders (`idem_*`), without ON CONFLICT: in the
+ * handler's one statement, a key stored meanwhile fails the whole statement (unique violation), and
+ * `runIdempotentAtOnce` replays the stored answer.
+ */
+export const idempotencyStoreTemplate = (db: Tx) =>
+  db.insert(idempotencyKeys).values({
+    scope: sql.placeholder('idem_scope'),
+    key: sql.placeholder('idem_key'),
+    requestHash: sql.placeholder('idem_hash'),
+    statusCode: sql.placeholder('idem_status'),
+    response: sql.placeholder('idem_response'),
+    createdAt: sql.placeholder('idem_now'),
+  });
+
+export function idempotencyStoreValues(claim: IdempotencyClaim, status: number, body: unknown): Record<string, unknown> {
+  return { idem_scope: claim.scope, idem_key: claim.key, idem_hash: claim.hash, idem_status: status, idem_response: sealAnswer(body), idem_now: claim.now };
+}
+
+/**
+ * `runIdempotent` for a handler that writes everything, its answer under the key included
+ * (`idempotencyStoreTemplate`), in one statement outside a transaction: no BEGIN and COMMIT. A
+ * retry whose first request committed fails on the key's unique index and gets the stored answer.
+ */
+export async function runIdempotentAtOnce<T>(
+  db: Db,
+  req: FastifyRequest,
+  opts: IdempotencyOptions,
+  handler: (claim: IdempotencyClaim | null) => Promise<HandlerResult<T>>,
+): Promise<HandlerResult<T> & { replayed: boolean }> {
+  const claim = claimOf(req, opts);
+  try {
+    return { ...(await handler(claim)), replayed: false };
+  } catch (err) {
+    if (!claim) throw err;
+    const row = await stored(db, claim.scope, claim.key, claim.hash);
+    if (row) return { status: row.statusCode ?? 200, body: openAnswer(row.response) as T, replayed: true };
+    throw err;
+  }
+}
+
 /** The client asked for a minimal answer (`Prefer: return=minimal`, RFC 7240) to a state-changing request. */
 export function wantsMinimal(req: FastifyRequest): boolean {
   const prefer = req.headers.prefer;
@@ -169,7 +224,22 @@ export async function idempotent<T>(
   handler: (tx: Tx) => Promise<HandlerResult<T>>,
   opts: IdempotencyOptions = {},
 ): Promise<FastifyReply> {
-  const out = await runIdempotent(db, req, opts, handler);
+  return send(reply, await runIdempotent(db, req, opts, handler));
+}
+
+/** `runIdempotentAtOnce` for a Fastify route. */
+export async function idempotentAtOnce<T>(
+  db: Db,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  handler: (claim: IdempotencyClaim | null) => Promise<HandlerResult<T>>,
+  opts: IdempotencyOptions = {},
+): Promise<FastifyReply> {
+  return send(reply, await runIdempotentAtOnce(db, req, opts, handler));
+}
+
+/** Sends an answer, marked `Idempotent-Replayed: true` when it is a replay. */
+function send<T>(reply: FastifyReply, out: HandlerResult<T> & { replayed: boolean }): FastifyReply {
   if (out.replayed) reply.header(REPLAYED_HEADER, 'true');
   return reply.status(out.status).send(out.body);
 }

@@ -8,8 +8,8 @@ import { checkUploaded } from '../../platform/files/attachments';
 import type { WorkflowDefinition } from '../../platform/workflow/definition';
 import { actionOf } from '../../platform/workflow/engine';
 import type { TransitionInput } from '../../platform/workflow/fields';
-import { outboxInsertTemplate, outboxValues } from '../../platform/notify/outbox';
-import { history, planTransition, recordTransition, type Step, type WorkflowCtx } from '../../platform/workflow/workflow.service';
+import { outboxInsertTemplate, outboxValues, type OutgoingMessage } from '../../platform/notify/outbox';
+import { history, planTransition, recordTransition, type PlannedTransition, type Step, type WorkflowCtx } from '../../platform/workflow/workflow.service';
 import { canSee } from './dossiers.access';
 import { clock } from './dossiers.clock';
 import { dossierErrors } from './dossiers.errors';
@@ -53,12 +53,18 @@ export interface ApplyArgs {
   deskName?: string | null | undefined;
 }
 
+/** An action checked and computed, not yet written: the step's plan, the dossier's new row and the applicant's messages. */
+export interface PreparedAction {
+  plan: PlannedTransition;
+  row: DossierRow;
+  messages: OutgoingMessage[];
+}
+
 /**
- * Runs the transition and mirrors the new step on the dossier row; returns the step and the updated
- * row. The step, its audit entry, the row's update and the applicant's messages are one statement.
- * The caller holds the row locked (or has just written it): the new row is computed from it.
+ * Checks the action (the engine's rules) and computes everything it writes, from the dossier as the
+ * caller read it: the step, the mirrored columns of the new row, the applicant's messages.
  */
-export async function applyAction(tx: Tx, ctx: WorkflowCtx, a: ApplyArgs): Promise<{ step: Step; row: DossierRow }> {
+export async function prepareAction(tx: Tx, ctx: WorkflowCtx, a: ApplyArgs): Promise<PreparedAction> {
   const { def, dossier: d } = a;
   const plan = await planTransition(
     tx,
@@ -96,10 +102,20 @@ export async function applyAction(tx: Tx, ctx: WorkflowCtx, a: ApplyArgs): Promi
     fields.finishedAt = a.now;
     fields.resultKind = resultKindOf(plan.state, a.now, d.dueAt);
   }
-  // The applicant hears of it (email, SMS) through the outbox, in this transaction: nothing is sent if the action rolls back.
+  // The applicant hears of it (email, SMS) through the outbox, with the action: nothing is sent if it does not happen.
   const messages = await applicantMessages(tx, { dossier: d, action: a.action, state: plan.state, dueAt: plan.dueAt, data: planned.data, now: a.now, deskName: a.deskName });
   const { unitPath: _p, unitName: _n, receivingUnitPath: _rp, receivingUnitName: _rn, ...before } = d;
-  const row: DossierRow = { ...before, ...fields };
+  return { plan, row: { ...before, ...fields }, messages };
+}
+
+/**
+ * Runs the transition and mirrors the new step on the dossier row; returns the step and the updated
+ * row. The step, its audit entry, the row's update and the applicant's messages are one statement.
+ * The caller holds the row locked (or has just written it): the new row is computed from it.
+ */
+export async function applyAction(tx: Tx, ctx: WorkflowCtx, a: ApplyArgs): Promise<{ step: Step; row: DossierRow }> {
+  const { plan, row, messages } = await prepareAction(tx, ctx, a);
+  const d = a.dossier;
   const res = await recordTransition(tx, ctx, plan, {
     key: `dossier:${messages.length}`,
     build: () => (messages.length ? [dossierUpdateTemplate(tx), outboxInsertTemplate(tx, messages.length, 'msg')] : [dossierUpdateTemplate(tx)]),

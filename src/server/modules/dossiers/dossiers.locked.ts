@@ -21,8 +21,8 @@ const desk = alias(agencies, 'desk');
 
 type LockedRow = DossierWithUnits & { deskName: string | null; steps: Parameters<typeof stepsFromJson>[0] };
 
-const lockStatement = (db: Tx, entityType: string) =>
-  compiled(db, `dossier_locked:${entityType}`, () => {
+const readStatement = (db: Tx, entityType: string, lock: boolean) =>
+  compiled(db, `dossier_with_history:${entityType}:${lock ? 'locked' : 'read'}`, () => {
     const id = sql.placeholder('id');
     return sql`select ${columnsAs(dossiers)}, ${cur.path} as "unitPath", ${cur.name} as "unitName",
         ${recv.path} as "receivingUnitPath", ${recv.name} as "receivingUnitName", ${desk.name} as "deskName",
@@ -31,8 +31,7 @@ const lockStatement = (db: Tx, entityType: string) =>
       join ${units} ${cur} on ${cur.id} = ${dossiers.unitId}
       join ${units} ${recv} on ${recv.id} = ${dossiers.receivingUnitId}
       left join ${agencies} ${desk} on ${desk.id} = ${dossiers.receivingAgencyId}
-      where ${dossiers.id} = ${id}
-      for update of ${dossiers}`;
+      where ${dossiers.id} = ${id}${lock ? sql` for update of ${dossiers}` : sql``}`;
   });
 
 /**
@@ -42,7 +41,16 @@ const lockStatement = (db: Tx, entityType: string) =>
  * statement's snapshot: when the row's seq is ahead of the steps read, they are read again.
  */
 export async function lockDossierWithHistory(db: Tx, entityType: string, id: string): Promise<LockedDossier | undefined> {
-  const [row] = await runCompiled<LockedRow>(db, lockStatement(db, entityType), { id });
+  return readWithHistory(db, entityType, id, true);
+}
+
+/** The same read without the lock (one snapshot), for an action written at once with a guard on the seq read. */
+export async function readDossierWithHistory(db: Tx, entityType: string, id: string): Promise<LockedDossier | undefined> {
+  return readWithHistory(db, entityType, id, false);
+}
+
+async function readWithHistory(db: Tx, entityType: string, id: string, lock: boolean): Promise<LockedDossier | undefined> {
+  const [row] = await runCompiled<LockedRow>(db, readStatement(db, entityType, lock), { id });
   if (!row) return undefined;
   const { deskName, steps: json, ...dossier } = decodeRow(dossiers, row);
   const read = stepsFromJson(json);

@@ -66,8 +66,18 @@ export const MIRRORED = ['state', 'seq', 'unitId', 'agencyId', 'dueAt', 'assigne
  * computes every new value from it.
  */
 export function dossierUpdateTemplate(db: Tx) {
-  const set = Object.fromEntries(MIRRORED.map((c) => [c, sql.placeholder(`dossier_${c}`)]));
-  return db.update(dossiers).set(set).where(eq(dossiers.id, sql.placeholder('dossier_id')));
+  return db.update(dossiers).set(mirroredSet()).where(eq(dossiers.id, sql.placeholder('dossier_id')));
+}
+
+const mirroredSet = () => Object.fromEntries(MIRRORED.map((c) => [c, sql.placeholder(`dossier_${c}`)]));
+
+/** The same update only while the row's seq is still `dossier_seqRead`, returning its id: the guard of an action written at once. */
+export function dossierGuardTemplate(db: Tx) {
+  return db
+    .update(dossiers)
+    .set(mirroredSet())
+    .where(and(eq(dossiers.id, sql.placeholder('dossier_id')), eq(dossiers.seq, sql.placeholder('dossier_seqRead'))))
+    .returning({ id: dossiers.id });
 }
 
 export function dossierUpdateValues(row: DossierRow): Record<string, unknown> {

@@ -15,7 +15,8 @@ import {
 import { ctxOf } from '../../platform/auth/actor';
 import { fileRoutes } from '../../platform/files/files.routes';
 import { sendStoredFile } from '../../platform/files/files.http';
-import { idempotent, wantsMinimal } from '../../platform/idempotency';
+import { idempotent, idempotentAtOnce, wantsMinimal } from '../../platform/idempotency';
+import { actOnDossierAtOnce, canActAtOnce } from './dossiers.act-once';
 import { actOnDossier, actOnDossierMinimal } from './dossiers.actions';
 import { intakeAtDesk } from './dossiers.intake';
 import { citizenDossierRoutes } from './dossiers.accounts.routes';
@@ -103,6 +104,9 @@ export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
       const { id, action } = req.params;
       if (!wantsMinimal(req)) return idempotent(db, req, reply, async (tx) => ({ status: 200, body: await actOnDossier(tx, ctx, id, action, req.body) }));
       reply.header('preference-applied', 'return=minimal');
+      // Without files to link, in one statement and no transaction (dossiers.act-once.ts).
+      if (canActAtOnce(req.body))
+        return idempotentAtOnce(db, req, reply, async (claim) => ({ status: 200, body: await actOnDossierAtOnce(db, ctx, id, action, req.body, claim) }));
       return idempotent(db, req, reply, async (tx) => ({ status: 200, body: await actOnDossierMinimal(tx, ctx, id, action, req.body) }));
     },
   );

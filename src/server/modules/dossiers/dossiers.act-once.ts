@@ -1,0 +1,86 @@
+// An action answered minimally (Prefer: return=minimal), written in one statement without a
+// transaction: read the dossier with its history (one snapshot, no lock), check and compute the
+// action, then write the step, its audit entry, the row (only while its seq is the one read), the
+// applicant's messages and the idempotency record at once. Two round trips instead of six; a race
+// with another action fails the statement as a whole and the action is read and checked again.
+import type { DossierActionAck, DossierActionBody } from '../../../common/dossiers.schema';
+import type { Db } from '../../db/client';
+import type { Ctx } from '../../platform/auth/actor';
+import { loadCalendar } from '../../platform/calendar/calendar.service';
+import { AppError } from '../../platform/errors';
+import { idempotencyStoreTemplate, idempotencyStoreValues, type IdempotencyClaim } from '../../platform/idempotency';
+import { outboxInsertTemplate, outboxValues } from '../../platform/notify/outbox';
+import { recordTransitionAtOnce } from '../../platform/workflow/workflow.service';
+import { findUnit } from '../org/units.service';
+import { canSee } from './dossiers.access';
+import { ENTITY, prepareAction } from './dossiers.actions';
+import { clock } from './dossiers.clock';
+import { dossierErrors } from './dossiers.errors';
+import { readDossierWithHistory } from './dossiers.locked';
+import { dossierGuardTemplate, dossierUpdateValues, type DossierWithUnits } from './dossiers.queries';
+import { toSummary } from './dossiers.views';
+import { dossierWorkflow } from './dossiers.workflows';
+
+/** Reads after losing a race to another action on the same dossier, before answering 409. */
+const ATTEMPTS = 3;
+
+const lostRace = (err: unknown) => err instanceof AppError && err.code === 'concurrent_transition';
+
+/** Whether an action can be written at once: one that links files goes through the transaction (its uploads are checked and linked). */
+export function canActAtOnce(body: DossierActionBody): boolean {
+  return !body.attachments?.length;
+}
+
+/**
+ * POST /api/dossiers/:id/actions/:action with `Prefer: return=minimal` and no attachments. Access
+ * first (404), then the engine (403, 409, 400), as the transaction's path. A client that sent the
+ * seq it saw (expectedSeq) gets 409 at once when another action came first; otherwise the action
+ * is checked again against the dossier as it now is.
+ */
+export async function actOnDossierAtOnce(
+  db: Db,
+  ctx: Ctx,
+  id: string,
+  action: string,
+  body: DossierActionBody,
+  claim: IdempotencyClaim | null,
+  now: Date = clock.now(),
+): Promise<DossierActionAck> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await attemptAtOnce(db, ctx, id, action, body, claim, now);
+    } catch (err) {
+      if (!lostRace(err) || body.expectedSeq !== undefined || attempt >= ATTEMPTS) throw err;
+    }
+  }
+}
+
+async function attemptAtOnce(db: Db, ctx: Ctx, id: string, action: string, body: DossierActionBody, claim: IdempotencyClaim | null, now: Date) {
+  const read = await readDossierWithHistory(db, ENTITY, id);
+  if (!read || !canSee(ctx.actor, read.dossier)) throw dossierErrors.notFound();
+  const { dossier: d, steps, deskName } = read;
+  const def = dossierWorkflow(d.workflowCode);
+  const { expectedSeq, ...input } = body;
+  const { plan, row, messages } = await prepareAction(db, ctx, { def, dossier: d, steps, action, input, expectedSeq, now, deskName });
+  // The answer is known before the write (it is stored with it under the idempotency key): the
+  // unit's path and name are read only when the dossier moves to another unit.
+  let after: DossierWithUnits = { ...row, unitPath: d.unitPath, unitName: d.unitName, receivingUnitPath: d.receivingUnitPath, receivingUnitName: d.receivingUnitName };
+  if (row.unitId !== d.unitId) {
+    const unit = await findUnit(db, row.unitId);
+    if (!unit) throw dossierErrors.notFound();
+    after = { ...after, unitPath: unit.path, unitName: unit.name };
+  }
+  const answer: DossierActionAck = { ...toSummary(def, after, ctx.lang, await loadCalendar(db), now), seq: row.seq };
+  await recordTransitionAtOnce(
+    db,
+    ctx,
+    plan,
+    { key: 'dossier_seq', build: () => [dossierGuardTemplate(db)], values: { ...dossierUpdateValues(row), dossier_seqRead: d.seq } },
+    {
+      key: `dossier_once:${messages.length}:${claim ? 'key' : ''}`,
+      build: () => [...(messages.length ? [outboxInsertTemplate(db, messages.length, 'msg')] : []), ...(claim ? [idempotencyStoreTemplate(db)] : [])],
+      values: { ...outboxValues(messages, now, 'msg'), ...(claim ? idempotencyStoreValues(claim, 200, answer) : {}) },
+    },
+  );
+  return answer;
+}
