@@ -2,6 +2,7 @@
 // read with its history, the idempotency record) are turned into SQL text by drizzle the first time
 // and then only filled with values, on the database or inside a transaction. Building a statement
 // cost more server time than sending it (docs/decisions/0009-compiled-statements.md).
+import { createHash } from 'node:crypto';
 import { getTableColumns, is, Param, Placeholder, sql, type SQL, type SQLWrapper, type Table } from 'drizzle-orm';
 import type { PgDialect } from 'drizzle-orm/pg-core';
 import type { Tx } from './client';
@@ -9,6 +10,8 @@ import type { Tx } from './client';
 export interface Compiled {
   readonly name: string;
   readonly text: string;
+  /** On PostgreSQL, a named statement (parsed and planned once per connection), for a read whose plan does not depend on its values. */
+  readonly statement: string | null;
   /** Values and placeholders (sql.placeholder) in order; the placeholders are filled at each run. */
   readonly params: readonly unknown[];
 }
@@ -42,11 +45,13 @@ function fill(p: unknown, values: Record<string, unknown>): unknown {
  * The statement `name`, built by `build` the first time it is asked for (the same text on PGlite and
  * PostgreSQL: one dialect). Names are unique in the application; values go in as `sql.placeholder`.
  */
-export function compiled(db: Tx, name: string, build: () => SQLWrapper): Compiled {
+export function compiled(db: Tx, name: string, build: () => SQLWrapper, opts: { named?: boolean } = {}): Compiled {
   let c = cache.get(name);
   if (!c) {
     const q = internals(db).dialect.sqlToQuery(build().getSQL());
-    c = { name, text: q.sql, params: q.params };
+    // Writes and locking reads are named by the pool anyway (auto-prepare.ts); a read only when asked.
+    const statement = opts.named ? `dvc_${createHash('sha1').update(q.sql).digest('base64url')}` : null;
+    c = { name, text: q.sql, params: q.params, statement };
     cache.set(name, c);
   }
   return c;
@@ -60,7 +65,7 @@ export function compiled(db: Tx, name: string, build: () => SQLWrapper): Compile
 export async function runCompiled<T>(db: Tx, c: Compiled, values: Record<string, unknown>): Promise<T[]> {
   const client = internals(db).session.client;
   const params = c.params.map((p) => fill(p, values));
-  const res = typeof client.exec === 'function' ? await client.query(c.text, params) : await client.query({ text: c.text, values: params });
+  const res = typeof client.exec === 'function' ? await client.query(c.text, params) : await client.query(c.statement ? { name: c.statement, text: c.text, values: params } : { text: c.text, values: params });
   return res.rows as T[];
 }
 

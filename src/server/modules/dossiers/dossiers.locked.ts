@@ -32,7 +32,7 @@ const readStatement = (db: Tx, entityType: string, lock: boolean) =>
       join ${units} ${recv} on ${recv.id} = ${dossiers.receivingUnitId}
       left join ${agencies} ${desk} on ${desk.id} = ${dossiers.receivingAgencyId}
       where ${dossiers.id} = ${id}${lock ? sql` for update of ${dossiers}` : sql``}`;
-  });
+  }, { named: true });
 
 /**
  * The dossier locked for an action (`FOR UPDATE` of its row, so that actions on one dossier run one
