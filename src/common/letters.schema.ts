@@ -338,6 +338,22 @@ export const CaseView = CaseSummary.extend({
 });
 export type CaseView = z.infer<typeof CaseView>;
 
+/**
+ * The answer to a case action asked with `Prefer: return=minimal` (RFC 7240): where the case stands
+ * after it and its seq, for clients that do not show the page (integrations, batch work). No
+ * personal data: neither the writer nor the letter's words.
+ */
+export const CaseActionAck = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  state: z.string(),
+  seq: z.number().int(),
+  unitId: z.uuid(),
+  assigneeId: z.uuid().nullable(),
+  dueAt: z.string().nullable(),
+});
+export type CaseActionAck = z.infer<typeof CaseActionAck>;
+
 export const StaffLetterResult = z.object({ letter: LetterView, secret: z.string(), trackingUrl: z.string() });
 export type StaffLetterResult = z.infer<typeof StaffLetterResult>;
 

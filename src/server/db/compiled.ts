@@ -71,11 +71,12 @@ export async function runCompiled<T>(db: Tx, c: Compiled, values: Record<string,
 
 /**
  * A table's columns for a compiled statement's select list, each named as drizzle names its field
- * (`"secret_hash" as "secretHash"`), so that a row reads as the table's `$inferSelect`.
+ * (`"secret_hash" as "secretHash"`), so that a row reads as the table's `$inferSelect`; `prefix`
+ * before each name for a second table in the same row (`"l_secretHash"`).
  */
-export function columnsAs(table: Table): SQL {
+export function columnsAs(table: Table, prefix = ''): SQL {
   return sql.join(
-    Object.entries(getTableColumns(table)).map(([key, col]) => sql`${table}.${sql.identifier(col.name)} as ${sql.identifier(key)}`),
+    Object.entries(getTableColumns(table)).map(([key, col]) => sql`${table}.${sql.identifier(col.name)} as ${sql.identifier(`${prefix}${key}`)}`),
     sql`, `,
   );
 }

@@ -1,24 +1,26 @@
-// Taking a workflow action on a case: the letters' rules, the engine's checks, the case row mirrored and the documents linked, in one transaction.
-import type { CaseActionBody, CaseView } from '../../../common/letters.schema';
+// Taking a workflow action on a case: the letters' rules and the engine's checks (prepareCaseAction), then in one transaction the step with the writer's messages, the publication, the documents and the case row mirrored; letters.act-once.ts writes the same action at once.
+import { sql, type SQL } from 'drizzle-orm';
+import type { CaseActionAck, CaseActionBody, CaseView } from '../../../common/letters.schema';
 import type { Tx } from '../../db/client';
 import type { Ctx } from '../../platform/auth/actor';
 import { checkUploaded } from '../../platform/files/attachments';
+import { outboxInsertTemplate, outboxValues, type OutgoingMessage } from '../../platform/notify/outbox';
 import type { WorkflowDefinition } from '../../platform/workflow/definition';
-import { actionOf, currentAssignee, mayPerform } from '../../platform/workflow/engine';
-import { transitionFrom, type Step, type TransitionResult } from '../../platform/workflow/workflow.service';
+import { actionOf, currentAssignee, mayPerform, type StepFacts } from '../../platform/workflow/engine';
+import { planTransition, recordTransition, type PlannedTransition, type Step, type TransitionResult } from '../../platform/workflow/workflow.service';
 import { canSeeCase } from './letters.access';
 import { clock } from './letters.clock';
 import { letterErrors } from './letters.errors';
-import { notifyWriter, templateOfAction } from './letters.notify';
+import { notifyWriter, templateOfAction, writerMessages, type LetterEvent } from './letters.notify';
 import { applyPublication, guardPublication } from './letters.publish';
 import { linkLetterFiles, type LetterWithUnit } from './letters.queries';
 import { findCase, type CaseInsert, type CaseWithUnits } from './letter-cases.queries';
 import { updateCaseAndRead } from './letter-cases.writes';
-import { casePageFrom, casePageSql, findCaseWithLetter } from './letters.page.queries';
+import { casePageFrom, casePageSql, findCaseWithLetter, type CaseWithLetter } from './letters.page.queries';
 import { guardRefusal } from './letters.rules';
 import { reopenWindow } from './letters.reopen-window';
 import { resultOf } from './letters.results';
-import { casePageNames, toCaseView } from './letters.views';
+import { casePageNames, toCaseAck, toCaseView } from './letters.views';
 import { CASE_ENTITY, letterWorkflow } from './letters.workflows';
 
 /** The processing decision each action records on the case (statistics count them). */
@@ -31,8 +33,11 @@ export const OUTCOME_OF: Readonly<Record<string, string>> = {
   refer_for_inspection: 'referred',
 };
 
-/** The case row after the step: state, place, handler, deadline, decision and end. */
-export function mirror(c: CaseWithUnits, action: string, res: TransitionResult, transfer: boolean, now: Date): Partial<CaseInsert> {
+/** A step as recorded, or planned and not yet recorded (its id comes with the insert), with what it does to the case. */
+export type CaseStep = Pick<TransitionResult, 'state' | 'previousState' | 'terminal' | 'dueAt'> & { step: Omit<Step, 'id'> };
+
+/** The case row after the step: state, place, handler, deadline, decision and end (only CASE_MIRRORED columns). */
+export function mirror(c: CaseWithUnits, action: string, res: CaseStep, transfer: boolean, now: Date): Partial<CaseInsert> {
   const { step } = res;
   const fields: Partial<CaseInsert> = { state: res.state, seq: step.seq, unitId: step.toUnitId ?? c.unitId, agencyId: step.toAgencyId, dueAt: res.terminal ? null : res.dueAt };
   if (step.assigneeId) fields.assigneeId = step.assigneeId;
@@ -57,59 +62,93 @@ export function mirror(c: CaseWithUnits, action: string, res: TransitionResult, 
 }
 
 /** Until when the writer may ask to reopen a case that has just ended (the `reopen` action's window), if they may. */
-export function reopenUntil(def: WorkflowDefinition, steps: readonly Step[]): Date | null {
+export function reopenUntil(def: WorkflowDefinition, steps: readonly StepFacts[]): Date | null {
   return reopenWindow(def, steps).until;
 }
 
-/** Tells the writer about the step, if it is one they are told about (`letter`: the case's letter, when the caller has read it). */
-export async function notifyCaseStep(
-  tx: Tx,
-  c: CaseWithUnits,
-  def: WorkflowDefinition,
-  steps: readonly Step[],
-  res: TransitionResult,
-  now: Date,
-  letter?: LetterWithUnit,
-): Promise<void> {
+/** What the writer is told of the step, if it is one they are told about. */
+function caseStepEvent(c: CaseWithUnits, def: WorkflowDefinition, steps: readonly Step[], res: CaseStep, now: Date): LetterEvent | null {
   const template = templateOfAction(res.step.action);
-  if (!template) return;
-  const all = [...steps, res.step];
-  await notifyWriter(tx, letter ?? c.letterId, { template, case: c, data: res.step.data, dueAt: res.dueAt, reopenUntil: reopenUntil(def, all), now });
+  if (!template) return null;
+  return { template, case: c, data: res.step.data, dueAt: res.dueAt, reopenUntil: reopenUntil(def, [...steps, res.step]), now };
 }
 
-/** POST /api/letter-cases/:id/actions/:action. Access first (404), then who may act (403), the case's facts and state (409), the input (400). */
-export async function actOnCase(tx: Tx, ctx: Ctx, id: string, action: string, body: CaseActionBody, now: Date = clock.now()): Promise<CaseView> {
-  // Locked, with its letter and history: actions on one case queue up instead of colliding on the step seq.
-  const locked = await findCaseWithLetter(tx, id, true);
-  if (!locked || !canSeeCase(ctx.actor, locked.c)) throw letterErrors.caseNotFound();
-  const { c, letter, steps } = locked;
+/** Tells the writer about the step, if it is one they are told about (`letter`: the case's letter, when the caller has read it). */
+export async function notifyCaseStep(tx: Tx, c: CaseWithUnits, def: WorkflowDefinition, steps: readonly Step[], res: CaseStep, now: Date, letter?: LetterWithUnit): Promise<void> {
+  const e = caseStepEvent(c, def, steps, res, now);
+  if (e) await notifyWriter(tx, letter ?? c.letterId, e);
+}
+
+/** A case action checked and computed, not yet written: the step's plan, the case's mirrored columns after it and the writer's messages. */
+export interface PreparedCaseAction {
+  plan: PlannedTransition;
+  fields: Partial<CaseInsert>;
+  messages: OutgoingMessage[];
+}
+
+/**
+ * Checks a case action (the letters' own rules, then the engine's) and computes everything it writes,
+ * from the case as the caller read it (locked in a transaction, or one snapshot for an action written
+ * at once): who may act (403), the case's facts and state (409), the input (400).
+ */
+export async function prepareCaseAction(db: Tx, ctx: Ctx, read: CaseWithLetter, action: string, body: CaseActionBody, now: Date): Promise<PreparedCaseAction> {
+  const { c, letter, steps } = read;
   const def = letterWorkflow(c.workflowCode);
   const a = actionOf(def, action);
   // The letters' own rules speak only to someone the engine would let act, so that an outsider still gets 403.
   if (a && mayPerform(a, ctx.actor, c.unitPath, currentAssignee(def, steps))) {
     const refused = guardRefusal(c, action);
     if (refused) throw refused;
-    await guardPublication(tx, c, action, body.data, ctx.lang);
+    await guardPublication(db, c, action, body.data, ctx.lang);
   }
   const { expectedSeq, ...input } = body;
-  const res = await transitionFrom(
-    tx,
+  const plan = await planTransition(
+    db,
     ctx,
-    { def, entityType: CASE_ENTITY, entityId: id, caseUnitPath: c.unitPath, action, input, ...(expectedSeq !== undefined ? { expectedSeq } : {}), now },
+    { def, entityType: CASE_ENTITY, entityId: c.id, caseUnitPath: c.unitPath, action, input, ...(expectedSeq !== undefined ? { expectedSeq } : {}), now },
     steps,
   );
+  const res: CaseStep = { ...plan, step: plan.values };
+  const e = caseStepEvent(c, def, steps, res, now);
+  // The writer hears of it through the outbox, with the action: nothing is sent if it does not happen.
+  const messages = e ? await writerMessages(db, letter, e) : [];
+  return { plan, fields: mirror(c, action, res, !!a?.transfer, now), messages };
+}
+
+/** The writer's messages written with the step (see `Alongside`). */
+export function outboxAlongside(tx: Tx, key: string, messages: readonly OutgoingMessage[], now: Date) {
+  return { key: `${key}:${messages.length}`, build: () => (messages.length ? [outboxInsertTemplate(tx, messages.length, 'msg')] : []), values: outboxValues(messages, now, 'msg') };
+}
+
+/**
+ * The action in the caller's transaction, the case locked: the step with the writer's messages, the
+ * publication, the documents; `read` is read by the case row's update, which comes last.
+ */
+async function actLocked<T>(tx: Tx, ctx: Ctx, id: string, action: string, body: CaseActionBody, now: Date, read: (locked: CaseWithLetter, steps: Step[]) => SQL<T>) {
+  // Locked, with its letter and history: actions on one case queue up instead of colliding on the step seq.
+  const locked = await findCaseWithLetter(tx, id, true);
+  if (!locked || !canSeeCase(ctx.actor, locked.c)) throw letterErrors.caseNotFound();
+  const { c, steps } = locked;
+  const { plan, fields, messages } = await prepareCaseAction(tx, ctx, locked, action, body, now);
+  const res = await recordTransition(tx, ctx, plan, outboxAlongside(tx, 'letter_case', messages, now));
   await applyPublication(tx, ctx, c, res.step, now);
-  await notifyCaseStep(tx, c, def, steps, res, now, letter);
-  const attachments = input.attachments ?? [];
+  const attachments = body.attachments ?? [];
   await checkUploaded(tx, attachments, ctx.lang, 'body.attachments');
   await linkLetterFiles(
     tx,
     attachments.map((f) => ({ letterId: c.letterId, caseId: id, fileId: f.fileId, name: f.name, kind: 'document', stepSeq: res.step.seq, createdBy: ctx.actor.id })),
   );
-  // The case's row is mirrored last, and the same statement reads the rest of the page for the
-  // history with its new step (the names of the new assignee or agency come with the step's).
+  // The case's row is mirrored last, and the same statement reads `read` (the rest of the page for the
+  // history with its new step: the names of the new assignee or agency come with the step's).
   const all = [...steps, res.step];
-  const { row, read } = await updateCaseAndRead(tx, id, mirror(c, action, res, !!a?.transfer, now), casePageSql(id, c.letterId, all, casePageNames(c, letter)));
+  const out = await updateCaseAndRead(tx, id, fields, read(locked, all));
+  return { ...out, locked, all };
+}
+
+/** POST /api/letter-cases/:id/actions/:action. Access first (404), then who may act (403), the case's facts and state (409), the input (400); the answer is the page. */
+export async function actOnCase(tx: Tx, ctx: Ctx, id: string, action: string, body: CaseActionBody, now: Date = clock.now()): Promise<CaseView> {
+  const { row, read, locked, all } = await actLocked(tx, ctx, id, action, body, now, ({ c, letter }, steps) => casePageSql(id, c.letterId, steps, casePageNames(c, letter)));
+  const { c, letter } = locked;
   // The page from what this transaction holds: the case is read again only when it moved to another
   // unit, whose path and name the row does not carry.
   const after: CaseWithUnits | undefined = row.unitId === c.unitId ? { ...c, ...row } : await findCase(tx, id);
@@ -118,6 +157,12 @@ export async function actOnCase(tx: Tx, ctx: Ctx, id: string, action: string, bo
   // The update's RETURNING saw this case where it was before: put it where it is now.
   page.places = page.places.map((p) => (p.id === id ? { id, unitId: after.unitId, unitPath: after.unitPath, assigneeId: after.assigneeId } : p));
   return toCaseView(tx, ctx, after, letter, now, all, page);
+}
+
+/** The same action answered with `Prefer: return=minimal` when it goes through the transaction (documents, publication): the ack. */
+export async function actOnCaseMinimal(tx: Tx, ctx: Ctx, id: string, action: string, body: CaseActionBody, now: Date = clock.now()): Promise<CaseActionAck> {
+  const { row } = await actLocked(tx, ctx, id, action, body, now, () => sql<null>`null`);
+  return toCaseAck(row);
 }
 
 /** The staff view of a case as the user may see it now. */

@@ -1,7 +1,7 @@
 // Messages to the writer of a letter (received, classified, accepted, forwarded, guided, returned, resolved or answered, published, reopened), through the outbox; a protected writer's contact is sealed there.
 import { LETTER_TYPE_LABELS, type LetterType } from '../../../common/letters.schema';
 import type { Tx } from '../../db/client';
-import { notifyContact, publicLink, type Notice } from '../../platform/notify/outbox';
+import { noticeMessages, notificationsInsert, publicLink, type Notice, type OutgoingMessage } from '../../platform/notify/outbox';
 import { vnShortDate } from '../../platform/pdf/vn-format';
 import { identityStatus } from './letters.access';
 import { openIdentity } from './letters.identity';
@@ -192,17 +192,24 @@ export function letterNotice(e: LetterEvent, l: LetterWithUnit, name: string | n
 }
 
 /**
- * Enqueues the event's message to the writer's e-mail and mobile number, inside the event's
- * transaction. The contact is opened from the sealed identity here and written to the outbox sealed
- * (the worker opens it only to send); nothing is sent to an anonymous writer or one who gave no
- * contact. Returns how many messages.
+ * The event's messages to the writer's e-mail and mobile number, not yet written: the contact is
+ * opened from the sealed identity here and goes to the outbox sealed (the worker opens it only to
+ * send); none to an anonymous writer or one who gave no contact.
  */
-export async function notifyWriter(tx: Tx, letter: string | LetterWithUnit, e: LetterEvent): Promise<number> {
+export async function writerMessages(db: Tx, letter: string | LetterWithUnit, e: LetterEvent): Promise<OutgoingMessage[]> {
   // The letter as the caller holds it (its transaction wrote or read it), or read by id.
-  const l = typeof letter === 'string' ? await findLetter(tx, letter) : letter;
-  if (!l || l.anonymous) return 0;
+  const l = typeof letter === 'string' ? await findLetter(db, letter) : letter;
+  if (!l || l.anonymous) return [];
   const who = openIdentity(l.writerSealed);
-  if (!who.email && !who.phone) return 0;
+  if (!who.email && !who.phone) return [];
   const name = identityStatus(l) === 'shown' ? (who.name ?? null) : null;
-  return notifyContact(tx, { email: who.email, phone: who.phone }, { ...letterNotice(e, l, name), confidential: true }, e.now);
+  return noticeMessages({ email: who.email, phone: who.phone }, { ...letterNotice(e, l, name), confidential: true });
+}
+
+/** Enqueues the event's messages to the writer (`writerMessages`) inside the event's transaction; returns how many. */
+export async function notifyWriter(tx: Tx, letter: string | LetterWithUnit, e: LetterEvent): Promise<number> {
+  const msgs = await writerMessages(tx, letter, e);
+  const insert = notificationsInsert(tx, msgs, e.now);
+  if (insert) await insert;
+  return msgs.length;
 }

@@ -2,17 +2,18 @@
 // whole page): a case with its letter and history in one statement (locked for an action), then the
 // rest of a page in one more: the letter's files, the names its timeline refers to and, for a case,
 // where the letter's cases are handled, the letters the case holds and its alerts, as JSON arrays.
-import { eq, sql, type SQL } from 'drizzle-orm';
+import { eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client';
+import { columnsAs, compiled, decodeRow, runCompiled } from '../../db/compiled';
 import { epochMs, fromEpochMs } from '../../db/json';
 import { queryRows } from '../../db/rows';
 import { files, letterCaseAlerts, letterCaseLetters, letterCases, letterFiles, letters, staff, units } from '../../db/schema';
 import { namesQuery, stepNames, type StepNames } from '../../platform/workflow/names';
 import { history, stepsFromJson, stepsJson, type Step } from '../../platform/workflow/workflow.service';
 import type { CasePlace } from './letters.access';
-import type { CaseWithUnits } from './letter-cases.queries';
-import { recv, type LetterWithUnit } from './letters.queries';
+import type { CaseRow, CaseWithUnits } from './letter-cases.queries';
+import { recv, type LetterRow, type LetterWithUnit } from './letters.queries';
 import { CASE_ENTITY, LETTER_ENTITY } from './letters.workflows';
 
 const cur = alias(units, 'case_unit');
@@ -24,28 +25,54 @@ export interface CaseWithLetter {
   steps: Step[];
 }
 
+type CaseWithLetterRow = Record<string, unknown> & {
+  unitPath: string;
+  unitName: string;
+  recvPath: string;
+  recvName: string;
+  recvCode: string;
+  steps: Parameters<typeof stepsFromJson>[0];
+};
+
+/** The letter's columns in the case's row, named `l_<field>` (the case's own are unprefixed). */
+const L = 'l_';
+
+const caseWithLetterStatement = (db: Tx, lock: boolean) =>
+  compiled(
+    db,
+    `case_with_letter:${lock ? 'locked' : 'read'}`,
+    () => sql`select ${columnsAs(letterCases)}, ${cur.path} as "unitPath", ${cur.name} as "unitName", ${columnsAs(letters, L)},
+        ${recv.path} as "recvPath", ${recv.name} as "recvName", ${recv.code} as "recvCode", ${stepsJson(CASE_ENTITY, letterCases.id)} as "steps"
+      from ${letterCases}
+      join ${units} ${cur} on ${cur.id} = ${letterCases.unitId}
+      join ${letters} on ${letters.id} = ${letterCases.letterId}
+      join ${units} ${recv} on ${recv.id} = ${letters.unitId}
+      where ${letterCases.id} = ${sql.placeholder('id')}${lock ? sql` for update of ${letterCases}` : sql``}`,
+    { named: true },
+  );
+
+const caseColumns = Object.keys(getTableColumns(letterCases));
+const letterColumns = Object.keys(getTableColumns(letters));
+const pick = (keys: readonly string[], row: Record<string, unknown>, prefix = '') => Object.fromEntries(keys.map((k) => [k, row[`${prefix}${k}`]]));
+
 /**
  * A case with where it is handled, its letter (with the receiving unit) and its history, in one
- * statement; `forUpdate` locks the case, so that two actions on it queue up instead of colliding on
- * the step seq. A statement that waited for the lock sees the case as the other action left it but
- * its history as of its own start: when the case's seq is ahead of the steps read, they are read again.
+ * statement built once; `forUpdate` locks the case, so that two actions on it queue up instead of
+ * colliding on the step seq. A statement that waited for the lock sees the case as the other action
+ * left it but its history as of its own start: when the case's seq is ahead of the steps read, they
+ * are read again. Without the lock, one snapshot: an action written at once guards on the seq read.
  */
 export async function findCaseWithLetter(db: Tx, id: string, forUpdate = false): Promise<CaseWithLetter | undefined> {
-  const q = db
-    .select({ c: letterCases, unitPath: cur.path, unitName: cur.name, l: letters, recvPath: recv.path, recvName: recv.name, recvCode: recv.code, steps: stepsJson(CASE_ENTITY, letterCases.id) })
-    .from(letterCases)
-    .innerJoin(cur, eq(cur.id, letterCases.unitId))
-    .innerJoin(letters, eq(letters.id, letterCases.letterId))
-    .innerJoin(recv, eq(recv.id, letters.unitId))
-    .where(eq(letterCases.id, id));
-  const [row] = forUpdate ? await q.for('update', { of: letterCases }) : await q;
-  if (!row) return undefined;
-  const read = stepsFromJson(row.steps);
-  const steps = read[read.length - 1]?.seq === row.c.seq ? read : await history(db, CASE_ENTITY, id);
-  const { l } = row;
+  const [raw] = await runCompiled<CaseWithLetterRow>(db, caseWithLetterStatement(db, forUpdate), { id });
+  if (!raw) return undefined;
+  const { unitPath, unitName, recvPath, recvName, recvCode, steps: json } = raw;
+  const c = decodeRow(letterCases, pick(caseColumns, raw) as CaseRow);
+  const l = decodeRow(letters, pick(letterColumns, raw, L) as LetterRow);
+  const read = stepsFromJson(json);
+  const steps = read[read.length - 1]?.seq === c.seq ? read : await history(db, CASE_ENTITY, id);
   return {
-    c: { ...row.c, unitPath: row.unitPath, unitName: row.unitName, letterCode: l.code, letterUnitPath: row.recvPath, writerName: l.writerName },
-    letter: { ...l, unitPath: row.recvPath, unitName: row.recvName, unitCode: row.recvCode },
+    c: { ...c, unitPath, unitName, letterCode: l.code, letterUnitPath: recvPath, writerName: l.writerName },
+    letter: { ...l, unitPath: recvPath, unitName: recvName, unitCode: recvCode },
     steps,
   };
 }

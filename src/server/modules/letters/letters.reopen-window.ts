@@ -1,8 +1,7 @@
 // The one rule of the writer's request to reopen an ended case: the state and history that allow it (once, from the workflow's
 // `reopen` states) and the window's last day. The request (letters.reopen.ts), the tracking view and the writer's notices all read it.
 import type { WorkflowDefinition } from '../../platform/workflow/definition';
-import { actionOf, windowEnd } from '../../platform/workflow/engine';
-import type { Step } from '../../platform/workflow/workflow.service';
+import { actionOf, windowEnd, type StepFacts } from '../../platform/workflow/engine';
 
 export const REOPEN = 'reopen';
 
@@ -13,7 +12,7 @@ export interface ReopenWindow {
   until: Date | null;
 }
 
-export function reopenWindow(def: WorkflowDefinition, steps: readonly Step[]): ReopenWindow {
+export function reopenWindow(def: WorkflowDefinition, steps: readonly StepFacts[]): ReopenWindow {
   const reopen = actionOf(def, REOPEN);
   const state = steps[steps.length - 1]?.toState;
   if (!reopen || !state || reopen.from === '*' || !reopen.from.includes(state) || steps.some((s) => s.action === REOPEN)) return { reopenable: false, until: null };

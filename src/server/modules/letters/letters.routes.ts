@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  CaseActionAck,
   CaseActionBody,
   CaseListQuery,
   CasePage,
@@ -19,8 +20,9 @@ import { AssigneeList, AssigneeQuery } from '../../../common/dossier-pickers.sch
 import { ActionParams } from '../../../common/workflow.schema';
 import { ctxOf } from '../../platform/auth/actor';
 import { sendStoredFile } from '../../platform/files/files.http';
-import { idempotent } from '../../platform/idempotency';
-import { actOnCase, caseViewOf } from './letters.actions';
+import { idempotent, idempotentAtOnce, wantsMinimal } from '../../platform/idempotency';
+import { actOnCaseAtOnce, canActAtOnce } from './letters.act-once';
+import { actOnCase, actOnCaseMinimal, caseViewOf } from './letters.actions';
 import { classifyLetter } from './letters.classify';
 import { letterDuplicateRoutes } from './letters.duplicates.routes';
 import { clock } from './letters.clock';
@@ -145,16 +147,22 @@ export const letterRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Thực hiện thao tác trên vụ việc (thụ lý, chuyển, hướng dẫn, trả lại, lưu đơn, gia hạn, kết luận...) / take a workflow action',
+        summary:
+          'Thực hiện thao tác trên vụ việc (thụ lý, chuyển, hướng dẫn, trả lại, lưu đơn, gia hạn, kết luận...) / take a workflow action (send an Idempotency-Key to make retries safe; Prefer: return=minimal answers where the case stands instead of the page)',
         params: ActionParams,
         body: CaseActionBody,
-        response: { 200: CaseView },
+        response: { 200: z.union([CaseView, CaseActionAck]) },
       },
     },
     async (req, reply) => {
       const ctx = ctxOf(req);
       const { id, action } = req.params;
-      return idempotent(db, req, reply, async (tx) => ({ status: 200, body: await actOnCase(tx, ctx, id, action, req.body) }));
+      if (!wantsMinimal(req)) return idempotent(db, req, reply, async (tx) => ({ status: 200, body: await actOnCase(tx, ctx, id, action, req.body) }));
+      reply.header('preference-applied', 'return=minimal');
+      // Without documents or a publication, in one statement and no transaction (letters.act-once.ts).
+      if (canActAtOnce(action, req.body))
+        return idempotentAtOnce(db, req, reply, async (claim) => ({ status: 200, body: await actOnCaseAtOnce(db, ctx, id, action, req.body, claim) }));
+      return idempotent(db, req, reply, async (tx) => ({ status: 200, body: await actOnCaseMinimal(tx, ctx, id, action, req.body) }));
     },
   );
 };

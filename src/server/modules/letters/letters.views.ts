@@ -2,6 +2,7 @@
 import {
   LETTER_TYPE_LABELS,
   PROTECTED_NOTICE,
+  type CaseActionAck,
   type CaseSummary,
   type CaseView,
   type IdentityView,
@@ -24,7 +25,7 @@ import { history, type Step } from '../../platform/workflow/workflow.service';
 import { identityStatus, mayRevealIdentity, type CasePlace } from './letters.access';
 import { openIdentity, openName, presenceOf, toWriterView } from './letters.identity';
 import type { LetterWithUnit } from './letters.queries';
-import { casesHoldingLetter, type CaseWithUnits } from './letter-cases.queries';
+import { casesHoldingLetter, type CaseRow, type CaseWithUnits } from './letter-cases.queries';
 import { alertsView } from './letters.escalation';
 import { casePageOf, letterPageOf, type CaseLetterRow, type CasePage, type LetterFileRow, type LetterPage } from './letters.page.queries';
 import { availableCaseActions, availableLetterActions, letterActionUnitPath, UNMARK_ACTION } from './letters.rules';
@@ -40,6 +41,11 @@ const EXCERPT = 160;
 
 function due(def: WorkflowDefinition, state: string, dueAt: Date | null, cal: WorkingCalendar, now: Date) {
   return dueAt && !isTerminal(def, state) ? dueStatus(dueAt, now, cal) : null;
+}
+
+/** The minimal answer to a case action: where it stands, nothing of the writer or the letter's words. */
+export function toCaseAck(c: Pick<CaseRow, 'id' | 'code' | 'state' | 'seq' | 'unitId' | 'assigneeId' | 'dueAt'>): CaseActionAck {
+  return { id: c.id, code: c.code, state: c.state, seq: c.seq, unitId: c.unitId, assigneeId: c.assigneeId, dueAt: iso(c.dueAt) };
 }
 
 export function toCaseSummary(c: CaseWithUnits, lang: Lang, cal: WorkingCalendar, now: Date): CaseSummary {

@@ -1,0 +1,79 @@
+// A case action answered minimally (Prefer: return=minimal), written in one statement without a
+// transaction: read the case with its letter and history (one snapshot, no lock), check and compute
+// the action (prepareCaseAction), then write the step, its audit entry, the case row (only while its
+// seq is the one read), the writer's messages and the idempotency record at once. A race with another
+// action fails the statement as a whole and the action is read and checked again.
+import type { CaseActionAck, CaseActionBody } from '../../../common/letters.schema';
+import type { Db } from '../../db/client';
+import type { Ctx } from '../../platform/auth/actor';
+import { AppError } from '../../platform/errors';
+import { idempotencyStoreTemplate, idempotencyStoreValues, type IdempotencyClaim } from '../../platform/idempotency';
+import { recordTransitionAtOnce } from '../../platform/workflow/workflow.service';
+import { canSeeCase } from './letters.access';
+import { outboxAlongside, prepareCaseAction } from './letters.actions';
+import { clock } from './letters.clock';
+import { letterErrors } from './letters.errors';
+import { findCaseWithLetter } from './letters.page.queries';
+import { PUBLISH, UNPUBLISH } from './letters.publish';
+import { caseGuardTemplate, caseUpdateValues } from './letter-cases.writes';
+import { toCaseAck } from './letters.views';
+
+/** Reads after losing a race to another action on the same case, before answering 409. */
+const ATTEMPTS = 3;
+
+const lostRace = (err: unknown) => err instanceof AppError && err.code === 'concurrent_transition';
+
+/**
+ * Whether an action can be written at once: one that links documents (their uploads are checked and
+ * linked) or publishes or withdraws an answer (the publication's row) goes through the transaction.
+ */
+export function canActAtOnce(action: string, body: CaseActionBody): boolean {
+  return !body.attachments?.length && action !== PUBLISH && action !== UNPUBLISH;
+}
+
+/**
+ * POST /api/letter-cases/:id/actions/:action with `Prefer: return=minimal`, for an action
+ * `canActAtOnce`. Access first (404), then who may act (403), the case's facts and state (409), the
+ * input (400), as the transaction's path. A client that sent the seq it saw (expectedSeq) gets 409 at
+ * once when another action came first; otherwise the action is checked again against the case as it
+ * now is.
+ */
+export async function actOnCaseAtOnce(
+  db: Db,
+  ctx: Ctx,
+  id: string,
+  action: string,
+  body: CaseActionBody,
+  claim: IdempotencyClaim | null,
+  now: Date = clock.now(),
+): Promise<CaseActionAck> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await attemptAtOnce(db, ctx, id, action, body, claim, now);
+    } catch (err) {
+      if (!lostRace(err) || body.expectedSeq !== undefined || attempt >= ATTEMPTS) throw err;
+    }
+  }
+}
+
+async function attemptAtOnce(db: Db, ctx: Ctx, id: string, action: string, body: CaseActionBody, claim: IdempotencyClaim | null, now: Date): Promise<CaseActionAck> {
+  const read = await findCaseWithLetter(db, id);
+  if (!read || !canSeeCase(ctx.actor, read.c)) throw letterErrors.caseNotFound();
+  const { plan, fields, messages } = await prepareCaseAction(db, ctx, read, action, body, now);
+  const row = { ...read.c, ...fields, updatedAt: now };
+  // The answer is known before the write: it is stored with it under the idempotency key.
+  const answer = toCaseAck(row);
+  const outbox = outboxAlongside(db, 'letter_case_once', messages, now);
+  await recordTransitionAtOnce(
+    db,
+    ctx,
+    plan,
+    { key: 'letter_case_seq', build: () => [caseGuardTemplate(db)], values: caseUpdateValues(row, read.c.seq) },
+    {
+      key: `${outbox.key}:${claim ? 'key' : ''}`,
+      build: () => [...outbox.build(), ...(claim ? [idempotencyStoreTemplate(db)] : [])],
+      values: { ...outbox.values, ...(claim ? idempotencyStoreValues(claim, 200, answer) : {}) },
+    },
+  );
+  return answer;
+}
