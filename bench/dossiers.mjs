@@ -27,7 +27,6 @@ const { values: a } = parseArgs({
     dossiers: { type: 'string', default: '1000000' },
     connections: { type: 'string', default: '32' },
     intake: { type: 'string', default: 'online' },
-    answer: { type: 'string', default: 'minimal' },
     'stats-runs': { type: 'string', default: '7' },
     'cpu-prof': { type: 'string' },
     'port-base': { type: 'string', default: '3560' },
@@ -41,7 +40,6 @@ const opts = {
   statsRuns: num('stats-runs'),
   uploadBytes: num('upload-bytes'),
   intake: a.intake === 'desk' ? 'desk' : 'online',
-  answer: a.answer === 'view' ? 'view' : 'minimal',
 };
 const bdb = await openBenchDatabase({ keepData: a['keep-data'], port: opts.portBase + 1, pgStats: a['pg-stats'], tcp: a['pg-tcp'] });
 const { dbUrl, marker } = bdb;

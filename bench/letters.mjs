@@ -6,7 +6,10 @@
 //
 //   node bench/letters.mjs [--letters 1000000] [--writers 100000] [--duration 20] [--connections 8]
 //     [--lifecycle-connections 16] [--server-procs 1] [--keep-data DIR] [--communes 100] [--warmup 3]
-//     [--phases ceiling,lifecycles,duplicates] [--pg-stats] [--cpu-prof DIR] [--generate-only] [--out FILE.json]
+//     [--phases ceiling,lifecycles,duplicates] [--answer minimal|view] [--pg-stats] [--cpu-prof DIR] [--generate-only] [--out FILE.json]
+//
+// --answer: what the case actions of the lifecycles ask for: `minimal` (Prefer: return=minimal, where the
+// case stands, as an integration would) or `view` (the whole case page, as the web app does).
 //
 // BENCH_DATABASE_URL uses an existing (empty or previously generated) database instead of a cluster
 // of its own. Ports 3570 (server), 3571 (PostgreSQL), 3572 (bare route) unless --port-base says otherwise.

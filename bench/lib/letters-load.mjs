@@ -9,7 +9,7 @@ import { sample } from './procstat.mjs';
 import { log, runner } from './runner.mjs';
 
 const cfg = JSON.parse(readFileSync(process.argv[2], 'utf8'));
-const { out, phase, call, login, throughput, ceilingHttp, ceilingPg, sampleIds, lifecycleLoop } = runner(cfg, Math.max(cfg.lookupConcurrency, cfg.lifecycleConcurrency * 2) + 8);
+const { out, phase, call, login, actionHeaders, throughput, ceilingHttp, ceilingPg, sampleIds, lifecycleLoop } = runner(cfg, Math.max(cfg.lookupConcurrency, cfg.lifecycleConcurrency * 2) + 8);
 
 const PETITION_CHECKS = { inVietnamese: true, dated: true, writerIdentified: true, statesContent: true };
 const STEPS = ['record', 'classify', 'assign', 'accept', 'submit_report', 'answer'];
@@ -44,7 +44,8 @@ async function lifecycles(teams) {
       }),
     );
     const caseId = classified.cases[0].id;
-    const act = (kind, who, body) => step(kind, () => call('POST', `/api/letter-cases/${caseId}/actions/${kind}`, { headers: who.write(), body, what: kind }));
+    // The case's actions ask for the minimal answer (its state and seq) unless the run measures whole pages (--answer view).
+    const act = (kind, who, body) => step(kind, () => call('POST', `/api/letter-cases/${caseId}/actions/${kind}`, { headers: actionHeaders(who), body, what: kind }));
     await act('assign', t.leader, { assigneeId: t.specialistId });
     await act('accept', t.leader, {});
     await act('submit_report', t.specialist, { data: { report: 'Đã kiểm tra thực địa: mặt đường hư hỏng khoảng 200 m², đề xuất đưa vào kế hoạch năm tới.' } });

@@ -1,6 +1,6 @@
 // The letters benchmark's printed report: the machine, the dataset, the ceiling, the lifecycles and
 // the duplicate suggestions with their targets and ratios, and who used the CPU (report.mjs helpers).
-import { ceilingRows, f0, lifecycleRows, ms, pass, ratio, reportPage } from './report.mjs';
+import { answersOf, ceilingRows, f0, lifecycleRows, ms, pass, ratio, reportPage } from './report.mjs';
 
 export function letterReport(r) {
   const p = r.phases;
@@ -9,7 +9,7 @@ export function letterReport(r) {
   const rows = [];
   const row = (figure, value, target, vs, ok) => rows.push(`| ${figure} | ${value} | ${target} | ${vs} | ${pass(ok)} |`);
   ceilingRows(p, row);
-  if (p.lifecycles) lifecycleRows(p.lifecycles, bare, row, 'a petition from the desk to the answer');
+  if (p.lifecycles) lifecycleRows(p.lifecycles, bare, row, `a petition from the desk to the answer, case actions with ${answersOf(p.lifecycles)}`);
   const cost = p.lifecycles?.perLifecycle;
   if (cost) {
     row(`CPU per lifecycle, server / PostgreSQL (all ${cost.lifecycles} lifecycles of the phase)`, `${cost.serverCpuMs} ms / ${cost.postgresCpuMs} ms`, '', '', null);

@@ -9,7 +9,7 @@ import { SECRET_SALT } from './dossiers.sql.mjs';
 import { citizenIp, log, runner } from './runner.mjs';
 
 const cfg = JSON.parse(readFileSync(process.argv[2], 'utf8'));
-const { out, api, phase, call, login, throughput, ceilingHttp, ceilingPg, lifecycleLoop } = runner(cfg, Math.max(cfg.lookupConcurrency, cfg.lifecycleConcurrency * 2) + 8);
+const { out, api, phase, call, login, actionHeaders, throughput, ceilingHttp, ceilingPg, lifecycleLoop } = runner(cfg, Math.max(cfg.lookupConcurrency, cfg.lifecycleConcurrency * 2) + 8);
 
 const secretOf = (code, md5) => md5(code + SECRET_SALT).slice(0, 20).toUpperCase().match(/.{4}/g).join('-');
 
@@ -40,9 +40,6 @@ function multipart(name, content) {
 }
 
 const applicant = (i) => ({ name: 'Nguyễn Văn Đo', idNumber: `0010${String(900000000 + i).slice(-8)}`, phone: '0912345678' });
-
-/** The staff headers of an action, asking for the minimal answer unless the run measures whole pages. */
-const actionHeaders = (who) => ({ ...who.write(), ...(cfg.answer === 'view' ? {} : { prefer: 'return=minimal' }) });
 
 async function lifecycles(teams) {
   const kinds = cfg.intake === 'desk' ? KINDS_DESK : KINDS_ONLINE;
@@ -83,7 +80,7 @@ async function lifecycles(teams) {
     const done = await act('return_result', t.desk, { data: { feesCollected: 0 } });
     if (done.state !== 'returned') throw new Error(`lifecycle ended in ${done.state}`);
   });
-  return { ...r, teams: teams.length, intake: cfg.intake, answer: cfg.answer ?? 'minimal' };
+  return { ...r, teams: teams.length, intake: cfg.intake };
 }
 
 // ---------- statistics and inbox (one user, one request after the other) ----------

@@ -144,6 +144,7 @@ export const COMMON_OPTIONS = {
   duration: { type: 'string', default: '20' },
   warmup: { type: 'string', default: '3' },
   'lifecycle-connections': { type: 'string', default: '16' },
+  answer: { type: 'string', default: 'minimal' },
   'server-procs': { type: 'string', default: '1' },
   'keep-data': { type: 'string' },
   phases: { type: 'string' },
@@ -172,6 +173,8 @@ export function commonOptions(a) {
     serverProcs: num('server-procs'),
     portBase: num('port-base'),
     phases: a.phases ? a.phases.split(',') : null,
+    // What the lifecycles' actions ask for: the minimal answer (Prefer: return=minimal) or the whole page.
+    answer: a.answer === 'view' ? 'view' : 'minimal',
   };
 }
 

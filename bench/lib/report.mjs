@@ -55,7 +55,7 @@ export function report(r) {
     row('Status look-up p99', ms(look.p99), '< 50 ms', `${ratio(look.p99, bare?.p99)} the bare route's`, look.p99 < 50);
     if (look.errors) row('Status look-ups failed', f0(look.errors), '0', JSON.stringify(look.statuses), false);
   }
-  if (life) lifecycleRows(life, bare, row, `${life.intake} intake, ${life.answer === 'view' ? 'whole pages' : 'minimal answers'}`);
+  if (life) lifecycleRows(life, bare, row, `${life.intake} intake, ${answersOf(life)}`);
   for (const [name, label, target] of [
     ['stats_unit', 'Province statistics for a year, by commune: p50 / max', 500],
     ['stats_month', 'Province statistics for a year, by month: p50 / max', 500],
@@ -117,6 +117,9 @@ export function ceilingRows(p, row) {
 }
 
 /** Lifecycles per second (target 150) and the latency of each of their requests. */
+/** What the lifecycles' actions were answered with (--answer). */
+export const answersOf = (life) => (life.answer === 'view' ? 'whole pages' : 'minimal answers');
+
 export function lifecycleRows(life, bare, row, what) {
   const l = life.lifecycles;
   const k = life.requestsPerLifecycle;

@@ -52,6 +52,9 @@ export function runner(cfg, sockets) {
     };
   }
 
+  /** The staff headers of a workflow action, asking for the minimal answer unless the run measures whole pages (--answer view). */
+  const actionHeaders = (who) => ({ ...who.write(), ...(cfg.answer === 'view' ? {} : { prefer: 'return=minimal' }) });
+
   /** One request at a time per connection, `concurrency` connections, for the phase's duration. */
   async function throughput(task, concurrency = cfg.lookupConcurrency) {
     const rec = new Recorder();
@@ -123,9 +126,10 @@ export function runner(cfg, sockets) {
       requests: requests.summary(seconds),
       perKind: Object.fromEntries(kinds.map((k) => [k, per[k].summary(seconds)])),
       concurrency: cfg.lifecycleConcurrency,
+      answer: cfg.answer ?? 'minimal',
       firstError: whole.firstError ?? null,
     };
   }
 
-  return { out, api, phase, call, login, throughput, ceilingHttp, ceilingPg, sampleIds, lifecycleLoop };
+  return { out, api, phase, call, login, actionHeaders, throughput, ceilingHttp, ceilingPg, sampleIds, lifecycleLoop };
 }
