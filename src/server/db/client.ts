@@ -5,6 +5,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 import { autoPrepare } from './auto-prepare';
 import { acquireDataDirLock } from './lock';
+import { listenPostgres } from './listen';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -17,6 +18,12 @@ export interface Database {
   engine: Engine;
   migrate: () => Promise<void>;
   close: () => Promise<void>;
+  /**
+   * Calls `onNotify` for each NOTIFY on `channel` (sent by any process on PostgreSQL) and
+   * `onState(true)` once listening, `onState(false)` whenever notifications may have been missed
+   * (the listening connection was lost: it is opened again). Returns the function that stops it.
+   */
+  listen: (channel: string, onNotify: () => void, onState: (listening: boolean) => void) => Promise<() => Promise<void>>;
 }
 
 const MIGRATIONS = path.resolve(import.meta.dirname, '../../../drizzle');
@@ -53,6 +60,7 @@ async function openPostgres(url: string, poolSize: number, prepare: boolean): Pr
     engine: 'postgres',
     migrate: () => migrate(db, { migrationsFolder: MIGRATIONS }),
     close: () => pool.end(),
+    listen: (channel, onNotify, onState) => listenPostgres(url, channel, onNotify, onState),
   };
 }
 
@@ -82,6 +90,15 @@ async function openPglite(dataDir: string): Promise<Database> {
       close: async () => {
         await client.close();
         release();
+      },
+      // One process holds the database: a notification is delivered with the statement that commits it.
+      listen: async (channel, onNotify, onState) => {
+        const stop = await client.listen(channel, onNotify);
+        onState(true);
+        return async () => {
+          onState(false);
+          await stop();
+        };
       },
     };
   } catch (err) {

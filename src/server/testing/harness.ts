@@ -25,6 +25,10 @@ export interface TestApp {
   app: FastifyInstance;
   db: Db;
   database: Database;
+  /** The PostgreSQL database's URL (a second process's view of it); undefined on PGlite. */
+  databaseUrl: string | undefined;
+  /** The app's configuration (to build a second app on the same database). */
+  config: ReturnType<typeof loadConfig>;
   /** A client signed in as the demo user `username` (see seed/demo-data.ts). */
   loginAs: (username: string) => Promise<TestClient>;
   /** A client with no session. */
@@ -100,6 +104,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     app,
     db,
     database,
+    databaseUrl: pg?.url,
+    config,
     anonymous: () => client(app, null, null),
     loginAs: async (username) => {
       const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: TEST_PASSWORD } });

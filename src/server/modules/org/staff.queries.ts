@@ -1,6 +1,7 @@
 // SQL of staff accounts and role grants: scoped keyset-paginated lists, lookups and writes (never the password hash out).
 import { and, asc, eq, exists, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Role } from '../../../common/roles';
+import { authChanged } from '../../platform/auth/session-cache';
 import type { Tx } from '../../db/client';
 import { agencies, roleGrants, staff, units } from '../../db/schema';
 import { escapeLike, underAnyPath } from '../../db/scope';
@@ -144,15 +145,18 @@ export async function updateStaffFields(db: Tx, id: string, fields: StaffFields)
     .update(staff)
     .set({ ...fields, updatedAt: new Date() })
     .where(eq(staff.id, id));
+  authChanged(db);
 }
 
 /** Inserts the grant unless the same (staff, role, unit) exists; answers whether a row was added. */
 export async function insertGrant(db: Tx, g: { staffId: string; role: Role; unitId: string }): Promise<string | null> {
   const rows = await db.insert(roleGrants).values(g).onConflictDoNothing().returning({ id: roleGrants.id });
+  authChanged(db);
   return rows[0]?.id ?? null;
 }
 
 export async function deleteGrant(db: Tx, id: string): Promise<void> {
   await db.delete(roleGrants).where(eq(roleGrants.id, id));
+  authChanged(db);
 }
 

@@ -2,6 +2,7 @@
 import { and, asc, eq, isNull, lte, gte, or, sql, type SQL } from 'drizzle-orm';
 import type { UnitKind } from '../../../common/roles';
 import type { Tx } from '../../db/client';
+import { authChanged } from '../../platform/auth/session-cache';
 import { units } from '../../db/schema';
 import { escapeLike, underAnyPath } from '../../db/scope';
 
@@ -118,6 +119,8 @@ export async function updateUnitFields(db: Tx, id: string, fields: UnitFields): 
     .update(units)
     .set({ ...fields, updatedAt: new Date() })
     .where(eq(units.id, id));
+  // A grant's unit name is part of the signed-in staff member's session (platform/auth/session-cache.ts).
+  authChanged(db);
 }
 
 /**
@@ -135,6 +138,7 @@ export async function moveSubtree(
       parent_id = case when id = ${m.id}::uuid then ${m.newParentId}::uuid else parent_id end,
       updated_at = now()
     where path like ${`${escapeLike(m.oldPath)}%`}`);
+  authChanged(db);
 }
 
 /** Minimal fields of every unit, for the import's checks (a province has a few thousand units at most). */
@@ -172,4 +176,5 @@ export async function updateUnitsBatch(db: Tx, rows: UnitInsert[]): Promise<void
       valid_from = v.valid_from, valid_to = v.valid_to, note = v.note, updated_at = now()
     from (values ${values}) as v(id, parent_id, path, depth, code, name, kind, valid_from, valid_to, note)
     where u.id = v.id`);
+  authChanged(db);
 }

@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { errors } from '../errors';
 import { loadSessionActor } from './actor';
-import { safeEqual } from './secrets';
+import { safeEqual, sha256 } from './secrets';
+import { listenForAuthChanges, registerSessionCache, SessionCache } from './session-cache';
 import { SESSION_COOKIE, touchSession } from './sessions';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -14,19 +15,28 @@ async function authPlugin(app: FastifyInstance) {
   app.decorateRequest('sessionTokenHash', null);
   app.decorateRequest('csrfToken', null);
 
+  const cache = new SessionCache<NonNullable<Awaited<ReturnType<typeof loadSessionActor>>>>();
+  app.decorate('sessionCache', cache);
+  registerSessionCache(app.database.db, cache);
+  const stop = await listenForAuthChanges(app.database, cache);
+  app.addHook('onClose', async () => stop());
+
   app.addHook('onRequest', async (req) => {
     // Public and citizen routes do not act as staff: a staff cookie in the same browser neither helps nor needs a CSRF token there.
     if (!req.url.startsWith('/api/') || req.url.startsWith('/api/public/') || req.url.startsWith('/api/citizen/')) return;
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
     const db = app.database.db;
-    const found = await loadSessionActor(db, token);
+    const found = await cache.get(sha256(token), () => loadSessionActor(db, token));
     if (!found) return;
     const { session, actor } = found;
     req.actor = actor;
     req.sessionTokenHash = session.tokenHash;
     req.csrfToken = session.csrfToken;
-    if (Date.now() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(db, session.tokenHash);
+    if (Date.now() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+      await touchSession(db, session.tokenHash);
+      session.lastSeenAt = new Date();
+    }
     if (!SAFE_METHODS.has(req.method)) {
       const sent = req.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !safeEqual(sent, session.csrfToken)) throw errors.csrf();

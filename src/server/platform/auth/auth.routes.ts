@@ -57,6 +57,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
           await endSession(tx, token);
           await recordAudit(tx, { actor, requestId: req.id, ip: req.ip }, { action: 'auth.logout', entityType: 'staff', entityId: actor.id, unitId: actor.unitId });
         });
+        // The other processes hear of it through NOTIFY (migration 0021); this one forgets at once.
+        app.sessionCache.forgetAll();
       }
       void reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true as const };

@@ -3,6 +3,7 @@ import { and, eq, gt, lt } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { sessions } from '../../db/schema';
 import { randomSecret, sha256 } from './secrets';
+import { authChanged } from './session-cache';
 
 export const SESSION_COOKIE = 'dv_session';
 
@@ -46,10 +47,12 @@ export async function touchSession(db: Tx, tokenHash: string) {
 
 export async function endSession(db: Tx, token: string) {
   await db.delete(sessions).where(eq(sessions.tokenHash, sha256(token)));
+  authChanged(db);
 }
 
 export async function endSessionsOf(db: Tx, staffId: string) {
   await db.delete(sessions).where(eq(sessions.staffId, staffId));
+  authChanged(db);
 }
 
 export async function purgeExpiredSessions(db: Tx) {
