@@ -7,7 +7,7 @@ import { checkUploaded } from '../../platform/files/attachments';
 import { outboxInsertTemplate, outboxValues, type OutgoingMessage } from '../../platform/notify/outbox';
 import type { WorkflowDefinition } from '../../platform/workflow/definition';
 import { actionOf, currentAssignee, mayPerform, type StepFacts } from '../../platform/workflow/engine';
-import { planTransition, recordTransition, type PlannedTransition, type Step, type TransitionResult } from '../../platform/workflow/workflow.service';
+import { planTransition, recordTransition, type Alongside, type PlannedTransition, type Step, type TransitionResult } from '../../platform/workflow/workflow.service';
 import { canSeeCase } from './letters.access';
 import { clock } from './letters.clock';
 import { letterErrors } from './letters.errors';
@@ -116,7 +116,7 @@ export async function prepareCaseAction(db: Tx, ctx: Ctx, read: CaseWithLetter, 
 }
 
 /** The writer's messages written with the step (see `Alongside`). */
-export function outboxAlongside(tx: Tx, key: string, messages: readonly OutgoingMessage[], now: Date) {
+export function outboxAlongside(tx: Tx, key: string, messages: readonly OutgoingMessage[], now: Date): Alongside {
   return { key: `${key}:${messages.length}`, build: () => (messages.length ? [outboxInsertTemplate(tx, messages.length, 'msg')] : []), values: outboxValues(messages, now, 'msg') };
 }
 
