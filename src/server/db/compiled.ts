@@ -90,3 +90,19 @@ export function decodeRow<T extends Record<string, unknown>>(table: Table, row: 
   }
   return out as T;
 }
+
+/**
+ * `count` rows of placeholders named `<prefix><i>_<column>`, for an insert of several rows built once
+ * per count (`.values(placeholderRows(...))`); `placeholderValues` gives a run's values.
+ */
+export function placeholderRows<C extends string>(columns: readonly C[], count: number, prefix: string): Record<C, Placeholder>[] {
+  return Array.from({ length: count }, (_, i) => Object.fromEntries(columns.map((c) => [c, sql.placeholder(`${prefix}${i}_${c}`)])) as Record<C, Placeholder>);
+}
+
+export function placeholderValues<C extends string>(columns: readonly C[], rows: readonly Record<C, unknown>[], prefix: string): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  rows.forEach((row, i) => {
+    for (const c of columns) values[`${prefix}${i}_${c}`] = row[c];
+  });
+  return values;
+}

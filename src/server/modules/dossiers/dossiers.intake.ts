@@ -2,7 +2,7 @@
 import type { DeskIntakeBody, DeskIntakeResult, PublicSubmitBody, PublicSubmitResult } from '../../../common/dossiers.schema';
 import type { ProcedurePublicView } from '../../../common/procedures.schema';
 import type { Tx } from '../../db/client';
-import { recordAudit } from '../../platform/audit/audit';
+import { auditInsertTemplate, auditInsertValues } from '../../platform/audit/audit';
 import type { Actor, Ctx } from '../../platform/auth/actor';
 import { AppError } from '../../platform/errors';
 import { checkNewUploads } from '../../platform/files/attachments';
@@ -10,7 +10,7 @@ import type { Lang } from '../../platform/locale';
 import { assertCan } from '../../platform/policy';
 import type { WorkflowDefinition } from '../../platform/workflow/definition';
 import { history, startCase, type CitizenCtx, type WorkflowCtx } from '../../platform/workflow/workflow.service';
-import { findAgency, listAgencies } from '../org/agencies.service';
+import { findAgency, listAgenciesOf } from '../org/agencies.service';
 import { findUnit, type UnitRow } from '../org/units.service';
 import { isActiveOn, todayVn } from '../org/org.guards';
 import { getPublicProcedure } from '../procedures/procedures.service';
@@ -18,7 +18,7 @@ import { applyAction, ENTITY, viewOf } from './dossiers.actions';
 import { clock } from './dossiers.clock';
 import { allocateCode } from './dossiers.codes';
 import { dossierErrors } from './dossiers.errors';
-import { findDossier, insertDossier, linkDocuments, linkedFileIds } from './dossiers.queries';
+import { documentLinksTemplate, documentLinksValues, findDossier, insertDossier, linkedFileIds } from './dossiers.queries';
 import { hashSecret, newSecret } from '../../platform/tracking/secret';
 import { dossierWorkflow } from './dossiers.workflows';
 
@@ -39,8 +39,8 @@ async function procedureOf(tx: Tx, code: string, lang: Lang): Promise<ProcedureP
 }
 
 /** The one-stop desk of a unit: the agency that receives dossiers there, if the unit has one. */
-async function deskOf(tx: Tx, unitId: string): Promise<{ id: string; code: string } | null> {
-  const desk = (await listAgencies(tx, NOBODY, unitId)).find((a) => a.kind === 'one_stop_desk' && a.active);
+async function deskOf(tx: Tx, unit: UnitRow): Promise<{ id: string; code: string } | null> {
+  const desk = (await listAgenciesOf(tx, NOBODY, unit)).find((a) => a.kind === 'one_stop_desk' && a.active);
   return desk ? { id: desk.id, code: desk.code } : null;
 }
 
@@ -100,12 +100,25 @@ async function openDossier(tx: Tx, ctx: WorkflowCtx, a: OpenArgs): Promise<{ id:
     submittedAt: a.now,
   });
   const { secretHash: _s, ...snapshot } = row;
-  await recordAudit(tx, ctx, { action: 'dossier.create', entityType: ENTITY, entityId: row.id, unitId: a.unit.id, after: snapshot });
-  await startCase(tx, ctx, { def: a.def, entityType: ENTITY, entityId: row.id, unitId: a.unit.id, agencyId: a.agency?.id ?? null, note: a.startNote, now: a.now });
-  await linkDocuments(
-    tx,
-    a.body.documents.map((d) => ({ dossierId: row.id, fileId: d.fileId, name: d.name, kind: 'application' as const, stepSeq: 1, createdBy: ctx.actor?.id ?? null })),
-  );
+  // The start step, the dossier's audit entry and its documents in one statement.
+  const links = a.body.documents.map((d) => ({ dossierId: row.id, fileId: d.fileId, name: d.name, kind: 'application' as const, stepSeq: 1, createdBy: ctx.actor?.id ?? null }));
+  await startCase(tx, ctx, {
+    def: a.def,
+    entityType: ENTITY,
+    entityId: row.id,
+    unitId: a.unit.id,
+    agencyId: a.agency?.id ?? null,
+    note: a.startNote,
+    now: a.now,
+    alongside: {
+      key: `dossier_open:${links.length}`,
+      build: () => [auditInsertTemplate(tx, 'created'), ...(links.length ? [documentLinksTemplate(tx, links.length, 'doc')] : [])],
+      values: {
+        ...auditInsertValues(ctx, { action: 'dossier.create', entityType: ENTITY, entityId: row.id, unitId: a.unit.id, after: snapshot }, 'created'),
+        ...documentLinksValues(links, 'doc'),
+      },
+    },
+  });
   return { id: row.id, code, secret, state: row.state };
 }
 
@@ -133,7 +146,7 @@ export async function submitOnline(
     def,
     proc,
     unit,
-    agency: await deskOf(tx, unit.id),
+    agency: await deskOf(tx, unit),
     body,
     channel: 'online',
     now,
@@ -152,7 +165,7 @@ export async function intakeAtDesk(tx: Tx, ctx: Ctx, body: DeskIntakeBody, now: 
   const proc = await procedureOf(tx, body.procedureCode, lang);
   const def = dossierWorkflow(proc.workflowCode);
   await checkCoverage(tx, proc, unit, lang, 'body.procedureCode');
-  let agency = await deskOf(tx, unit.id);
+  let agency = await deskOf(tx, unit);
   if (body.agencyId) {
     const a = await findAgency(tx, body.agencyId);
     if (!a || a.unitId !== unit.id) throw dossierErrors.field(lang, 'body.agencyId', 'Cơ quan không thuộc đơn vị nhận', 'The agency is not in the receiving unit');

@@ -2,6 +2,7 @@
 import { and, asc, eq, gte, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client';
+import { placeholderRows, placeholderValues } from '../../db/compiled';
 import { prepared } from '../../db/prepared';
 import { dossierDocuments, dossiers, files, units } from '../../db/schema';
 import { queryRows } from '../../db/rows';
@@ -102,6 +103,20 @@ export interface DocumentLinkInsert {
 
 export async function linkDocuments(db: Tx, links: readonly DocumentLinkInsert[]): Promise<void> {
   if (links.length) await db.insert(dossierDocuments).values([...links]).onConflictDoNothing();
+}
+
+const LINK_COLUMNS = ['dossierId', 'fileId', 'name', 'kind', 'stepSeq', 'createdBy'] as const satisfies readonly (keyof DocumentLinkInsert)[];
+
+/** The links' insert with placeholders (`<prefix><i>_<field>`), for a statement built once per count; `documentLinksValues` gives the values. */
+export function documentLinksTemplate(db: Tx, count: number, prefix: string) {
+  return db
+    .insert(dossierDocuments)
+    .values(placeholderRows(LINK_COLUMNS, count, prefix) as unknown as DocumentLinkInsert[])
+    .onConflictDoNothing();
+}
+
+export function documentLinksValues(links: readonly DocumentLinkInsert[], prefix: string): Record<string, unknown> {
+  return placeholderValues(LINK_COLUMNS, links, prefix);
 }
 
 /** File ids among `ids` that some dossier already holds. */

@@ -96,7 +96,8 @@ export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
           'Thực hiện thao tác trên hồ sơ / take a workflow action (send an Idempotency-Key to make retries safe; Prefer: return=minimal answers the inbox row instead of the page)',
         params: DossierActionParams,
         body: DossierActionBody,
-        response: { 200: z.union([DossierView, DossierActionAck]) },
+        // The minimal answer first, strict (a page is not taken for it): the common case of an integration fails no branch.
+        response: { 200: z.union([DossierActionAck.strict(), DossierView]) },
       },
     },
     async (req, reply) => {

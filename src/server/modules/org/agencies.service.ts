@@ -39,6 +39,11 @@ async function mapCodeConflict<T>(code: string | undefined, work: () => Promise<
 export async function listAgencies(db: Tx, actor: Actor, unitId: string): Promise<AgencyView[]> {
   const unit = await findUnitById(db, unitId);
   if (!unit) throw orgErrors.unitNotFound();
+  return listAgenciesOf(db, actor, unit);
+}
+
+/** The same for a unit the caller has already read. */
+export async function listAgenciesOf(db: Tx, actor: Actor, unit: { id: string; path: string }): Promise<AgencyView[]> {
   const today = todayVn();
   return (await listAgenciesOfUnit(db, unit.id)).map((a) => toAgencyView(actor, a, unit.path, today));
 }

@@ -1,5 +1,6 @@
 // Records one audit entry per write; call it inside the write's transaction.
 import type { Tx } from '../../db/client';
+import { placeholderRows, placeholderValues } from '../../db/compiled';
 import { auditLog } from '../../db/schema';
 import type { Ctx } from '../auth/actor';
 
@@ -59,6 +60,21 @@ export function auditValues(ctx: AuditCtx, entry: AuditEntry) {
  */
 export function auditCte(tx: Tx, ctx: AuditCtx, entry: AuditEntry, name = 'audit_entry') {
   return tx.$with(name).as(tx.insert(auditLog).values(auditValues(ctx, entry)));
+}
+
+const AUDIT_COLUMNS = ['actorId', 'actorLabel', 'action', 'entityType', 'entityId', 'unitId', 'before', 'after', 'requestId', 'ip'] as const;
+
+/**
+ * The audit entry's insert with placeholders (`<prefix>0_<field>`), for a statement built once that
+ * writes the entry with the record it audits (see `Alongside` in the workflow service);
+ * `auditInsertValues` gives a run's values.
+ */
+export function auditInsertTemplate(tx: Tx, prefix: string) {
+  return tx.insert(auditLog).values(placeholderRows(AUDIT_COLUMNS, 1, prefix) as unknown as (typeof auditLog.$inferInsert)[]);
+}
+
+export function auditInsertValues(ctx: AuditCtx, entry: AuditEntry, prefix: string): Record<string, unknown> {
+  return placeholderValues(AUDIT_COLUMNS, [auditValues(ctx, entry)], prefix);
 }
 
 /** `ctx` may be a system context (no actor) for work done by the system itself, such as demo seeding, or a citizen's. */

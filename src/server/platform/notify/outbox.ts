@@ -1,7 +1,7 @@
 // Writing messages to the outbox inside the caller's transaction: a rolled-back event sends nothing, a committed one is never lost.
-import { sql } from 'drizzle-orm';
 import { normalizeEmail, normalizePhone } from '../../../common/contacts';
 import type { Tx } from '../../db/client';
+import { placeholderRows, placeholderValues } from '../../db/compiled';
 import { notifications } from '../../db/schema';
 import { sealRecipient } from './recipients';
 
@@ -59,17 +59,11 @@ export function notificationsInsert(tx: Tx, msgs: readonly OutgoingMessage[], no
  * statement built once (see `Alongside` in the workflow service); `outboxValues` gives the values.
  */
 export function outboxInsertTemplate(tx: Tx, count: number, prefix: string) {
-  const rows = Array.from({ length: count }, (_, i) => Object.fromEntries(OUTBOX_COLUMNS.map((c) => [c, sql.placeholder(`${prefix}${i}_${c}`)])));
-  return tx.insert(notifications).values(rows as unknown as (typeof notifications.$inferInsert)[]);
+  return tx.insert(notifications).values(placeholderRows(OUTBOX_COLUMNS, count, prefix) as unknown as (typeof notifications.$inferInsert)[]);
 }
 
 export function outboxValues(msgs: readonly OutgoingMessage[], now: Date, prefix: string): Record<string, unknown> {
-  const values: Record<string, unknown> = {};
-  msgs.forEach((msg, i) => {
-    const row = rowOf(msg, now);
-    for (const c of OUTBOX_COLUMNS) values[`${prefix}${i}_${c}`] = row[c];
-  });
-  return values;
+  return placeholderValues(OUTBOX_COLUMNS, msgs.map((msg) => rowOf(msg, now)), prefix);
 }
 
 /** One event told by email and by text message: each channel the person can be reached on. */

@@ -94,6 +94,8 @@ export interface StartArgs extends CaseRef {
   /** SLA parameters, e.g. `{ processingDays: 5 }` for an `{ "param": "processingDays" }` amount. */
   params?: Record<string, number>;
   now?: Date;
+  /** The caller's own writes with the start (the record's audit entry, its documents): in the step's statement. */
+  alongside?: Alongside;
   /**
    * The initial state's deadline as `startDue` computed it for these same arguments, when the record
    * the case is about was written with it before the case starts (one update of the record fewer).
@@ -345,6 +347,7 @@ export async function startCase(tx: Tx, ctx: WorkflowCtx, args: StartArgs): Prom
       at: now,
     },
     null,
+    args.alongside,
   );
   return { step, state: def.initialState, previousState: def.initialState, terminal: false, dueAt };
 }
