@@ -1,17 +1,14 @@
 // HTTP routes of file uploads: a citizen's upload on the public portal (rate-limited) and a staff member's upload.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { FileView } from '../../../common/dossiers.schema';
-import { recordAudit } from '../audit/audit';
 import { ctxOf } from '../auth/actor';
-import { filesDir, insertFile, receiveUpload, toFileView, type FileRow } from './files.service';
+import { filesDir, receiveUpload, recordUpload, toFileView } from './files.service';
 
 const tags = ['files'];
 /** Uploads a guest may make per minute from one address: a dossier rarely needs more than a handful. */
 export const PUBLIC_UPLOADS_PER_MIN = 20;
 
 /** The audit trail keeps what identifies the bytes, not the uploader's file name: it may name a person (a denouncer's scan). */
-const auditedFile = (r: FileRow) => ({ id: r.id, mime: r.mime, size: r.size, sha256: r.sha256 });
-
 export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;
   const dir = filesDir(app.config.DANVAN_DATA_DIR);
@@ -29,11 +26,7 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const stored = await receiveUpload(req, dir);
-      const row = await db.transaction(async (tx) => {
-        const r = await insertFile(tx, stored, null);
-        await recordAudit(tx, { actor: null, requestId: req.id, ip: req.ip }, { action: 'file.upload', entityType: 'file', entityId: r.id, after: auditedFile(r) });
-        return r;
-      });
+      const row = await recordUpload(db, { actor: null, requestId: req.id, ip: req.ip }, stored);
       return reply.status(201).send(toFileView(row));
     },
   );
@@ -52,11 +45,7 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
       // Signed in first, so that an anonymous caller does not get to write to disk here.
       const ctx = ctxOf(req);
       const stored = await receiveUpload(req, dir);
-      const row = await db.transaction(async (tx) => {
-        const r = await insertFile(tx, stored, ctx.actor.id);
-        await recordAudit(tx, ctx, { action: 'file.upload', entityType: 'file', entityId: r.id, after: auditedFile(r) });
-        return r;
-      });
+      const row = await recordUpload(db, ctx, stored);
       return reply.status(201).send(toFileView(row));
     },
   );

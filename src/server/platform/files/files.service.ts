@@ -10,6 +10,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FileView } from '../../../common/dossiers.schema';
 import type { Tx } from '../../db/client';
 import { files } from '../../db/schema';
+import { auditCte } from '../audit/audit';
 import { AppError, errors } from '../errors';
 import { HEAD_BYTES, nameFor, sniff } from './files.sniff';
 
@@ -63,6 +64,15 @@ interface Stored {
   mime: string;
 }
 
+/** Folders made by this process: each upload made two mkdir calls, and there are 257 folders at most. */
+const made = new Set<string>();
+
+async function madeDir(folder: string): Promise<void> {
+  if (made.has(folder)) return;
+  await mkdir(folder, { recursive: true });
+  made.add(folder);
+}
+
 /**
  * Writes the multipart field `file` to `<dir>/tmp/<random>` while hashing it, checks size and type,
  * then renames it to `<dir>/<sha[0:2]>/<sha>` (rename is atomic on one file system, so a reader never
@@ -73,7 +83,7 @@ export async function receiveUpload(req: FastifyRequest, dir: string, maxBytes =
   const part = await req.file({ limits: { fileSize: maxBytes, files: 1 }, throwFileSizeLimit: false });
   if (!part || part.fieldname !== 'file') throw fileErrors.missing();
   const tmpDir = path.join(dir, 'tmp');
-  await mkdir(tmpDir, { recursive: true });
+  await madeDir(tmpDir);
   const tmp = path.join(tmpDir, `${randomUUID()}.part`);
   const hash = createHash('sha256');
   let head = Buffer.alloc(0);
@@ -96,7 +106,7 @@ export async function receiveUpload(req: FastifyRequest, dir: string, maxBytes =
     const sha256 = hash.digest('hex');
     const storageKey = `${sha256.slice(0, 2)}/${sha256}`;
     const final = path.join(dir, storageKey);
-    await mkdir(path.dirname(final), { recursive: true });
+    await madeDir(path.dirname(final));
     const exists = await stat(final).then(
       (s) => s.size === size,
       () => false,
@@ -106,15 +116,23 @@ export async function receiveUpload(req: FastifyRequest, dir: string, maxBytes =
     return { sha256, size, storageKey, name: nameFor(part.filename, type), mime: type.mime };
   } catch (err) {
     await rm(tmp, { force: true });
+    // A folder removed while the server runs is made again by the next upload.
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') made.clear();
     throw err;
   }
 }
 
-/** Records an upload received by receiveUpload. */
-export async function insertFile(db: Tx, stored: Stored, createdBy: string | null): Promise<FileRow> {
+/**
+ * Records an upload received by receiveUpload with its audit entry, in one statement (no
+ * transaction: the id is chosen here, so the entry is written with the row).
+ */
+export async function recordUpload(db: Tx, ctx: Parameters<typeof auditCte>[1], stored: Stored): Promise<FileRow> {
+  const id = randomUUID();
+  const audit = auditCte(db, ctx, { action: 'file.upload', entityType: 'file', entityId: id, after: { id, mime: stored.mime, size: stored.size, sha256: stored.sha256 } });
   const [row] = await db
+    .with(audit)
     .insert(files)
-    .values({ sha256: stored.sha256, name: stored.name, mime: stored.mime, size: stored.size, storageKey: stored.storageKey, createdBy })
+    .values({ id, sha256: stored.sha256, name: stored.name, mime: stored.mime, size: stored.size, storageKey: stored.storageKey, createdBy: ctx.actor?.id ?? null })
     .returning();
   if (!row) throw new Error('file insert returned no row');
   return row;
