@@ -2,7 +2,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog } from '../../db/schema';
 import type { FileView } from '../../../common/dossiers.schema';
 import { countRows, errorOf, PDF, PNG, startDossierApp, upload, type DossierTestApp } from '../../modules/dossiers/dossiers.test-helpers';
 import { nameFor, sniff, FILE_TYPES } from './files.sniff';
@@ -57,6 +59,17 @@ describe('uploads', () => {
     expect(again.id).not.toBe(f.id);
     expect(readdirSync(path.join(t.filesDir, sha.slice(0, 2)))).toEqual([sha]);
     expect(tmpFiles()).toEqual([]);
+  });
+
+  it('audits each upload with the file and who sent it, staff or guest, in the same write', async () => {
+    const guest = (await upload(t.anonymous(), '/api/public/files', 'a.pdf', PDF)).json<FileView>();
+    const officer = await t.loginAs('motcua.anbinh');
+    const staffFile = (await upload(officer, '/api/files', 'b.png', PNG, 'image/png')).json<FileView>();
+    const entries = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'file.upload'), inArray(auditLog.entityId, [guest.id, staffFile.id])));
+    const byFile = new Map(entries.map((e) => [e.entityId, e]));
+    expect(byFile.get(guest.id)).toMatchObject({ entityType: 'file', actorId: null, after: { id: guest.id, mime: 'application/pdf', sha256: guest.sha256 } });
+    expect(byFile.get(staffFile.id)?.actorLabel).toContain('motcua.anbinh');
+    expect(byFile.get(staffFile.id)?.after).toMatchObject({ id: staffFile.id, mime: 'image/png' });
   });
 
   it('types a file by its content: PNG bytes named .pdf and declared as PDF are kept as a PNG', async () => {
