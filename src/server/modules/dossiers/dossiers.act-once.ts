@@ -7,10 +7,9 @@ import type { DossierActionAck, DossierActionBody } from '../../../common/dossie
 import type { Db } from '../../db/client';
 import type { Ctx } from '../../platform/auth/actor';
 import { loadCalendar } from '../../platform/calendar/calendar.service';
-import { AppError } from '../../platform/errors';
 import { idempotencyStoreTemplate, idempotencyStoreValues, type IdempotencyClaim } from '../../platform/idempotency';
 import { outboxInsertTemplate, outboxValues } from '../../platform/notify/outbox';
-import { recordTransitionAtOnce } from '../../platform/workflow/workflow.service';
+import { recordTransitionAtOnce, retryLostRace } from '../../platform/workflow/workflow.service';
 import { findUnit } from '../org/units.service';
 import { canSee } from './dossiers.access';
 import { ENTITY, prepareAction } from './dossiers.actions';
@@ -20,11 +19,6 @@ import { readDossierWithHistory } from './dossiers.locked';
 import { dossierGuardTemplate, dossierUpdateValues, type DossierWithUnits } from './dossiers.queries';
 import { toSummary } from './dossiers.views';
 import { dossierWorkflow } from './dossiers.workflows';
-
-/** Reads after losing a race to another action on the same dossier, before answering 409. */
-const ATTEMPTS = 3;
-
-const lostRace = (err: unknown) => err instanceof AppError && err.code === 'concurrent_transition';
 
 /** Whether an action can be written at once: one that links files goes through the transaction (its uploads are checked and linked). */
 export function canActAtOnce(body: DossierActionBody): boolean {
@@ -46,13 +40,7 @@ export async function actOnDossierAtOnce(
   claim: IdempotencyClaim | null,
   now: Date = clock.now(),
 ): Promise<DossierActionAck> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await attemptAtOnce(db, ctx, id, action, body, claim, now);
-    } catch (err) {
-      if (!lostRace(err) || body.expectedSeq !== undefined || attempt >= ATTEMPTS) throw err;
-    }
-  }
+  return retryLostRace(body.expectedSeq, () => attemptAtOnce(db, ctx, id, action, body, claim, now));
 }
 
 async function attemptAtOnce(db: Db, ctx: Ctx, id: string, action: string, body: DossierActionBody, claim: IdempotencyClaim | null, now: Date) {

@@ -3,11 +3,9 @@ import { and, asc, eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client';
 import { epochMs, fromEpochMs } from '../../db/json';
-import { compiled, runCompiled } from '../../db/compiled';
 import { prepared } from '../../db/prepared';
-import { agencies, auditLog, staff, units } from '../../db/schema';
+import { agencies, staff, units } from '../../db/schema';
 import type { Ctx } from '../auth/actor';
-import { auditValues } from '../audit/audit';
 import { computeDue, loadCalendar } from '../calendar/calendar.service';
 import { endOfDay, parseDate } from '../calendar/local-date';
 import { errors, type FieldIssue } from '../errors';
@@ -18,6 +16,9 @@ import { startDataSchema, type TransitionInput } from './fields';
 import { zodToAppError } from '../error-handler';
 import { workflowErrors } from './workflow.errors';
 import { workflowSteps } from './workflow.table';
+import { insertStep, recordTransition, type Alongside, type PlannedTransition } from './workflow.record';
+
+export { recordTransition, recordTransitionAtOnce, retryLostRace, type Alongside, type PlannedTransition } from './workflow.record';
 
 export type Step = typeof workflowSteps.$inferSelect;
 
@@ -192,106 +193,6 @@ async function dueOfEntered(tx: Tx, e: Entering): Promise<Date | null> {
   return (await computeDue(tx, { start, ...period, applyCutoff: sla.afternoonCutoff !== false })).dueAt;
 }
 
-/**
- * The caller's own writes for a step, run in the step's statement (its record's mirrored columns,
- * the outbox): data-modifying statements without RETURNING whose values are placeholders, built once
- * per `key` (give each shape its own key), and the values of this run.
- */
-export interface Alongside {
-  key: string;
-  build: () => SQLWrapper[];
-  values: Record<string, unknown>;
-}
-
-const STEP_COLUMNS = [
-  'entityType', 'entityId', 'seq', 'workflowCode', 'action', 'fromState', 'toState', 'actorId', 'actorLabel', 'fromUnitId', 'toUnitId',
-  'fromAgencyId', 'toAgencyId', 'assigneeId', 'note', 'attachments', 'data', 'dueAt', 'at',
-] as const satisfies readonly (keyof Omit<Step, 'id'>)[];
-
-/**
- * The step's insert that reads the guard first (INSERT ... SELECT ... WHERE EXISTS (SELECT FROM g)):
- * the guard's update takes the record's row lock before the step's index entry is taken, in the
- * order of a transaction that locks the record and then inserts its step, so that the two never
- * wait for each other in a cycle.
- */
-function guardedStepInsert(): SQL {
-  const cols = STEP_COLUMNS.map((c) => workflowSteps[c]);
-  const value = (c: (typeof STEP_COLUMNS)[number]) => sql`${sql.param(sql.placeholder(`step_${c}`), workflowSteps[c])}::${sql.raw(workflowSteps[c].getSQLType())}`;
-  return sql`insert into ${workflowSteps} (${sql.join(cols.map((c) => sql.identifier(c.name)), sql`, `)})
-    select ${sql.join(STEP_COLUMNS.map(value), sql`, `)} where exists (select from g)
-    on conflict (entity_type, entity_id, seq) do nothing returning id`;
-}
-
-/**
- * The step, its audit entry and the caller's writes: one statement per shape of the caller's writes,
- * built once. With a `guard` (a data-modifying statement that returns a row when the case is still
- * as the caller read it, e.g. its record's update where the seq is the one read), the statement
- * fails as a whole unless the guard and the step both wrote: see `recordTransitionAtOnce`.
- */
-function stepStatement(tx: Tx, alongside: Alongside | undefined, guard?: Alongside) {
-  return compiled(tx, `workflow_step:${alongside?.key ?? ''}:${guard?.key ?? ''}`, () => {
-    const p = (name: string) => sql.placeholder(name);
-    const guards = guard?.build() ?? [];
-    const insert = guards.length ? guardedStepInsert() : tx
-      .insert(workflowSteps)
-      .values(Object.fromEntries(STEP_COLUMNS.map((c) => [c, p(`step_${c}`)])) as unknown as typeof workflowSteps.$inferInsert)
-      .onConflictDoNothing({ target: [workflowSteps.entityType, workflowSteps.entityId, workflowSteps.seq] })
-      .returning({ id: workflowSteps.id });
-    const first = guards.length ? sql`g as (${guards[0]!.getSQL()}), ` : sql``;
-    const also = (alongside?.build() ?? []).map((w, i) => sql`, ${sql.raw(`w${i}`)} as (${w.getSQL()})`);
-    const check = guards.length ? sql`, dv_require(exists (select from g) and exists (select from s), ${CONCURRENT}) as ok` : sql``;
-    return sql`with ${first}s as (${insert.getSQL()}),
-      a as (insert into ${auditLog} (actor_id, actor_label, action, entity_type, entity_id, unit_id, before, after, request_id, ip)
-        select ${p('audit_actorId')}::uuid, ${p('audit_actorLabel')}::text, ${p('audit_action')}::text, ${p('audit_entityType')}::text,
-          ${p('audit_entityId')}::text, ${p('audit_unitId')}::uuid, ${p('audit_before')}::jsonb,
-          ${p('audit_after')}::jsonb || jsonb_build_object('stepId', s.id), ${p('audit_requestId')}::text, ${p('audit_ip')}::text from s)${sql.join(also)}
-      select (select id from s) as id${check}`;
-  });
-}
-
-/** The message of the guard's failure (dv_require, migration 0020): another transition came first. */
-const CONCURRENT = 'concurrent_transition';
-
-function isGuardFailure(err: unknown): boolean {
-  const e = err as { code?: unknown; message?: unknown; cause?: { code?: unknown; message?: unknown } };
-  const c = e?.code === 'P0001' ? e : e?.cause?.code === 'P0001' ? e.cause : null;
-  return c?.message === CONCURRENT;
-}
-
-/**
- * Inserts the step and its audit entry, in one statement (the audit entry names the step's id),
- * with the caller's own writes for the step (`alongside`) in the same statement: one round trip
- * for the whole transition, built once.
- * Losing a race on the (entity, seq) index inserts neither step nor audit (ON CONFLICT DO NOTHING:
- * the insert waits for the other transaction and skips if it committed) and gives a clean 409. The
- * `alongside` writes run in any case: the 409 rolls the caller's transaction back with them.
- */
-async function insertStep(tx: Tx, ctx: WorkflowCtx, values: Omit<Step, 'id'>, before: unknown, alongside?: Alongside, guard?: Alongside): Promise<Step> {
-  const audit = auditValues(ctx, {
-    action: `${values.entityType}.${values.action}`,
-    entityType: values.entityType,
-    entityId: values.entityId,
-    unitId: values.toUnitId,
-    before,
-    after: { state: values.toState, seq: values.seq, dueAt: values.dueAt, unitId: values.toUnitId, agencyId: values.toAgencyId, assigneeId: values.assigneeId },
-  });
-  const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
-  const params: Record<string, unknown> = { ...alongside?.values, ...guard?.values };
-  for (const c of STEP_COLUMNS) params[`step_${c}`] = values[c];
-  for (const [k, v] of Object.entries(audit)) params[`audit_${k}`] = k === 'before' || k === 'after' ? json(v) : v;
-  let row: { id: number | string | null } | undefined;
-  try {
-    [row] = await runCompiled<{ id: number | string | null }>(tx, stepStatement(tx, alongside, guard), params);
-  } catch (err) {
-    if (isGuardFailure(err)) throw workflowErrors.concurrentTransition(values.seq);
-    throw err;
-  }
-  // Every case starts at seq 1: a conflict there is a case that has already started.
-  if (!row?.id) throw values.seq === 1 ? workflowErrors.caseExists(values.entityType) : workflowErrors.concurrentTransition(values.seq);
-  // The step as stored: its fields are what was inserted (data as the JSON column keeps it).
-  return { ...values, id: Number(row.id), data: JSON.parse(JSON.stringify(values.data)) as Record<string, unknown> };
-}
-
 /** The start's data, checked against the definition's `startFields` (a 400 on `<dataPath>.<field>`). */
 function startData(args: StartArgs, lang: Lang): Record<string, unknown> {
   const parsed = startDataSchema(args.def).safeParse(args.data ?? {});
@@ -386,18 +287,6 @@ export async function transition(tx: Tx, ctx: WorkflowCtx, args: TransitionArgs)
   return transitionFrom(tx, ctx, args, await history(tx, args.entityType, args.entityId));
 }
 
-/** A transition checked and dated but not yet recorded: what `recordTransition` writes. */
-export interface PlannedTransition {
-  /** The step to insert (its id comes with the insert). */
-  values: Omit<Step, 'id'>;
-  /** What the audit entry records as the case before the step. */
-  before: { state: string; seq: number };
-  state: string;
-  previousState: string;
-  terminal: boolean;
-  dueAt: Date | null;
-}
-
 /**
  * `transition` from a history the caller has already read (to show the actions, or to check its
  * own rules first). If another transition was recorded since, the insert collides on (entity, seq)
@@ -405,27 +294,6 @@ export interface PlannedTransition {
  */
 export async function transitionFrom(tx: Tx, ctx: WorkflowCtx, args: TransitionArgs, steps: readonly Step[]): Promise<TransitionResult> {
   return recordTransition(tx, ctx, await planTransition(tx, ctx, args, steps));
-}
-
-/**
- * Records a planned transition: the step and its audit entry, and the caller's `alongside` writes
- * (its record's mirrored columns, the outbox: see `Alongside`) in one statement.
- */
-export async function recordTransition(tx: Tx, ctx: WorkflowCtx, plan: PlannedTransition, alongside?: Alongside): Promise<TransitionResult> {
-  const step = await insertStep(tx, ctx, plan.values, plan.before, alongside);
-  return { step, state: plan.state, previousState: plan.previousState, terminal: plan.terminal, dueAt: plan.dueAt };
-}
-
-/**
- * Records a planned transition in one statement outside any transaction, for a caller that read
- * the case without locking it: the `guard` (its record's update where the seq is still the one it
- * read, returning a row) runs first, and unless it and the step both wrote, nothing is written and
- * the answer is 409 concurrent_transition (the caller may read again and retry). The `alongside`
- * writes must not depend on each other's results (one snapshot).
- */
-export async function recordTransitionAtOnce(db: Tx, ctx: WorkflowCtx, plan: PlannedTransition, guard: Alongside, alongside?: Alongside): Promise<TransitionResult> {
-  const step = await insertStep(db, ctx, plan.values, plan.before, alongside, guard);
-  return { step, state: plan.state, previousState: plan.previousState, terminal: plan.terminal, dueAt: plan.dueAt };
 }
 
 /**
