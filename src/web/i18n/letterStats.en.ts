@@ -6,7 +6,7 @@ export const letterStatsEn: Messages['letterStats'] = {
   title: 'Letter statistics',
   description:
     'How complaints, denunciations, petitions and feedback are received, processed and resolved, by unit, type and month, computed directly from the letters and their handling, as things stood at the end of the period (or now while it runs).',
-  unitHelp: 'Letters count for the unit that received them, cases for the unit handling them, units below included.',
+  unitHelp: 'Letters count for the unit that received them, cases for the unit handling them at the end of the period, units below included.',
   groups: { unit: 'Unit', type: 'Type', month: 'Month received' },
   group: { unit: 'unit', type: 'type', month: 'month' },
   asOfEnded: 'The period has ended: figures as they stood at its end, unchanged if a case is reopened or a duplicate unfiled later.',
@@ -54,7 +54,7 @@ export const letterStatsEn: Messages['letterStats'] = {
     toClassify: 'Letters of the period not yet classified at the time counted, including duplicates unfiled before then and waiting to be classified again.',
     duplicates: 'Letters found to repeat an existing case and filed with it at the time counted; one unfiled later still counts as a duplicate.',
     anonymous: 'Letters without the writer’s name, or whose writer used a false name or could not be identified.',
-    cases: 'Cases (one per content of a letter) of the letters received in the period, by the unit handling them.',
+    cases: 'Cases (one per content of a letter) of the letters received in the period, by the unit handling them at the end of the period.',
     processable: 'Cases meeting every condition for processing of their type.',
     notProcessable: 'Cases not meeting them (with the reason recorded).',
     withinJurisdiction: 'Processable cases not forwarded, guided, returned or referred: the unit’s own to settle.',

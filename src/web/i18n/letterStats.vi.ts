@@ -4,7 +4,7 @@ export const letterStatsVi = {
   title: 'Thống kê đơn thư',
   description:
     'Tình hình tiếp nhận, xử lý và giải quyết đơn khiếu nại, tố cáo, kiến nghị, phản ánh theo đơn vị, loại đơn và tháng, tính trực tiếp từ đơn và quá trình xử lý, theo tình trạng tại cuối kỳ (hoặc hiện tại nếu kỳ chưa kết thúc).',
-  unitHelp: 'Đơn tính theo đơn vị tiếp nhận, vụ việc theo đơn vị đang xử lý, gồm cả các đơn vị trực thuộc.',
+  unitHelp: 'Đơn tính theo đơn vị tiếp nhận, vụ việc theo đơn vị xử lý tại thời điểm cuối kỳ, gồm cả các đơn vị trực thuộc.',
   groups: { unit: 'Đơn vị', type: 'Loại đơn', month: 'Tháng nhận đơn' },
   group: { unit: 'đơn vị', type: 'loại đơn', month: 'tháng' },
   asOfEnded: 'Kỳ đã kết thúc: số liệu tính tại cuối kỳ, không thay đổi khi sau đó vụ việc được xem xét lại hay đơn được huỷ lưu đơn trùng.',
@@ -52,7 +52,7 @@ export const letterStatsVi = {
     toClassify: 'Đơn nhận trong kỳ chưa được phân loại, xử lý tại thời điểm tính, kể cả đơn đã được huỷ lưu đơn trùng trước thời điểm đó, đang chờ phân loại lại.',
     duplicates: 'Đơn được xác định trùng nội dung với vụ việc đã có và đang lưu vào vụ việc đó tại thời điểm tính; đơn được huỷ lưu đơn trùng sau thời điểm đó vẫn tính là đơn trùng.',
     anonymous: 'Đơn không ghi họ tên người viết, hoặc xác định là mạo danh, không rõ người viết.',
-    cases: 'Số vụ việc (mỗi nội dung của đơn là một vụ việc) của các đơn nhận trong kỳ, tính theo đơn vị đang xử lý.',
+    cases: 'Số vụ việc (mỗi nội dung của đơn là một vụ việc) của các đơn nhận trong kỳ, tính theo đơn vị xử lý tại thời điểm cuối kỳ.',
     processable: 'Vụ việc đáp ứng đủ các điều kiện xử lý theo loại đơn.',
     notProcessable: 'Vụ việc không đủ điều kiện xử lý (đã ghi lý do).',
     withinJurisdiction: 'Vụ việc đủ điều kiện, không chuyển đơn, hướng dẫn, trả lại hay chuyển thanh tra: thuộc thẩm quyền giải quyết của đơn vị.',
