@@ -6,9 +6,8 @@
 import type { CaseActionAck, CaseActionBody } from '../../../common/letters.schema';
 import type { Db } from '../../db/client';
 import type { Ctx } from '../../platform/auth/actor';
-import { AppError } from '../../platform/errors';
 import { idempotencyStoreTemplate, idempotencyStoreValues, type IdempotencyClaim } from '../../platform/idempotency';
-import { recordTransitionAtOnce } from '../../platform/workflow/workflow.service';
+import { recordTransitionAtOnce, retryLostRace } from '../../platform/workflow/workflow.service';
 import { canSeeCase } from './letters.access';
 import { outboxAlongside, prepareCaseAction } from './letters.actions';
 import { clock } from './letters.clock';
@@ -17,11 +16,6 @@ import { findCaseWithLetter } from './letters.page.queries';
 import { PUBLISH, UNPUBLISH } from './letters.publish';
 import { caseGuardTemplate, caseUpdateValues } from './letter-cases.writes';
 import { toCaseAck } from './letters.views';
-
-/** Reads after losing a race to another action on the same case, before answering 409. */
-const ATTEMPTS = 3;
-
-const lostRace = (err: unknown) => err instanceof AppError && err.code === 'concurrent_transition';
 
 /**
  * Whether an action can be written at once: one that links documents (their uploads are checked and
@@ -47,13 +41,7 @@ export async function actOnCaseAtOnce(
   claim: IdempotencyClaim | null,
   now: Date = clock.now(),
 ): Promise<CaseActionAck> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await attemptAtOnce(db, ctx, id, action, body, claim, now);
-    } catch (err) {
-      if (!lostRace(err) || body.expectedSeq !== undefined || attempt >= ATTEMPTS) throw err;
-    }
-  }
+  return retryLostRace(body.expectedSeq, () => attemptAtOnce(db, ctx, id, action, body, claim, now));
 }
 
 async function attemptAtOnce(db: Db, ctx: Ctx, id: string, action: string, body: CaseActionBody, claim: IdempotencyClaim | null, now: Date): Promise<CaseActionAck> {
