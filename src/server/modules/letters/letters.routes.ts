@@ -151,7 +151,8 @@ export const letterRoutes: FastifyPluginAsyncZod = async (app) => {
           'Thực hiện thao tác trên vụ việc (thụ lý, chuyển, hướng dẫn, trả lại, lưu đơn, gia hạn, kết luận...) / take a workflow action (send an Idempotency-Key to make retries safe; Prefer: return=minimal answers where the case stands instead of the page)',
         params: ActionParams,
         body: CaseActionBody,
-        response: { 200: z.union([CaseView, CaseActionAck]) },
+        // The minimal answer first, strict (a page is not taken for it): an integration's common case fails no branch.
+        response: { 200: z.union([CaseActionAck.strict(), CaseView]) },
       },
     },
     async (req, reply) => {
