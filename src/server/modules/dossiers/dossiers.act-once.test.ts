@@ -5,6 +5,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, dossiers, idempotencyKeys, notifications, workflowSteps } from '../../db/schema';
 import type { TestClient } from '../../testing/harness';
+import { minimalActions } from '../../testing/minimal';
 import { act, errorOf, intakeOk, startDossierApp, type DossierTestApp } from './dossiers.test-helpers';
 
 let t: DossierTestApp;
@@ -20,16 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const MIN = { prefer: 'return=minimal' };
-const minimal = (client: TestClient, id: string, action: string, body: Record<string, unknown> = {}, key?: string) =>
-  act(client, id, action, body, key ? { ...MIN, 'idempotency-key': key } : MIN);
-
-async function okMinimal(client: TestClient, id: string, action: string, body: Record<string, unknown> = {}, key?: string) {
-  const res = await minimal(client, id, action, body, key);
-  expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
-  expect(res.headers['preference-applied']).toBe('return=minimal');
-  return res.json<{ id: string; state: string; seq: number; assigneeId: string | null; unitName: string }>();
-}
+const { minimal, okMinimal } = minimalActions<{ id: string; state: string; seq: number; assigneeId: string | null; unitName: string }>(act);
 
 const stepsOf = (id: string) =>
   t.db.select().from(workflowSteps).where(and(eq(workflowSteps.entityType, 'dossier'), eq(workflowSteps.entityId, id))).orderBy(asc(workflowSteps.seq));

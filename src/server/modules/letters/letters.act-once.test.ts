@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseActionAck } from '../../../common/letters.schema';
 import { auditLog, idempotencyKeys, letterCases, notifications, workflowSteps } from '../../db/schema';
 import type { TestClient } from '../../testing/harness';
+import { minimalActions } from '../../testing/minimal';
 import { act, caseOf, errorOf, staffId, startLetterApp, WRITER } from './letters.test-helpers';
 
 let t: Awaited<ReturnType<typeof startLetterApp>>;
@@ -24,16 +25,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const MIN = { prefer: 'return=minimal' };
-const minimal = (client: TestClient, id: string, action: string, body: Record<string, unknown> = {}, key?: string) =>
-  act(client, id, action, body, key ? { ...MIN, 'idempotency-key': key } : MIN);
-
-async function okMinimal(client: TestClient, id: string, action: string, body: Record<string, unknown> = {}, key?: string) {
-  const res = await minimal(client, id, action, body, key);
-  expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
-  expect(res.headers['preference-applied']).toBe('return=minimal');
-  return res.json<CaseActionAck>();
-}
+const { minimal, okMinimal } = minimalActions<CaseActionAck>(act);
 
 const ANSWER = { answer: 'Xã sẽ sửa cống thoát nước trong quý I.', documentNumber: '30/UBND-VP', documentDate: '2026-11-25', signer: 'Phó Chủ tịch UBND xã' };
 const stepsOf = (id: string) =>
