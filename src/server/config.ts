@@ -17,6 +17,7 @@ const Env = z.object({
   DANVAN_DB_POOL: z.coerce.number().int().min(1).max(200).default(10),
   /** Writes and locking reads as named statements, planned once per connection; `off` behind a pooler that cannot keep them (PgBouncer < 1.21 in transaction mode). */
   DANVAN_DB_PREPARE: z.enum(['on', 'off']).default('on'),
+  DANVAN_SESSION_CACHE: z.enum(['on', 'off']).default('on'),
   DANVAN_DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
   DANVAN_DEMO_PASSWORD: z.string().min(8).default(DEMO_PASSWORD_DEFAULT),
   DANVAN_SESSION_HOURS: z.coerce.number().positive().default(12),

@@ -18,8 +18,11 @@ async function authPlugin(app: FastifyInstance) {
   const cache = new SessionCache<NonNullable<Awaited<ReturnType<typeof loadSessionActor>>>>();
   app.decorate('sessionCache', cache);
   registerSessionCache(app.database.db, cache);
-  const stop = await listenForAuthChanges(app.database, cache);
-  app.addHook('onClose', async () => stop());
+  // Behind a pooler in transaction mode LISTEN cannot work: no cache, every request reads its session.
+  if (app.config.DANVAN_SESSION_CACHE === 'on') {
+    const stop = await listenForAuthChanges(app.database, cache);
+    app.addHook('onClose', async () => stop());
+  }
 
   app.addHook('onRequest', async (req) => {
     // Public and citizen routes do not act as staff: a staff cookie in the same browser neither helps nor needs a CSRF token there.

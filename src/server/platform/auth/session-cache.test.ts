@@ -76,6 +76,17 @@ describe('through the API', () => {
     expect(await grantsOf({ ...other, get: (url: string) => t.app.inject({ method: 'GET', url, headers: { cookie: other.cookie! } }) })).toBeNull();
   });
 
+  it('keeps nothing when turned off (DANVAN_SESSION_CACHE=off, behind a pooler in transaction mode)', async () => {
+    const off = await startTestApp({ DANVAN_SESSION_CACHE: 'off' });
+    try {
+      const c = await off.loginAs('xem.tinh');
+      for (let i = 0; i < 3; i++) expect((await c.get('/api/auth/session')).json<{ user: unknown }>().user).not.toBeNull();
+      expect(off.app.sessionCache.size).toBe(0);
+    } finally {
+      await off.close();
+    }
+  });
+
   it.runIf(process.env.DATABASE_URL)('tells another server process on the same database at once', async () => {
     const database = await openDatabase({ databaseUrl: t.databaseUrl, dataDir: 'memory://' });
     const second = await buildApp({ config: t.config, database, logger: false });
