@@ -8,6 +8,7 @@ import { idempotencyKeys } from '../db/schema';
 import { identityKey } from './crypto/identity-key';
 import { seal, unseal } from './crypto/sealed';
 import { AppError, errors } from './errors';
+import type { Alongside } from './workflow/workflow.record';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 export const REPLAYED_HEADER = 'idempotent-replayed';
@@ -170,27 +171,31 @@ function claimOf(req: FastifyRequest, opts: IdempotencyOptions): IdempotencyClai
 }
 
 /**
- * The insert of a claim's answer with placeholders (`idem_*`), without ON CONFLICT: in the
- * handler's one statement, a key stored meanwhile fails the whole statement (unique violation), and
- * `runIdempotentAtOnce` replays the stored answer.
+ * The claim's answer stored in the handler's one statement (see `Alongside` in the workflow
+ * service), without ON CONFLICT: a key stored meanwhile fails the whole statement (unique
+ * violation), and `runIdempotentAtOnce` replays the stored answer. Nothing without a key.
  */
-export const idempotencyStoreTemplate = (db: Tx) =>
-  db.insert(idempotencyKeys).values({
-    scope: sql.placeholder('idem_scope'),
-    key: sql.placeholder('idem_key'),
-    requestHash: sql.placeholder('idem_hash'),
-    statusCode: sql.placeholder('idem_status'),
-    response: sql.placeholder('idem_response'),
-    createdAt: sql.placeholder('idem_now'),
-  });
-
-export function idempotencyStoreValues(claim: IdempotencyClaim, status: number, body: unknown): Record<string, unknown> {
-  return { idem_scope: claim.scope, idem_key: claim.key, idem_hash: claim.hash, idem_status: status, idem_response: sealAnswer(body), idem_now: claim.now };
+export function idempotencyAlongside(db: Tx, claim: IdempotencyClaim | null, status: number, body: unknown): Alongside {
+  if (!claim) return { key: '', build: () => [], values: {} };
+  return {
+    key: 'idempotency',
+    build: () => [
+      db.insert(idempotencyKeys).values({
+        scope: sql.placeholder('idem_scope'),
+        key: sql.placeholder('idem_key'),
+        requestHash: sql.placeholder('idem_hash'),
+        statusCode: sql.placeholder('idem_status'),
+        response: sql.placeholder('idem_response'),
+        createdAt: sql.placeholder('idem_now'),
+      }),
+    ],
+    values: { idem_scope: claim.scope, idem_key: claim.key, idem_hash: claim.hash, idem_status: status, idem_response: sealAnswer(body), idem_now: claim.now },
+  };
 }
 
 /**
  * `runIdempotent` for a handler that writes everything, its answer under the key included
- * (`idempotencyStoreTemplate`), in one statement outside a transaction: no BEGIN and COMMIT. A
+ * (`idempotencyAlongside`), in one statement outside a transaction: no BEGIN and COMMIT. A
  * retry whose first request committed fails on the key's unique index and gets the stored answer.
  */
 export async function runIdempotentAtOnce<T>(

@@ -7,9 +7,9 @@ import type { DossierActionAck, DossierActionBody } from '../../../common/dossie
 import type { Db } from '../../db/client';
 import type { Ctx } from '../../platform/auth/actor';
 import { loadCalendar } from '../../platform/calendar/calendar.service';
-import { idempotencyStoreTemplate, idempotencyStoreValues, type IdempotencyClaim } from '../../platform/idempotency';
-import { outboxInsertTemplate, outboxValues } from '../../platform/notify/outbox';
-import { recordTransitionAtOnce, retryLostRace } from '../../platform/workflow/workflow.service';
+import { idempotencyAlongside, type IdempotencyClaim } from '../../platform/idempotency';
+import { outboxAlongside } from '../../platform/notify/outbox';
+import { alongside, recordTransitionAtOnce, retryLostRace } from '../../platform/workflow/workflow.service';
 import { findUnit } from '../org/units.service';
 import { canSee } from './dossiers.access';
 import { ENTITY, prepareAction } from './dossiers.actions';
@@ -64,11 +64,7 @@ async function attemptAtOnce(db: Db, ctx: Ctx, id: string, action: string, body:
     ctx,
     plan,
     { key: 'dossier_seq', build: () => [dossierGuardTemplate(db)], values: { ...dossierUpdateValues(row), dossier_seqRead: d.seq } },
-    {
-      key: `dossier_once:${messages.length}:${claim ? 'key' : ''}`,
-      build: () => [...(messages.length ? [outboxInsertTemplate(db, messages.length, 'msg')] : []), ...(claim ? [idempotencyStoreTemplate(db)] : [])],
-      values: { ...outboxValues(messages, now, 'msg'), ...(claim ? idempotencyStoreValues(claim, 200, answer) : {}) },
-    },
+    alongside(outboxAlongside(db, messages, now), idempotencyAlongside(db, claim, 200, answer)),
   );
   return answer;
 }

@@ -8,8 +8,8 @@ import { checkUploaded } from '../../platform/files/attachments';
 import type { WorkflowDefinition } from '../../platform/workflow/definition';
 import { actionOf } from '../../platform/workflow/engine';
 import type { TransitionInput } from '../../platform/workflow/fields';
-import { outboxInsertTemplate, outboxValues, type OutgoingMessage } from '../../platform/notify/outbox';
-import { history, planTransition, recordTransition, type PlannedTransition, type Step, type WorkflowCtx } from '../../platform/workflow/workflow.service';
+import { outboxAlongside, type OutgoingMessage } from '../../platform/notify/outbox';
+import { alongside, history, planTransition, recordTransition, type PlannedTransition, type Step, type WorkflowCtx } from '../../platform/workflow/workflow.service';
 import { canSee } from './dossiers.access';
 import { clock } from './dossiers.clock';
 import { dossierErrors } from './dossiers.errors';
@@ -116,11 +116,9 @@ export async function prepareAction(tx: Tx, ctx: WorkflowCtx, a: ApplyArgs): Pro
 export async function applyAction(tx: Tx, ctx: WorkflowCtx, a: ApplyArgs): Promise<{ step: Step; row: DossierRow }> {
   const { plan, row, messages } = await prepareAction(tx, ctx, a);
   const d = a.dossier;
-  const res = await recordTransition(tx, ctx, plan, {
-    key: `dossier:${messages.length}`,
-    build: () => (messages.length ? [dossierUpdateTemplate(tx), outboxInsertTemplate(tx, messages.length, 'msg')] : [dossierUpdateTemplate(tx)]),
-    values: { ...dossierUpdateValues(row), ...outboxValues(messages, a.now, 'msg') },
-  });
+  const rowWrite = { key: 'dossier_row', build: () => [dossierUpdateTemplate(tx)], values: dossierUpdateValues(row) };
+  const res = await recordTransition(tx, ctx, plan, alongside(rowWrite, outboxAlongside(tx, messages, a.now)));
+
   // After the engine's checks, so that a user without the right gets 403 rather than a remark on a file.
   const attachments = a.input.attachments ?? [];
   await checkUploaded(tx, attachments, ctx.lang, 'body.attachments');

@@ -6,10 +6,11 @@
 import type { CaseActionAck, CaseActionBody } from '../../../common/letters.schema';
 import type { Db } from '../../db/client';
 import type { Ctx } from '../../platform/auth/actor';
-import { idempotencyStoreTemplate, idempotencyStoreValues, type IdempotencyClaim } from '../../platform/idempotency';
-import { recordTransitionAtOnce, retryLostRace } from '../../platform/workflow/workflow.service';
+import { idempotencyAlongside, type IdempotencyClaim } from '../../platform/idempotency';
+import { outboxAlongside } from '../../platform/notify/outbox';
+import { alongside, recordTransitionAtOnce, retryLostRace } from '../../platform/workflow/workflow.service';
 import { canSeeCase } from './letters.access';
-import { outboxAlongside, prepareCaseAction } from './letters.actions';
+import { prepareCaseAction } from './letters.actions';
 import { clock } from './letters.clock';
 import { letterErrors } from './letters.errors';
 import { findCaseWithLetter } from './letters.page.queries';
@@ -51,17 +52,12 @@ async function attemptAtOnce(db: Db, ctx: Ctx, id: string, action: string, body:
   const row = { ...read.c, ...fields, updatedAt: now };
   // The answer is known before the write: it is stored with it under the idempotency key.
   const answer = toCaseAck(row);
-  const outbox = outboxAlongside(db, 'letter_case_once', messages, now);
   await recordTransitionAtOnce(
     db,
     ctx,
     plan,
     { key: 'letter_case_seq', build: () => [caseGuardTemplate(db)], values: caseUpdateValues(row, read.c.seq) },
-    {
-      key: `${outbox.key}:${claim ? 'key' : ''}`,
-      build: () => [...outbox.build(), ...(claim ? [idempotencyStoreTemplate(db)] : [])],
-      values: { ...outbox.values, ...(claim ? idempotencyStoreValues(claim, 200, answer) : {}) },
-    },
+    alongside(outboxAlongside(db, messages, now), idempotencyAlongside(db, claim, 200, answer)),
   );
   return answer;
 }

@@ -4,10 +4,10 @@ import type { CaseActionAck, CaseActionBody, CaseView } from '../../../common/le
 import type { Tx } from '../../db/client';
 import type { Ctx } from '../../platform/auth/actor';
 import { checkUploaded } from '../../platform/files/attachments';
-import { outboxInsertTemplate, outboxValues, type OutgoingMessage } from '../../platform/notify/outbox';
+import { outboxAlongside, type OutgoingMessage } from '../../platform/notify/outbox';
 import type { WorkflowDefinition } from '../../platform/workflow/definition';
 import { actionOf, currentAssignee, mayPerform, type StepFacts } from '../../platform/workflow/engine';
-import { planTransition, recordTransition, type Alongside, type PlannedTransition, type Step, type TransitionResult } from '../../platform/workflow/workflow.service';
+import { planTransition, recordTransition, type PlannedTransition, type Step, type TransitionResult } from '../../platform/workflow/workflow.service';
 import { canSeeCase } from './letters.access';
 import { clock } from './letters.clock';
 import { letterErrors } from './letters.errors';
@@ -115,11 +115,6 @@ export async function prepareCaseAction(db: Tx, ctx: Ctx, read: CaseWithLetter, 
   return { plan, fields: mirror(c, action, res, !!a?.transfer, now), messages };
 }
 
-/** The writer's messages written with the step (see `Alongside`). */
-export function outboxAlongside(tx: Tx, key: string, messages: readonly OutgoingMessage[], now: Date): Alongside {
-  return { key: `${key}:${messages.length}`, build: () => (messages.length ? [outboxInsertTemplate(tx, messages.length, 'msg')] : []), values: outboxValues(messages, now, 'msg') };
-}
-
 /**
  * The action in the caller's transaction, the case locked: the step with the writer's messages, the
  * publication, the documents; `read` is read by the case row's update, which comes last.
@@ -130,7 +125,7 @@ async function actLocked<T>(tx: Tx, ctx: Ctx, id: string, action: string, body: 
   if (!locked || !canSeeCase(ctx.actor, locked.c)) throw letterErrors.caseNotFound();
   const { c, steps } = locked;
   const { plan, fields, messages } = await prepareCaseAction(tx, ctx, locked, action, body, now);
-  const res = await recordTransition(tx, ctx, plan, outboxAlongside(tx, 'letter_case', messages, now));
+  const res = await recordTransition(tx, ctx, plan, outboxAlongside(tx, messages, now));
   await applyPublication(tx, ctx, c, res.step, now);
   const attachments = body.attachments ?? [];
   await checkUploaded(tx, attachments, ctx.lang, 'body.attachments');

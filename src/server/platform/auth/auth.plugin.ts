@@ -30,7 +30,8 @@ async function authPlugin(app: FastifyInstance) {
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
     const db = app.database.db;
-    const found = await cache.get(sha256(token), () => loadSessionActor(db, token));
+    const tokenHash = sha256(token);
+    const found = await cache.get(tokenHash, () => loadSessionActor(db, tokenHash));
     if (!found) return;
     const { session, actor } = found;
     req.actor = actor;

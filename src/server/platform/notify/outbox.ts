@@ -4,6 +4,7 @@ import type { Tx } from '../../db/client';
 import { placeholderRows, placeholderValues } from '../../db/compiled';
 import { notifications } from '../../db/schema';
 import { sealRecipient } from './recipients';
+import type { Alongside } from '../workflow/workflow.record';
 
 export interface OutgoingMessage {
   channel: 'email' | 'sms';
@@ -55,15 +56,15 @@ export function notificationsInsert(tx: Tx, msgs: readonly OutgoingMessage[], no
 }
 
 /**
- * The outbox insert of `count` messages with placeholders named `<prefix><i>_<column>`, for a
- * statement built once (see `Alongside` in the workflow service); `outboxValues` gives the values.
+ * The messages' insert into the outbox as a caller's writes in the step's statement (see `Alongside`
+ * in the workflow service), built once per number of messages.
  */
-export function outboxInsertTemplate(tx: Tx, count: number, prefix: string) {
-  return tx.insert(notifications).values(placeholderRows(OUTBOX_COLUMNS, count, prefix) as unknown as (typeof notifications.$inferInsert)[]);
-}
-
-export function outboxValues(msgs: readonly OutgoingMessage[], now: Date, prefix: string): Record<string, unknown> {
-  return placeholderValues(OUTBOX_COLUMNS, msgs.map((msg) => rowOf(msg, now)), prefix);
+export function outboxAlongside(tx: Tx, msgs: readonly OutgoingMessage[], now: Date): Alongside {
+  return {
+    key: `outbox:${msgs.length}`,
+    build: () => (msgs.length ? [tx.insert(notifications).values(placeholderRows(OUTBOX_COLUMNS, msgs.length, 'msg') as unknown as (typeof notifications.$inferInsert)[])] : []),
+    values: placeholderValues(OUTBOX_COLUMNS, msgs.map((msg) => rowOf(msg, now)), 'msg'),
+  };
 }
 
 /** One event told by email and by text message: each channel the person can be reached on. */

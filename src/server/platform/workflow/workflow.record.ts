@@ -21,6 +21,15 @@ export interface Alongside {
   values: Record<string, unknown>;
 }
 
+/** Several callers' pieces as one `Alongside` (each piece's key names its shape, so the joined key names theirs). */
+export function alongside(...parts: Alongside[]): Alongside {
+  return {
+    key: parts.map((p) => p.key).join('|'),
+    build: () => parts.flatMap((p) => p.build()),
+    values: Object.assign({}, ...parts.map((p) => p.values)) as Record<string, unknown>,
+  };
+}
+
 const STEP_COLUMNS = [
   'entityType', 'entityId', 'seq', 'workflowCode', 'action', 'fromState', 'toState', 'actorId', 'actorLabel', 'fromUnitId', 'toUnitId',
   'fromAgencyId', 'toAgencyId', 'assigneeId', 'note', 'attachments', 'data', 'dueAt', 'at',

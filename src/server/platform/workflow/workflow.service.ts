@@ -18,7 +18,7 @@ import { workflowErrors } from './workflow.errors';
 import { workflowSteps } from './workflow.table';
 import { insertStep, recordTransition, type Alongside, type PlannedTransition } from './workflow.record';
 
-export { recordTransition, recordTransitionAtOnce, retryLostRace, type Alongside, type PlannedTransition } from './workflow.record';
+export { alongside, recordTransition, recordTransitionAtOnce, retryLostRace, type Alongside, type PlannedTransition } from './workflow.record';
 
 export type Step = typeof workflowSteps.$inferSelect;
 
