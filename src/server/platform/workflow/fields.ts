@@ -75,12 +75,22 @@ function objectOf(def: WorkflowDefinition, required: readonly string[], optional
   return z.object(shape).strict();
 }
 
+// Definitions are loaded once and never change, so each schema is built once per definition (or
+// action) object: building a zod object, and its first parse's compiled fast path, cost more than
+// the parse itself.
+const dataSchemas = new WeakMap<ActionDef, z.ZodType<Record<string, unknown>>>();
+const startSchemas = new WeakMap<WorkflowDefinition, z.ZodType<Record<string, unknown>>>();
+
 /** The schema of an action's `data`: required and optional fields, nothing else. */
 export function dataSchema(def: WorkflowDefinition, action: ActionDef): z.ZodType<Record<string, unknown>> {
-  return objectOf(def, action.requiredFields ?? [], action.optionalFields ?? []);
+  let s = dataSchemas.get(action);
+  if (!s) dataSchemas.set(action, (s = objectOf(def, action.requiredFields ?? [], action.optionalFields ?? [])));
+  return s;
 }
 
 /** The schema of a case's start data: the definition's `startFields`, all required, nothing else. */
 export function startDataSchema(def: WorkflowDefinition): z.ZodType<Record<string, unknown>> {
-  return objectOf(def, def.startFields ?? [], []);
+  let s = startSchemas.get(def);
+  if (!s) startSchemas.set(def, (s = objectOf(def, def.startFields ?? [], [])));
+  return s;
 }
