@@ -22,6 +22,11 @@ const FORMAT_VI: Record<string, string> = {
   url: 'địa chỉ URL',
 };
 
+/** A key the schema does not declare (an action's `data`, a workflow's start fields), named on its own path. */
+export function undeclaredField(lang: Lang): string {
+  return lang === 'vi' ? 'Trường không được khai báo cho thao tác này' : 'Field not declared for this action';
+}
+
 export function friendlyMessage(lang: Lang, issue: IssueLike): string | undefined {
   const vi = lang === 'vi';
   const n = issue.minimum ?? issue.maximum;

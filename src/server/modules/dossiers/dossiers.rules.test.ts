@@ -181,7 +181,7 @@ describe('retries, concurrency and bad input', () => {
     // The decision's own fields are checked by the workflow after the code was drawn: the counter rolls back too.
     const data = await intake(motcua, { decision: 'refuse', data: { reason: 'Thiếu', foo: 1 } });
     expect(data.statusCode).toBe(400);
-    expect(fieldPaths(data)).toEqual(['body.data', 'body.data.legalBasis']);
+    expect(fieldPaths(data)).toEqual(['body.data.foo', 'body.data.legalBasis']);
     const file = await intake(motcua, { documents: [{ fileId: crypto.randomUUID(), name: 'Tờ khai' }] });
     expect(fieldPaths(file)).toEqual(['body.documents.0.fileId']);
     expect(await snapshot()).toEqual(before);

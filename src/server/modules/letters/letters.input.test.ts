@@ -70,7 +70,11 @@ describe('bad input', () => {
     const c = await caseOf(tiepdan, 'complaint');
     const res = await act(tiepdan, c.id, 'file_away', { data: { fileReason: 'bored', mood: 'bad' }, dueOverride: '2030-01-01' });
     expect(res.statusCode).toBe(400);
-    expect(fieldPaths(res)).toEqual(['body.data', 'body.data.fileReason', 'body.data.reason', 'body.dueOverride']);
+    expect(fieldPaths(res)).toEqual(['body.data.fileReason', 'body.data.mood', 'body.data.reason', 'body.dueOverride']);
+    // The undeclared key is named, in the reader's language.
+    expect(errorOf(res).details?.fields).toContainEqual({ path: 'body.data.mood', message: 'Trường không được khai báo cho thao tác này' });
+    const en = await act(tiepdan, c.id, 'file_away', { data: { reason: 'Trùng', mood: 'bad' } }, { 'accept-language': 'en' });
+    expect(errorOf(en).details?.fields).toContainEqual({ path: 'body.data.mood', message: 'Field not declared for this action' });
     const unknown = await act(tiepdan, c.id, 'fly');
     expect(errorOf(unknown)).toMatchObject({ code: 'invalid_transition', details: { reason: 'unknown_action' } });
     const file = await act(tiepdan, c.id, 'forward', {

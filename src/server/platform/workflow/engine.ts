@@ -1,5 +1,5 @@
 // The pure transition rules: who may take which action from which state, input checks and deadline flags (no database here).
-import type { z } from 'zod';
+import { ZodError, type z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { dayOfInstant, endOfDay, startOfDay } from '../calendar/local-date';
 import type { WorkingCalendar } from '../calendar/working-days';
@@ -7,6 +7,7 @@ import { zodToAppError } from '../error-handler';
 import type { FieldIssue } from '../errors';
 import type { Lang } from '../locale';
 import { grantsCover } from '../policy';
+import { undeclaredField } from '../validation-messages';
 import { CITIZEN, CURRENT_STATE, fromStates, type ActionDef, type StateDef, type WorkflowDefinition } from './definition';
 import { dataSchema, TransitionInput } from './fields';
 import type { RefusalReason } from './workflow.errors';
@@ -120,9 +121,21 @@ export interface CheckedInput {
   data: Record<string, unknown>;
 }
 
-function prefixed(err: z.ZodError, lang: Lang, prefix: string): FieldIssue[] {
-  const details = zodToAppError(err, lang, prefix).details;
-  return details && !Array.isArray(details) ? ((details as { fields?: FieldIssue[] }).fields ?? []) : [];
+/**
+ * The field issues of a failed parse under `prefix`; an undeclared key is named on its own path
+ * (`body.data.foo`, not `body.data`), so the user sees which field the action does not take.
+ */
+export function prefixed(err: z.ZodError, lang: Lang, prefix: string): FieldIssue[] {
+  const undeclared: FieldIssue[] = [];
+  const rest: z.core.$ZodIssue[] = [];
+  for (const issue of err.issues) {
+    if (issue.code !== 'unrecognized_keys') rest.push(issue);
+    else for (const key of issue.keys) undeclared.push({ path: [prefix, ...issue.path.map(String), key].join('.'), message: undeclaredField(lang) });
+  }
+  if (!rest.length) return undeclared;
+  const details = zodToAppError(new ZodError(rest), lang, prefix).details;
+  const fields = details && !Array.isArray(details) ? ((details as { fields?: FieldIssue[] }).fields ?? []) : [];
+  return [...undeclared, ...fields];
 }
 
 /**

@@ -11,9 +11,8 @@ import { endOfDay, parseDate } from '../calendar/local-date';
 import { errors, type FieldIssue } from '../errors';
 import type { Lang } from '../locale';
 import { CITIZEN, matchesVariant, type ActionDef, type SlaSpec, type WorkflowDefinition } from './definition';
-import { actionOf, availableActions, checkInput, currentAssignee, mayPerform, refusal, runningDue, stateOf, targetState, type Performer } from './engine';
+import { actionOf, availableActions, checkInput, currentAssignee, mayPerform, prefixed, refusal, runningDue, stateOf, targetState, type Performer } from './engine';
 import { startDataSchema, type TransitionInput } from './fields';
-import { zodToAppError } from '../error-handler';
 import { workflowErrors } from './workflow.errors';
 import { workflowSteps } from './workflow.table';
 import { insertStep, recordTransition, type Alongside, type PlannedTransition } from './workflow.record';
@@ -196,7 +195,7 @@ async function dueOfEntered(tx: Tx, e: Entering): Promise<Date | null> {
 /** The start's data, checked against the definition's `startFields` (a 400 on `<dataPath>.<field>`). */
 function startData(args: StartArgs, lang: Lang): Record<string, unknown> {
   const parsed = startDataSchema(args.def).safeParse(args.data ?? {});
-  if (!parsed.success) throw zodToAppError(parsed.error, lang, args.dataPath ?? 'data');
+  if (!parsed.success) throw errors.validation(prefixed(parsed.error, lang, args.dataPath ?? 'data'));
   return parsed.data;
 }
 

@@ -126,7 +126,9 @@ describe('input checks', () => {
     const refuse = await appError(act(t, motcua, c, 'refuse', { data: { legalBasis: '' } }), 400, 'invalid_input');
     expect(fieldPaths(refuse)).toEqual(['body.data.legalBasis', 'body.data.reason']);
     const extra = await appError(act(t, motcua, c, 'request_completion', { data: { missingDocuments: [], foo: 1 } }), 400, 'invalid_input');
-    expect(fieldPaths(extra)).toEqual(['body.data', 'body.data.missingDocuments']);
+    // An undeclared key is named on its own path, with a message that says the action does not declare it.
+    expect(fieldPaths(extra)).toEqual(['body.data.foo', 'body.data.missingDocuments']);
+    expect((extra.details as { fields: unknown[] }).fields).toContainEqual({ path: 'body.data.foo', message: 'Field not declared for this action' });
     const notHere = await appError(act(t, motcua, c, 'accept', { assigneeId: motcua.actor.id, toUnitId: c.id }, { params: P }), 400, 'invalid_input');
     expect(fieldPaths(notHere)).toEqual(['body.assigneeId', 'body.toUnitId']);
 
