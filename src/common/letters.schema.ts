@@ -295,6 +295,12 @@ export const LetterView = LetterSummary.extend({
   /** `classify` when this user may classify it now. */
   actions: z.array(WorkflowActionView),
   seq: z.number().int(),
+  /**
+   * What this reader is not shown: `identity`, the writer is not inline (sealed or protected: see
+   * `identity.notice` and `identity.canReveal`); `content`, something in the writer's words (subject,
+   * content, a reopen reason in the timeline) was masked to protect them.
+   */
+  redacted: z.object({ identity: z.boolean(), content: z.boolean() }).strict(),
 });
 export type LetterView = z.infer<typeof LetterView>;
 

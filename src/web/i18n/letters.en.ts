@@ -163,6 +163,8 @@ export const lettersEn: Messages['letters'] = {
     channel: 'Channel',
     writer: 'Writer',
     sealed: "The writer's details stay hidden until the letter is classified.",
+    redactedProtected: "Parts of the letter's content are hidden to protect the denouncer.",
+    redacted: "Parts of the letter's content are hidden to protect the writer's personal details.",
     anonymous: 'The letter gives no name (anonymous).',
     has: 'The letter gives: {{list}}',
     hasNothing: 'The letter gives no detail of its writer.',

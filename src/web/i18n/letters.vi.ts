@@ -161,6 +161,8 @@ export const lettersVi = {
     channel: 'Hình thức nhận',
     writer: 'Người viết đơn',
     sealed: 'Thông tin người viết đơn được che cho đến khi đơn được phân loại.',
+    redactedProtected: 'Nội dung đơn đã được che một phần để bảo vệ người tố cáo.',
+    redacted: 'Nội dung đơn đã được che một phần để bảo vệ thông tin cá nhân của người viết đơn.',
     anonymous: 'Đơn không ghi tên người viết (đơn nặc danh).',
     has: 'Đơn có ghi: {{list}}',
     hasNothing: 'Đơn không ghi thông tin nào của người viết.',

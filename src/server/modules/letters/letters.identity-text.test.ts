@@ -58,9 +58,12 @@ describe("a denouncer's words", () => {
       const letter = await client.get(`/api/letters/${letterId}`);
       expect(letter.statusCode, who).toBe(200);
       expect(letter.json<LetterView>(), who).toMatchObject({ content: REDACTED, subject: 'Đơn tố cáo của [họ tên] về thu tiền làm sổ đỏ', identity: { status: 'protected', canReveal: false } });
+      // The answer says what was kept from this reader, for the page to tell them.
+      expect(letter.json<LetterView>().redacted, who).toEqual({ identity: true, content: true });
       const c = await client.get(`/api/letter-cases/${caseId}`);
       expect(c.statusCode, who).toBe(200);
       expect(c.json<CaseView>().letter.content, who).toBe(REDACTED);
+      expect(c.json<CaseView>().letter.redacted, who).toEqual({ identity: true, content: true });
       const listed = (await client.get(`/api/letters?q=${letterCode}`)).json<LetterPage>().items[0];
       expect(listed?.excerpt, who).toBe(`${REDACTED.slice(0, 160)}…`);
       const inbox = await client.get('/api/letter-cases?limit=100');
@@ -73,8 +76,9 @@ describe("a denouncer's words", () => {
     const before = await reveals();
     for (const [who, client] of Object.entries(privileged)) {
       const letter = (await client.get(`/api/letters/${letterId}`)).json<LetterView>();
-      expect(letter, who).toMatchObject({ content: CONTENT, subject: SUBJECT, identity: { canReveal: true, writer: null } });
-      expect((await client.get(`/api/letter-cases/${caseId}`)).json<CaseView>().letter.content, who).toBe(CONTENT);
+      expect(letter, who).toMatchObject({ content: CONTENT, subject: SUBJECT, identity: { canReveal: true, writer: null }, redacted: { identity: true, content: false } });
+      const c = (await client.get(`/api/letter-cases/${caseId}`)).json<CaseView>();
+      expect([c.letter.content, c.letter.redacted], who).toEqual([CONTENT, { identity: true, content: false }]);
       expect((await client.get(`/api/letters?q=${letterCode}`)).json<LetterPage>().items[0]?.excerpt, who).toBe(`${CONTENT.slice(0, 160)}…`);
     }
     expect(await reveals()).toBe(before);
@@ -120,13 +124,39 @@ describe("a denouncer's words", () => {
   });
 });
 
+describe('the redacted flag', () => {
+  it('says the words were masked only when something in them was: a denunciation without personal data in its words, then a reopen reason naming the writer', async () => {
+    const words = 'Tố cáo việc thu tiền làm sổ đỏ không có biên lai tại thôn Nam.';
+    const rec = await recordOk(tiepdan, { declaredKind: 'denunciation', subject: 'Tố cáo thu tiền', content: words, writer: { name: 'Đàm Thị Hoa', address: 'Xóm Đông', phone: '0912 333 444' } });
+    const [c] = (await classifyOk(tiepdan, rec.letter.id, [content('denunciation', { summary: 'Tố cáo thu tiền sổ đỏ', target: 'Cán bộ địa chính' })])).cases;
+    const id = c?.id ?? '';
+    const viewer = others['province viewer'] as TestClient;
+    const flag = async () => (await viewer.get(`/api/letter-cases/${id}`)).json<CaseView>().letter.redacted;
+    expect(await flag()).toEqual({ identity: true, content: false });
+    await actOk(lanhdao, id, 'accept');
+    await actOk(lanhdao, id, 'assign', { assigneeId: await staffId(chuyenvien) });
+    await actOk(chuyenvien, id, 'submit_report', { data: { report: 'Đã xác minh' } });
+    const f = await uploadOk(lanhdao, '/api/files', 'ket-luan-2.pdf');
+    await actOk(lanhdao, id, 'conclude', {
+      attachments: [{ fileId: f.id, name: 'ket-luan-2.pdf' }],
+      data: { result: 'unfounded', decisionNumber: '8/KL-UBND', decisionDate: '2026-11-30', signer: 'Chủ tịch UBND xã' },
+    });
+    const code = (await lanhdao.get(`/api/letter-cases/${id}`)).json<CaseView>().code;
+    const reason = 'Tôi là Đàm Thị Hoa, số 0912 333 444, chưa đồng ý với kết luận.';
+    const res = await t.anonymous().request({ method: 'POST', url: `/api/public/letters/${rec.letter.code}/reopen`, payload: { caseCode: code, reason }, headers: { 'x-tracking-secret': rec.secret } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await flag()).toEqual({ identity: true, content: true });
+    expect((await lanhdao.get(`/api/letter-cases/${id}`)).json<CaseView>().letter.redacted).toEqual({ identity: true, content: false });
+  });
+});
+
 describe('other letters', () => {
   it('a letter without a denunciation: the words whole for every reader, found by them', async () => {
     const words = 'Tôi là Hà Văn Bình, điện thoại 0915 000 111, kiến nghị lắp đèn đường xóm Bến.';
     const { letter } = await recordOk(tiepdan, { subject: 'Kiến nghị của Hà Văn Bình', content: words, writer: { name: 'Hà Văn Bình', address: 'Xóm Bến', phone: '0915 000 111' } });
     await classifyOk(tiepdan, letter.id, [content('petition')]);
     for (const [who, client] of Object.entries(others)) {
-      expect((await client.get(`/api/letters/${letter.id}`)).json<LetterView>(), who).toMatchObject({ content: words, subject: 'Kiến nghị của Hà Văn Bình' });
+      expect((await client.get(`/api/letters/${letter.id}`)).json<LetterView>(), who).toMatchObject({ content: words, subject: 'Kiến nghị của Hà Văn Bình', redacted: { identity: false, content: false } });
       expect(await foundLetters(client, 'Hà Văn Bình'), who).toContain(letter.id);
     }
   });
@@ -134,10 +164,13 @@ describe('other letters', () => {
   it('a letter not classified yet: whole for those who may classify it, redacted (and not found by its words) for a reader who may not', async () => {
     const words = 'Tôi là Lục Thị Thanh Vân, điện thoại 0918 777 999, phản ánh cán bộ xã thu tiền.';
     const { letter } = await recordOk(tiepdan, { subject: 'Phản ánh', content: words, writer: { name: 'Lục Thị Thanh Vân', address: 'Thôn Tây', phone: '0918 777 999' } });
-    expect((await tiepdan.get(`/api/letters/${letter.id}`)).json<LetterView>()).toMatchObject({ content: words, identity: { status: 'sealed' } });
+    expect((await tiepdan.get(`/api/letters/${letter.id}`)).json<LetterView>()).toMatchObject({ content: words, identity: { status: 'sealed' }, redacted: { identity: true, content: false } });
     expect(await foundLetters(tiepdan, 'Thanh Vân')).toContain(letter.id);
     const viewer = others['province viewer'] as TestClient;
-    expect((await viewer.get(`/api/letters/${letter.id}`)).json<LetterView>().content).toBe('Tôi là [họ tên], điện thoại [số điện thoại], phản ánh cán bộ xã thu tiền.');
+    expect((await viewer.get(`/api/letters/${letter.id}`)).json<LetterView>()).toMatchObject({
+      content: 'Tôi là [họ tên], điện thoại [số điện thoại], phản ánh cán bộ xã thu tiền.',
+      redacted: { identity: true, content: true },
+    });
     expect(await foundLetters(viewer, 'Thanh Vân')).not.toContain(letter.id);
   });
 });

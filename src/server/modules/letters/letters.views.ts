@@ -145,7 +145,7 @@ export function identityView(actor: Actor, l: LetterWithUnit, cases: readonly Ca
 function letterBody(actor: Actor, l: LetterWithUnit, cases: readonly CasePlace[], files: readonly LetterFileRow[], names: StepNames, lang: Lang, cal: WorkingCalendar, now: Date, text: WriterText) {
   const identity = identityView(actor, l, cases, lang);
   const agencyName = names.agency(l.agencyId);
-  return {
+  const body = {
     ...toLetterSummary({ ...l, caseCount: cases.length }, lang, cal, now, text),
     content: text(l.content),
     target: l.target,
@@ -173,6 +173,8 @@ function letterBody(actor: Actor, l: LetterWithUnit, cases: readonly CasePlace[]
     }),
     seq: l.seq,
   };
+  // Read once every text of the page went through `text` (the caller builds the steps first).
+  return { ...body, redacted: { identity: identity.status !== 'shown', content: text.masked() } };
 }
 
 /** What the caller already holds of a letter page (read, or written by the action it answers), so that it is not read again. */
@@ -192,10 +194,11 @@ export async function toLetterView(db: Tx, ctx: Ctx, l: LetterWithUnit, now: Dat
   const steps = known.steps ?? (await history(db, LETTER_ENTITY, l.id));
   const { files, names } = known.page ?? (await letterPageOf(db, l.id, steps, { agencies: [l.agencyId] }));
   const text = writerTextFor(ctx.actor, l, cases);
+  const stepViews = toStepViews(def, steps, names, START_LETTER, ctx.lang, text);
   return {
     ...letterBody(ctx.actor, l, cases, files, names, ctx.lang, cal, now, text),
     cases: cases.map((c) => toCaseSummary(c, ctx.lang, cal, now)),
-    steps: toStepViews(def, steps, names, START_LETTER, ctx.lang, text),
+    steps: stepViews,
     actions: availableLetterActions(def, l, ctx.actor, steps, now, cases).map((a) => toActionView(def, a, ctx.lang)),
   };
 }
@@ -226,6 +229,7 @@ export async function toCaseView(db: Tx, ctx: Ctx, c: CaseWithUnits, l: LetterWi
   const assigneeName = names.staff(c.assigneeId);
   // The case's writer is its letter's: the reopen reason in its steps is theirs too.
   const text = writerTextFor(ctx.actor, l, page.places);
+  const stepViews = toStepViews(def, hist, names, START_CASE, ctx.lang, text);
   return {
     ...toCaseSummary(c, ctx.lang, cal, now),
     workflowCode: c.workflowCode,
@@ -251,7 +255,7 @@ export async function toCaseView(db: Tx, ctx: Ctx, c: CaseWithUnits, l: LetterWi
       seq: x.seq,
       canUnfile: x.role === 'duplicate' && mayUnfile(ctx.actor, x, c, now),
     })),
-    steps: toStepViews(def, hist, names, START_CASE, ctx.lang, text),
+    steps: stepViews,
     actions: availableCaseActions(def, c, ctx.actor, hist, now).map((a) => toActionView(def, a, ctx.lang)),
     seq: c.seq,
     ...alertsView(page.alerts, c),

@@ -8,10 +8,13 @@ import { mayRevealIdentity, type CasePlace } from './letters.access';
 import { knownPeople, openIdentity } from './letters.identity';
 import type { LetterWithUnit } from './letters.queries';
 
-/** What a reader is shown of a text the writer typed. */
-export type WriterText = (text: string) => string;
+/** What a reader is shown of a text the writer typed; `masked()`: whether a text shown so far came out with something masked. */
+export interface WriterText {
+  (text: string): string;
+  masked(): boolean;
+}
 
-const whole: WriterText = (text) => text;
+const whole: WriterText = Object.assign((text: string) => text, { masked: () => false });
 
 /**
  * The writer's words follow the writer: a denouncer may name themselves, give their address, phone or
@@ -25,11 +28,17 @@ export function writerTextFor(actor: Actor, letter: Pick<LetterWithUnit, 'identi
   const known = knownPeople(openIdentity(letter.writerSealed));
   // A page asks for the content twice (the excerpt and the whole): redacted once.
   const done = new Map<string, string>();
-  return (text) => {
+  let masked = false;
+  const read = (text: string) => {
     let out = done.get(text);
-    if (out === undefined) done.set(text, (out = redactPersonalData(text, known)));
+    if (out === undefined) {
+      done.set(text, (out = redactPersonalData(text, known)));
+      // The redactor also normalises to NFC: only a masked part counts.
+      if (out !== text.normalize('NFC')) masked = true;
+    }
     return out;
   };
+  return Object.assign(read, { masked: () => masked });
 }
 
 /** Keys of a step's data that hold the writer's own words (the writer's request to reopen). */

@@ -18,7 +18,7 @@ import { StepTimeline } from '../workflow/StepTimeline';
 import { WorkflowActionModal } from '../workflow/WorkflowActionModal';
 import { TypeBadge } from './LetterRows';
 import { letterFileUrl, letterKeys, useCase, useRefetchLettersOnLanguage, type CaseView } from './letters.api';
-import { Back, Fact, Failed, Header, LetterFiles, Loading } from './parts';
+import { Back, Fact, Failed, Header, LetterFiles, Loading, RedactedNotice } from './parts';
 import { UnfileModal } from './UnfileModal';
 
 /** Whole days from today to the due date (Vietnam dates): negative when late. */
@@ -100,6 +100,7 @@ function Letters({ c, onUnfile }: { c: CaseView; onUnfile: (l: HeldLetter) => vo
   const { t } = useTranslation();
   return (
     <Stack gap="sm">
+      <RedactedNotice letter={c.letter} />
       <Fact label={t('letters.letter.content')} testId="case-letter-content">
         {c.letter.content}
       </Fact>

@@ -14,7 +14,7 @@ import { DuplicatesCard } from './DuplicatesCard';
 import { IdentityCard } from './IdentityCard';
 import { TypeBadge } from './LetterRows';
 import { letterFileUrl, useLetter, useRefetchLettersOnLanguage, type LetterView } from './letters.api';
-import { Back, Fact, Failed, Header, LetterFiles, Loading } from './parts';
+import { Back, Fact, Failed, Header, LetterFiles, Loading, RedactedNotice } from './parts';
 import { RecordedNotice } from './RecordedNotice';
 import { UnfileModal } from './UnfileModal';
 
@@ -28,6 +28,7 @@ function Content({ l }: { l: LetterView }) {
   const { t } = useTranslation();
   return (
     <Stack gap="sm">
+      <RedactedNotice letter={l} />
       {l.subject && <Fact label={t('letters.letter.subject')}>{l.subject}</Fact>}
       <Fact label={t('letters.letter.content')} testId="letter-content">
         {l.content}

@@ -166,3 +166,14 @@ export function LetterFiles({ letterId, files }: { letterId: string; files: Lett
     </Table.ScrollContainer>
   );
 }
+
+/** Tells the reader that parts of the writer's words were masked for them (the answer's `redacted.content`). */
+export function RedactedNotice({ letter }: { letter: Pick<LetterView, 'redacted' | 'identity'> }) {
+  const { t } = useTranslation();
+  if (!letter.redacted.content) return null;
+  return (
+    <Alert color="gray" variant="light" icon={<IconLock size={16} aria-hidden />} data-testid="letter-redacted">
+      {t(letter.identity.status === 'protected' ? 'letters.letter.redactedProtected' : 'letters.letter.redacted')}
+    </Alert>
+  );
+}
