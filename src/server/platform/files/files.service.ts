@@ -1,7 +1,7 @@
 // File storage: streams an upload to disk under the data folder, hashing and sniffing it on the way; never leaves half a file.
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -44,15 +44,21 @@ export function toFileView(r: FileRow): FileView {
   return { id: r.id, name: r.name, mime: r.mime, size: r.size, sha256: r.sha256 };
 }
 
-async function readTail(file: string, size: number): Promise<Buffer> {
-  const len = Math.min(size, ZIP_TAIL_BYTES);
-  const fh = await open(file, 'r');
-  try {
-    const buf = Buffer.alloc(len);
-    await fh.read(buf, 0, len, size - len);
-    return buf;
-  } finally {
-    await fh.close();
+/** The last `max` bytes of a stream, kept while it passes (a ZIP's entry names are listed at its end). */
+class Tail {
+  private chunks: Buffer[] = [];
+  private bytes = 0;
+  constructor(private readonly max: number) {}
+
+  push(chunk: Buffer): void {
+    this.chunks.push(chunk);
+    this.bytes += chunk.length;
+    while (this.chunks.length > 1 && this.bytes - this.chunks[0]!.length >= this.max) this.bytes -= this.chunks.shift()!.length;
+  }
+
+  get value(): Buffer {
+    const all = Buffer.concat(this.chunks);
+    return all.subarray(Math.max(0, all.length - this.max));
   }
 }
 
@@ -76,7 +82,9 @@ async function madeDir(folder: string): Promise<void> {
 /**
  * Writes the multipart field `file` to `<dir>/tmp/<random>` while hashing it, checks size and type,
  * then renames it to `<dir>/<sha[0:2]>/<sha>` (rename is atomic on one file system, so a reader never
- * sees a partial file; an identical upload already there is kept and the temp file dropped).
+ * sees a partial file; an identical upload already there is replaced by the same bytes, and a reader
+ * of the old one keeps reading it). The start and the end of the file are kept in memory on the way,
+ * so the file is written once and never read back.
  */
 export async function receiveUpload(req: FastifyRequest, dir: string, maxBytes = MAX_FILE_BYTES): Promise<Stored> {
   if (!req.isMultipart()) throw fileErrors.missing();
@@ -88,10 +96,12 @@ export async function receiveUpload(req: FastifyRequest, dir: string, maxBytes =
   const hash = createHash('sha256');
   let head = Buffer.alloc(0);
   let size = 0;
+  const tail = new Tail(ZIP_TAIL_BYTES);
   const tap = new Transform({
     transform(chunk: Buffer, _enc, done) {
       hash.update(chunk);
       size += chunk.length;
+      tail.push(chunk);
       if (head.length < HEAD_BYTES) head = Buffer.concat([head, chunk.subarray(0, HEAD_BYTES - head.length)]);
       done(null, chunk);
     },
@@ -100,19 +110,17 @@ export async function receiveUpload(req: FastifyRequest, dir: string, maxBytes =
     await pipeline(part.file, tap, createWriteStream(tmp, { flags: 'wx' }));
     if (part.file.truncated) throw fileErrors.tooLarge(maxBytes);
     if (size === 0) throw fileErrors.empty();
-    const tail = await readTail(tmp, size);
-    const type = sniff(head, () => tail);
+    const type = sniff(head, () => tail.value);
     if (!type) throw fileErrors.typeNotAllowed();
     const sha256 = hash.digest('hex');
     const storageKey = `${sha256.slice(0, 2)}/${sha256}`;
     const final = path.join(dir, storageKey);
     await madeDir(path.dirname(final));
-    const exists = await stat(final).then(
-      (s) => s.size === size,
-      () => false,
-    );
-    if (exists) await rm(tmp, { force: true });
-    else await rename(tmp, final);
+    await rename(tmp, final).catch(async (err: NodeJS.ErrnoException) => {
+      // Windows refuses to replace a file that is open: the same bytes are already there.
+      if (err.code !== 'EPERM' && err.code !== 'EACCES') throw err;
+      await rm(tmp, { force: true });
+    });
     return { sha256, size, storageKey, name: nameFor(part.filename, type), mime: type.mime };
   } catch (err) {
     await rm(tmp, { force: true });

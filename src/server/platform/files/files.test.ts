@@ -93,6 +93,17 @@ describe('uploads', () => {
     expect(tmpFiles()).toEqual([]);
   });
 
+  it('reads a large Office file\'s entry names from its end, across the chunks the upload arrives in', async () => {
+    const docx = zipWith(['[Content_Types].xml', '_rels/.rels', 'word/document.xml']);
+    const cd = docx.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    // 600 kB of stored content between the entries and the central directory: more than the 256 kB kept.
+    const big = Buffer.concat([docx.subarray(0, cd), Buffer.alloc(600_000, 0x41), docx.subarray(cd)]);
+    const res = await upload(t.anonymous(), '/api/public/files', 'to-trinh.docx', big, 'application/octet-stream');
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json<FileView>()).toMatchObject({ name: 'to-trinh.docx', mime: FILE_TYPES.docx.mime, size: big.length });
+    expect(tmpFiles()).toEqual([]);
+  });
+
   it('refuses a file over the size limit with 413 and leaves no partial file', async () => {
     const big = Buffer.concat([PDF, Buffer.alloc(MAX_FILE_BYTES, 0x20)]);
     const before = await countRows(t, 'files');
