@@ -176,9 +176,16 @@ export type DossierView = z.infer<typeof DossierView>;
 /**
  * The answer to an action sent with `Prefer: return=minimal` (RFC 7240): the dossier as an inbox
  * row and its seq, for clients that do not show the page (integrations, batch work); no timeline,
- * documents or actions to build.
+ * documents or actions to build. When the action took the dossier out of what the user may see
+ * (sent to an agency they do not cover), this is also the answer of the page's path, and it says
+ * only where the dossier stands (`visible: false`): nothing of the applicant or the procedure.
  */
-export const DossierActionAck = DossierSummary.extend({ seq: z.number().int() });
+export const DossierActionAck = z.discriminatedUnion('visible', [
+  DossierSummary.extend({ seq: z.number().int(), visible: z.literal(true) }).strict(),
+  DossierSummary.pick({ id: true, code: true, state: true, stateLabel: true, unitId: true, unitName: true, assigneeId: true, dueAt: true })
+    .extend({ seq: z.number().int(), visible: z.literal(false) })
+    .strict(),
+]);
 export type DossierActionAck = z.infer<typeof DossierActionAck>;
 
 export const DeskIntakeResult = z.object({ dossier: DossierView, secret: z.string(), trackingUrl: z.string() });

@@ -347,7 +347,9 @@ export type CaseView = z.infer<typeof CaseView>;
 /**
  * The answer to a case action asked with `Prefer: return=minimal` (RFC 7240): where the case stands
  * after it and its seq, for clients that do not show the page (integrations, batch work). No
- * personal data: neither the writer nor the letter's words.
+ * personal data: neither the writer nor the letter's words. Also the answer of the page's path when
+ * the action took the case out of what the user may see (sent to a unit they do not cover):
+ * `visible: false`, the action done, the page no longer theirs to read.
  */
 export const CaseActionAck = z.object({
   id: z.uuid(),
@@ -357,6 +359,8 @@ export const CaseActionAck = z.object({
   unitId: z.uuid(),
   assigneeId: z.uuid().nullable(),
   dueAt: z.string().nullable(),
+  /** Whether the user may still see the case after the action. */
+  visible: z.boolean(),
 });
 export type CaseActionAck = z.infer<typeof CaseActionAck>;
 

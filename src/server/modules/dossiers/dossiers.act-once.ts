@@ -12,12 +12,11 @@ import { outboxAlongside } from '../../platform/notify/outbox';
 import { alongside, recordTransitionAtOnce, retryLostRace } from '../../platform/workflow/workflow.service';
 import { findUnit } from '../org/units.service';
 import { canSee } from './dossiers.access';
-import { ENTITY, prepareAction } from './dossiers.actions';
+import { dossierAck, ENTITY, prepareAction } from './dossiers.actions';
 import { clock } from './dossiers.clock';
 import { dossierErrors } from './dossiers.errors';
 import { readDossierWithHistory } from './dossiers.locked';
 import { dossierGuardTemplate, dossierUpdateValues, type DossierWithUnits } from './dossiers.queries';
-import { toSummary } from './dossiers.views';
 import { dossierWorkflow } from './dossiers.workflows';
 
 /** Whether an action can be written at once: one that links files goes through the transaction (its uploads are checked and linked). */
@@ -58,7 +57,7 @@ async function attemptAtOnce(db: Db, ctx: Ctx, id: string, action: string, body:
     if (!unit) throw dossierErrors.notFound();
     after = { ...after, unitPath: unit.path, unitName: unit.name };
   }
-  const answer: DossierActionAck = { ...toSummary(def, after, ctx.lang, await loadCalendar(db), now), seq: row.seq };
+  const answer = dossierAck(ctx, def, after, await loadCalendar(db), now);
   await recordTransitionAtOnce(
     db,
     ctx,

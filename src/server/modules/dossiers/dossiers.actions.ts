@@ -2,7 +2,7 @@
 import type { DossierActionAck, DossierActionBody, DossierView, ResultKind } from '../../../common/dossiers.schema';
 import type { Tx } from '../../db/client';
 import type { Ctx } from '../../platform/auth/actor';
-import { loadCalendar } from '../../platform/calendar/calendar.service';
+import { loadCalendar, type WorkingCalendar } from '../../platform/calendar/calendar.service';
 import { dayOfInstant } from '../../platform/calendar/local-date';
 import { checkUploaded } from '../../platform/files/attachments';
 import type { WorkflowDefinition } from '../../platform/workflow/definition';
@@ -144,7 +144,18 @@ export async function viewOf(tx: Tx, ctx: Ctx, id: string, now: Date): Promise<D
   return toView(tx, def, d, await history(tx, ENTITY, id), ctx.actor, ctx.lang, await loadCalendar(tx), now);
 }
 
-/** The dossier after an action, as this user may see it, with its history including the new step. */
+/**
+ * The minimal answer: the dossier as an inbox row and its seq while the user may still see it; once
+ * the action took it out of their sight, only where it stands (nothing of the applicant or the procedure).
+ */
+export function dossierAck(ctx: Ctx, def: WorkflowDefinition, after: DossierWithUnits, cal: WorkingCalendar, now: Date): DossierActionAck {
+  const summary = toSummary(def, after, ctx.lang, cal, now);
+  if (canSee(ctx.actor, after)) return { ...summary, seq: after.seq, visible: true };
+  const { id, code, state, stateLabel, unitId, unitName, assigneeId, dueAt } = summary;
+  return { id, code, state, stateLabel, unitId, unitName, assigneeId, dueAt, seq: after.seq, visible: false };
+}
+
+/** The dossier after an action, with its history including the new step; `visible`: whether this user may still see it. */
 async function act(tx: Tx, ctx: Ctx, id: string, action: string, body: DossierActionBody, now: Date) {
   // Locked, with its history: actions on one dossier queue up instead of colliding on the step seq.
   const locked = await lockDossierWithHistory(tx, ENTITY, id);
@@ -159,18 +170,23 @@ async function act(tx: Tx, ctx: Ctx, id: string, action: string, body: DossierAc
     out.row.unitId === d.unitId
       ? { ...out.row, unitPath: d.unitPath, unitName: d.unitName, receivingUnitPath: d.receivingUnitPath, receivingUnitName: d.receivingUnitName }
       : await findDossier(tx, id);
-  if (!after || !canSee(ctx.actor, after)) throw dossierErrors.notFound();
-  return { after, def: dossierWorkflow(after.workflowCode), steps: [...steps, out.step], cal: await loadCalendar(tx) };
+  if (!after) throw dossierErrors.notFound();
+  return { after, visible: canSee(ctx.actor, after), def: dossierWorkflow(after.workflowCode), steps: [...steps, out.step], cal: await loadCalendar(tx) };
 }
 
-/** POST /api/dossiers/:id/actions/:action. Access first (404), then the engine (403, 409, 400); the answer is the page. */
-export async function actOnDossier(tx: Tx, ctx: Ctx, id: string, action: string, body: DossierActionBody, now: Date = clock.now()): Promise<DossierView> {
+/**
+ * POST /api/dossiers/:id/actions/:action. Access first (404), then the engine (403, 409, 400); the
+ * answer is the page. An action that takes the dossier out of what the user may see (sent to an
+ * agency they do not cover) is done all the same, and answered with the minimal answer, `visible: false`.
+ */
+export async function actOnDossier(tx: Tx, ctx: Ctx, id: string, action: string, body: DossierActionBody, now: Date = clock.now()): Promise<DossierView | DossierActionAck> {
   const a = await act(tx, ctx, id, action, body, now);
+  if (!a.visible) return dossierAck(ctx, a.def, a.after, a.cal, now);
   return toView(tx, a.def, a.after, a.steps, ctx.actor, ctx.lang, a.cal, now);
 }
 
-/** The same action answered with `Prefer: return=minimal`: the inbox row and its seq. */
+/** The same action answered with `Prefer: return=minimal`: the inbox row and its seq (`dossierAck`). */
 export async function actOnDossierMinimal(tx: Tx, ctx: Ctx, id: string, action: string, body: DossierActionBody, now: Date = clock.now()): Promise<DossierActionAck> {
   const a = await act(tx, ctx, id, action, body, now);
-  return { ...toSummary(a.def, a.after, ctx.lang, a.cal, now), seq: a.after.seq };
+  return dossierAck(ctx, a.def, a.after, a.cal, now);
 }

@@ -37,7 +37,7 @@ describe('a case action written at once', () => {
   it('takes a petition from the desk to its answer, mirrored on its row, audited, with the writer told', async () => {
     const p = await petition();
     const assigned = await okMinimal(lanhdao, p.id, 'assign', { assigneeId: chuyenvienId });
-    expect(assigned).toEqual({ id: p.id, code: p.code, state: 'to_process', seq: 2, unitId: p.unit.id, assigneeId: chuyenvienId, dueAt: p.dueAt });
+    expect(assigned).toEqual({ id: p.id, code: p.code, state: 'to_process', seq: 2, unitId: p.unit.id, assigneeId: chuyenvienId, dueAt: p.dueAt, visible: true });
     const accepted = await okMinimal(lanhdao, p.id, 'accept');
     expect(accepted).toMatchObject({ state: 'answering', seq: 3, assigneeId: chuyenvienId });
     expect(accepted.dueAt).not.toBeNull();
@@ -81,7 +81,7 @@ describe('a case action written at once', () => {
     const d = await caseOf(tiepdan, 'denunciation', { writer: { ...WRITER, email: 'khieu@example.vn' } });
     const res = await minimal(lanhdao, d.id, 'assign', { assigneeId: chuyenvienId });
     expect(res.statusCode, res.body).toBe(200);
-    expect(Object.keys(res.json<object>()).sort()).toEqual(['assigneeId', 'code', 'dueAt', 'id', 'seq', 'state', 'unitId']);
+    expect(Object.keys(res.json<object>()).sort()).toEqual(['assigneeId', 'code', 'dueAt', 'id', 'seq', 'state', 'unitId', 'visible']);
     for (const part of [WRITER.name, WRITER.phone, WRITER.address, WRITER.idNumber, 'khieu@example.vn', d.summary]) expect(res.body).not.toContain(part);
   });
 

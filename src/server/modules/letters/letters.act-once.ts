@@ -10,13 +10,12 @@ import { idempotencyAlongside, type IdempotencyClaim } from '../../platform/idem
 import { outboxAlongside } from '../../platform/notify/outbox';
 import { alongside, recordTransitionAtOnce, retryLostRace } from '../../platform/workflow/workflow.service';
 import { canSeeCase } from './letters.access';
-import { prepareCaseAction } from './letters.actions';
+import { caseAckAfter, caseAfter, prepareCaseAction } from './letters.actions';
 import { clock } from './letters.clock';
 import { letterErrors } from './letters.errors';
 import { findCaseWithLetter } from './letters.page.queries';
 import { PUBLISH, UNPUBLISH } from './letters.publish';
 import { caseGuardTemplate, caseUpdateValues } from './letter-cases.writes';
-import { toCaseAck } from './letters.views';
 
 /**
  * Whether an action can be written at once: one that links documents (their uploads are checked and
@@ -51,7 +50,7 @@ async function attemptAtOnce(db: Db, ctx: Ctx, id: string, action: string, body:
   const { plan, fields, messages } = await prepareCaseAction(db, ctx, read, action, body, now);
   const row = { ...read.c, ...fields, updatedAt: now };
   // The answer is known before the write: it is stored with it under the idempotency key.
-  const answer = toCaseAck(row);
+  const answer = caseAckAfter(ctx, await caseAfter(db, read.c, row));
   await recordTransitionAtOnce(
     db,
     ctx,

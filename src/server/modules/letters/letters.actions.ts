@@ -14,7 +14,8 @@ import { letterErrors } from './letters.errors';
 import { notifyWriter, templateOfAction, writerMessages, type LetterEvent } from './letters.notify';
 import { applyPublication, guardPublication } from './letters.publish';
 import { linkLetterFiles, type LetterWithUnit } from './letters.queries';
-import { findCase, type CaseInsert, type CaseWithUnits } from './letter-cases.queries';
+import { findUnit } from '../org/units.service';
+import type { CaseInsert, CaseRow, CaseWithUnits } from './letter-cases.queries';
 import { updateCaseAndRead } from './letter-cases.writes';
 import { casePageFrom, casePageSql, findCaseWithLetter, type CaseWithLetter } from './letters.page.queries';
 import { guardRefusal } from './letters.rules';
@@ -140,14 +141,34 @@ async function actLocked<T>(tx: Tx, ctx: Ctx, id: string, action: string, body: 
   return { ...out, locked, all };
 }
 
-/** POST /api/letter-cases/:id/actions/:action. Access first (404), then who may act (403), the case's facts and state (409), the input (400); the answer is the page. */
-export async function actOnCase(tx: Tx, ctx: Ctx, id: string, action: string, body: CaseActionBody, now: Date = clock.now()): Promise<CaseView> {
+/**
+ * The case as an action leaves it, from the case read before it and its row after: the unit's path
+ * and name, which the row does not carry, read only when it moved to another unit.
+ */
+export async function caseAfter(db: Tx, before: CaseWithUnits, row: CaseRow): Promise<CaseWithUnits> {
+  if (row.unitId === before.unitId) return { ...before, ...row };
+  const unit = await findUnit(db, row.unitId);
+  if (!unit) throw letterErrors.caseNotFound();
+  return { ...before, ...row, unitPath: unit.path, unitName: unit.name };
+}
+
+/** The minimal answer: where the case stands after the action, and whether the user may still see it. */
+export function caseAckAfter(ctx: Ctx, after: CaseWithUnits): CaseActionAck {
+  return toCaseAck(after, canSeeCase(ctx.actor, after));
+}
+
+/**
+ * POST /api/letter-cases/:id/actions/:action. Access first (404), then who may act (403), the case's
+ * facts and state (409), the input (400); the answer is the page. An action that takes the case out
+ * of what the user may see (sent to a unit they do not cover) is done all the same, and answered with
+ * the minimal answer, `visible: false`, and nothing of the case's content.
+ */
+export async function actOnCase(tx: Tx, ctx: Ctx, id: string, action: string, body: CaseActionBody, now: Date = clock.now()): Promise<CaseView | CaseActionAck> {
   const { row, read, locked, all } = await actLocked(tx, ctx, id, action, body, now, ({ c, letter }, steps) => casePageSql(id, c.letterId, steps, casePageNames(c, letter)));
   const { c, letter } = locked;
-  // The page from what this transaction holds: the case is read again only when it moved to another
-  // unit, whose path and name the row does not carry.
-  const after: CaseWithUnits | undefined = row.unitId === c.unitId ? { ...c, ...row } : await findCase(tx, id);
-  if (!after || !canSeeCase(ctx.actor, after)) throw letterErrors.caseNotFound();
+  // The page from what this transaction holds.
+  const after = await caseAfter(tx, c, row);
+  if (!canSeeCase(ctx.actor, after)) return toCaseAck(after, false);
   const page = casePageFrom(read);
   // The update's RETURNING saw this case where it was before: put it where it is now.
   page.places = page.places.map((p) => (p.id === id ? { id, unitId: after.unitId, unitPath: after.unitPath, assigneeId: after.assigneeId } : p));
@@ -156,8 +177,8 @@ export async function actOnCase(tx: Tx, ctx: Ctx, id: string, action: string, bo
 
 /** The same action answered with `Prefer: return=minimal` when it goes through the transaction (documents, publication): the ack. */
 export async function actOnCaseMinimal(tx: Tx, ctx: Ctx, id: string, action: string, body: CaseActionBody, now: Date = clock.now()): Promise<CaseActionAck> {
-  const { row } = await actLocked(tx, ctx, id, action, body, now, () => sql<null>`null`);
-  return toCaseAck(row);
+  const { row, locked } = await actLocked(tx, ctx, id, action, body, now, () => sql<null>`null`);
+  return caseAckAfter(ctx, await caseAfter(tx, locked.c, row));
 }
 
 /** The staff view of a case as the user may see it now. */

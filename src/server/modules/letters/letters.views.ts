@@ -44,8 +44,8 @@ function due(def: WorkflowDefinition, state: string, dueAt: Date | null, cal: Wo
 }
 
 /** The minimal answer to a case action: where it stands, nothing of the writer or the letter's words. */
-export function toCaseAck(c: Pick<CaseRow, 'id' | 'code' | 'state' | 'seq' | 'unitId' | 'assigneeId' | 'dueAt'>): CaseActionAck {
-  return { id: c.id, code: c.code, state: c.state, seq: c.seq, unitId: c.unitId, assigneeId: c.assigneeId, dueAt: iso(c.dueAt) };
+export function toCaseAck(c: Pick<CaseRow, 'id' | 'code' | 'state' | 'seq' | 'unitId' | 'assigneeId' | 'dueAt'>, visible: boolean): CaseActionAck {
+  return { id: c.id, code: c.code, state: c.state, seq: c.seq, unitId: c.unitId, assigneeId: c.assigneeId, dueAt: iso(c.dueAt), visible };
 }
 
 export function toCaseSummary(c: CaseWithUnits, lang: Lang, cal: WorkingCalendar, now: Date): CaseSummary {
