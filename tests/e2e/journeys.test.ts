@@ -96,6 +96,10 @@ void describe('foundation journeys', () => {
       await dialog.waitFor({ state: 'hidden' });
       await detail.getByRole('heading', { name: NEW_UNIT.name }).waitFor();
       await page.locator(`[data-unit-code="${NEW_UNIT.code}"]`).waitFor();
+      // The notification's close button has a name (Mantine leaves it unnamed unless given one).
+      const note = page.getByRole('alert').filter({ hasText: NEW_UNIT.name });
+      await note.getByRole('button', { name: 'Đóng thông báo' }).click();
+      await note.waitFor({ state: 'detached' });
       // Edit it: the PATCH sends only the changed note.
       await detail.getByRole('button', { name: 'Sửa' }).click();
       await field(dialog, 'Ghi chú').fill('Thành lập theo nghị quyết kiểm thử');

@@ -133,6 +133,7 @@ export const en: Messages = {
     save: 'Save',
     cancel: 'Cancel',
     close: 'Close',
+    closeNotification: 'Close notification',
     edit: 'Edit',
     create: 'Create',
     delete: 'Delete',

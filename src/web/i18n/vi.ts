@@ -133,6 +133,7 @@ export const vi = {
     save: 'Lưu',
     cancel: 'Huỷ',
     close: 'Đóng',
+    closeNotification: 'Đóng thông báo',
     edit: 'Sửa',
     create: 'Thêm mới',
     delete: 'Xoá',

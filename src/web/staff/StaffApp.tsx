@@ -1,7 +1,6 @@
 // The staff workspace: its own query client, styles and routes, loaded only when a path under /staff is opened.
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
-import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { Suspense, lazy, useEffect } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
@@ -24,6 +23,7 @@ import LetterPage from './letters/LetterPage';
 import LetterIntakePage from './letters/LetterIntakePage';
 import CasesInbox from './letters/CasesInbox';
 import CasePage from './letters/CasePage';
+import { NotificationsHost } from './NotificationsHost';
 import { SESSION_KEY } from './session';
 
 // Charts (recharts) load with the statistics page only.
@@ -56,7 +56,7 @@ export default function StaffApp() {
   return (
     <QueryClientProvider client={queryClient}>
       <SessionWatcher />
-      <Notifications position="top-right" zIndex={1000} />
+      <NotificationsHost />
       <Routes>
         <Route path="login" element={<LoginPage />} />
         <Route element={<RequireSession />}>
