@@ -169,6 +169,7 @@ export const dossiersEn: Messages['dossiers'] = {
     attachments: 'Attachments (optional)',
     submit: 'Confirm',
     done: 'Done: {{action}}',
+    outOfSight: 'Done: {{action}}. The dossier is no longer within your scope, so you can no longer open it.',
     concurrent: 'Someone else has just updated this dossier. It has been reloaded; check it and try again if still needed.',
     invalid: 'This action no longer fits the dossier’s status. The dossier has been reloaded.',
     arrayHint: 'Press Enter after each value',

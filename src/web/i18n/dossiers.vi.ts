@@ -167,6 +167,7 @@ export const dossiersVi = {
     attachments: 'Tệp đính kèm (không bắt buộc)',
     submit: 'Xác nhận',
     done: 'Đã thực hiện: {{action}}',
+    outOfSight: 'Đã thực hiện: {{action}}. Hồ sơ không còn thuộc phạm vi bạn theo dõi nên không còn hiển thị với bạn.',
     concurrent: 'Hồ sơ vừa được người khác cập nhật. Hồ sơ đã được tải lại; vui lòng kiểm tra rồi thực hiện lại nếu vẫn cần.',
     invalid: 'Thao tác không còn phù hợp với trạng thái hiện tại của hồ sơ. Hồ sơ đã được tải lại.',
     arrayHint: 'Nhấn Enter sau mỗi giá trị',

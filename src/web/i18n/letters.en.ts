@@ -265,6 +265,7 @@ export const lettersEn: Messages['letters'] = {
     assigneeLoad: '{{count}} open cases',
     concurrent: 'Someone has just updated this case. The page was reloaded; check it and act again if still needed.',
     invalid: 'This action no longer fits the status of the case. The page was reloaded.',
+    outOfSight: 'Done: {{action}}. The case is no longer within your scope, so you can no longer open it.',
   },
   intake: {
     open: 'Record a letter',

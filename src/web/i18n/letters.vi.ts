@@ -263,6 +263,7 @@ export const lettersVi = {
     assigneeLoad: '{{count}} vụ việc đang xử lý',
     concurrent: 'Vụ việc vừa được người khác cập nhật. Trang đã được tải lại; vui lòng kiểm tra rồi thực hiện lại nếu vẫn cần.',
     invalid: 'Thao tác không còn phù hợp với tình trạng hiện tại của vụ việc. Trang đã được tải lại.',
+    outOfSight: 'Đã thực hiện: {{action}}. Vụ việc không còn thuộc phạm vi bạn theo dõi nên không còn hiển thị với bạn.',
   },
   intake: {
     open: 'Tiếp nhận đơn',

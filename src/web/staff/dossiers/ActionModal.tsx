@@ -28,6 +28,7 @@ export function ActionModal({ dossier, action, onClose }: { dossier: DossierView
       onClose={onClose}
       endpoints={{
         actionUrl: (code) => `/api/dossiers/${dossier.id}/actions/${code}`,
+        listUrl: '/staff/dossiers',
         assigneesUrl: `/api/dossiers/${dossier.id}/assignees`,
         detailKey: dossierKeys.detail(dossier.id),
         allKey: dossierKeys.all,

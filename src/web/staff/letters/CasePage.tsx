@@ -206,6 +206,7 @@ export default function CasePage() {
         onClose={() => setAction(null)}
         endpoints={{
           actionUrl: (code) => `/api/letter-cases/${c.id}/actions/${code}`,
+          listUrl: '/staff/letter-cases',
           assigneesUrl: `/api/letter-cases/${c.id}/assignees`,
           detailKey: letterKeys.case(c.id),
           allKey: letterKeys.all,
@@ -216,6 +217,7 @@ export default function CasePage() {
             concurrent: t('letters.case.concurrent'),
             invalid: t('letters.case.invalid'),
             assigneeLoad: (count) => t('letters.case.assigneeLoad', { count }),
+            outOfSight: (label) => t('letters.case.outOfSight', { action: label }),
           },
         }}
       />

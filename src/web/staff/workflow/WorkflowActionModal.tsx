@@ -6,6 +6,7 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { api, ApiError } from '../../api/client';
 import { newIdempotencyKey } from '../../api/upload';
 import type { ActionFieldView } from '../../api/types';
@@ -34,9 +35,21 @@ export interface WorkflowRecord {
   seq: number;
 }
 
+/**
+ * The answer to an action that took the record out of what the user may see (sent to a unit or an
+ * agency they do not cover): done, and only where the record stands (the API's minimal answer).
+ */
+interface OutOfSight {
+  visible: false;
+}
+
+const outOfSight = (answer: unknown): answer is OutOfSight => typeof answer === 'object' && answer !== null && (answer as { visible?: unknown }).visible === false;
+
 export interface WorkflowEndpoints<T> {
-  /** POST here with the action's body; the answer is the record after the action. */
+  /** POST here with the action's body; the answer is the record after the action (or `OutOfSight`). */
   actionUrl: (action: string) => string;
+  /** The list the page goes back to when the action took the record out of the user's sight. */
+  listUrl: string;
   /** GET the staff an assignment may pick (`?action=`). */
   assigneesUrl: string;
   /** The cached record (set from the answer) and every query of the feature (refreshed after an action). */
@@ -61,11 +74,14 @@ export interface WorkflowTexts {
   concurrent?: string;
   invalid?: string;
   assigneeLoad?: (count: number) => string;
+  /** Told when the action took the record out of the user's sight. */
+  outOfSight?: (action: string) => string;
 }
 
 function ActionForm<T>({ record, action, endpoints: ep, onClose }: { record: WorkflowRecord; action: WorkflowActionView; endpoints: WorkflowEndpoints<T>; onClose: () => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
+  const navigate = useNavigate();
   // One key per opening of the form: a double click or a retry after a lost answer acts once.
   const [key] = useState(newIdempotencyKey);
   const uploads = useUploads();
@@ -96,7 +112,7 @@ function ActionForm<T>({ record, action, endpoints: ep, onClose }: { record: Wor
   });
 
   const save = useFormMutation(form, {
-    mutationFn: async (v: ActionValues): Promise<T | null> => {
+    mutationFn: async (v: ActionValues): Promise<T | OutOfSight | null> => {
       const data: Record<string, unknown> = {};
       for (const f of action.fields) {
         const value = fieldPayload(f, v.data[f.name] ?? '');
@@ -113,7 +129,7 @@ function ActionForm<T>({ record, action, endpoints: ep, onClose }: { record: Wor
         ...(uploads.attachments.length ? { attachments: uploads.attachments } : {}),
       };
       try {
-        return await api<T>(ep.actionUrl(action.code), { method: 'POST', body, headers: { 'idempotency-key': key } });
+        return await api<T | OutOfSight>(ep.actionUrl(action.code), { method: 'POST', body, headers: { 'idempotency-key': key } });
       } catch (err) {
         // Someone acted first: show what the record is now rather than a form that no longer fits.
         if (err instanceof ApiError && err.status === 409 && (err.code === 'concurrent_transition' || err.code === 'invalid_transition')) {
@@ -131,8 +147,21 @@ function ActionForm<T>({ record, action, endpoints: ep, onClose }: { record: Wor
     },
     onSuccess: (updated) => {
       if (!updated) return;
-      client.setQueryData(ep.detailKey, updated);
       const detail = JSON.stringify(ep.detailKey);
+      if (outOfSight(updated)) {
+        // Done, and no longer this user's to see: back to the list, the record not read again (it would be 404).
+        void client.invalidateQueries({ queryKey: ep.detailKey, refetchType: 'none' });
+        void client.invalidateQueries({ queryKey: ep.allKey, predicate: (q) => JSON.stringify(q.queryKey) !== detail });
+        notifications.show({
+          color: 'green',
+          autoClose: 10_000,
+          message: ep.texts?.outOfSight?.(action.label) ?? t('dossiers.action.outOfSight', { action: action.label }),
+        });
+        onClose();
+        void navigate(ep.listUrl);
+        return;
+      }
+      client.setQueryData(ep.detailKey, updated);
       void client.invalidateQueries({ queryKey: ep.allKey, predicate: (q) => JSON.stringify(q.queryKey) !== detail });
       notifications.show({ color: 'green', message: t('dossiers.action.done', { action: action.label }) });
       onClose();
