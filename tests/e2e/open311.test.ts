@@ -121,6 +121,8 @@ void describe('Open311 journeys', () => {
       assert.deepEqual(await axeSerious(page), []);
       await keyDialog.getByRole('button', { name: 'Sao chép Khoá API' }).click();
       await keyDialog.getByText('Đã sao chép Khoá API.').waitFor();
+      // While it shows the copied state, the button's name says so too.
+      await keyDialog.getByRole('button', { name: 'Đã sao chép Khoá API' }).waitFor();
       await shot(page, 'o3-open311-key-once');
       await keyDialog.getByRole('button', { name: 'Tôi đã lưu khoá' }).click();
       await keyDialog.waitFor({ state: 'hidden' });

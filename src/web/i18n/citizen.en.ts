@@ -35,6 +35,7 @@ export const citizenEn: Messages['citizen'] = {
     short: 'Copy',
     done: 'Copied',
     button: 'Copy the {{label}}',
+    buttonDone: 'Copied the {{label}}',
     copied: '{{label}} copied.',
     failed: 'Could not copy. Please write it down.',
   },

@@ -31,8 +31,9 @@ export const citizenVi = {
   },
   copy: {
     short: 'Sao chép',
-    done: 'Đã chép',
+    done: 'Đã sao chép',
     button: 'Sao chép {{label}}',
+    buttonDone: 'Đã sao chép {{label}}',
     copied: 'Đã sao chép {{label}}.',
     failed: 'Không sao chép được. Hãy ghi lại bằng tay.',
   },

@@ -53,7 +53,7 @@ export function CopyValue({ label, value, testId, big = true }: { label: string;
           size="md"
           leftSection={copied ? <IconCheck size={18} aria-hidden /> : <IconCopy size={18} aria-hidden />}
           onClick={() => void copyText(value).then(setCopied)}
-          aria-label={t('citizen.copy.button', { label })}
+          aria-label={copied ? t('citizen.copy.buttonDone', { label }) : t('citizen.copy.button', { label })}
         >
           {copied ? t('citizen.copy.done') : t('citizen.copy.short')}
         </Button>

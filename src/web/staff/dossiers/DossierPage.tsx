@@ -112,7 +112,7 @@ function Header({ d, onPick, onReload, reloading }: { d: DossierView; onPick: (a
             <CopyButton value={d.code}>
               {({ copied, copy }) => (
                 <Tooltip label={copied ? t('dossiers.page.copied') : t('dossiers.page.copyCode')} withArrow>
-                  <ActionIcon variant="subtle" onClick={copy} aria-label={t('dossiers.page.copyCode')}>
+                  <ActionIcon variant="subtle" onClick={copy} aria-label={copied ? t('dossiers.page.copied') : t('dossiers.page.copyCode')}>
                     {copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />}
                   </ActionIcon>
                 </Tooltip>

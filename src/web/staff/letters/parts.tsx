@@ -83,7 +83,7 @@ export function Header({
             <CopyButton value={code}>
               {({ copied, copy }) => (
                 <Tooltip label={copied ? t('letters.letter.copied') : t('letters.letter.copyCode')} withArrow>
-                  <ActionIcon variant="subtle" onClick={copy} aria-label={t('letters.letter.copyCode')}>
+                  <ActionIcon variant="subtle" onClick={copy} aria-label={copied ? t('letters.letter.copied') : t('letters.letter.copyCode')}>
                     {copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />}
                   </ActionIcon>
                 </Tooltip>
