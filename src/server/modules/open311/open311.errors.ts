@@ -38,6 +38,13 @@ export const open311Errors = {
   /** An unknown or retired category: 404, as GeoReport v2 lists for GET service definition and POST service request ("service_code ... was not found"). */
   serviceNotFound: (lang: Lang, code: string) =>
     new Open311Error(404, [say(lang, `service_code: không có loại phản ánh "${code}"`, `service_code: no service "${code}"`)]),
+  /** An unknown jurisdiction (for a key, one outside its unit): 404, as GeoReport v2 lists for every method ("jurisdiction_id ... not found"). */
+  jurisdictionNotFound: (lang: Lang, code: string, scoped = false) =>
+    new Open311Error(404, [
+      scoped
+        ? say(lang, `jurisdiction_id: không có đơn vị mã "${code}" thuộc phạm vi của ứng dụng`, `jurisdiction_id: no unit "${code}" within this application's scope`)
+        : say(lang, `jurisdiction_id: không có đơn vị mã "${code}"`, `jurisdiction_id: no unit "${code}"`),
+    ]),
   requestNotFound: (lang: Lang, id: string) =>
     new Open311Error(404, [say(lang, `service_request_id: không tìm thấy phản ánh "${id}"`, `service_request_id: no request "${id}"`)]),
   tooManyFromClient: (lang: Lang) =>

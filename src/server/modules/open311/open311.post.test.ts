@@ -93,7 +93,6 @@ describe('POST requests.json', () => {
       [{ phone: 'gọi tôi' }, /^phone: /],
       [{ media_url: 'javascript:alert(1)' }, /^media_url: /],
       [{ service_code: '' }, /^service_code: /],
-      [{ jurisdiction_id: '99002' }, /^jurisdiction_id: /],
     ];
     for (const [over, expected] of cases) {
       const errs = open311Errors(await postForm(t, lightReport(key, over)), 400);
@@ -108,6 +107,13 @@ describe('POST requests.json', () => {
 
   it('answers 404 for an unknown service and 403 for a missing, wrong or revoked key', async () => {
     expect(open311Errors(await postForm(t, lightReport(key, { service_code: 'NOPE' })), 404)[0]).toMatch(/^service_code: /);
+    // A jurisdiction that does not exist, or one outside the key's unit: not found either (GeoReport v2 lists 404), nothing written.
+    const before = await letterCount();
+    for (const jurisdiction_id of ['nowhere', '99002'])
+      expect(open311Errors(await postForm(t, lightReport(key, { jurisdiction_id })), 404), jurisdiction_id).toEqual([
+        `jurisdiction_id: không có đơn vị mã "${jurisdiction_id}" thuộc phạm vi của ứng dụng`,
+      ]);
+    expect(await letterCount()).toBe(before);
     const { api_key: _drop, ...noKey } = lightReport(key);
     expect(open311Errors(await postForm(t, noKey), 403)[0]).toMatch(/^api_key: /);
     expect(open311Errors(await postForm(t, lightReport(`${key}x`)), 403)[0]).toMatch(/^api_key: /);

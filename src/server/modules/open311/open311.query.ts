@@ -61,14 +61,9 @@ export async function parseRequestQuery(db: Tx, q: Record<string, string>, lang:
     issues.push({ field: 'end_date', message: say(`khoảng thời gian tối đa ${WINDOW_DAYS} ngày`, `the window is at most ${WINDOW_DAYS} days`) });
   const page = int('page', 1, 1_000_000, 1);
   const pageSize = int('page_size', 1, PAGE_SIZE_MAX, PAGE_SIZE_MAX);
-  let underPath: string | undefined;
-  const jurisdiction = q.jurisdiction_id?.trim();
-  if (jurisdiction) {
-    const unit = await findUnitByCode(db, jurisdiction);
-    if (!unit) issues.push({ field: 'jurisdiction_id', message: say(`không có đơn vị mã "${jurisdiction}"`, `no unit "${jurisdiction}"`) });
-    underPath = unit?.path;
-  }
   if (issues.length) throw open311Errors.fields(issues);
+  // The arguments are well formed: an unknown jurisdiction is then not found (404).
+  const underPath = (await jurisdictionOf(db, q, lang))?.path;
   return {
     ...(ids?.length ? { ids } : {}),
     ...(serviceCodes?.length ? { serviceCodes } : {}),
@@ -81,9 +76,16 @@ export async function parseRequestQuery(db: Tx, q: Record<string, string>, lang:
   };
 }
 
+/** The unit a `jurisdiction_id` names (a unit code), none when not given; 404 when there is no such unit. */
+async function jurisdictionOf(db: Tx, q: Record<string, string>, lang: Lang) {
+  const j = q.jurisdiction_id?.trim();
+  if (!j) return undefined;
+  const unit = await findUnitByCode(db, j);
+  if (!unit) throw open311Errors.jurisdictionNotFound(lang, j);
+  return unit;
+}
+
 /** services.json accepts jurisdiction_id: a unit code; the categories are the same everywhere. */
 export async function checkJurisdiction(db: Tx, q: Record<string, string>, lang: Lang): Promise<void> {
-  const j = q.jurisdiction_id?.trim();
-  if (j && !(await findUnitByCode(db, j)))
-    throw open311Errors.field(lang, 'jurisdiction_id', `không có đơn vị mã "${j}"`, `no unit "${j}"`);
+  await jurisdictionOf(db, q, lang);
 }

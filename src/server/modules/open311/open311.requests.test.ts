@@ -127,13 +127,15 @@ describe('GET requests.json', () => {
       ['?status=pending', /^status: /],
       ['?page=0', /^page: /],
       ['?page_size=1001', /^page_size: .*1000/],
-      ['?jurisdiction_id=nowhere', /^jurisdiction_id: /],
       ['?status=open&status=closed', /^status: /],
     ];
     for (const [query, expected] of cases) {
       const errs = open311Errors(await get(`/requests.json${query}`), 400);
       expect(errs.some((e) => expected.test(e)), `${query} → ${errs.join(' | ')}`).toBe(true);
     }
+    // An unknown jurisdiction is not found (GeoReport v2 lists 404), once the other arguments are well formed.
+    expect(open311Errors(await get('/requests.json?jurisdiction_id=nowhere'), 404)).toEqual(['jurisdiction_id: không có đơn vị mã "nowhere"']);
+    expect(open311Errors(await get('/requests.json?jurisdiction_id=nowhere&page=0'), 400)[0]).toMatch(/^page: /);
   });
 });
 

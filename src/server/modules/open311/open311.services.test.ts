@@ -48,10 +48,11 @@ describe('services.json', () => {
     expect(list.find((s) => s.service_code === 'CXDT')).toMatchObject({ metadata: false });
   });
 
-  it('accepts a jurisdiction_id that is a unit code, and names it when unknown', async () => {
+  it('accepts a jurisdiction_id that is a unit code, and answers 404 naming it when unknown', async () => {
     expect((await get('/services.json?jurisdiction_id=99001')).statusCode).toBe(200);
-    const errs = open311Errors(await get('/services.json?jurisdiction_id=nowhere'), 400);
-    expect(errs[0]).toMatch(/^jurisdiction_id: /);
+    const errs = open311Errors(await get('/services.json?jurisdiction_id=nowhere'), 404);
+    expect(errs).toEqual(['jurisdiction_id: không có đơn vị mã "nowhere"']);
+    expect(open311Errors(await get('/services/CSCC.json?jurisdiction_id=nowhere'), 404)).toEqual(['jurisdiction_id: không có đơn vị mã "nowhere"']);
   });
 });
 

@@ -59,8 +59,8 @@ async function unitFor(tx: Tx, client: ClientRow, jurisdiction: string | undefin
   const home = await findUnit(tx, client.unitId);
   if (!home) throw new Error('open311 client without its unit');
   const unit = jurisdiction ? await findUnitByCode(tx, jurisdiction) : home;
-  if (!unit || !unit.path.startsWith(home.path))
-    throw open311Errors.field(lang, 'jurisdiction_id', `không có đơn vị mã "${jurisdiction ?? ''}" thuộc phạm vi của ứng dụng`, `no unit "${jurisdiction ?? ''}" within this application's scope`);
+  // A unit outside the key's is not found for it either (404): nothing to learn of the others.
+  if (!unit || !unit.path.startsWith(home.path)) throw open311Errors.jurisdictionNotFound(lang, jurisdiction ?? '', true);
   if (!isActiveOn(todayVn(now), unit.validFrom, unit.validTo))
     throw open311Errors.field(lang, 'jurisdiction_id', `đơn vị "${unit.code}" không còn hoạt động`, `unit "${unit.code}" is no longer in operation`);
   return unit;
