@@ -59,6 +59,18 @@ async function loadStaff(db: Tx, id: string) {
   return { row, grants: await grantsOf(db, [id]) };
 }
 
+/**
+ * A staff member the actor may read (staff.read on their unit), with their grants. Access first: 403
+ * without staff.read anywhere; an account outside the actor's units is not found (404), as one that
+ * does not exist, so that nobody learns of accounts they may not see.
+ */
+async function visibleStaff(db: Tx, actor: Actor, id: string) {
+  assertCan(actor, 'staff.read');
+  const row = await findStaffRow(db, id);
+  if (!row || !can(actor, 'staff.read', { unitPath: row.unitPath })) throw orgErrors.staffNotFound();
+  return { row, grants: await grantsOf(db, [id]) };
+}
+
 /** A staff member by id with their unit path, or undefined, for other modules (e.g. to assign work). */
 export async function findStaffMember(db: Tx, id: string): Promise<StaffRow | undefined> {
   return findStaffRow(db, id);
@@ -96,8 +108,7 @@ export async function listStaff(db: Tx, actor: Actor, q: StaffListQuery): Promis
 }
 
 export async function getStaff(db: Tx, actor: Actor, id: string): Promise<StaffView> {
-  const { row, grants } = await loadStaff(db, id);
-  assertCan(actor, 'staff.read', { unitPath: row.unitPath });
+  const { row, grants } = await visibleStaff(db, actor, id);
   return toStaffView(actor, row, grants);
 }
 
@@ -155,7 +166,7 @@ export async function createStaff(db: Db, ctx: Ctx, body: StaffCreateBody): Prom
 }
 
 export async function updateStaff(db: Db, ctx: Ctx, id: string, body: StaffPatchBody): Promise<StaffView> {
-  const before = await loadStaff(db, id);
+  const before = await visibleStaff(db, ctx.actor, id);
   assertCan(ctx.actor, 'staff.manage', { unitPath: before.row.unitPath });
   if (body.active === false && id === ctx.actor.id) throw orgErrors.cannotDisableSelf();
 
@@ -203,7 +214,7 @@ export async function updateStaff(db: Db, ctx: Ctx, id: string, body: StaffPatch
 }
 
 export async function setPassword(db: Db, ctx: Ctx, id: string, password: string): Promise<void> {
-  const { row } = await loadStaff(db, id);
+  const { row } = await visibleStaff(db, ctx.actor, id);
   assertCan(ctx.actor, 'staff.manage', { unitPath: row.unitPath });
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
@@ -215,7 +226,7 @@ export async function setPassword(db: Db, ctx: Ctx, id: string, password: string
 }
 
 export async function addGrant(db: Db, ctx: Ctx, id: string, body: GrantBody): Promise<StaffView> {
-  const before = await loadStaff(db, id);
+  const before = await visibleStaff(db, ctx.actor, id);
   assertCan(ctx.actor, 'staff.manage', { unitPath: before.row.unitPath });
   await checkGrantUnit(db, ctx.actor, body.unitId, 'body.unitId');
   await db.transaction(async (tx) => {
@@ -234,7 +245,7 @@ export async function addGrant(db: Db, ctx: Ctx, id: string, body: GrantBody): P
 }
 
 export async function removeGrant(db: Db, ctx: Ctx, id: string, grantId: string): Promise<StaffView> {
-  const before = await loadStaff(db, id);
+  const before = await visibleStaff(db, ctx.actor, id);
   assertCan(ctx.actor, 'staff.manage', { unitPath: before.row.unitPath });
   const grant = before.grants.find((g) => g.id === grantId);
   if (!grant) throw orgErrors.grantNotFound();

@@ -204,7 +204,7 @@ describe('changing staff', () => {
 });
 
 describe('a ward admin stays inside the ward', () => {
-  it('can neither read nor change the commune’s staff, nor grant roles there; nothing changes', async () => {
+  it('can neither read nor change the commune’s staff (not found: they do not exist for it), nor grant roles there; nothing changes', async () => {
     const c = await t.loginAs('admin.binhminh');
     const target = await staffRow('lanhdao.anbinh');
     const own = await staffRow('motcua.binhminh');
@@ -212,11 +212,15 @@ describe('a ward admin stays inside the ward', () => {
     const grantsBefore = await countRows(t.db, 'role_grants');
     const staffBefore = await countRows(t.db, 'staff');
 
-    expect((await c.get(`/api/staff/${target.id}`)).statusCode).toBe(403);
+    // An account outside the admin's units answers as one that does not exist: nothing to learn from it.
+    const read = await c.get(`/api/staff/${target.id}`);
+    const unknown = await c.get(`/api/staff/${crypto.randomUUID()}`);
+    expect([read.statusCode, errorOf(read).code]).toEqual([404, 'staff_not_found']);
+    expect(errorOf(read).message).toBe(errorOf(unknown).message);
     expect((await c.get(`/api/staff?unitId=${commune}`)).statusCode).toBe(403);
-    expect((await c.patch(`/api/staff/${target.id}`, { fullName: 'Đổi tên', active: false })).statusCode).toBe(403);
-    expect((await c.post(`/api/staff/${target.id}/password`, { password: 'mat-khau-gia-mao' })).statusCode).toBe(403);
-    expect((await c.post(`/api/staff/${target.id}/grants`, { role: 'admin', unitId: await t.unitId('99002') })).statusCode).toBe(403);
+    expect((await c.patch(`/api/staff/${target.id}`, { fullName: 'Đổi tên', active: false })).statusCode).toBe(404);
+    expect((await c.post(`/api/staff/${target.id}/password`, { password: 'mat-khau-gia-mao' })).statusCode).toBe(404);
+    expect((await c.post(`/api/staff/${target.id}/grants`, { role: 'admin', unitId: await t.unitId('99002') })).statusCode).toBe(404);
     const grantThere = await c.post(`/api/staff/${own.id}/grants`, { role: 'admin', unitId: commune });
     expect(grantThere.statusCode).toBe(403);
     expect(errorOf(grantThere).code).toBe('forbidden');
@@ -234,7 +238,7 @@ describe('a ward admin stays inside the ward', () => {
     expect(createWithGrant.statusCode).toBe(403);
     const adminGrant = (await t.db.select().from(roleGrants).where(eq(roleGrants.staffId, (await staffRow('admin')).id)))[0];
     const revoke = await c.delete(`/api/staff/${(await staffRow('admin')).id}/grants/${adminGrant?.id}`);
-    expect(revoke.statusCode).toBe(403);
+    expect(revoke.statusCode).toBe(404);
 
     const after = await staffRow('lanhdao.anbinh');
     expect(after).toMatchObject({ fullName: target.fullName, active: true, passwordHash: target.passwordHash });
@@ -255,6 +259,15 @@ describe('a ward admin stays inside the ward', () => {
     });
     expect(res.statusCode).toBe(201);
     expect(res.json<StaffView>().actions).toEqual(['staff.read', 'staff.manage']);
+  });
+
+  it('lets a leader read the staff of their unit but change none (403), and not find those of another unit (404)', async () => {
+    const c = await t.loginAs('lanhdao.anbinh');
+    const own = await staffRow('motcua.anbinh');
+    expect((await c.get(`/api/staff/${own.id}`)).statusCode).toBe(200);
+    expect((await c.patch(`/api/staff/${own.id}`, { fullName: 'X' })).statusCode).toBe(403);
+    expect((await c.get(`/api/staff/${(await staffRow('motcua.binhminh')).id}`)).statusCode).toBe(404);
+    expect((await staffRow('motcua.anbinh')).fullName).toBe('Vũ Thị Mai');
   });
 
   it('refuses a viewer every staff write', async () => {
