@@ -172,7 +172,7 @@ export function RedactedNotice({ letter }: { letter: Pick<LetterView, 'redacted'
   const { t } = useTranslation();
   if (!letter.redacted.content) return null;
   return (
-    <Alert color="gray" variant="light" icon={<IconLock size={16} aria-hidden />} data-testid="letter-redacted">
+    <Alert color="gray" variant="light" icon={<IconLock size={16} aria-hidden />} data-testid="letter-redacted" role="note">
       {t(letter.identity.status === 'protected' ? 'letters.letter.redactedProtected' : 'letters.letter.redacted')}
     </Alert>
   );
