@@ -4,7 +4,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, errors, type FieldIssue } from './errors';
 import { langOf, type Lang } from './locale';
-import { friendlyMessage, type IssueLike } from './validation-messages';
+import { friendlyMessage, unknownField, type IssueLike } from './validation-messages';
 
 const localeVi = z.locales.vi();
 const localeEn = z.locales.en();
@@ -21,14 +21,25 @@ function zodMessage(lang: Lang, issue: ZodIssueLike, fallback: string): string {
   return out?.message ?? fallback;
 }
 
-/** Turns a zod error raised inside a service into the same 400 answer as request validation. */
-export function zodToAppError(err: z.ZodError, lang: Lang, prefix = 'body'): AppError {
-  return errors.validation(
-    err.issues.map((issue) => ({
-      path: [prefix, ...issue.path.map(String)].join('.'),
-      message: zodMessage(lang, issue as unknown as ZodIssueLike, issue.message),
-    })),
-  );
+/** The keys an `unrecognized_keys` issue names, each to be reported on its own path. */
+function unknownKeys(code: string | undefined, params: unknown): string[] {
+  const keys = code === 'unrecognized_keys' ? (params as { keys?: unknown }).keys : undefined;
+  return Array.isArray(keys) ? keys.map(String) : [];
+}
+
+/** The field issues of one failed check at `path`: an unknown key on its own path (`body.foo`), anything else at the path. */
+function issuesAt(lang: Lang, path: string[], issue: ZodIssueLike, fallback: string, unknown = unknownField): FieldIssue[] {
+  const keys = unknownKeys(issue.code, issue);
+  if (keys.length) return keys.map((k) => ({ path: [...path, k].join('.'), message: unknown(lang) }));
+  return [{ path: path.join('.'), message: zodMessage(lang, issue, fallback) }];
+}
+
+/**
+ * Turns a zod error raised inside a service into the same 400 answer as request validation;
+ * `unknown`: what an unknown key is told (a workflow action says it does not declare it).
+ */
+export function zodToAppError(err: z.ZodError, lang: Lang, prefix = 'body', unknown = unknownField): AppError {
+  return errors.validation(err.issues.flatMap((issue) => issuesAt(lang, [prefix, ...issue.path.map(String)], issue as unknown as ZodIssueLike, issue.message, unknown)));
 }
 
 function send(reply: FastifyReply, req: FastifyRequest, err: AppError) {
@@ -49,11 +60,9 @@ export function installErrorHandler(app: FastifyInstance) {
     if (error instanceof AppError) return send(reply, req, error);
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = (error as { validationContext?: string }).validationContext ?? 'body';
-      const issues: FieldIssue[] = error.validation.map((v) => {
-        const params = v.params;
-        const path = [where, ...v.instancePath.split('/').filter(Boolean)].join('.');
-        const issue = { ...params, code: v.keyword, path: [], message: v.message } as unknown as ZodIssueLike;
-        return { path, message: zodMessage(lang, issue, v.message ?? 'invalid') };
+      const issues: FieldIssue[] = error.validation.flatMap((v) => {
+        const issue = { ...v.params, code: v.keyword, path: [], message: v.message } as unknown as ZodIssueLike;
+        return issuesAt(lang, [where, ...v.instancePath.split('/').filter(Boolean)], issue, v.message ?? 'invalid');
       });
       return send(reply, req, errors.validation(issues));
     }

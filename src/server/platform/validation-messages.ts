@@ -27,6 +27,11 @@ export function undeclaredField(lang: Lang): string {
   return lang === 'vi' ? 'Trường không được khai báo cho thao tác này' : 'Field not declared for this action';
 }
 
+/** A key a strict schema does not know, named on its own path (`body.foo`). */
+export function unknownField(lang: Lang): string {
+  return lang === 'vi' ? 'Trường không được phép' : 'Field not allowed';
+}
+
 export function friendlyMessage(lang: Lang, issue: IssueLike): string | undefined {
   const vi = lang === 'vi';
   const n = issue.minimum ?? issue.maximum;

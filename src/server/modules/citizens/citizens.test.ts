@@ -146,7 +146,7 @@ describe('signing in by one-time code', () => {
     );
     const bad = await post('/api/citizen/session', { contact: 'x@example.vn', code: '12ab', extra: true });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json<{ error: { details: { fields: Array<{ path: string }> } } }>().error.details.fields.map((f) => f.path).sort()).toEqual(['body', 'body.code']);
+    expect(bad.json<{ error: { details: { fields: Array<{ path: string }> } } }>().error.details.fields.map((f) => f.path).sort()).toEqual(['body.code', 'body.extra']);
     expect(await t.db.$count(citizenOtps, eq(citizenOtps.contact, 'x@example.vn'))).toBe(0);
   });
 

@@ -116,7 +116,7 @@ describe('rating a dossier', () => {
     const before = await countRows(t, 'dossier_ratings');
     const bad = await rate(d.code, secret, { access: 0, procedure: 6, officials: 2.5, result: '3', comment: 'x'.repeat(2001), extra: 1 });
     expect(bad.statusCode).toBe(400);
-    expect(fieldPaths(bad)).toEqual(['body', 'body.access', 'body.comment', 'body.feedback', 'body.officials', 'body.procedure', 'body.result']);
+    expect(fieldPaths(bad)).toEqual(['body.access', 'body.comment', 'body.extra', 'body.feedback', 'body.officials', 'body.procedure', 'body.result']);
     const en = await t.anonymous().request({
       method: 'POST',
       url: `/api/public/dossiers/${encodeURIComponent(d.code)}/rating`,

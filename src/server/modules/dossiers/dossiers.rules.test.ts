@@ -191,7 +191,7 @@ describe('retries, concurrency and bad input', () => {
     const noTarget = await act(motcua, d.id, 'transfer', { note: 'x' });
     expect(fieldPaths(noTarget)).toEqual(['body.toAgencyId']);
     const badBody = await act(motcua, d.id, 'transfer', { toAgencyId: 'not-a-uuid', extra: true });
-    expect(fieldPaths(badBody)).toEqual(['body', 'body.toAgencyId']);
+    expect(fieldPaths(badBody)).toEqual(['body.extra', 'body.toAgencyId']);
     const badFile = await act(motcua, d.id, 'transfer', { toAgencyId: await t.agencyId('99001.VHXH'), attachments: [{ fileId: crypto.randomUUID(), name: 'x.pdf' }] });
     expect(fieldPaths(badFile)).toEqual(['body.attachments.0.fileId']);
     expect(await snapshot()).toEqual(mid);

@@ -172,7 +172,7 @@ describe('marking a duplicate', () => {
     const steps = await countRows(t, 'workflow_steps');
     expect(fieldPaths(await mark(tiepdan, letter.letter.id, {}))).toEqual(['body.caseId']);
     expect(fieldPaths(await mark(tiepdan, letter.letter.id, { caseId: 'not-a-uuid' }))).toEqual(['body.caseId']);
-    expect(fieldPaths(await mark(tiepdan, letter.letter.id, { caseId: land.caseId, extra: 1 }))).toEqual(['body']);
+    expect(fieldPaths(await mark(tiepdan, letter.letter.id, { caseId: land.caseId, extra: 1 }))).toEqual(['body.extra']);
     const elsewhere = await mark(tiepdan, letter.letter.id, { caseId: bm.caseId });
     expect(fieldPaths(elsewhere)).toEqual(['body.caseId']);
     expect(elsewhere.body).toContain('Không tìm thấy vụ việc');

@@ -75,6 +75,9 @@ describe('bad input', () => {
     expect(errorOf(res).details?.fields).toContainEqual({ path: 'body.data.mood', message: 'Trường không được khai báo cho thao tác này' });
     const en = await act(tiepdan, c.id, 'file_away', { data: { reason: 'Trùng', mood: 'bad' } }, { 'accept-language': 'en' });
     expect(errorOf(en).details?.fields).toContainEqual({ path: 'body.data.mood', message: 'Field not declared for this action' });
+    // An unknown key of the body itself is named too.
+    const top = await act(tiepdan, c.id, 'file_away', { data: { reason: 'Trùng' }, mood: 'bad' });
+    expect(errorOf(top).details?.fields).toEqual([{ path: 'body.mood', message: 'Trường không được phép' }]);
     const unknown = await act(tiepdan, c.id, 'fly');
     expect(errorOf(unknown)).toMatchObject({ code: 'invalid_transition', details: { reason: 'unknown_action' } });
     const file = await act(tiepdan, c.id, 'forward', {

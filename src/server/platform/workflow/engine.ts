@@ -1,5 +1,5 @@
 // The pure transition rules: who may take which action from which state, input checks and deadline flags (no database here).
-import { ZodError, type z } from 'zod';
+import type { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { dayOfInstant, endOfDay, startOfDay } from '../calendar/local-date';
 import type { WorkingCalendar } from '../calendar/working-days';
@@ -126,16 +126,8 @@ export interface CheckedInput {
  * (`body.data.foo`, not `body.data`), so the user sees which field the action does not take.
  */
 export function prefixed(err: z.ZodError, lang: Lang, prefix: string): FieldIssue[] {
-  const undeclared: FieldIssue[] = [];
-  const rest: z.core.$ZodIssue[] = [];
-  for (const issue of err.issues) {
-    if (issue.code !== 'unrecognized_keys') rest.push(issue);
-    else for (const key of issue.keys) undeclared.push({ path: [prefix, ...issue.path.map(String), key].join('.'), message: undeclaredField(lang) });
-  }
-  if (!rest.length) return undeclared;
-  const details = zodToAppError(new ZodError(rest), lang, prefix).details;
-  const fields = details && !Array.isArray(details) ? ((details as { fields?: FieldIssue[] }).fields ?? []) : [];
-  return [...undeclared, ...fields];
+  const details = zodToAppError(err, lang, prefix, undeclaredField).details;
+  return details && !Array.isArray(details) ? ((details as { fields?: FieldIssue[] }).fields ?? []) : [];
 }
 
 /**
