@@ -5,7 +5,7 @@ import type { Database } from './db/client';
 import type { Config } from './config';
 import type { CitizenRow } from './modules/citizens/citizens.sessions';
 import type { NotificationWorker } from './platform/notify/worker';
-import type { SessionCache } from './platform/auth/session-cache';
+import type { Forgetting } from './db/notified-cache';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -22,6 +22,6 @@ declare module 'fastify' {
     config: Config;
     notifier: NotificationWorker;
     /** Signed-in sessions kept for a few seconds (platform/auth/session-cache.ts). */
-    sessionCache: SessionCache<{ session: { expiresAt: Date } }>;
+    sessionCache: Forgetting;
   }
 }

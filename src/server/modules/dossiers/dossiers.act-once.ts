@@ -10,7 +10,7 @@ import { loadCalendar } from '../../platform/calendar/calendar.service';
 import { idempotencyAlongside, type IdempotencyClaim } from '../../platform/idempotency';
 import { outboxAlongside } from '../../platform/notify/outbox';
 import { alongside, recordTransitionAtOnce, retryLostRace } from '../../platform/workflow/workflow.service';
-import { findUnit } from '../org/units.service';
+import { cachedUnit } from '../org/org.cache';
 import { canSee } from './dossiers.access';
 import { dossierAck, ENTITY, prepareAction } from './dossiers.actions';
 import { clock } from './dossiers.clock';
@@ -53,7 +53,7 @@ async function attemptAtOnce(db: Db, ctx: Ctx, id: string, action: string, body:
   // unit's path and name are read only when the dossier moves to another unit.
   let after: DossierWithUnits = { ...row, unitPath: d.unitPath, unitName: d.unitName, receivingUnitPath: d.receivingUnitPath, receivingUnitName: d.receivingUnitName };
   if (row.unitId !== d.unitId) {
-    const unit = await findUnit(db, row.unitId);
+    const unit = await cachedUnit(db, row.unitId);
     if (!unit) throw dossierErrors.notFound();
     after = { ...after, unitPath: unit.path, unitName: unit.name };
   }

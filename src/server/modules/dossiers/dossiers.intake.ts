@@ -10,10 +10,11 @@ import type { Lang } from '../../platform/locale';
 import { assertCan } from '../../platform/policy';
 import type { WorkflowDefinition } from '../../platform/workflow/definition';
 import { history, startCase, type CitizenCtx, type WorkflowCtx } from '../../platform/workflow/workflow.service';
-import { findAgency, listAgenciesOf } from '../org/agencies.service';
-import { findUnit, type UnitRow } from '../org/units.service';
+import { toAgencyView } from '../org/agencies.service';
+import { cachedAgenciesOfUnit, cachedAgency, cachedUnit } from '../org/org.cache';
+import type { UnitRow } from '../org/units.service';
 import { isActiveOn, todayVn } from '../org/org.guards';
-import { getPublicProcedure } from '../procedures/procedures.service';
+import { getPublicProcedureCached } from '../procedures/procedures.service';
 import { applyAction, ENTITY, viewOf } from './dossiers.actions';
 import { clock } from './dossiers.clock';
 import { allocateCode } from './dossiers.codes';
@@ -30,7 +31,7 @@ const NOBODY: Actor = { id: '00000000-0000-0000-0000-000000000000', username: ''
 
 async function procedureOf(tx: Tx, code: string, lang: Lang): Promise<ProcedurePublicView> {
   try {
-    return await getPublicProcedure(tx, code);
+    return await getPublicProcedureCached(tx, code);
   } catch (err) {
     if (err instanceof AppError && err.status === 404)
       throw dossierErrors.field(lang, 'body.procedureCode', 'Không có thủ tục đang áp dụng với mã này', 'No procedure in force has this code');
@@ -39,15 +40,16 @@ async function procedureOf(tx: Tx, code: string, lang: Lang): Promise<ProcedureP
 }
 
 /** The one-stop desk of a unit: the agency that receives dossiers there, if the unit has one. */
-async function deskOf(tx: Tx, unit: UnitRow): Promise<{ id: string; code: string } | null> {
-  const desk = (await listAgenciesOf(tx, NOBODY, unit)).find((a) => a.kind === 'one_stop_desk' && a.active);
+async function deskOf(tx: Tx, unit: Readonly<UnitRow>): Promise<{ id: string; code: string } | null> {
+  const today = todayVn();
+  const desk = (await cachedAgenciesOfUnit(tx, unit.id)).map((a) => toAgencyView(NOBODY, a, unit.path, today)).find((a) => a.kind === 'one_stop_desk' && a.active);
   return desk ? { id: desk.id, code: desk.code } : null;
 }
 
 /** The procedure's catalog must cover the receiving unit (a province's catalog covers its communes). */
-async function checkCoverage(tx: Tx, proc: ProcedurePublicView, unit: UnitRow, lang: Lang, path: string): Promise<void> {
+async function checkCoverage(tx: Tx, proc: ProcedurePublicView, unit: Readonly<UnitRow>, lang: Lang, path: string): Promise<void> {
   if (!proc.unitId) return;
-  const catalog = await findUnit(tx, proc.unitId);
+  const catalog = await cachedUnit(tx, proc.unitId);
   if (catalog && !unit.path.startsWith(catalog.path))
     throw dossierErrors.field(lang, path, 'Đơn vị này không giải quyết thủ tục đã chọn', 'This unit does not handle the chosen procedure');
 }
@@ -133,10 +135,10 @@ export async function submitOnline(
   const proc = await procedureOf(tx, body.procedureCode, lang);
   const def = dossierWorkflow(proc.workflowCode);
   // A procedure decided by a named agency is received by that agency's unit; otherwise the citizen picks the commune.
-  const named = proc.agencyId ? await findAgency(tx, proc.agencyId) : undefined;
+  const named = proc.agencyId ? await cachedAgency(tx, proc.agencyId) : undefined;
   const unitId = named?.unitId ?? body.unitId;
   if (!unitId) throw dossierErrors.field(lang, 'body.unitId', 'Chọn đơn vị (xã, phường) nhận hồ sơ', 'Choose the commune or ward that receives the dossier');
-  const unit = await findUnit(tx, unitId);
+  const unit = await cachedUnit(tx, unitId);
   if (!unit || !isActiveOn(todayVn(now), unit.validFrom, unit.validTo))
     throw dossierErrors.field(lang, 'body.unitId', 'Không tìm thấy đơn vị đang hoạt động', 'No such unit in operation');
   await checkCoverage(tx, proc, unit, lang, 'body.unitId');
@@ -159,7 +161,7 @@ export async function submitOnline(
 /** POST /api/dossiers: the desk receives a paper (or scanned) dossier and records its decision in the same transaction. */
 export async function intakeAtDesk(tx: Tx, ctx: Ctx, body: DeskIntakeBody, now: Date = clock.now()): Promise<DeskIntakeResult> {
   const { lang } = ctx;
-  const unit = await findUnit(tx, body.unitId ?? ctx.actor.unitId);
+  const unit = await cachedUnit(tx, body.unitId ?? ctx.actor.unitId);
   if (!unit) throw dossierErrors.field(lang, 'body.unitId', 'Không tìm thấy đơn vị', 'No such unit');
   assertCan(ctx.actor, 'dossier.intake', { unitPath: unit.path });
   const proc = await procedureOf(tx, body.procedureCode, lang);
@@ -167,7 +169,7 @@ export async function intakeAtDesk(tx: Tx, ctx: Ctx, body: DeskIntakeBody, now: 
   await checkCoverage(tx, proc, unit, lang, 'body.procedureCode');
   let agency = await deskOf(tx, unit);
   if (body.agencyId) {
-    const a = await findAgency(tx, body.agencyId);
+    const a = await cachedAgency(tx, body.agencyId);
     if (!a || a.unitId !== unit.id) throw dossierErrors.field(lang, 'body.agencyId', 'Cơ quan không thuộc đơn vị nhận', 'The agency is not in the receiving unit');
     agency = { id: a.id, code: a.code };
   }

@@ -2,7 +2,7 @@
 import type { Tx } from '../../db/client';
 import { noticeMessages, publicLink, type Notice, type OutgoingMessage } from '../../platform/notify/outbox';
 import { vnShortDate } from '../../platform/pdf/vn-format';
-import { findAgency } from '../org/agencies.service';
+import { cachedAgency } from '../org/org.cache';
 import type { DossierWithUnits } from './dossiers.queries';
 
 /** The template of each event; also the `template` column of the outbox. */
@@ -180,7 +180,7 @@ export async function applicantMessages(tx: Tx, e: DossierEvent): Promise<Outgoi
   const t = templateOf(e.action, e.state);
   const d = e.dossier;
   if (!t || (!d.applicantEmail && !d.applicantPhone)) return [];
-  const deskName = e.deskName !== undefined ? e.deskName : d.receivingAgencyId ? ((await findAgency(tx, d.receivingAgencyId))?.name ?? null) : null;
+  const deskName = e.deskName !== undefined ? e.deskName : d.receivingAgencyId ? ((await cachedAgency(tx, d.receivingAgencyId))?.name ?? null) : null;
   const place = deskName ? `${deskName} - ${d.receivingUnitName}` : d.receivingUnitName;
   return noticeMessages({ email: d.applicantEmail, phone: d.applicantPhone }, dossierNotice(t, e, place));
 }

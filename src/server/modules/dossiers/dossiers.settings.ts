@@ -3,6 +3,7 @@ import { asc, eq } from 'drizzle-orm';
 import { DEFAULT_CODE_FORMAT, formatCode, formatProblem, type CodeFormatProblem } from '../../../common/dossier-codes';
 import type { CodeSettings, CodeSettingsBody } from '../../../common/dossier-codes.schema';
 import type { Tx } from '../../db/client';
+import { forgetCached } from '../../db/notified-cache';
 import { agencies, settings, units } from '../../db/schema';
 import type { Ctx } from '../../platform/auth/actor';
 import { recordAudit } from '../../platform/audit/audit';
@@ -46,6 +47,7 @@ export async function updateCodeSettings(tx: Tx, ctx: Ctx, body: CodeSettingsBod
     .insert(settings)
     .values({ key: SETTINGS_KEY, value, updatedBy: ctx.actor.id })
     .onConflictDoUpdate({ target: settings.key, set: { value, updatedBy: ctx.actor.id, updatedAt: new Date() } });
+  forgetCached(tx);
   await recordAudit(tx, ctx, { action: 'dossier.settings.update', entityType: 'settings', entityId: SETTINGS_KEY, before, after: value });
   return getCodeSettings(tx);
 }

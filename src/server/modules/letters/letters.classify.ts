@@ -6,7 +6,8 @@ import type { Ctx } from '../../platform/auth/actor';
 import { errors, type FieldIssue } from '../../platform/errors';
 import { can } from '../../platform/policy';
 import { startCase, startDue, transitionFrom, type StartArgs } from '../../platform/workflow/workflow.service';
-import { findUnit, type UnitRow } from '../org/units.service';
+import { cachedUnit } from '../org/org.cache';
+import type { UnitRow } from '../org/units.service';
 import { canSeeLetter } from './letters.access';
 import { clock } from './letters.clock';
 import { notifyWriter } from './letters.notify';
@@ -42,7 +43,7 @@ async function plan(tx: Tx, ctx: Ctx, letter: LetterWithUnit, body: ClassifyBody
     issues.push(...check.issues);
     let unit: PlannedUnit | undefined = receiving;
     if (c.unitId && c.unitId !== receiving.id) {
-      unit = await findUnit(tx, c.unitId);
+      unit = await cachedUnit(tx, c.unitId);
       // Classification sends a content down or across only within the officer's own scope; beyond it the case is transferred or forwarded.
       if (!unit || !can(ctx.actor, 'letter.classify', { unitPath: unit.path }))
         issues.push({ path: `${path}.unitId`, message: lang === 'vi' ? 'Đơn vị không thuộc phạm vi của bạn' : 'The unit is outside your scope' });

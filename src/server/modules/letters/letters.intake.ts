@@ -11,9 +11,9 @@ import type { Lang } from '../../platform/locale';
 import { assertCan } from '../../platform/policy';
 import { hashSecret, newSecret } from '../../platform/tracking/secret';
 import { startCase, startDue, type CitizenCtx, type StartArgs, type Step, type WorkflowCtx } from '../../platform/workflow/workflow.service';
-import { findAgency } from '../org/agencies.service';
+import { cachedAgency, cachedUnit } from '../org/org.cache';
 import { isActiveOn, todayVn } from '../org/org.guards';
-import { findUnit, type UnitRow } from '../org/units.service';
+import type { UnitRow } from '../org/units.service';
 import { clock } from './letters.clock';
 import { notifyWriter } from './letters.notify';
 import { allocateLetterCode } from './letters.codes';
@@ -119,7 +119,7 @@ export async function submitPublicLetter(
   body: PublicLetterBody,
   now: Date = clock.now(),
 ): Promise<PublicLetterResult> {
-  const unit = await findUnit(tx, body.unitId);
+  const unit = await cachedUnit(tx, body.unitId);
   if (!unit || !isActiveOn(todayVn(now), unit.validFrom, unit.validTo))
     throw letterErrors.field(meta.lang, 'body.unitId', 'Không tìm thấy đơn vị đang hoạt động', 'No such unit in operation');
   await checkFiles(tx, body.attachments, true, meta.lang);
@@ -147,13 +147,13 @@ export async function submitPublicLetter(
 /** POST /api/letters: an officer records a letter received at the desk, by post or forwarded by another agency. */
 export async function recordLetter(tx: Tx, ctx: Ctx, body: StaffLetterBody, now: Date = clock.now()): Promise<StaffLetterResult> {
   const { lang } = ctx;
-  const unit = await findUnit(tx, body.unitId ?? ctx.actor.unitId);
+  const unit = await cachedUnit(tx, body.unitId ?? ctx.actor.unitId);
   if (!unit) throw letterErrors.field(lang, 'body.unitId', 'Không tìm thấy đơn vị', 'No such unit');
   assertCan(ctx.actor, 'letter.intake', { unitPath: unit.path });
   const issues: FieldIssue[] = [];
   const say = (path: string, vi: string, en: string) => issues.push({ path, message: lang === 'vi' ? vi : en });
   if (body.agencyId) {
-    const a = await findAgency(tx, body.agencyId);
+    const a = await cachedAgency(tx, body.agencyId);
     if (!a || a.unitId !== unit.id) say('body.agencyId', 'Cơ quan không thuộc đơn vị nhận', 'The agency is not in the receiving unit');
   }
   const receivedAt = body.receivedAt ? new Date(body.receivedAt) : now;

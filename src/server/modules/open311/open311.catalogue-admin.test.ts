@@ -147,7 +147,7 @@ describe('Open311 categories (staff API)', () => {
     expect(taken.json<{ error: { details: { fields: Array<{ path: string }> } } }>().error.details.fields[0]?.path).toBe('body.code');
     const badPatch = fieldsOf(await admin.patch('/api/open311/services/CSCC', { attributes: [{ code: 'loai', datatype: 'multivaluelist', order: 1, description: 'Loại', values: [] }] }));
     expect(badPatch[0]?.path).toBe('body.attributes.0.values');
-    expect(fieldsOf(await admin.patch('/api/open311/services/CSCC', { code: 'OTHER' }))[0]?.path).toBe('body');
+    expect(fieldsOf(await admin.patch('/api/open311/services/CSCC', { code: 'OTHER' }))[0]?.path).toBe('body.code'); // the code cannot be changed: an undeclared field, named
     expect(await t.db.$count(open311Services)).toBe(servicesBefore);
     expect(await t.db.$count(auditLog, eq(auditLog.entityType, 'open311_service'))).toBe(auditsBefore);
     expect((await get('/services/CSCC.json')).json<{ attributes: Array<{ code: string }> }>().attributes.map((a) => a.code)).toEqual(['tinh_trang', 'so_cot']);

@@ -2,6 +2,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { AgencyKind } from '../../../common/roles';
 import type { Tx } from '../../db/client';
+import { forgetCached } from '../../db/notified-cache';
 import { agencies, units } from '../../db/schema';
 
 export interface AgencyRow {
@@ -41,6 +42,7 @@ export async function findAgencyWithPath(db: Tx, id: string): Promise<(AgencyRow
 export async function insertAgency(db: Tx, row: Omit<AgencyRow, 'id'>): Promise<string> {
   const [created] = await db.insert(agencies).values(row).returning({ id: agencies.id });
   if (!created) throw new Error('agency insert returned nothing');
+  forgetCached(db);
   return created.id;
 }
 
@@ -49,4 +51,5 @@ export async function updateAgencyFields(db: Tx, id: string, fields: Partial<Omi
     .update(agencies)
     .set({ ...fields, updatedAt: new Date() })
     .where(eq(agencies.id, id));
+  forgetCached(db);
 }

@@ -3,6 +3,7 @@ import { and, asc, eq, isNull, lte, gte, or, sql, type SQL } from 'drizzle-orm';
 import type { UnitKind } from '../../../common/roles';
 import type { Tx } from '../../db/client';
 import { authChanged } from '../../platform/auth/session-cache';
+import { forgetCached } from '../../db/notified-cache';
 import { units } from '../../db/schema';
 import { escapeLike, underAnyPath } from '../../db/scope';
 
@@ -110,6 +111,7 @@ export interface UnitInsert {
 
 export async function insertUnits(db: Tx, rows: UnitInsert[]): Promise<void> {
   if (rows.length > 0) await db.insert(units).values(rows);
+  forgetCached(db);
 }
 
 export type UnitFields = Partial<Pick<UnitInsert, 'code' | 'name' | 'kind' | 'validFrom' | 'validTo' | 'note'>>;

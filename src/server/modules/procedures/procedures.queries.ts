@@ -1,6 +1,7 @@
 // SQL of the procedure catalog: lookups, field counts and writes (the search lives in procedures.search.ts).
 import { asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
+import { forgetCached } from '../../db/notified-cache';
 import { procedures } from '../../db/schema';
 
 export type ProcedureRow = typeof procedures.$inferSelect;
@@ -41,6 +42,7 @@ export async function listFieldCounts(db: Tx): Promise<Array<{ code: string; nam
 export async function insertProcedure(db: Tx, row: ProcedureInsert): Promise<ProcedureRow> {
   const [created] = await db.insert(procedures).values(row).returning();
   if (!created) throw new Error('procedure insert returned nothing');
+  forgetCached(db);
   return created;
 }
 
@@ -51,12 +53,14 @@ export async function updateProcedureFields(db: Tx, id: string, fields: Procedur
     .where(eq(procedures.id, id))
     .returning();
   if (!updated) throw new Error('procedure update returned nothing');
+  forgetCached(db);
   return updated;
 }
 
 /** Inserts new codes and overwrites existing ones in one statement per batch (the import). */
 export async function upsertProcedures(db: Tx, rows: ProcedureInsert[]): Promise<void> {
   if (rows.length === 0) return;
+  forgetCached(db);
   const excluded = (c: string) => sql.raw(`excluded.${c}`);
   await db
     .insert(procedures)

@@ -14,6 +14,7 @@ import type {
   StaffProcedureQuery,
 } from '../../../common/procedures.schema';
 import type { Db, Tx } from '../../db/client';
+import { cacheOf, frozen } from '../../db/notified-cache';
 import { recordAudit } from '../../platform/audit/audit';
 import type { Actor, Ctx } from '../../platform/auth/actor';
 import { errors } from '../../platform/errors';
@@ -117,6 +118,17 @@ export async function listPublicProcedures(db: Tx, q: PublicProcedureQuery): Pro
 /** Only active procedures are public: a withdrawn one answers 404 like an unknown code. */
 export async function getPublicProcedure(db: Tx, code: string): Promise<ProcedurePublicView> {
   const row = await findProcedureByCode(db, code);
+  if (!row || !row.active) throw procedureErrors.notFound();
+  return toPublicView(row);
+}
+
+/**
+ * As getPublicProcedure, from the procedures this process keeps (for up to a minute, forgotten in
+ * every process when one is written: db/notified-cache.ts): for submissions and intakes, which read
+ * the same few procedures over and over. A transaction that writes procedures does not read here.
+ */
+export async function getPublicProcedureCached(db: Tx, code: string): Promise<ProcedurePublicView> {
+  const row = await cacheOf<ProcedureRow>(db, 'procedures', { freshMs: 60_000, maxEntries: 5_000 }).get(code, async () => frozen(await findProcedureByCode(db, code)));
   if (!row || !row.active) throw procedureErrors.notFound();
   return toPublicView(row);
 }

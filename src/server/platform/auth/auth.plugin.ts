@@ -4,7 +4,8 @@ import fp from 'fastify-plugin';
 import { errors } from '../errors';
 import { loadSessionActor } from './actor';
 import { safeEqual, sha256 } from './secrets';
-import { listenForAuthChanges, registerSessionCache, SessionCache } from './session-cache';
+import { listenForChanges } from '../../db/notified-cache';
+import { sessionCacheOf } from './session-cache';
 import { SESSION_COOKIE, touchSession } from './sessions';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -15,12 +16,12 @@ async function authPlugin(app: FastifyInstance) {
   app.decorateRequest('sessionTokenHash', null);
   app.decorateRequest('csrfToken', null);
 
-  const cache = new SessionCache<NonNullable<Awaited<ReturnType<typeof loadSessionActor>>>>();
+  const cache = sessionCacheOf<NonNullable<Awaited<ReturnType<typeof loadSessionActor>>>>(app.database.db);
   app.decorate('sessionCache', cache);
-  registerSessionCache(app.database.db, cache);
-  // Behind a pooler in transaction mode LISTEN cannot work: no cache, every request reads its session.
+  // Behind a pooler in transaction mode LISTEN cannot work: no cache (of sessions or of the
+  // organization and catalog), every request reads what it needs.
   if (app.config.DANVAN_SESSION_CACHE === 'on') {
-    const stop = await listenForAuthChanges(app.database, cache);
+    const stop = await listenForChanges(app.database);
     app.addHook('onClose', async () => stop());
   }
 
