@@ -12,9 +12,12 @@ export interface Compiled {
   readonly text: string;
   /** On PostgreSQL, a named statement (parsed and planned once per connection), for a read whose plan does not depend on its values. */
   readonly statement: string | null;
-  /** Values and placeholders (sql.placeholder) in order; the placeholders are filled at each run. */
-  readonly params: readonly unknown[];
+  /** How each parameter gets its value at a run, in order: a constant, or a placeholder's value encoded by its column. */
+  readonly params: readonly Filler[];
 }
+
+/** A constant written in the statement, or a placeholder: its name and its column's encoder, resolved when the statement is built. */
+type Filler = { constant: unknown } | { name: string; encode: ((v: unknown) => unknown) | null };
 
 const cache = new Map<string, Compiled>();
 
@@ -31,14 +34,21 @@ interface QueryClient {
 
 const internals = (db: Tx) => db as unknown as Internals;
 
-/** A placeholder's value, encoded as its column encodes it; null stays SQL NULL (drizzle's own fill would encode it: 'null' in a JSON column). */
-function fill(p: unknown, values: Record<string, unknown>): unknown {
+/** What a parameter of drizzle's query becomes (drizzle's own `is` checks cost more than the run when made at every run). */
+function fillerOf(p: unknown): Filler {
   const holder = is(p, Placeholder) ? p : is(p, Param) && is(p.value, Placeholder) ? p.value : null;
-  if (!holder) return p;
-  if (!(holder.name in values)) throw new Error(`No value for placeholder "${holder.name}"`);
-  const v = values[holder.name];
+  if (!holder) return { constant: p };
+  const encoder = is(p, Param) ? p.encoder : null;
+  return { name: holder.name, encode: encoder ? (v) => encoder.mapToDriverValue(v) : null };
+}
+
+/** A placeholder's value, encoded as its column encodes it; null stays SQL NULL (drizzle's own fill would encode it: 'null' in a JSON column). */
+function fill(f: Filler, values: Record<string, unknown>): unknown {
+  if ('constant' in f) return f.constant;
+  const v = values[f.name];
+  if (v === undefined && !(f.name in values)) throw new Error(`No value for placeholder "${f.name}"`);
   if (v === null || v === undefined) return null;
-  return is(p, Param) ? p.encoder.mapToDriverValue(v) : v;
+  return f.encode ? f.encode(v) : v;
 }
 
 /**
@@ -51,7 +61,7 @@ export function compiled(db: Tx, name: string, build: () => SQLWrapper, opts: { 
     const q = internals(db).dialect.sqlToQuery(build().getSQL());
     // Writes and locking reads are named by the pool anyway (auto-prepare.ts); a read only when asked.
     const statement = opts.named ? `dvc_${createHash('sha1').update(q.sql).digest('base64url')}` : null;
-    c = { name, text: q.sql, params: q.params, statement };
+    c = { name, text: q.sql, params: q.params.map(fillerOf), statement };
     cache.set(name, c);
   }
   return c;

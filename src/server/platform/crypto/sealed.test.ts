@@ -22,6 +22,12 @@ describe('sealed values', () => {
     expect(unseal(k1, a)).toBe(text);
   });
 
+  it('never hands out an IV twice, across the refills of its pool of random bytes', () => {
+    const sealed = Array.from({ length: 2_000 }, (_, i) => seal(k1, `thư số ${i}`));
+    expect(new Set(sealed.map((v) => v.split('.')[2])).size).toBe(sealed.length);
+    sealed.forEach((v, i) => expect(unseal(k1, v)).toBe(`thư số ${i}`));
+  });
+
   it('refuses another key and altered bytes with one error code', () => {
     const sealed = seal(k1, 'bí mật');
     expect(() => unseal(k2, sealed)).toThrow(expect.objectContaining({ code: 'sealed_value_unreadable', details: { keyId: k1.id } }));

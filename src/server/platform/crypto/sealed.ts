@@ -48,9 +48,25 @@ export const sealErrors = {
     ),
 };
 
+/** Random bytes drawn a few kilobytes at a time: every action's stored answer is sealed, and a draw per IV cost more than the encryption. */
+const IV_POOL_BYTES = 4096;
+let ivPool = Buffer.alloc(0);
+let ivAt = 0;
+
+/** A fresh random IV, never handed out twice (a used pool is replaced, never refilled in place). */
+function nextIv(): Buffer {
+  if (ivAt + IV_BYTES > ivPool.length) {
+    ivPool = randomBytes(IV_POOL_BYTES);
+    ivAt = 0;
+  }
+  const iv = ivPool.subarray(ivAt, ivAt + IV_BYTES);
+  ivAt += IV_BYTES;
+  return iv;
+}
+
 /** `v1.<key id>.<iv>.<tag>.<ciphertext>`, base64url parts; the key id is authenticated as associated data. */
 export function seal(k: SealingKey, plaintext: string): string {
-  const iv = randomBytes(IV_BYTES);
+  const iv = nextIv();
   const cipher = createCipheriv('aes-256-gcm', k.key, iv);
   cipher.setAAD(Buffer.from(`${VERSION}.${k.id}`));
   const ct = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
