@@ -48,7 +48,7 @@ describe('SLA variants', () => {
     const bad = (data: Record<string, unknown>) =>
       t.db.transaction((tx) => startCase(tx, citizen, { def, entityType: def.entityType, entityId: id, unitId: unit.id, data, dataPath: 'body.cases.0' }));
     expect(fieldPaths(await appError(bad({}), 400, 'invalid_input'))).toEqual(['body.cases.0.track']);
-    expect(fieldPaths(await appError(bad({ track: 'medium', other: 1 }), 400, 'invalid_input'))).toEqual(['body.cases.0', 'body.cases.0.track']);
+    expect(fieldPaths(await appError(bad({ track: 'medium', other: 1 }), 400, 'invalid_input'))).toEqual(['body.cases.0.other', 'body.cases.0.track']);
   });
 
   it('chooses the deadline of an entered state by the action fields: 30, 45 or 60 calendar days, moved past holidays', async () => {

@@ -4,7 +4,6 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client';
 import { epochMs, fromEpochMs } from '../../db/json';
 import { prepared } from '../../db/prepared';
-import { agencies, staff, units } from '../../db/schema';
 import type { Ctx } from '../auth/actor';
 import { computeDue, loadCalendar } from '../calendar/calendar.service';
 import { endOfDay, parseDate } from '../calendar/local-date';
@@ -14,6 +13,7 @@ import { CITIZEN, matchesVariant, type ActionDef, type SlaSpec, type WorkflowDef
 import { actionOf, availableActions, checkInput, currentAssignee, mayPerform, prefixed, refusal, runningDue, stateOf, targetState, type Performer } from './engine';
 import { startDataSchema, type TransitionInput } from './fields';
 import { workflowErrors } from './workflow.errors';
+import { checkAssignee, transferTarget } from './workflow.targets';
 import { workflowSteps } from './workflow.table';
 import { insertStep, recordTransition, type Alongside, type PlannedTransition } from './workflow.record';
 
@@ -250,31 +250,6 @@ export async function startCase(tx: Tx, ctx: WorkflowCtx, args: StartArgs): Prom
     args.alongside,
   );
   return { step, state: def.initialState, previousState: def.initialState, terminal: false, dueAt };
-}
-
-/** Target unit and agency of a transfer: the agency decides the unit when only the agency is given. */
-async function transferTarget(tx: Tx, input: TransitionInput, prefix: string, lang: Lang): Promise<{ unitId: string | null; agencyId: string | null }> {
-  const issue = (path: string, vi: string, en: string): never => {
-    throw errors.validation([{ path: `${prefix}.${path}`, message: lang === 'vi' ? vi : en }]);
-  };
-  let unitId = input.toUnitId ?? null;
-  const agencyId = input.toAgencyId ?? null;
-  if (agencyId) {
-    const [a] = await tx.select({ unitId: agencies.unitId }).from(agencies).where(eq(agencies.id, agencyId));
-    if (!a) return issue('toAgencyId', 'Không tìm thấy cơ quan', 'No such agency');
-    if (unitId && unitId !== a.unitId) return issue('toAgencyId', 'Cơ quan không thuộc đơn vị nhận', 'The agency is not in the target unit');
-    unitId = a.unitId;
-  } else if (unitId) {
-    const [u] = await tx.select({ id: units.id }).from(units).where(eq(units.id, unitId));
-    if (!u) return issue('toUnitId', 'Không tìm thấy đơn vị', 'No such unit');
-  }
-  return { unitId, agencyId };
-}
-
-async function checkAssignee(tx: Tx, assigneeId: string, prefix: string, lang: Lang): Promise<void> {
-  const [s] = await tx.select({ active: staff.active }).from(staff).where(eq(staff.id, assigneeId));
-  if (!s?.active)
-    throw errors.validation([{ path: `${prefix}.assigneeId`, message: lang === 'vi' ? 'Không tìm thấy cán bộ đang hoạt động' : 'No such active staff member' }]);
 }
 
 /**
