@@ -1,5 +1,5 @@
 // The delivery worker: claims due messages of the outbox (safe with several server processes), sends them, retries with backoff.
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { notifications } from '../../db/schema';
 import { isSealedRecipient, openRecipient } from './recipients';
@@ -82,19 +82,29 @@ export class NotificationWorker {
     }
   }
 
-  /** One round: claim, send each, record the outcome. `now` is the worker's clock (tests pass a later time to pass a backoff). */
+  /**
+   * The messages delivered in a round, recorded sent in one statement (a sensitive body blanked).
+   * Only this claim may record them: if a lease ran out and another process took a row, its attempt
+   * count moved on and the row is left to that process.
+   */
+  private async recordSent(rows: Row[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.db
+      .update(notifications)
+      .set({ status: 'sent', sentAt: new Date(), lastError: null, body: sql`case when ${notifications.sensitive} then ${BLANKED} else ${notifications.body} end` })
+      .where(or(...rows.map((r) => and(eq(notifications.id, r.id), eq(notifications.attempts, r.attempts)))));
+  }
+
+  /** One round: claim, send each, record the outcomes. `now` is the worker's clock (tests pass a later time to pass a backoff). */
   async runOnce(now: Date = new Date()): Promise<RoundResult> {
     const rows = await this.claim(now);
     const out: RoundResult = { claimed: rows.length, sent: 0, retrying: 0, failed: 0 };
+    const sent: Row[] = [];
     for (const row of rows) {
-      // Only this claim may record the outcome: if the lease ran out and another process took the row, its attempt count moved on.
       const mine = and(eq(notifications.id, row.id), eq(notifications.attempts, row.attempts));
       try {
         await this.deliver(row);
-        await this.db
-          .update(notifications)
-          .set({ status: 'sent', sentAt: new Date(), lastError: null, ...(row.sensitive ? { body: BLANKED } : {}) })
-          .where(mine);
+        sent.push(row);
         out.sent++;
       } catch (err) {
         const message = (err instanceof Error ? err.message : String(err)).slice(0, 500);
@@ -112,6 +122,7 @@ export class NotificationWorker {
         this.log.warn({ notificationId: row.id, channel: row.channel, attempts: row.attempts, err: message }, giveUp ? 'notification given up' : 'notification will be retried');
       }
     }
+    await this.recordSent(sent);
     return out;
   }
 
