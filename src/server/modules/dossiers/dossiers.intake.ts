@@ -1,4 +1,5 @@
 // Opening a dossier: online submission by a guest, or intake at the desk with the officer's decision (accept, request to complete, refuse).
+import { randomUUID } from 'node:crypto';
 import type { DeskIntakeBody, DeskIntakeResult, PublicSubmitBody, PublicSubmitResult } from '../../../common/dossiers.schema';
 import type { ProcedurePublicView } from '../../../common/procedures.schema';
 import type { Tx } from '../../db/client';
@@ -19,7 +20,7 @@ import { applyAction, ENTITY, viewOf } from './dossiers.actions';
 import { clock } from './dossiers.clock';
 import { allocateCode } from './dossiers.codes';
 import { dossierErrors } from './dossiers.errors';
-import { documentLinksTemplate, documentLinksValues, findDossier, insertDossier, linkedFileIds } from './dossiers.queries';
+import { documentLinksTemplate, documentLinksValues, dossierInsertTemplate, dossierInsertValues, findDossier, linkedFileIds, type DossierOpen } from './dossiers.queries';
 import { hashSecret, newSecret } from '../../platform/tracking/secret';
 import { dossierWorkflow } from './dossiers.workflows';
 
@@ -74,12 +75,16 @@ interface OpenArgs {
   citizenId?: string | null;
 }
 
-/** Allocates the code, writes the dossier, starts the case and links the documents. */
+/**
+ * Allocates the code, then writes the dossier, starts its case, records its creation and links its
+ * documents, in one statement (the dossier's id is chosen here).
+ */
 async function openDossier(tx: Tx, ctx: WorkflowCtx, a: OpenArgs): Promise<{ id: string; code: string; secret: string; state: string }> {
   const secret = newSecret();
   const code = await allocateCode(tx, a.now, a.agency?.code ?? null, a.unit.code);
   const { applicant } = a.body;
-  const row = await insertDossier(tx, {
+  const row: DossierOpen = {
+    id: randomUUID(),
     code,
     secretHash: hashSecret(secret),
     procedureId: a.proc.id,
@@ -100,9 +105,8 @@ async function openDossier(tx: Tx, ctx: WorkflowCtx, a: OpenArgs): Promise<{ id:
     channel: a.channel,
     citizenId: a.citizenId ?? null,
     submittedAt: a.now,
-  });
+  };
   const { secretHash: _s, ...snapshot } = row;
-  // The start step, the dossier's audit entry and its documents in one statement.
   const links = a.body.documents.map((d) => ({ dossierId: row.id, fileId: d.fileId, name: d.name, kind: 'application' as const, stepSeq: 1, createdBy: ctx.actor?.id ?? null }));
   await startCase(tx, ctx, {
     def: a.def,
@@ -114,8 +118,9 @@ async function openDossier(tx: Tx, ctx: WorkflowCtx, a: OpenArgs): Promise<{ id:
     now: a.now,
     alongside: {
       key: `dossier_open:${links.length}`,
-      build: () => [auditInsertTemplate(tx, 'created'), ...(links.length ? [documentLinksTemplate(tx, links.length, 'doc')] : [])],
+      build: () => [dossierInsertTemplate(tx, 'dossier'), auditInsertTemplate(tx, 'created'), ...(links.length ? [documentLinksTemplate(tx, links.length, 'doc')] : [])],
       values: {
+        ...dossierInsertValues(row, 'dossier'),
         ...auditInsertValues(ctx, { action: 'dossier.create', entityType: ENTITY, entityId: row.id, unitId: a.unit.id, after: snapshot }, 'created'),
         ...documentLinksValues(links, 'doc'),
       },

@@ -49,10 +49,21 @@ export async function findDossierByCode(db: Tx, code: string): Promise<DossierWi
   return row ? flat(row) : undefined;
 }
 
-export async function insertDossier(db: Tx, row: DossierInsert): Promise<DossierRow> {
-  const [out] = await db.insert(dossiers).values(row).returning();
-  if (!out) throw new Error('dossier insert returned no row');
-  return out;
+/** The columns a new dossier is written with (the others take their defaults). */
+export const OPEN_COLUMNS = [
+  'id', 'code', 'secretHash', 'procedureId', 'procedureCode', 'procedureName', 'processingDays', 'workflowCode', 'state', 'unitId', 'agencyId',
+  'receivingUnitId', 'receivingAgencyId', 'applicantName', 'applicantIdNo', 'applicantPhone', 'applicantEmail', 'applicantAddress', 'channel',
+  'citizenId', 'submittedAt',
+] as const satisfies readonly (keyof DossierInsert)[];
+export type DossierOpen = Required<Pick<DossierInsert, (typeof OPEN_COLUMNS)[number]>>;
+
+/** A new dossier's insert with placeholders, for the statement that also starts its case (its id chosen beforehand). */
+export function dossierInsertTemplate(db: Tx, prefix: string) {
+  return db.insert(dossiers).values(placeholderRows(OPEN_COLUMNS, 1, prefix) as unknown as DossierInsert[]);
+}
+
+export function dossierInsertValues(row: DossierOpen, prefix: string): Record<string, unknown> {
+  return placeholderValues(OPEN_COLUMNS, [row], prefix);
 }
 
 /** The columns an action sets on the dossier's row (the step mirrored). */
