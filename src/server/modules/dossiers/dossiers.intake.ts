@@ -10,7 +10,8 @@ import { checkNewUploads } from '../../platform/files/attachments';
 import type { Lang } from '../../platform/locale';
 import { assertCan } from '../../platform/policy';
 import type { WorkflowDefinition } from '../../platform/workflow/definition';
-import { history, startCase, type CitizenCtx, type WorkflowCtx } from '../../platform/workflow/workflow.service';
+import { idempotencyAlongside, type IdempotencyClaim } from '../../platform/idempotency';
+import { alongside, history, startCase, type Alongside, type CitizenCtx, type WorkflowCtx } from '../../platform/workflow/workflow.service';
 import { toAgencyView } from '../org/agencies.service';
 import { cachedAgenciesOfUnit, cachedAgency, cachedUnit } from '../org/org.cache';
 import type { UnitRow } from '../org/units.service';
@@ -75,11 +76,19 @@ interface OpenArgs {
   citizenId?: string | null;
 }
 
+interface Opened {
+  id: string;
+  code: string;
+  secret: string;
+  state: string;
+}
+
 /**
  * Allocates the code, then writes the dossier, starts its case, records its creation and links its
- * documents, in one statement (the dossier's id is chosen here).
+ * documents, in one statement (the dossier's id is chosen here), with the caller's own writes for
+ * the dossier about to be opened (`also`: the answer stored under an idempotency key).
  */
-async function openDossier(tx: Tx, ctx: WorkflowCtx, a: OpenArgs): Promise<{ id: string; code: string; secret: string; state: string }> {
+async function openDossier(tx: Tx, ctx: WorkflowCtx, a: OpenArgs, also?: (opened: Opened) => Alongside): Promise<Opened> {
   const secret = newSecret();
   const code = await allocateCode(tx, a.now, a.agency?.code ?? null, a.unit.code);
   const { applicant } = a.body;
@@ -107,6 +116,7 @@ async function openDossier(tx: Tx, ctx: WorkflowCtx, a: OpenArgs): Promise<{ id:
     submittedAt: a.now,
   };
   const { secretHash: _s, ...snapshot } = row;
+  const opened: Opened = { id: row.id, code, secret, state: row.state };
   const links = a.body.documents.map((d) => ({ dossierId: row.id, fileId: d.fileId, name: d.name, kind: 'application' as const, stepSeq: 1, createdBy: ctx.actor?.id ?? null }));
   await startCase(tx, ctx, {
     def: a.def,
@@ -116,25 +126,33 @@ async function openDossier(tx: Tx, ctx: WorkflowCtx, a: OpenArgs): Promise<{ id:
     agencyId: a.agency?.id ?? null,
     note: a.startNote,
     now: a.now,
-    alongside: {
-      key: `dossier_open:${links.length}`,
-      build: () => [dossierInsertTemplate(tx, 'dossier'), auditInsertTemplate(tx, 'created'), ...(links.length ? [documentLinksTemplate(tx, links.length, 'doc')] : [])],
-      values: {
-        ...dossierInsertValues(row, 'dossier'),
-        ...auditInsertValues(ctx, { action: 'dossier.create', entityType: ENTITY, entityId: row.id, unitId: a.unit.id, after: snapshot }, 'created'),
-        ...documentLinksValues(links, 'doc'),
+    alongside: alongside(
+      {
+        key: `dossier_open:${links.length}`,
+        build: () => [dossierInsertTemplate(tx, 'dossier'), auditInsertTemplate(tx, 'created'), ...(links.length ? [documentLinksTemplate(tx, links.length, 'doc')] : [])],
+        values: {
+          ...dossierInsertValues(row, 'dossier'),
+          ...auditInsertValues(ctx, { action: 'dossier.create', entityType: ENTITY, entityId: row.id, unitId: a.unit.id, after: snapshot }, 'created'),
+          ...documentLinksValues(links, 'doc'),
+        },
       },
-    },
+      ...(also ? [also(opened)] : []),
+    ),
   });
-  return { id: row.id, code, secret, state: row.state };
+  return opened;
 }
 
-/** POST /api/public/dossiers: a guest files online; the answer carries the tracking secret, once. */
+/**
+ * POST /api/public/dossiers: a guest files online; the answer carries the tracking secret, once.
+ * With an idempotency `claim`, the answer is stored under its key by the statement that opens the
+ * dossier (`runIdempotentAtOnce` replays it to a retry).
+ */
 export async function submitOnline(
   tx: Tx,
   meta: { requestId: string; ip: string; lang: Lang; citizenId?: string | null },
   body: PublicSubmitBody,
   now: Date = clock.now(),
+  claim: IdempotencyClaim | null = null,
 ): Promise<PublicSubmitResult> {
   const { lang } = meta;
   const proc = await procedureOf(tx, body.procedureCode, lang);
@@ -149,18 +167,24 @@ export async function submitOnline(
   await checkCoverage(tx, proc, unit, lang, 'body.unitId');
   await checkDocuments(tx, body.documents, true, lang);
   const ctx: CitizenCtx = { actor: null, citizen: { label: body.applicant.name }, requestId: meta.requestId, ip: meta.ip, lang };
-  const out = await openDossier(tx, ctx, {
-    def,
-    proc,
-    unit,
-    agency: await deskOf(tx, unit),
-    body,
-    channel: 'online',
-    now,
-    startNote: body.note || null,
-    citizenId: meta.citizenId ?? null,
-  });
-  return { id: out.id, code: out.code, secret: out.secret, trackingUrl: trackingUrl(out.code), state: out.state };
+  const answer = (o: Opened): PublicSubmitResult => ({ id: o.id, code: o.code, secret: o.secret, trackingUrl: trackingUrl(o.code), state: o.state });
+  const out = await openDossier(
+    tx,
+    ctx,
+    {
+      def,
+      proc,
+      unit,
+      agency: await deskOf(tx, unit),
+      body,
+      channel: 'online',
+      now,
+      startNote: body.note || null,
+      citizenId: meta.citizenId ?? null,
+    },
+    (o) => idempotencyAlongside(tx, claim, 201, answer(o)),
+  );
+  return answer(out);
 }
 
 /** POST /api/dossiers: the desk receives a paper (or scanned) dossier and records its decision in the same transaction. */

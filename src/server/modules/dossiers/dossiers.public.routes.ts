@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { RatingBody, RatingResult } from '../../../common/dossier-ratings.schema';
 import { CitizenActionBody, CitizenActionParams, PublicDossierView, PublicSubmitBody, PublicSubmitResult, TrackingParams, TrackingQuery } from '../../../common/dossiers.schema';
-import { idempotent } from '../../platform/idempotency';
+import { idempotent, idempotentAtOnce } from '../../platform/idempotency';
 import { langOf } from '../../platform/locale';
 import { replyPdf } from '../../platform/pdf/http';
 import { perCodeLimit, SECRET_HEADER, TRACKING_PER_IP_PER_MIN } from '../../platform/tracking/limits';
@@ -45,7 +45,8 @@ export const publicDossierRoutes: FastifyPluginAsyncZod = async (app) => {
       const citizenId = req.citizen?.id ?? null;
       const meta = { requestId: req.id, ip: req.ip, lang: langOf(req), citizenId };
       const scope = citizenId ? `citizen-account:${citizenId}` : `guest:${req.ip}`;
-      return idempotent(db, req, reply, async (tx) => ({ status: 201, body: await submitOnline(tx, meta, req.body) }), { scope });
+      // The answer is stored under the key by the statement that opens the dossier.
+      return idempotentAtOnce(db, req, reply, (claim) => db.transaction(async (tx) => ({ status: 201, body: await submitOnline(tx, meta, req.body, undefined, claim) })), { scope });
     },
   );
 

@@ -145,6 +145,21 @@ describe('online submission and tracking', () => {
     expect(second.headers['idempotent-replayed']).toBe('true');
     expect(second.json<PublicSubmitResult>().code).toBe(first.json<PublicSubmitResult>().code);
     expect(await t.db.$count(dossiers, eq(dossiers.code, first.json<PublicSubmitResult>().code))).toBe(1);
+    // The same key with another request is refused, and files nothing.
+    const before = await countRows(t, 'dossiers');
+    const other = await t.anonymous().request({ method: 'POST', url: '/api/public/dossiers', payload: { ...body, note: 'khác' }, headers: { 'idempotency-key': 'guest-retry-0001' }, remoteAddress: '10.9.9.9' });
+    expect(other.statusCode).toBe(422);
+    expect(await countRows(t, 'dossiers')).toBe(before);
+  });
+
+  it('files once when the same submission is sent twice at the same moment', async () => {
+    const file = await uploadOk(t.anonymous());
+    const body = { procedureCode: '1.004873', unitId: anBinh, applicant: applicant(), documents: [{ fileId: file.id, name: 'Tờ khai' }] };
+    const send = () => t.anonymous().request({ method: 'POST', url: '/api/public/dossiers', payload: body, headers: { 'idempotency-key': 'guest-twice-0001' }, remoteAddress: '10.9.9.10' });
+    const [a, b] = await Promise.all([send(), send()]);
+    expect([a.statusCode, b.statusCode]).toEqual([201, 201]);
+    expect(b.json<PublicSubmitResult>().code).toBe(a.json<PublicSubmitResult>().code);
+    expect(await t.db.$count(dossiers, eq(dossiers.code, a.json<PublicSubmitResult>().code))).toBe(1);
   });
 
   it('rate-limits uploads per address', async () => {
