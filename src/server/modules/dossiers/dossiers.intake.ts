@@ -21,7 +21,7 @@ import { applyAction, ENTITY, viewOf } from './dossiers.actions';
 import { clock } from './dossiers.clock';
 import { allocateCode } from './dossiers.codes';
 import { dossierErrors } from './dossiers.errors';
-import { documentLinksTemplate, documentLinksValues, dossierInsertTemplate, dossierInsertValues, findDossier, linkedFileIds, type DossierOpen } from './dossiers.queries';
+import { documentLinksTemplate, documentLinksValues, dossierInsertTemplate, dossierInsertValues, filesWithHolders, findDossier, type DossierOpen } from './dossiers.queries';
 import { hashSecret, newSecret } from '../../platform/tracking/secret';
 import { dossierWorkflow } from './dossiers.workflows';
 
@@ -58,8 +58,9 @@ async function checkCoverage(tx: Tx, proc: ProcedurePublicView, unit: Readonly<U
 
 /** Uploaded, and not already part of a dossier; a guest may attach only guest uploads. */
 export async function checkDocuments(tx: Tx, docs: ReadonlyArray<{ fileId: string }>, guest: boolean, lang: Lang, path = 'body.documents'): Promise<void> {
-  const taken = await linkedFileIds(tx, docs.map((d) => d.fileId));
-  await checkNewUploads(tx, docs, { guest, taken, lang, path });
+  const found = await filesWithHolders(tx, docs.map((d) => d.fileId));
+  const taken = new Set(found.filter((f) => f.taken).map((f) => f.id));
+  await checkNewUploads(tx, docs, { guest, taken, lang, path, files: found });
 }
 
 interface OpenArgs {

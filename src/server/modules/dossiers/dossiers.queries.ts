@@ -1,5 +1,5 @@
 // SQL of dossiers: the record with its units' paths, updates, file links and the scoped inbox with keyset pages.
-import { and, asc, eq, gte, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gte, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client';
 import { placeholderRows, placeholderValues } from '../../db/compiled';
@@ -7,6 +7,7 @@ import { prepared } from '../../db/prepared';
 import { dossierDocuments, dossiers, files, units } from '../../db/schema';
 import { queryRows } from '../../db/rows';
 import { escapeLike } from '../../db/scope';
+import type { FileRow } from '../../platform/files/files.service';
 import { afterDue, dueConditions, dueSortKey, type DueWindow } from '../../platform/workflow/inbox';
 import { namesQuery, stepNames, type StepNames } from '../../platform/workflow/names';
 import type { Step } from '../../platform/workflow/workflow.service';
@@ -130,11 +131,13 @@ export function documentLinksValues(links: readonly DocumentLinkInsert[], prefix
   return placeholderValues(LINK_COLUMNS, links, prefix);
 }
 
-/** File ids among `ids` that some dossier already holds. */
-export async function linkedFileIds(db: Tx, ids: readonly string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db.selectDistinct({ fileId: dossierDocuments.fileId }).from(dossierDocuments).where(inArray(dossierDocuments.fileId, [...ids]));
-  return new Set(rows.map((r) => r.fileId));
+/** The uploaded files among `ids`, each with whether some dossier already holds it: one statement (names qualified by hand: drizzle leaves a single table's columns unqualified). */
+export async function filesWithHolders(db: Tx, ids: readonly string[]): Promise<Array<FileRow & { taken: boolean }>> {
+  if (ids.length === 0) return [];
+  return db
+    .select({ ...getTableColumns(files), taken: sql<boolean>`exists (select 1 from dossier_documents d where d.file_id = files.id)` })
+    .from(files)
+    .where(inArray(files.id, [...new Set(ids)]));
 }
 
 export async function documentsOf(db: Tx, dossierId: string) {

@@ -5,7 +5,7 @@ import type { Tx } from '../../db/client';
 import { files } from '../../db/schema';
 import { errors, type FieldIssue } from '../errors';
 import type { Lang } from '../locale';
-import { findFiles } from './files.service';
+import { findFiles, type FileRow } from './files.service';
 
 /** Every item names an uploaded file; otherwise a 400 on `<path>.<i>.fileId` for each one that does not. */
 export async function checkUploaded(tx: Tx, items: ReadonlyArray<{ fileId: string }>, lang: Lang, path: string): Promise<void> {
@@ -21,15 +21,16 @@ export async function checkUploaded(tx: Tx, items: ReadonlyArray<{ fileId: strin
 /**
  * Files a new record is to hold: each uploaded, not among `taken` (already held by another record),
  * and for a guest only guest uploads (so nobody attaches a file an officer uploaded). A 400 on
- * `<path>.<i>.fileId` for each one that fails.
+ * `<path>.<i>.fileId` for each one that fails. `files`: the named files, when the caller read them
+ * already (with what holds them, in one statement).
  */
 export async function checkNewUploads(
   tx: Tx,
   links: ReadonlyArray<{ fileId: string }>,
-  opts: { guest: boolean; taken: ReadonlySet<string>; lang: Lang; path: string },
+  opts: { guest: boolean; taken: ReadonlySet<string>; lang: Lang; path: string; files?: readonly FileRow[] },
 ): Promise<void> {
   if (!links.length) return;
-  const found = new Map((await findFiles(tx, links.map((d) => d.fileId))).map((f) => [f.id, f]));
+  const found = new Map((opts.files ?? (await findFiles(tx, links.map((d) => d.fileId)))).map((f) => [f.id, f]));
   const issues: FieldIssue[] = [];
   links.forEach((d, i) => {
     const f = found.get(d.fileId);
