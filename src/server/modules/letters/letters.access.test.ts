@@ -1,6 +1,7 @@
 // Permissions across units and roles through HTTP: a unit's officers never see another unit's letters; the province sees its communes; transfers move who may act.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CasePage, CaseView, LetterCounts, LetterPage, LetterView } from '../../../common/letters.schema';
+import type { CaseView, LetterView } from '../../../common/letters.schema';
+import type { CasePage, LetterCounts, LetterPage } from '../../../common/letters-inbox.schema';
 import type { TestClient } from '../../testing/harness';
 import { act, actOk, addStaff, caseOf, classify, content, errorOf, fieldPaths, record, recordOk, staffId, startLetterApp } from './letters.test-helpers';
 

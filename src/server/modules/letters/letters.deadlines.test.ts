@@ -1,6 +1,7 @@
 // The letters' deadlines through HTTP, as a table: calendar and working days, complex and remote complaints, both instances, extensions, Tết, flags.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { CasePage, CaseView, LetterCounts } from '../../../common/letters.schema';
+import type { CaseView } from '../../../common/letters.schema';
+import type { CasePage, LetterCounts } from '../../../common/letters-inbox.schema';
 import type { TestClient } from '../../testing/harness';
 import { clock } from './letters.clock';
 import { actOk, caseOf, classifyOk, content, endOf, recordOk, staffId, startLetterApp, uploadOk, vn } from './letters.test-helpers';

@@ -1,6 +1,6 @@
 // The demo letters: made through the services at start-up, of every type and in several states, the denouncers protected.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CasePage, LetterCounts, LetterPage } from '../../../common/letters.schema';
+import type { CasePage, LetterCounts, LetterPage } from '../../../common/letters-inbox.schema';
 import { startTestApp, type TestApp } from '../../testing/harness';
 
 let t: TestApp;

@@ -2,7 +2,8 @@
 // telling who a protected denouncer is; filing a letter with an existing case (idempotent, audited, field errors, counts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DuplicateSuggestions } from '../../../common/letter-duplicates.schema';
-import type { CaseView, LetterCounts, LetterView } from '../../../common/letters.schema';
+import type { CaseView, LetterView } from '../../../common/letters.schema';
+import type { LetterCounts } from '../../../common/letters-inbox.schema';
 import type { TestClient } from '../../testing/harness';
 import { addStaff, classifyOk, content, countRows, fieldPaths, recordOk, startLetterApp } from './letters.test-helpers';
 

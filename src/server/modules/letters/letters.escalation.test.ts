@@ -1,7 +1,8 @@
 // The deadline job run with a controlled clock: a reminder to the assignee of a case due soon, an escalation of an overdue case to the head of the unit, once each, audited, told, shown on the case.
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { CasePage, CaseView, LetterCounts } from '../../../common/letters.schema';
+import type { CaseView } from '../../../common/letters.schema';
+import type { CasePage, LetterCounts } from '../../../common/letters-inbox.schema';
 import { auditLog, notifications } from '../../db/schema';
 import type { TestClient } from '../../testing/harness';
 import { clock } from './letters.clock';

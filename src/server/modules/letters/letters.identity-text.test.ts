@@ -1,7 +1,8 @@
 // The writer's own words on a denunciation (subject, content, the reason to reopen): redacted for every staff reader but the assigned handler and the head of the handling unit, on every answer that carries them; search cannot find the denouncer by them; other letters unchanged.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CasePage, CaseView, LetterPage, LetterView } from '../../../common/letters.schema';
+import type { CaseView, LetterView } from '../../../common/letters.schema';
+import type { CasePage, LetterPage } from '../../../common/letters-inbox.schema';
 import { queryRows } from '../../db/rows';
 import type { TestClient } from '../../testing/harness';
 import { actOk, addStaff, classifyOk, content, recordOk, staffId, startLetterApp, uploadOk } from './letters.test-helpers';

@@ -1,7 +1,8 @@
 // Protection of denouncers: no plaintext identity in the database or in any answer to other roles; only the handler and the head reveal it, each reveal audited.
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CasePage, CaseView, LetterPage, LetterView, PublicLetterResult, WriterView } from '../../../common/letters.schema';
+import type { CaseView, LetterView, PublicLetterResult, WriterView } from '../../../common/letters.schema';
+import type { CasePage, LetterPage } from '../../../common/letters-inbox.schema';
 import { queryRows } from '../../db/rows';
 import { auditLog } from '../../db/schema';
 import type { TestClient } from '../../testing/harness';

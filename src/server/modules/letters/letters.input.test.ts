@@ -1,6 +1,7 @@
 // Bad input from staff answered with field paths and nothing written; retried requests acting once; two officers classifying one letter at once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CasePage, CaseView, LetterPage, LetterView, StaffLetterResult } from '../../../common/letters.schema';
+import type { CaseView, LetterView, StaffLetterResult } from '../../../common/letters.schema';
+import type { CasePage, LetterPage } from '../../../common/letters-inbox.schema';
 import type { TestClient } from '../../testing/harness';
 import { clock } from './letters.clock';
 import { act, caseOf, checks, classify, content, countRows, errorOf, fieldPaths, record, recordOk, startLetterApp } from './letters.test-helpers';

@@ -1,6 +1,7 @@
 // Each letter type's lifecycle through HTTP: intake, classification, the processing decision, handling and the end, with the writer's view beside it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseView, LetterCounts, LetterView } from '../../../common/letters.schema';
+import type { CaseView, LetterView } from '../../../common/letters.schema';
+import type { LetterCounts } from '../../../common/letters-inbox.schema';
 import type { PublicLetterView } from '../../../common/letters-tracking.schema';
 import type { TestClient } from '../../testing/harness';
 import { actOk, act, caseOf, classifyOk, content, errorOf, fieldPaths, recordOk, staffId, startLetterApp, uploadOk } from './letters.test-helpers';

@@ -1,6 +1,7 @@
 // The writer's side through HTTP: a letter sent on the portal with files, anonymous or not; tracking that reveals nothing to a wrong secret; rate limits; retries.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LetterPage, LetterView, PublicLetterResult } from '../../../common/letters.schema';
+import type { LetterView, PublicLetterResult } from '../../../common/letters.schema';
+import type { LetterPage } from '../../../common/letters-inbox.schema';
 import type { PublicLetterView } from '../../../common/letters-tracking.schema';
 import { TRACKING_PER_CODE_PER_MIN, TRACKING_PER_IP_PER_MIN } from '../../platform/tracking/limits';
 import type { TestClient } from '../../testing/harness';

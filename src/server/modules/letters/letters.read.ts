@@ -1,6 +1,7 @@
 // Staff reads of letters: the case inbox and the letters list (scoped, filtered, keyset pages), counts, one letter, the audited reveal of a writer, files.
 import { z } from 'zod';
-import type { CaseListQuery, CasePage, LetterCounts, LetterListQuery, LetterPage, LetterView, WriterView } from '../../../common/letters.schema';
+import type { LetterView, WriterView } from '../../../common/letters.schema';
+import type { CaseListQuery, CasePage, LetterCounts, LetterListQuery, LetterPage } from '../../../common/letters-inbox.schema';
 import type { Tx } from '../../db/client';
 import { recordAudit } from '../../platform/audit/audit';
 import type { Ctx } from '../../platform/auth/actor';

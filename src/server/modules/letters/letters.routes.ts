@@ -1,21 +1,8 @@
 // HTTP routes of letters for staff: intake, the letters list and the case inbox, counts, a letter and its audited identity, classification, case actions.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  CaseActionAck,
-  CaseActionBody,
-  CaseListQuery,
-  CasePage,
-  CaseView,
-  ClassifyBody,
-  LetterCounts,
-  LetterListQuery,
-  LetterPage,
-  LetterView,
-  StaffLetterBody,
-  StaffLetterResult,
-  WriterView,
-} from '../../../common/letters.schema';
+import { CaseActionAck, CaseActionBody, CaseView, ClassifyBody, LetterView, StaffLetterBody, StaffLetterResult, WriterView } from '../../../common/letters.schema';
+import { CaseListQuery, CasePage, LetterCounts, LetterListQuery, LetterPage } from '../../../common/letters-inbox.schema';
 import { AssigneeList, AssigneeQuery } from '../../../common/dossier-pickers.schema';
 import { ActionParams } from '../../../common/workflow.schema';
 import { ctxOf } from '../../platform/auth/actor';

@@ -2,7 +2,8 @@
 // leaves the case and is back to classify with its deadline from the receipt; a protected letter stays protected.
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseView, LetterPage, LetterView } from '../../../common/letters.schema';
+import type { CaseView, LetterView } from '../../../common/letters.schema';
+import type { LetterPage } from '../../../common/letters-inbox.schema';
 import { auditLog, letters } from '../../db/schema';
 import type { TestClient } from '../../testing/harness';
 import { addStaff, classifyOk, content, errorOf, fieldPaths, recordOk, staffId, startLetterApp } from './letters.test-helpers';

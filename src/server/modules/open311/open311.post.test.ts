@@ -1,7 +1,8 @@
 // POST requests.json: form-encoded and JSON, a feedback letter in the right unit, every bad argument named, API keys issued, revoked and rate-limited.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LetterPage, LetterView } from '../../../common/letters.schema';
+import type { LetterView } from '../../../common/letters.schema';
+import type { LetterPage } from '../../../common/letters-inbox.schema';
 import { auditLog, open311Clients, open311Requests } from '../../db/schema';
 import type { TestApp } from '../../testing/harness';
 import { countRows } from '../dossiers/dossiers.test-helpers';

@@ -1,7 +1,7 @@
 // What the public Open311 views show of a request: the description (redacted) and the location only once its letter holds
 // nothing but petitions or feedback; before classification, and for a complaint, only its status and dates.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LetterPage } from '../../../common/letters.schema';
+import type { LetterPage } from '../../../common/letters-inbox.schema';
 import type { TestApp, TestClient } from '../../testing/harness';
 import { classifyOk, content } from '../letters/letters.test-helpers';
 import { BASE, issueKey, lightReport, postForm, startTestApp } from './open311.test-helpers';

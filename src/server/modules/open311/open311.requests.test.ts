@@ -1,6 +1,6 @@
 // GET requests.json and requests/{id}.json field by field: status from the letter and its cases, filters, the page/page_size extension, nothing personal, nothing protected.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LetterPage } from '../../../common/letters.schema';
+import type { LetterPage } from '../../../common/letters-inbox.schema';
 import type { TestApp, TestClient } from '../../testing/harness';
 import { actOk, classifyOk, content } from '../letters/letters.test-helpers';
 import { BASE, issueKey, lightReport, open311Errors, postForm, startTestApp } from './open311.test-helpers';

@@ -3,10 +3,12 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import type { CaseView, LetterCounts, LetterView } from '../../../common/letters.schema';
+import type { CaseView, LetterView } from '../../../common/letters.schema';
+import type { LetterCounts } from '../../../common/letters-inbox.schema';
 import type { DuplicateSuggestions } from '../../../common/letter-duplicates.schema';
 
-export type { CaseSummary, CaseView, LetterCounts, LetterSummary, LetterView, WriterView } from '../../../common/letters.schema';
+export type { CaseSummary, CaseView, LetterSummary, LetterView, WriterView } from '../../../common/letters.schema';
+export type { LetterCounts } from '../../../common/letters-inbox.schema';
 
 export const letterKeys = {
   all: ['letters'] as const,
