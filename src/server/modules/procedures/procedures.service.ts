@@ -116,10 +116,14 @@ export async function listPublicProcedures(db: Tx, q: PublicProcedureQuery): Pro
 }
 
 /** Only active procedures are public: a withdrawn one answers 404 like an unknown code. */
-export async function getPublicProcedure(db: Tx, code: string): Promise<ProcedurePublicView> {
-  const row = await findProcedureByCode(db, code);
+/** A procedure in force as the public sees it; 404 when there is none by that code or it was withdrawn. */
+function inForce(row: ProcedureRow | undefined): ProcedurePublicView {
   if (!row || !row.active) throw procedureErrors.notFound();
   return toPublicView(row);
+}
+
+export async function getPublicProcedure(db: Tx, code: string): Promise<ProcedurePublicView> {
+  return inForce(await findProcedureByCode(db, code));
 }
 
 /**
@@ -128,9 +132,7 @@ export async function getPublicProcedure(db: Tx, code: string): Promise<Procedur
  * the same few procedures over and over. A transaction that writes procedures does not read here.
  */
 export async function getPublicProcedureCached(db: Tx, code: string): Promise<ProcedurePublicView> {
-  const row = await cacheOf<ProcedureRow>(db, 'procedures', { freshMs: 60_000, maxEntries: 5_000 }).get(code, async () => frozen(await findProcedureByCode(db, code)));
-  if (!row || !row.active) throw procedureErrors.notFound();
-  return toPublicView(row);
+  return inForce(await cacheOf<ProcedureRow>(db, 'procedures', { freshMs: 60_000, maxEntries: 5_000 }).get(code, async () => frozen(await findProcedureByCode(db, code))));
 }
 
 export async function listProcedureFields(db: Tx): Promise<ProcedureFieldList> {

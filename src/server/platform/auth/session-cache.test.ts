@@ -7,14 +7,15 @@ import { buildApp } from '../../app';
 import { openDatabase } from '../../db/client';
 import { staff } from '../../db/schema';
 import { startTestApp, type TestApp, type TestClient } from '../../testing/harness';
-import { SESSION_FRESH_MS, SessionCache } from './session-cache';
+import { NotifiedCache } from '../../db/notified-cache';
+import { SESSION_FRESH_MS, SESSION_OPTIONS } from './session-cache';
 
 type Found = { session: { expiresAt: Date }; n: number };
 const found = (n: number, expiresAt = new Date(Date.now() + 3_600_000)): Found => ({ session: { expiresAt }, n });
 
 describe('the cache itself', () => {
   it('serves a fresh session, reads it again when stale or expired, and keeps nothing while not listening', async () => {
-    const cache = new SessionCache<Found>();
+    const cache = new NotifiedCache<Found>(SESSION_OPTIONS);
     let reads = 0;
     const load = async () => found(++reads);
     expect((await cache.get('a', load, 1_000))?.n).toBe(1);
@@ -24,14 +25,14 @@ describe('the cache itself', () => {
     expect((await cache.get('a', load, 3_000 + SESSION_FRESH_MS - 1))?.n).toBe(3);
     expect((await cache.get('a', load, 3_000 + SESSION_FRESH_MS))?.n).toBe(4);
     const soon = new Date(Date.now() + 10);
-    const expiring = new SessionCache<Found>();
+    const expiring = new NotifiedCache<Found>(SESSION_OPTIONS);
     expiring.setListening(true);
     await expiring.get('b', async () => found(1, soon), Date.now());
     expect((await expiring.get('b', async () => undefined, soon.getTime() + 1))).toBeUndefined();
   });
 
   it('does not keep a read that started before a change, nor an unknown token', async () => {
-    const cache = new SessionCache<Found>();
+    const cache = new NotifiedCache<Found>(SESSION_OPTIONS);
     cache.setListening(true);
     const racing = cache.get('a', async () => {
       cache.forgetAll(); // a role revoked while the session was being read

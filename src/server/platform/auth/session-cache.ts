@@ -4,7 +4,7 @@
 // used only while the process listens for changes (db/notified-cache.ts): a session that ends or a
 // change to a staff member's account, roles or unit empties it in every process at once.
 import type { Tx } from '../../db/client';
-import { cacheOf, forgetCached, NotifiedCache } from '../../db/notified-cache';
+import { cacheOf, forgetCached, type NotifiedCache } from '../../db/notified-cache';
 
 /** How long a session read stays in use without being read again, at most. */
 export const SESSION_FRESH_MS = 5_000;
@@ -13,18 +13,12 @@ const MAX_SESSIONS = 20_000;
 
 type WithSession = { session: { expiresAt: Date } };
 
-const SESSION_OPTIONS = {
+/** Sessions by their token's hash: an expired session is never served. */
+export const SESSION_OPTIONS = {
   freshMs: SESSION_FRESH_MS,
   maxEntries: MAX_SESSIONS,
   usable: (v: WithSession, now: number) => v.session.expiresAt.getTime() > now,
 };
-
-/** A cache of sessions by their token's hash: an expired session is never served. */
-export class SessionCache<T extends WithSession> extends NotifiedCache<T> {
-  constructor() {
-    super(SESSION_OPTIONS);
-  }
-}
 
 /** The session cache of this database's app. */
 export function sessionCacheOf<T extends WithSession>(db: Tx): NotifiedCache<T> {
