@@ -73,6 +73,9 @@ export const DeskIntakeBody = z
     decision: z.enum(DESK_DECISIONS),
     /** The decision's fields (receivedDocuments, copies / missingDocuments, guidance / reason, legalBasis). */
     data: z.record(z.string(), z.unknown()).optional(),
+    /** Where and to whom the acceptance hands the dossier, when the procedure's workflow asks (the commune workflow's `accept`). */
+    toAgencyId: z.uuid().optional(),
+    assigneeId: z.uuid().optional(),
     note: optionalText(4000),
   })
   .strict();

@@ -5,7 +5,7 @@
 // shaped like national codes but were not checked one by one against the national database
 // (csdl.dichvucong.gov.vn), and fees set by provincial resolutions are sample amounts. Time limits
 // are those of the cited texts; the "local" time is a sample of the reductions provinces announce.
-import type { DocumentForm, ProcedureLevel } from '../../common/procedures.schema';
+import { DEFAULT_WORKFLOW, type DocumentForm, type ProcedureLevel } from '../../common/procedures.schema';
 import type { Tx } from '../db/client';
 import { procedures } from '../db/schema';
 
@@ -39,6 +39,8 @@ interface DemoProcedure {
   result: string;
   legal: string;
   online?: boolean;
+  /** The workflow followed; the standard one-stop workflow unless named. */
+  workflow?: 'one_stop_commune';
 }
 
 const ID_DOC: [string, DocumentForm] = ['Giấy tờ tùy thân có ảnh (CCCD/hộ chiếu) hoặc thông tin định danh điện tử', 'original'];
@@ -56,16 +58,16 @@ const SAMPLE_FEE = 'mức mẫu; theo Nghị quyết của HĐND tỉnh';
 export const DEMO_PROCEDURES: DemoProcedure[] = [
   // ---------- Hộ tịch ----------
   { code: '1.001193', name: 'Đăng ký khai sinh', field: 'HT', level: 'commune', agency: UBX, days: 1, local: 0.5, fees: [['Lệ phí', 0, 'miễn lệ phí khi đăng ký đúng hạn']], docs: [['Tờ khai đăng ký khai sinh', 'original'], ['Giấy chứng sinh hoặc văn bản thay Giấy chứng sinh', 'original'], ID_DOC], result: 'Giấy khai sinh (bản chính) và trích lục khai sinh', legal: HT_LAW, online: true },
-  { code: '1.000656', name: 'Đăng ký khai tử', field: 'HT', level: 'commune', agency: UBX, days: 1, fees: [['Lệ phí', 0, 'miễn lệ phí khi đăng ký đúng hạn']], docs: [['Tờ khai đăng ký khai tử', 'original'], ['Giấy báo tử hoặc giấy tờ thay Giấy báo tử', 'original'], ID_DOC], result: 'Trích lục khai tử', legal: HT_LAW, online: true },
+  { code: '1.000656', name: 'Đăng ký khai tử', field: 'HT', level: 'commune', agency: UBX, days: 1, fees: [['Lệ phí', 0, 'miễn lệ phí khi đăng ký đúng hạn']], docs: [['Tờ khai đăng ký khai tử', 'original'], ['Giấy báo tử hoặc giấy tờ thay Giấy báo tử', 'original'], ID_DOC], result: 'Trích lục khai tử', legal: HT_LAW, online: true, workflow: 'one_stop_commune' },
   { code: '1.000894', name: 'Đăng ký kết hôn', field: 'HT', level: 'commune', agency: UBX, days: 5, local: 1, fees: [['Lệ phí', 0, 'miễn lệ phí với công dân Việt Nam cư trú trong nước']], docs: [['Tờ khai đăng ký kết hôn', 'original'], ['Giấy xác nhận tình trạng hôn nhân (nếu đăng ký tại nơi không thường trú)', 'original'], ID_DOC], result: 'Giấy chứng nhận kết hôn', legal: HT_LAW },
   { code: '1.004873', name: 'Cấp Giấy xác nhận tình trạng hôn nhân', field: 'HT', level: 'commune', agency: UBX, days: 3, local: 2, fees: [['Lệ phí', 15000, SAMPLE_FEE]], docs: [['Tờ khai cấp Giấy xác nhận tình trạng hôn nhân', 'original'], ID_DOC], result: 'Giấy xác nhận tình trạng hôn nhân', legal: HT_LAW, online: true },
-  { code: '1.004859', name: 'Đăng ký thay đổi, cải chính, bổ sung thông tin hộ tịch', field: 'HT', level: 'commune', agency: UBX, days: 3, fees: [['Lệ phí', 15000, SAMPLE_FEE]], docs: [['Tờ khai đăng ký thay đổi, cải chính, bổ sung thông tin hộ tịch', 'original'], ['Giấy tờ làm căn cứ thay đổi, cải chính, bổ sung', 'original_or_copy'], ID_DOC], result: 'Trích lục thay đổi, cải chính, bổ sung thông tin hộ tịch', legal: HT_LAW },
-  { code: '1.004746', name: 'Cấp bản sao trích lục hộ tịch', field: 'HT', level: 'commune', agency: UBX, days: 1, fees: [['Phí cấp bản sao trích lục', 8000, 'mỗi bản']], docs: [['Tờ khai cấp bản sao trích lục hộ tịch', 'original'], ID_DOC], result: 'Bản sao trích lục hộ tịch', legal: HT_LAW, online: true },
-  { code: '1.001022', name: 'Đăng ký nhận cha, mẹ, con', field: 'HT', level: 'commune', agency: UBX, days: 3, fees: [['Lệ phí', 15000, SAMPLE_FEE]], docs: [['Tờ khai đăng ký nhận cha, mẹ, con', 'original'], ['Chứng cứ chứng minh quan hệ cha, mẹ, con', 'original_or_copy'], ID_DOC], result: 'Trích lục đăng ký nhận cha, mẹ, con', legal: HT_LAW },
+  { code: '1.004859', name: 'Đăng ký thay đổi, cải chính, bổ sung thông tin hộ tịch', field: 'HT', level: 'commune', agency: UBX, days: 3, fees: [['Lệ phí', 15000, SAMPLE_FEE]], docs: [['Tờ khai đăng ký thay đổi, cải chính, bổ sung thông tin hộ tịch', 'original'], ['Giấy tờ làm căn cứ thay đổi, cải chính, bổ sung', 'original_or_copy'], ID_DOC], result: 'Trích lục thay đổi, cải chính, bổ sung thông tin hộ tịch', legal: HT_LAW, workflow: 'one_stop_commune' },
+  { code: '1.004746', name: 'Cấp bản sao trích lục hộ tịch', field: 'HT', level: 'commune', agency: UBX, days: 1, fees: [['Phí cấp bản sao trích lục', 8000, 'mỗi bản']], docs: [['Tờ khai cấp bản sao trích lục hộ tịch', 'original'], ID_DOC], result: 'Bản sao trích lục hộ tịch', legal: HT_LAW, online: true, workflow: 'one_stop_commune' },
+  { code: '1.001022', name: 'Đăng ký nhận cha, mẹ, con', field: 'HT', level: 'commune', agency: UBX, days: 3, fees: [['Lệ phí', 15000, SAMPLE_FEE]], docs: [['Tờ khai đăng ký nhận cha, mẹ, con', 'original'], ['Chứng cứ chứng minh quan hệ cha, mẹ, con', 'original_or_copy'], ID_DOC], result: 'Trích lục đăng ký nhận cha, mẹ, con', legal: HT_LAW, workflow: 'one_stop_commune' },
   // ---------- Chứng thực ----------
   { code: '2.000815', name: 'Chứng thực bản sao từ bản chính giấy tờ, văn bản do cơ quan có thẩm quyền của Việt Nam cấp hoặc chứng nhận', field: 'CT', level: 'commune', agency: UBX, days: 1, local: 0.5, fees: [['Phí chứng thực bản sao', 2000, 'mỗi trang; từ trang thứ 3 là 1.000 đồng/trang, tối đa 200.000 đồng/bản']], docs: [['Bản chính giấy tờ, văn bản cần chứng thực', 'original'], ['Bản sao cần chứng thực', 'copy']], result: 'Bản sao được chứng thực từ bản chính', legal: CT_LAW },
-  { code: '2.000884', name: 'Chứng thực chữ ký trong các giấy tờ, văn bản', field: 'CT', level: 'commune', agency: UBX, days: 1, local: 0.5, fees: [['Phí chứng thực chữ ký', 10000, 'mỗi trường hợp']], docs: [['Giấy tờ, văn bản cần chứng thực chữ ký', 'original'], ID_DOC], result: 'Giấy tờ, văn bản được chứng thực chữ ký', legal: CT_LAW },
-  { code: '2.001035', name: 'Chứng thực hợp đồng, giao dịch liên quan đến tài sản là động sản, quyền sử dụng đất và nhà ở', field: 'CT', level: 'commune', agency: UBX, days: 2, fees: [['Phí chứng thực hợp đồng, giao dịch', 50000, 'mỗi hợp đồng, giao dịch']], docs: [['Dự thảo hợp đồng, giao dịch', 'original'], ['Giấy tờ chứng minh quyền sở hữu, quyền sử dụng tài sản', 'certified_copy'], ID_DOC], result: 'Hợp đồng, giao dịch được chứng thực', legal: CT_LAW },
+  { code: '2.000884', name: 'Chứng thực chữ ký trong các giấy tờ, văn bản', field: 'CT', level: 'commune', agency: UBX, days: 1, local: 0.5, fees: [['Phí chứng thực chữ ký', 10000, 'mỗi trường hợp']], docs: [['Giấy tờ, văn bản cần chứng thực chữ ký', 'original'], ID_DOC], result: 'Giấy tờ, văn bản được chứng thực chữ ký', legal: CT_LAW, workflow: 'one_stop_commune' },
+  { code: '2.001035', name: 'Chứng thực hợp đồng, giao dịch liên quan đến tài sản là động sản, quyền sử dụng đất và nhà ở', field: 'CT', level: 'commune', agency: UBX, days: 2, fees: [['Phí chứng thực hợp đồng, giao dịch', 50000, 'mỗi hợp đồng, giao dịch']], docs: [['Dự thảo hợp đồng, giao dịch', 'original'], ['Giấy tờ chứng minh quyền sở hữu, quyền sử dụng tài sản', 'certified_copy'], ID_DOC], result: 'Hợp đồng, giao dịch được chứng thực', legal: CT_LAW, workflow: 'one_stop_commune' },
   { code: '2.000908', name: 'Cấp bản sao từ sổ gốc', field: 'CT', level: 'province_commune', agency: 'Cơ quan, tổ chức đang quản lý sổ gốc', days: 1, fees: [['Phí', 0, 'theo quy định của cơ quan quản lý sổ gốc']], docs: [ID_DOC], result: 'Bản sao từ sổ gốc', legal: CT_LAW },
   // ---------- Đất đai ----------
   { code: '1.012756', name: 'Đăng ký đất đai, tài sản gắn liền với đất, cấp Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất lần đầu', field: 'DD', level: 'commune', agency: UBX, days: 20, local: 15, fees: [['Lệ phí cấp Giấy chứng nhận', 100000, SAMPLE_FEE]], docs: [['Đơn đăng ký đất đai, tài sản gắn liền với đất (Mẫu 04/ĐK)', 'original'], ['Giấy tờ về quyền sử dụng đất (nếu có)', 'original_or_copy'], ['Chứng từ thực hiện nghĩa vụ tài chính (nếu có)', 'copy']], result: 'Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất', legal: DD_LAW },
@@ -123,7 +125,7 @@ export async function seedDemoProcedures(
       result: p.result,
       legalBasis: p.legal,
       fullyOnline: p.online ?? false,
-      workflowCode: 'one_stop_standard',
+      workflowCode: p.workflow ?? DEFAULT_WORKFLOW,
     })),
   );
 }

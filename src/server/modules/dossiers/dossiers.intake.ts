@@ -205,11 +205,18 @@ export async function intakeAtDesk(tx: Tx, ctx: Ctx, body: DeskIntakeBody, now: 
   }
   await checkDocuments(tx, body.documents, false, lang);
   const decided = body.decision !== 'none';
+  for (const key of ['toAgencyId', 'assigneeId'] as const)
+    if (!decided && body[key]) throw dossierErrors.field(lang, `body.${key}`, 'Chỉ ghi khi có quyết định tiếp nhận', 'Only with an intake decision');
   const out = await openDossier(tx, ctx, { def, proc, unit, agency, body, channel: 'desk', now, startNote: decided ? null : body.note || null });
   if (decided) {
     const dossier = await findDossier(tx, out.id, true);
     if (!dossier) throw new Error('dossier vanished inside its own transaction');
-    const input = { ...(body.data ? { data: body.data } : {}), ...(body.note ? { note: body.note } : {}) };
+    const input = {
+      ...(body.data ? { data: body.data } : {}),
+      ...(body.note ? { note: body.note } : {}),
+      ...(body.toAgencyId ? { toAgencyId: body.toAgencyId } : {}),
+      ...(body.assigneeId ? { assigneeId: body.assigneeId } : {}),
+    };
     await applyAction(tx, ctx, { def, dossier, steps: await history(tx, ENTITY, out.id), action: body.decision, input, now });
   }
   return { dossier: await viewOf(tx, ctx, out.id, now), secret: out.secret, trackingUrl: trackingUrl(out.code) };

@@ -25,12 +25,12 @@ function problemsOf(raw: unknown): string[] {
 }
 
 describe('workflow definitions', () => {
-  it('loads the one-stop workflow and the test workflow into a registry', () => {
+  it('loads the one-stop workflows and the test workflow into a registry', () => {
     const reg = new WorkflowRegistry();
     const loaded = registerDirectory(reg, DOSSIER_WORKFLOWS);
-    expect(loaded.map((d) => d.code)).toContain('one_stop_standard');
+    expect(loaded.map((d) => d.code).sort()).toEqual(['one_stop_commune', 'one_stop_standard']);
     reg.register(readDefinitionFile(TEST_REVIEW));
-    expect(reg.codes()).toEqual(['one_stop_standard', 'test_review']);
+    expect(reg.codes()).toEqual(['one_stop_commune', 'one_stop_standard', 'test_review']);
     const def = reg.get('one_stop_standard');
     expect(def.actions.find((a) => a.code === 'request_documents')?.maxTimes).toBe(1);
     expect(() => reg.register(readDefinitionFile(TEST_REVIEW))).toThrow(/already registered/);

@@ -106,7 +106,7 @@ export const ActionDef = z
     dueOverride: Need.optional(),
     /** Only while the running deadline has not passed (the apology must come before the deadline). */
     beforeDue: z.boolean().optional(),
-    /** Entering an `inherit` state after a stopped clock moves the deadline by the working days spent waiting. */
+    /** Leaving a stopped clock: the running deadline continues (whatever the entered state's rule), moved by the working days spent waiting. */
     resumeClock: z.boolean().optional(),
     /** At least one attachment (the document sent) is required; absent = optional. */
     attachments: Need.optional(),
@@ -236,7 +236,7 @@ function variantProblems(def: WorkflowDefinition, state: StateDef, fields: Recor
     for (const [k, value] of Object.entries(v.when))
       if (domains.get(k) && !domains.get(k)?.includes(value)) problems.push(`${where}: variant ${i} value ${JSON.stringify(value)} is not a value of "${k}"`);
   });
-  const entering = def.actions.filter((a) => a.to === state.code && !a.keepDue);
+  const entering = def.actions.filter((a) => a.to === state.code && !a.keepDue && !a.resumeClock);
   for (const a of entering)
     for (const k of keys) if (!(a.requiredFields ?? []).includes(k)) problems.push(`${where}: action "${a.code}" enters it without requiring "${k}"`);
   if (def.initialState === state.code)

@@ -73,6 +73,14 @@ describe('SLA variants', () => {
     await act(t, leader, c, 'accept', { data: { complex: false, remote: false } }, { now: vn('2026-03-02T10:00:00') });
     expect((await act(t, leader, c, 'rework', {}, { now: vn('2026-03-20T10:00:00') })).dueAt).toEqual(endOf('2026-04-01'));
   });
+
+  it('resumes the running deadline after a stopped clock, moved by the working days waited, even into a state with its own rule', async () => {
+    const c = await open({ track: 'fast' }, vn('2026-03-02T08:00:00'));
+    await act(t, leader, c, 'accept', { data: { complex: false, remote: false } }, { now: vn('2026-03-02T10:00:00') });
+    expect((await act(t, leader, c, 'pause', {}, { now: vn('2026-03-10T10:00:00') })).dueAt).toBeNull();
+    // Tuesday to Friday: 3 working days waited; the 1 April deadline moves to Monday 6 April (counting again would give 13 April).
+    expect((await act(t, leader, c, 'resume', {}, { now: vn('2026-03-13T10:00:00') })).dueAt).toEqual(endOf('2026-04-06'));
+  });
 });
 
 describe('extensions by a fixed period', () => {

@@ -178,8 +178,8 @@ async function dueOfEntered(tx: Tx, e: Entering): Promise<Date | null> {
   if (action && last && action.to === '$current') return last.dueAt;
   if (action?.keepDue) return runningDue(steps);
   const sla = stateOf(def, e.toState)?.sla;
-  if (sla === undefined) return null;
-  if (sla === 'inherit') {
+  // Resuming after a stopped clock continues the running deadline, whatever the entered state's own rule.
+  if (sla === 'inherit' || action?.resumeClock) {
     const running = runningDue(steps);
     if (!running || !action?.resumeClock || !last || last.dueAt) return running;
     // The clock stopped while the case waited (no due date): the wait is not counted.
@@ -187,6 +187,7 @@ async function dueOfEntered(tx: Tx, e: Entering): Promise<Date | null> {
     const waited = Math.max(0, cal.countWorkingDays(last.at, now));
     return cal.addWorkingDays(running, waited, { afternoonCutoff: null }).dueAt;
   }
+  if (sla === undefined) return null;
   const start = sla.from === 'case_start' && steps[0] ? steps[0].at : (e.from ?? now);
   const period = slaPeriod(def, sla, e.data, e.params);
   return (await computeDue(tx, { start, ...period, applyCutoff: sla.afternoonCutoff !== false })).dueAt;
