@@ -105,30 +105,6 @@ export const PublicLetterResult = z.object({
 });
 export type PublicLetterResult = z.infer<typeof PublicLetterResult>;
 
-/** POST /api/letters: a letter recorded by an officer. */
-export const StaffLetterBody = z
-  .object({
-    channel: z.enum(STAFF_CHANNELS),
-    /** The receiving unit; default the officer's own. */
-    unitId: z.uuid().optional(),
-    agencyId: z.uuid().optional(),
-    /** When it arrived (a posted letter registered later); default now, never in the future. */
-    receivedAt: z.iso.datetime({ offset: true }).optional(),
-    /** Required for a letter forwarded by another agency. */
-    forwardedFrom: z.object({ agencyName: text(300), documentNumber: text(100), documentDate: z.iso.date().optional() }).strict().optional(),
-    declaredKind: LetterType.optional(),
-    /** Seal the identity from the start (the writer asks for it, or the letter obviously denounces someone). */
-    protectIdentity: z.boolean().default(false),
-    hasTranslation: z.boolean().default(false),
-    dated: z.boolean(),
-    signed: z.boolean(),
-    note: optionalText(2000),
-    ...contentShape,
-  })
-  .strict()
-  .superRefine(groupRule);
-export type StaffLetterBody = z.infer<typeof StaffLetterBody>;
-
 /** The eligibility checks an officer records for a content; which ones apply depends on its type (letters.eligibility.ts). */
 export const ELIGIBILITY_CHECKS = [
   'inVietnamese',
@@ -168,6 +144,35 @@ export const ClassifyBody = z
   })
   .strict();
 export type ClassifyBody = z.infer<typeof ClassifyBody>;
+
+/** POST /api/letters: a letter recorded by an officer. */
+export const StaffLetterBody = z
+  .object({
+    channel: z.enum(STAFF_CHANNELS),
+    /** The receiving unit; default the officer's own. */
+    unitId: z.uuid().optional(),
+    agencyId: z.uuid().optional(),
+    /** When it arrived (a posted letter registered later); default now, never in the future. */
+    receivedAt: z.iso.datetime({ offset: true }).optional(),
+    /** Required for a letter forwarded by another agency. */
+    forwardedFrom: z.object({ agencyName: text(300), documentNumber: text(100), documentDate: z.iso.date().optional() }).strict().optional(),
+    declaredKind: LetterType.optional(),
+    /** Seal the identity from the start (the writer asks for it, or the letter obviously denounces someone). */
+    protectIdentity: z.boolean().default(false),
+    hasTranslation: z.boolean().default(false),
+    dated: z.boolean(),
+    signed: z.boolean(),
+    note: optionalText(2000),
+    ...contentShape,
+    /**
+     * The classification decided at intake: the body of POST /api/letters/:id/classify, applied in the
+     * same transaction (the same permission, checks and history as the two requests).
+     */
+    classification: ClassifyBody.optional(),
+  })
+  .strict()
+  .superRefine(groupRule);
+export type StaffLetterBody = z.infer<typeof StaffLetterBody>;
 
 export const CaseActionBody = WorkflowActionBody;
 export type CaseActionBody = WorkflowActionBody;

@@ -3,6 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { CaseActionAck, CaseActionBody, CaseView } from '../../../common/letters.schema';
 import type { Tx } from '../../db/client';
 import type { Ctx } from '../../platform/auth/actor';
+import { errors } from '../../platform/errors';
 import { checkUploaded } from '../../platform/files/attachments';
 import { outboxAlongside, type OutgoingMessage } from '../../platform/notify/outbox';
 import type { WorkflowDefinition } from '../../platform/workflow/definition';
@@ -18,7 +19,7 @@ import { findUnit } from '../org/units.service';
 import type { CaseInsert, CaseRow, CaseWithUnits } from './letter-cases.queries';
 import { updateCaseAndRead } from './letter-cases.writes';
 import { casePageFrom, casePageSql, findCaseWithLetter, type CaseWithLetter } from './letters.page.queries';
-import { guardRefusal } from './letters.rules';
+import { ASSIGN_ACTION, guardRefusal, mayNameHandler } from './letters.rules';
 import { reopenWindow } from './letters.reopen-window';
 import { resultOf } from './letters.results';
 import { casePageNames, toCaseAck, toCaseView } from './letters.views';
@@ -100,6 +101,8 @@ export async function prepareCaseAction(db: Tx, ctx: Ctx, read: CaseWithLetter, 
   if (a && mayPerform(a, ctx.actor, c.unitPath, currentAssignee(def, steps))) {
     const refused = guardRefusal(c, action);
     if (refused) throw refused;
+    // Naming the handler with another action (accept) takes the right to assign.
+    if (a.assign && body.assigneeId && !mayNameHandler(def, a, ctx.actor, c.unitPath, steps)) throw errors.forbidden(`${CASE_ENTITY}.${ASSIGN_ACTION}`);
     await guardPublication(db, c, action, body.data, ctx.lang);
   }
   const { expectedSeq, ...input } = body;

@@ -30,15 +30,15 @@ interface Planned {
   check: EligibilityResult;
 }
 
-/** Every content checked at once, so that the officer fixes the form in one pass. */
-async function plan(tx: Tx, ctx: Ctx, letter: LetterWithUnit, body: ClassifyBody): Promise<Planned[]> {
+/** Every content checked at once, so that the officer fixes the form in one pass; `at`: where the body is in the request. */
+async function plan(tx: Tx, ctx: Ctx, letter: LetterWithUnit, body: ClassifyBody, at: string): Promise<Planned[]> {
   const { lang } = ctx;
   const issues: FieldIssue[] = [];
   const out: Planned[] = [];
   // The receiving unit as the letter's read brought it.
   const receiving: PlannedUnit = { id: letter.unitId, path: letter.unitPath, name: letter.unitName };
   for (const [i, c] of body.cases.entries()) {
-    const path = `body.cases.${i}`;
+    const path = `${at}.cases.${i}`;
     const check = assessEligibility(c, lang, path);
     issues.push(...check.issues);
     let unit: PlannedUnit | undefined = receiving;
@@ -54,8 +54,12 @@ async function plan(tx: Tx, ctx: Ctx, letter: LetterWithUnit, body: ClassifyBody
   return out;
 }
 
-/** POST /api/letters/:id/classify. Access first (404), then the intake workflow (403, 409), then the contents (400). */
-export async function classifyLetter(tx: Tx, ctx: Ctx, id: string, body: ClassifyBody, now: Date = clock.now()): Promise<LetterView> {
+/**
+ * POST /api/letters/:id/classify. Access first (404), then the intake workflow (403, 409), then the
+ * contents (400). `at`: where the body is in the request, for the errors' paths (`body.classification`
+ * when the letter is classified as it is recorded, letters.intake.ts).
+ */
+export async function classifyLetter(tx: Tx, ctx: Ctx, id: string, body: ClassifyBody, now: Date = clock.now(), at = 'body'): Promise<LetterView> {
   // Locked, with its history and where its cases are handled, in one statement.
   const found = await findLetterWithHistory(tx, id, true);
   if (!found || !canSeeLetter(ctx.actor, found.letter, found.places)) throw letterErrors.notFound();
@@ -71,15 +75,16 @@ export async function classifyLetter(tx: Tx, ctx: Ctx, id: string, body: Classif
       entityId: id,
       caseUnitPath: letter.unitPath,
       action: 'classify',
+      inputPath: at,
       input: { note: body.note || null, data: { caseCount: types.length, caseTypes: types } },
       ...(body.expectedSeq !== undefined ? { expectedSeq: body.expectedSeq } : {}),
       now,
     },
     steps,
   );
-  const planned = await plan(tx, ctx, letter, body);
+  const planned = await plan(tx, ctx, letter, body, at);
   const opened: Array<{ row: CaseRow; unit: PlannedUnit }> = [];
-  for (const [i, p] of planned.entries()) opened.push({ row: await openCase(tx, ctx, letter, p, i + 1, now), unit: p.unit });
+  for (const [i, p] of planned.entries()) opened.push({ row: await openCase(tx, ctx, letter, p, i + 1, now, `${at}.cases.${i}`), unit: p.unit });
 
   const protect = letter.identityProtected || types.includes('denunciation');
   // The letter's update also reads the rest of its page (files and names) for the history with the new step.
@@ -104,13 +109,13 @@ export async function classifyLetter(tx: Tx, ctx: Ctx, id: string, body: Classif
   return toLetterView(tx, ctx, after, now, { cases, steps: all, page: letterPageFrom(read) });
 }
 
-async function openCase(tx: Tx, ctx: Ctx, letter: LetterWithUnit, p: Planned, ordinal: number, now: Date): Promise<CaseRow> {
+async function openCase(tx: Tx, ctx: Ctx, letter: LetterWithUnit, p: Planned, ordinal: number, now: Date, dataPath: string): Promise<CaseRow> {
   const def = workflowOfType(p.c.type);
   const id = randomUUID();
   const aboutRegulation = p.c.aboutRegulation ?? false;
   // The processing period runs from the letter's receipt, not from the classification.
   const data = def.startFields?.includes('aboutRegulation') ? { aboutRegulation } : {};
-  const start: StartArgs = { def, entityType: CASE_ENTITY, entityId: id, unitId: p.unit.id, data, dataPath: `body.cases.${ordinal - 1}`, clockFrom: letter.receivedAt, now };
+  const start: StartArgs = { def, entityType: CASE_ENTITY, entityId: id, unitId: p.unit.id, data, dataPath, clockFrom: letter.receivedAt, now };
   // The case is written with its deadline, its audit entry and its link to the letter in one statement, then its workflow starts.
   const dueAt = await startDue(tx, ctx.lang, start);
   const code = caseCode(letter.code, ordinal);

@@ -14,6 +14,7 @@ import { startCase, startDue, type CitizenCtx, type StartArgs, type Step, type W
 import { cachedAgency, cachedUnit } from '../org/org.cache';
 import { isActiveOn, todayVn } from '../org/org.guards';
 import type { UnitRow } from '../org/units.service';
+import { classifyLetter } from './letters.classify';
 import { clock } from './letters.clock';
 import { notifyWriter } from './letters.notify';
 import { allocateLetterCode } from './letters.codes';
@@ -144,7 +145,11 @@ export async function submitPublicLetter(
   return { code: out.letter.code, secret: out.secret, trackingUrl: letterTrackingUrl(out.letter.code), receivedAt: formatLocalIso(now) };
 }
 
-/** POST /api/letters: an officer records a letter received at the desk, by post or forwarded by another agency. */
+/**
+ * POST /api/letters: an officer records a letter received at the desk, by post or forwarded by another
+ * agency; with a `classification`, classifies it in the same transaction as POST /api/letters/:id/classify
+ * would (its permission, checks, history and messages; its errors under `body.classification`).
+ */
 export async function recordLetter(tx: Tx, ctx: Ctx, body: StaffLetterBody, now: Date = clock.now()): Promise<StaffLetterResult> {
   const { lang } = ctx;
   const unit = await cachedUnit(tx, body.unitId ?? ctx.actor.unitId);
@@ -179,7 +184,9 @@ export async function recordLetter(tx: Tx, ctx: Ctx, body: StaffLetterBody, now:
     forwarded: body.forwardedFrom ?? null,
     note: body.note || null,
   });
-  // A new letter: no case holds it yet, its history is the start just recorded.
-  const letter = await toLetterView(tx, ctx, out.letter, now, { cases: [], steps: out.steps });
+  const letter = body.classification
+    ? await classifyLetter(tx, ctx, out.letter.id, body.classification, now, 'body.classification')
+    : // A new letter: no case holds it yet, its history is the start just recorded.
+      await toLetterView(tx, ctx, out.letter, now, { cases: [], steps: out.steps });
   return { letter, secret: out.secret, trackingUrl: letterTrackingUrl(out.letter.code) };
 }

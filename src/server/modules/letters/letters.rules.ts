@@ -2,7 +2,7 @@
 import type { AppError } from '../../platform/errors';
 import type { Actor } from '../../platform/auth/actor';
 import type { ActionDef, WorkflowDefinition } from '../../platform/workflow/definition';
-import { availableActions, type StepFacts } from '../../platform/workflow/engine';
+import { actionOf, availableActions, currentAssignee, mayPerform, type StepFacts } from '../../platform/workflow/engine';
 import { letterErrors } from './letters.errors';
 import { isPublished, UNPUBLISH } from './letters.publish';
 import type { CaseWithUnits } from './letter-cases.queries';
@@ -27,9 +27,29 @@ export function guardRefusal(c: Pick<CaseWithUnits, 'processable' | 'anonymous'>
   return null;
 }
 
-export function availableCaseActions(def: WorkflowDefinition, c: CaseWithUnits, actor: Actor, steps: readonly StepFacts[], now: Date): ActionDef[] {
-  return availableActions(def, c.state, actor, c.unitPath, steps, now).filter((a) => guardRefusal(c, a.code) === null && (a.code !== UNPUBLISH || isPublished(steps)));
+/** The action that names a case's handler. */
+export const ASSIGN_ACTION = 'assign';
+
+/**
+ * Whether the actor may name the handler with the action: `assign` itself, or another action that takes
+ * an assignee (accept, "thụ lý" naming who handles it) when they may also assign, so that no one names a
+ * handler through it who could not assign one.
+ */
+export function mayNameHandler(def: WorkflowDefinition, a: ActionDef, actor: Actor, caseUnitPath: string, steps: readonly StepFacts[]): boolean {
+  if (!a.assign) return false;
+  if (a.code === ASSIGN_ACTION) return true;
+  const assign = actionOf(def, ASSIGN_ACTION);
+  return !!assign && mayPerform(assign, actor, caseUnitPath, currentAssignee(def, steps));
 }
+
+/** The case actions this user may take now, as their form shows them (without the assignee when they may not name one). */
+export function availableCaseActions(def: WorkflowDefinition, c: CaseWithUnits, actor: Actor, steps: readonly StepFacts[], now: Date): ActionDef[] {
+  return availableActions(def, c.state, actor, c.unitPath, steps, now)
+    .filter((a) => guardRefusal(c, a.code) === null && (a.code !== UNPUBLISH || isPublished(steps)))
+    .map((a) => (!a.assign || mayNameHandler(def, a, actor, c.unitPath, steps) ? a : withoutAssignee(a)));
+}
+
+const withoutAssignee = ({ assign: _, ...a }: ActionDef): ActionDef => a;
 
 /** The intake action that takes a letter filed as a duplicate back to classification. */
 export const UNMARK_ACTION = 'unmark_duplicate';
