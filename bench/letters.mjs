@@ -1,8 +1,9 @@
 // Benchmark of citizens' letters on PostgreSQL, in one run: a million generated letters (two years
 // of a province, with their cases, duplicates and steps), then the ceiling (a bare Fastify route, a
-// bare primary-key read), whole intake-to-answer lifecycles through the HTTP API, and the time to
-// suggest the duplicates of a new letter. Every figure is printed with its target and its ratio to
-// the ceiling. See docs/benchmarks.md, "Letters benchmark".
+// bare primary-key read), whole intake-to-answer lifecycles through the HTTP API (4 requests: the
+// letter recorded with its classification, accepted naming the handler, reported, answered), and
+// the time to suggest the duplicates of a new letter. Every figure is printed with its target and
+// its ratio to the ceiling. See docs/benchmarks.md, "Letters benchmark".
 //
 //   node bench/letters.mjs [--letters 1000000] [--writers 100000] [--duration 20] [--connections 8]
 //     [--lifecycle-connections 16] [--server-procs 1] [--keep-data DIR] [--communes 100] [--warmup 3]

@@ -1,6 +1,6 @@
 // The letters benchmark's load generator, a process of its own: the ceiling (runner.mjs), whole
-// letter lifecycles through the HTTP API (recorded at the desk, classified, assigned, accepted,
-// reported, answered), and the duplicate suggestions for new letters (a commune's desk officer and
+// letter lifecycles through the HTTP API in 4 requests (recorded at the desk and classified at once,
+// accepted naming the handler, reported, answered), and the duplicate suggestions for new letters (a commune's desk officer and
 // the province's leader). Usage: node bench/lib/letters-load.mjs CONFIG.json RESULT.json (bench/letters.mjs).
 import { readFileSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
@@ -12,7 +12,8 @@ const cfg = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const { out, phase, call, login, actionHeaders, throughput, ceilingHttp, ceilingPg, sampleIds, lifecycleLoop } = runner(cfg, Math.max(cfg.lookupConcurrency, cfg.lifecycleConcurrency * 2) + 8);
 
 const PETITION_CHECKS = { inVietnamese: true, dated: true, writerIdentified: true, statesContent: true };
-const STEPS = ['record', 'classify', 'assign', 'accept', 'submit_report', 'answer'];
+/** A lifecycle's requests: the desk records and classifies the letter, the leader accepts it naming the handler, the handler reports, the leader answers. */
+const STEPS = ['record_classify', 'accept_assign', 'submit_report', 'answer'];
 const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 const pick = (a) => a[Math.floor(Math.random() * a.length)];
 
@@ -34,22 +35,15 @@ async function lifecycles(teams) {
   let n = 0;
   const r = await lifecycleLoop(STEPS, async (worker, step) => {
     const t = teams[worker % teams.length];
-    const rec = await step('record', () => call('POST', '/api/letters', { headers: t.desk.write(), body: petition(n++), expect: 201, what: 'record' }));
-    const letterId = rec.letter.id;
-    const classified = await step('classify', () =>
-      call('POST', `/api/letters/${letterId}/classify`, {
-        headers: t.desk.write(),
-        body: { cases: [{ type: 'petition', summary: rec.letter.subject ?? 'Kiến nghị', target: 'Ủy ban nhân dân xã', checks: PETITION_CHECKS }] },
-        what: 'classify',
-      }),
-    );
-    const caseId = classified.cases[0].id;
+    const letter = petition(n++);
+    const classification = { cases: [{ type: 'petition', summary: letter.subject, target: 'Ủy ban nhân dân xã', checks: PETITION_CHECKS }] };
+    const rec = await step('record_classify', () => call('POST', '/api/letters', { headers: t.desk.write(), body: { ...letter, classification }, expect: 201, what: 'record_classify' }));
+    const caseId = rec.letter.cases[0].id;
     // The case's actions ask for the minimal answer (its state and seq) unless the run measures whole pages (--answer view).
-    const act = (kind, who, body) => step(kind, () => call('POST', `/api/letter-cases/${caseId}/actions/${kind}`, { headers: actionHeaders(who), body, what: kind }));
-    await act('assign', t.leader, { assigneeId: t.specialistId });
-    await act('accept', t.leader, {});
-    await act('submit_report', t.specialist, { data: { report: 'Đã kiểm tra thực địa: mặt đường hư hỏng khoảng 200 m², đề xuất đưa vào kế hoạch năm tới.' } });
-    const done = await act('answer', t.leader, {
+    const act = (name, kind, who, body) => step(name, () => call('POST', `/api/letter-cases/${caseId}/actions/${kind}`, { headers: actionHeaders(who), body, what: name }));
+    await act('accept_assign', 'accept', t.leader, { assigneeId: t.specialistId });
+    await act('submit_report', 'submit_report', t.specialist, { data: { report: 'Đã kiểm tra thực địa: mặt đường hư hỏng khoảng 200 m², đề xuất đưa vào kế hoạch năm tới.' } });
+    const done = await act('answer', 'answer', t.leader, {
       data: { answer: 'Ủy ban nhân dân xã đưa tuyến đường vào kế hoạch sửa chữa quý tới.', documentNumber: '12/UBND-VP', documentDate: today, signer: 'Chủ tịch UBND xã' },
     });
     if (done.state !== 'answered') throw new Error(`lifecycle ended in ${done.state}`);
