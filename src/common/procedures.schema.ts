@@ -200,3 +200,7 @@ export const StaffProcedureQuery = z.object({
 export type StaffProcedureQuery = z.infer<typeof StaffProcedureQuery>;
 
 export const ProcedureCodeParams = z.object({ code: ProcedureCode });
+
+/** The dossier workflows a procedure may follow (GET /api/procedures/workflows), labelled in the request's language. */
+export const ProcedureWorkflowList = z.object({ items: z.array(z.object({ code: z.string(), label: z.string() })) });
+export type ProcedureWorkflowList = z.infer<typeof ProcedureWorkflowList>;

@@ -6,6 +6,7 @@ import type { CalendarDayView, CalendarSettings, CalendarYearView, DueView } fro
 export type { CurrentUser, SessionView } from '../../common/auth.schema';
 export type {
   ProcedureFieldList,
+  ProcedureWorkflowList,
   ProcedurePublicView,
   ProcedureSummary,
   ProcedureView,

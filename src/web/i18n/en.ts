@@ -339,7 +339,7 @@ export const en: Messages = {
     result: 'Result',
     legalBasis: 'Legal basis',
     fullyOnline: 'Fully online',
-    workflowCode: 'Workflow code',
+    workflowCode: 'Workflow',
     deactivate: 'Withdraw',
     activate: 'Publish again',
     created: 'Procedure {{name}} added',

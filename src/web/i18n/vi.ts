@@ -339,7 +339,7 @@ export const vi = {
     result: 'Kết quả thực hiện',
     legalBasis: 'Căn cứ pháp lý',
     fullyOnline: 'Thực hiện trực tuyến toàn trình',
-    workflowCode: 'Mã quy trình',
+    workflowCode: 'Quy trình giải quyết',
     deactivate: 'Ngừng công bố',
     activate: 'Công bố lại',
     created: 'Đã thêm thủ tục {{name}}',

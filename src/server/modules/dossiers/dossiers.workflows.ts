@@ -17,3 +17,18 @@ export function dossierWorkflow(code: string): WorkflowDefinition {
   loadDossierWorkflows();
   return workflows.get(code);
 }
+
+/** Whether `code` names a dossier workflow (a procedure may follow only these). */
+export function isDossierWorkflow(code: string): boolean {
+  loadDossierWorkflows();
+  return workflows.has(code) && workflows.get(code).entityType === 'dossier';
+}
+
+/** The dossier workflows a procedure may follow, for the catalog's form: code and label in `lang`. */
+export function dossierWorkflowChoices(lang: 'vi' | 'en'): Array<{ code: string; label: string }> {
+  loadDossierWorkflows();
+  return workflows
+    .codes()
+    .filter(isDossierWorkflow)
+    .map((code) => ({ code, label: workflows.get(code).label?.[lang] ?? code }));
+}

@@ -100,6 +100,9 @@ describe('importing procedures from CSV', () => {
 
     const unknownUnit = await importFile(admin, [HEADER, '1.777102,Đơn vị lạ,HT,Hộ tịch,commune,UBND cấp xã,KHONGCO,,3,,,"Tờ khai|original",Kết quả,Căn cứ,'].join('\n'));
     expect(unknownUnit.rejected).toEqual([{ row: 2, field: 'unit_code', message: 'Không tìm thấy đơn vị có mã "KHONGCO"' }]);
+    const unknownWorkflow = await importFile(admin, [`${HEADER},workflow_code`, '1.777103,Quy trình lạ,HT,Hộ tịch,commune,UBND cấp xã,,,3,,,"Tờ khai|original",Kết quả,Căn cứ,,one_stop_fast'].join('\n'));
+    expect(unknownWorkflow.rejected).toEqual([{ row: 2, field: 'workflow_code', message: 'Không có quy trình hồ sơ mã "one_stop_fast"' }]);
+    expect(await countProcedures()).toBe(before);
     const header = await importFile(admin, 'ma,ten\n1,2\n');
     expect(header.rejected.map((r) => r.field)).toEqual(['header', 'header']);
   });

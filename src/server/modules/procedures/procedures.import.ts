@@ -9,6 +9,7 @@ import { assertCan, scopePaths } from '../../platform/policy';
 import { listAgencies } from '../org/agencies.service';
 import { findUnit, listUnitTree } from '../org/units.service';
 import type { UploadedFile } from '../../platform/uploads';
+import { isDossierWorkflow } from '../dossiers/dossiers.workflows';
 import { canOnCatalog } from './procedures.guards';
 import { parseProceduresCsv, type CsvProcedureRow } from './procedures.import.csv';
 import { findProceduresByCodes, upsertProcedures, type ProcedureInsert, type ProcedureRow } from './procedures.queries';
@@ -88,6 +89,7 @@ async function resolve(tx: Tx, ctx: Ctx, rows: readonly CsvProcedureRow[], exist
       agencyId = (await agencyIdOf(unitId, r.agencyCode)) ?? null;
       if (!agencyId) issue('agency_code', `Đơn vị "${r.unitCode}" không có cơ quan mã "${r.agencyCode}"`);
     }
+    if (!isDossierWorkflow(r.body.workflowCode)) issue('workflow_code', `Không có quy trình hồ sơ mã "${r.body.workflowCode}"`);
     out.push({ ...r.body, unitId, agencyId });
   }
   return { rows: out, rejected };

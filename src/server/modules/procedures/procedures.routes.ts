@@ -10,6 +10,7 @@ import {
   ProcedurePublicPage,
   ProcedurePublicView,
   ProcedureView,
+  ProcedureWorkflowList,
   PublicProcedureQuery,
   ReceivingUnitList,
   StaffProcedureQuery,
@@ -18,6 +19,7 @@ import { ctxOf } from '../../platform/auth/actor';
 import { jobRegistryFor } from '../../platform/jobs/jobs';
 import { assertCan } from '../../platform/policy';
 import { readCsvUpload } from '../../platform/uploads';
+import { dossierWorkflowChoices } from '../dossiers/dossiers.workflows';
 import { startProcedureImport } from './procedures.import';
 import { receivingUnits } from './procedures.places';
 import {
@@ -77,6 +79,15 @@ export const procedureRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/procedures',
     { schema: { tags, summary: 'Danh mục thủ tục (cả thủ tục ngừng áp dụng) / the catalog for staff', querystring: StaffProcedureQuery, response: { 200: ProcedurePage } } },
     async (req) => listStaffProcedures(db, ctxOf(req).actor, req.query),
+  );
+
+  app.get(
+    '/api/procedures/workflows',
+    { schema: { tags, summary: 'Các quy trình hồ sơ một thủ tục có thể áp dụng / the dossier workflows a procedure may follow', response: { 200: ProcedureWorkflowList } } },
+    async (req) => {
+      const ctx = ctxOf(req);
+      return { items: dossierWorkflowChoices(ctx.lang) };
+    },
   );
 
   app.get(

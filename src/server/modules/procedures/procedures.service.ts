@@ -23,6 +23,7 @@ import { assertCan } from '../../platform/policy';
 import { findAgency } from '../org/agencies.service';
 import { findUnit } from '../org/units.service';
 import { procedureErrors } from './procedures.errors';
+import { isDossierWorkflow } from '../dossiers/dossiers.workflows';
 import { canOnCatalog } from './procedures.guards';
 import {
   findProcedureByCode,
@@ -185,6 +186,12 @@ async function checkAgency(db: Tx, agencyId: string | null, unitPath: string | n
     throw procedureErrors.invalidField('body.agencyId', 'Cơ quan thực hiện phải thuộc đơn vị của danh mục hoặc đơn vị cấp dưới');
 }
 
+/** A procedure follows a dossier workflow the server knows: a mistyped code would stop every submission of it. */
+function checkWorkflow(code: string | undefined) {
+  if (code !== undefined && !isDossierWorkflow(code))
+    throw procedureErrors.invalidField('body.workflowCode', `Không có quy trình hồ sơ mã "${code}"`);
+}
+
 async function mapCodeConflict<T>(code: string, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
@@ -198,6 +205,7 @@ export async function createProcedure(db: Db, ctx: Ctx, body: ProcedureCreateBod
   const unitPath = await catalogPath(db, body.unitId, 'body.unitId');
   assertCanManage(ctx.actor, unitPath);
   await checkAgency(db, body.agencyId, unitPath);
+  checkWorkflow(body.workflowCode);
   if (await findProcedureByCode(db, body.code)) throw procedureErrors.codeTaken(body.code);
   const created = await mapCodeConflict(body.code, () =>
     db.transaction(async (tx) => {
@@ -218,6 +226,7 @@ export async function updateProcedure(db: Db, ctx: Ctx, id: string, body: Proced
   const unitPath = body.unitId !== undefined && body.unitId !== current.unitId ? await catalogPath(db, body.unitId, 'body.unitId') : currentPath;
   if (unitPath !== currentPath) assertCanManage(ctx.actor, unitPath);
   if (body.agencyId !== undefined || unitPath !== currentPath) await checkAgency(db, body.agencyId ?? current.agencyId, unitPath);
+  checkWorkflow(body.workflowCode);
   const statutory = body.statutoryDays ?? current.statutoryDays;
   const local = body.localDays !== undefined ? body.localDays : current.localDays;
   if (local !== null && local > statutory)

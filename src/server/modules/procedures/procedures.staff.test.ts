@@ -70,6 +70,13 @@ describe('staff catalog', () => {
     expect((await t.anonymous().get('/api/public/procedures/1.999001')).statusCode).toBe(404);
     // Any staff member reads the catalog, without the right to change it.
     const viewer = await t.loginAs('xem.tinh');
+    // The workflows a procedure may follow, for the form's select; a procedure moves to the commune workflow.
+    const choices = (await viewer.get('/api/procedures/workflows')).json<{ items: Array<{ code: string; label: string }> }>().items;
+    expect(choices.map((c) => c.code)).toEqual(['one_stop_commune', 'one_stop_standard']);
+    expect(choices[0]?.label).toMatch(/^Quy trình một cửa cấp xã/);
+    expect((await t.anonymous().get('/api/procedures/workflows')).statusCode).toBe(401);
+    const moved = await admin.patch(`/api/procedures/${p?.id}`, { workflowCode: 'one_stop_commune' });
+    expect(moved.json<ProcedureView>().workflowCode).toBe('one_stop_commune');
     const seen = (await viewer.get('/api/procedures?q=1.999001')).json<ProcedurePage>().items;
     expect(seen[0]?.actions).toEqual([]);
   });
@@ -103,12 +110,15 @@ describe('staff catalog', () => {
     const msg = bad.json<{ error: { details: { fields: Array<{ path: string; message: string }> } } }>().error.details.fields;
     expect(msg.find((f) => f.path === 'body.code')?.message).toBe('Mã thủ tục gồm chữ số và dấu chấm, ví dụ 1.001193');
     expect(fieldPaths(await admin.post('/api/procedures', body({ documents: [] })))).toEqual(['body.documents']);
+    // A well-formed code of a workflow the server does not know would stop every submission of the procedure.
+    expect(fieldPaths(await admin.post('/api/procedures', body({ workflowCode: 'one_stop_fast' })))).toEqual(['body.workflowCode']);
     expect(fieldPaths(await admin.post('/api/procedures', body({ statutoryDays: 3, localDays: 5 })))).toEqual(['body.localDays']);
     expect(fieldPaths(await admin.post('/api/procedures', body({ unitId: '00000000-0000-4000-8000-000000000000' })))).toEqual(['body.unitId']);
     const [kh] = (await admin.get('/api/procedures?q=1.001193')).json<ProcedurePage>().items;
     // The merged record is checked: a local time longer than the statutory one is refused on update too.
     expect(fieldPaths(await admin.patch(`/api/procedures/${kh?.id}`, { localDays: 2 }))).toEqual(['body.localDays']);
     expect(fieldPaths(await admin.patch(`/api/procedures/${kh?.id}`, { unknownField: 1 }))).toEqual(['body.unknownField']);
+    expect(fieldPaths(await admin.patch(`/api/procedures/${kh?.id}`, { workflowCode: 'one_stop_fast' }))).toEqual(['body.workflowCode']);
     expect(await count('procedures')).toBe(before);
     expect(await count('audit_log')).toBe(auditBefore);
   });

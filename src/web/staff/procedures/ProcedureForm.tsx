@@ -3,11 +3,11 @@ import { ActionIcon, Box, Button, Checkbox, Group, NumberInput, Select, SimpleGr
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import type { DocumentForm, ProcedureCreateBody, ProcedureLevel, ProcedureView } from '../../api/types';
+import type { DocumentForm, ProcedureCreateBody, ProcedureLevel, ProcedureView, ProcedureWorkflowList } from '../../api/types';
 import { UnitAgencySelects, useUnitsTree } from '../common';
 import { FormBody, FormModal } from '../FormModal';
 import { blankToUndefined, requiredText, useFormMutation } from '../forms';
@@ -49,9 +49,20 @@ function Rows({ title, addLabel, onAdd, error, children }: { title: string; addL
   );
 }
 
+/** The dossier workflows the server knows, labelled in the user's language. */
+function useWorkflowChoices() {
+  const { i18n } = useTranslation();
+  return useQuery({
+    queryKey: ['procedures', 'workflows', i18n.language],
+    queryFn: ({ signal }) => api<ProcedureWorkflowList>('/api/procedures/workflows', { signal }).then((r) => r.items.map((w) => ({ value: w.code, label: w.label }))),
+    staleTime: 300_000,
+  });
+}
+
 function ProcedureForm({ editing, onClose }: { editing: ProcedureView | null; onClose: () => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
+  const workflows = useWorkflowChoices();
   const tree = useUnitsTree(false);
   const form = useForm({
     initialValues: {
@@ -242,7 +253,12 @@ function ProcedureForm({ editing, onClose }: { editing: ProcedureView | null; on
       <Textarea label={t('procedures.result')} required autosize minRows={1} {...form.getInputProps('result')} />
       <Textarea label={t('procedures.legalBasis')} required autosize minRows={2} {...form.getInputProps('legalBasis')} />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput label={t('procedures.workflowCode')} {...form.getInputProps('workflowCode')} />
+        <Select
+          label={t('procedures.workflowCode')}
+          data={workflows.data ?? [{ value: form.values.workflowCode, label: form.values.workflowCode }]}
+          allowDeselect={false}
+          {...form.getInputProps('workflowCode')}
+        />
         <Checkbox label={t('procedures.fullyOnline')} mt={{ base: 0, sm: 30 }} {...form.getInputProps('fullyOnline', { type: 'checkbox' })} />
       </SimpleGrid>
     </FormBody>
