@@ -5,7 +5,8 @@
 //
 //   node bench/dossiers.mjs [--dossiers 1000000] [--duration 20] [--connections 32]
 //     [--lifecycle-connections 16] [--intake online|desk] [--server-procs 1] [--keep-data DIR]
-//     [--communes 100] [--warmup 3] [--stats-runs 7] [--phases ceiling,lookups,lifecycles,stats]
+//     [--communes 100] [--warmup 3] [--stats-runs 7] [--phases ceiling,lookups,lifecycles,lifecycles_standard,stats]
+//     [--procedure 1.004746] [--standard-procedure 1.001193]
 //     [--answer minimal|view] [--pg-stats] [--cpu-prof DIR] [--generate-only] [--out FILE.json]
 //
 // --answer: what the lifecycles' actions ask for: `minimal` (Prefer: return=minimal, the inbox row,
@@ -31,6 +32,8 @@ const { values: a } = parseArgs({
     'cpu-prof': { type: 'string' },
     'port-base': { type: 'string', default: '3560' },
     'upload-bytes': { type: 'string', default: '15000' },
+    procedure: { type: 'string', default: '1.004746' },
+    'standard-procedure': { type: 'string', default: '1.001193' },
   },
 });
 const num = numberOption(a);
@@ -72,7 +75,10 @@ if (a['pg-stats']) {
 }
 
 // ---------- servers and load ----------
-const { result, server } = await serveAndLoad(bdb, opts, 'bench/lib/load.mjs', { staff, provinceUser: 'lanhdao.tinh', procedureCode: '1.001193' }, a['cpu-prof']);
+// The lifecycles: a commune procedure of the commune workflow (the issue's submit, accept, process, approve,
+// return), then birth registration on the standard workflow (a transfer and an assignment more).
+const procedureCodes = { procedureCode: a.procedure, standardProcedureCode: a['standard-procedure'] };
+const { result, server } = await serveAndLoad(bdb, opts, 'bench/lib/load.mjs', { staff, provinceUser: 'lanhdao.tinh', ...procedureCodes }, a['cpu-prof']);
 const statements = a['pg-stats'] ? await topStatements(db) : null;
 await db.end();
 

@@ -24,8 +24,12 @@ const lookups = (codes) =>
   });
 
 // ---------- lifecycles ----------
-const KINDS_ONLINE = ['upload', 'submit', 'accept', 'transfer', 'assign', 'submit_for_approval', 'approve', 'return_result'];
-const KINDS_DESK = ['intake_accept', 'transfer', 'assign', 'submit_for_approval', 'approve', 'return_result'];
+/** The requests of a lifecycle: the commune workflow's desk hands the dossier to the civil servant as it accepts; the standard one transfers and assigns after. */
+function kindsOf(workflow, intake) {
+  const handOn = workflow === 'one_stop_commune' ? [] : ['transfer', 'assign'];
+  const open = intake === 'desk' ? ['intake_accept'] : ['upload', 'submit', 'accept'];
+  return [...open, ...handOn, 'submit_for_approval', 'approve', 'return_result'];
+}
 
 /** A small PDF, different every time (an upload of identical bytes would only be stored once). */
 function pdf() {
@@ -41,8 +45,10 @@ function multipart(name, content) {
 
 const applicant = (i) => ({ name: 'Nguyễn Văn Đo', idNumber: `0010${String(900000000 + i).slice(-8)}`, phone: '0912345678' });
 
-async function lifecycles(teams) {
-  const kinds = cfg.intake === 'desk' ? KINDS_DESK : KINDS_ONLINE;
+async function lifecycles(teams, procedureCode, workflow) {
+  const kinds = kindsOf(workflow, cfg.intake);
+  const commune = workflow === 'one_stop_commune';
+  const handOn = (t) => (commune ? { toAgencyId: t.transferTo, assigneeId: t.specialistId } : {});
   let n = 0;
   const r = await lifecycleLoop(kinds, async (worker, step) => {
     const t = teams[worker % teams.length];
@@ -51,7 +57,7 @@ async function lifecycles(teams) {
       const res = await step('intake_accept', () =>
         call('POST', '/api/dossiers', {
           headers: t.desk.write(),
-          body: { procedureCode: cfg.procedureCode, unitId: t.unitId, applicant: applicant(n++), decision: 'accept', data: { copies: 1 } },
+          body: { procedureCode, unitId: t.unitId, applicant: applicant(n++), decision: 'accept', data: { copies: 1 }, ...handOn(t) },
           expect: 201,
         }),
       );
@@ -65,22 +71,24 @@ async function lifecycles(teams) {
       const sub = await step('submit', () =>
         call('POST', '/api/public/dossiers', {
           headers: { 'x-forwarded-for': ip, 'idempotency-key': randomUUID() },
-          body: { procedureCode: cfg.procedureCode, unitId: t.unitId, applicant: applicant(n++), documents: [{ fileId: up.id, name: 'Tờ khai đăng ký khai sinh' }] },
+          body: { procedureCode, unitId: t.unitId, applicant: applicant(n++), documents: [{ fileId: up.id, name: 'Tờ khai' }] },
           expect: 201,
         }),
       );
       id = sub.id;
-      await step('accept', () => call('POST', `/api/dossiers/${id}/actions/accept`, { headers: actionHeaders(t.desk), body: { data: { copies: 1 } }, what: 'accept' }));
+      await step('accept', () => call('POST', `/api/dossiers/${id}/actions/accept`, { headers: actionHeaders(t.desk), body: { data: { copies: 1 }, ...handOn(t) }, what: 'accept' }));
     }
     const act = (kind, who, body) => step(kind, () => call('POST', `/api/dossiers/${id}/actions/${kind}`, { headers: actionHeaders(who), body, what: kind }));
-    await act('transfer', t.desk, { toAgencyId: t.transferTo });
-    await act('assign', t.leader, { assigneeId: t.specialistId });
+    if (!commune) {
+      await act('transfer', t.desk, { toAgencyId: t.transferTo });
+      await act('assign', t.leader, { assigneeId: t.specialistId });
+    }
     await act('submit_for_approval', t.specialist, { note: 'Hồ sơ đủ điều kiện' });
     await act('approve', t.leader, { data: { decisionNo: '15/GXN-UBND' } });
     const done = await act('return_result', t.desk, { data: { feesCollected: 0 } });
     if (done.state !== 'returned') throw new Error(`lifecycle ended in ${done.state}`);
   });
-  return { ...r, teams: teams.length, intake: cfg.intake };
+  return { ...r, teams: teams.length, intake: cfg.intake, procedureCode, workflow, kinds };
 }
 
 // ---------- statistics and inbox (one user, one request after the other) ----------
@@ -115,6 +123,8 @@ await db.connect();
 const [{ n: total }] = (await db.query('select count(*)::int as n from dossiers')).rows;
 const pct = Math.min(100, (100 * 60_000) / Math.max(1, total));
 const { rows: idRows } = await db.query(`select id from dossiers tablesample system (${pct}) limit 50000`);
+const workflowOf = async (code) => (await db.query('select workflow_code as w from procedures where code = $1', [code])).rows[0]?.w ?? 'one_stop_standard';
+const procedures = { commune: { code: cfg.procedureCode, workflow: await workflowOf(cfg.procedureCode) }, standard: { code: cfg.standardProcedureCode, workflow: await workflowOf(cfg.standardProcedureCode) } };
 const { rows: codeRows } = await db.query(
   `select code from dossiers tablesample system (${pct})
    where secret_hash = encode(sha256(convert_to(upper(substr(md5(code || $1), 1, 20)), 'UTF8')), 'hex') limit 50000`,
@@ -142,7 +152,8 @@ if (want('ceiling')) {
   await phase('ceilingPg', () => ceilingPg('dossiers', ids));
 }
 if (want('lookups')) await phase('lookups', () => lookups(codes));
-if (want('lifecycles')) await phase('lifecycles', () => lifecycles(teams));
+if (want('lifecycles')) await phase('lifecycles', () => lifecycles(teams, procedures.commune.code, procedures.commune.workflow));
+if (want('lifecycles_standard')) await phase('lifecycles_standard', () => lifecycles(teams, procedures.standard.code, procedures.standard.workflow));
 if (want('stats')) {
   const to = localDate(new Date());
   const from = localDate(new Date(Date.now() - 365 * 86400_000));
