@@ -39,3 +39,16 @@ export const TransferAgency = z.object({
 export type TransferAgency = z.infer<typeof TransferAgency>;
 export const TransferAgencyList = z.object({ items: z.array(TransferAgency) });
 export type TransferAgencyList = z.infer<typeof TransferAgencyList>;
+
+/** GET /api/dossiers/intake-hand-on: what a desk intake's acceptance asks for with this procedure at this unit. */
+export const IntakeHandOnQuery = z.object({ unitId: z.uuid(), procedureCode: z.string().trim().min(1).max(50) }).strict();
+export type IntakeHandOnQuery = z.infer<typeof IntakeHandOnQuery>;
+export const IntakeHandOn = z.object({
+  /** The workflow's `accept` names the civil servant in charge (the commune workflow): required, optional or not at all. */
+  assign: z.enum(['required', 'optional']).nullable(),
+  /** It moves the dossier to an agency (picked among the unit's agencies) or a unit. */
+  transfer: z.enum(['unit', 'agency']).nullable(),
+  /** Who may be named, when it names someone. */
+  assignees: z.array(AssigneeCandidate),
+});
+export type IntakeHandOn = z.infer<typeof IntakeHandOn>;

@@ -1,6 +1,7 @@
 // The commune workflow through the HTTP API: the desk accepts and hands the dossier to the civil servant in charge in one step
 // (submit, accept, process, approve, return), online and at the desk, with its deadline, its checks and nothing written on a refusal.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IntakeHandOn } from '../../../common/dossier-pickers.schema';
 import type { DossierCounts, DossierPage, DossierView, PublicSubmitResult } from '../../../common/dossiers.schema';
 import type { TestClient } from '../../testing/harness';
 import { act, actOk, applicant, countRows, fieldPaths, intake, intakeOk, startDossierApp, uploadOk, type DossierTestApp } from './dossiers.test-helpers';
@@ -105,5 +106,20 @@ describe('the commune workflow (one_stop_commune)', () => {
     const { dossier } = await intakeOk(motcua, { procedureCode: PROCEDURE, toAgencyId: vhxh, assigneeId: specialistId });
     expect(dossier).toMatchObject({ state: 'processing', channel: 'desk', assignee: { id: specialistId }, agency: { id: vhxh } });
     expect(await countRows(t, 'dossiers')).toBe(dossiersBefore + 1);
+  });
+
+  it('tells the desk intake form what the acceptance hands on to, and whom it may name', async () => {
+    const ask = (c: TestClient, code: string) => c.get(`/api/dossiers/intake-hand-on?unitId=${anBinh}&procedureCode=${code}`);
+    const commune = (await ask(motcua, PROCEDURE)).json<IntakeHandOn>();
+    expect(commune).toMatchObject({ assign: 'required', transfer: 'agency' });
+    expect(commune.assignees.map((a) => a.id)).toContain(specialistId);
+    expect(commune.assignees.find((a) => a.id === specialistId)).toMatchObject({ fullName: 'Hoàng Văn Nam', current: false });
+    // The standard workflow's acceptance names nobody: the form shows nothing more.
+    expect((await ask(motcua, '1.004873')).json<IntakeHandOn>()).toEqual({ assign: null, transfer: null, assignees: [] });
+    const unknown = await ask(motcua, '9.999999');
+    expect(unknown.statusCode).toBe(400);
+    expect(fieldPaths(unknown)).toEqual(['querystring.procedureCode']);
+    // Only an officer who receives dossiers at the unit asks.
+    expect((await ask(chuyenvien, PROCEDURE)).statusCode).toBe(403);
   });
 });

@@ -1,8 +1,9 @@
 // HTTP routes of the action pickers of a dossier: assignee candidates and transfer agencies (read like the dossier).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AssigneeList, AssigneeQuery, TransferAgencyList } from '../../../common/dossier-pickers.schema';
+import { AssigneeList, AssigneeQuery, IntakeHandOn, IntakeHandOnQuery, TransferAgencyList } from '../../../common/dossier-pickers.schema';
 import { ctxOf } from '../../platform/auth/actor';
+import { intakeHandOn } from './dossiers.intake-hand-on';
 import { assigneeCandidates, transferAgencies } from './dossiers.pickers';
 
 const tags = ['dossiers'];
@@ -36,5 +37,18 @@ export const dossierPickerRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => transferAgencies(db, ctxOf(req), req.params.id),
+  );
+
+  app.get(
+    '/api/dossiers/intake-hand-on',
+    {
+      schema: {
+        tags,
+        summary: 'Tiếp nhận tại quầy: quy trình của thủ tục có yêu cầu chuyển ngay cán bộ xử lý không, và những ai / what a desk acceptance hands on to',
+        querystring: IntakeHandOnQuery,
+        response: { 200: IntakeHandOn },
+      },
+    },
+    async (req) => intakeHandOn(db, ctxOf(req), req.query),
   );
 };

@@ -23,7 +23,7 @@ async function visibleDossier(db: Tx, ctx: Ctx, id: string): Promise<DossierWith
 }
 
 /** Ids of the units on a materialised path `/root/…/unit/`, the unit itself last. */
-function pathIds(path: string): string[] {
+export function pathIds(path: string): string[] {
   return path.split('/').filter(Boolean);
 }
 
@@ -47,7 +47,22 @@ export async function assigneeCandidates(db: Tx, ctx: Ctx, id: string, actionCod
   const action = actionOf(def, actionCode);
   if (!action?.assign)
     throw dossierErrors.field(ctx.lang, 'querystring.action', 'Thao tác này không phân công cán bộ', 'This action assigns nobody');
-  const rows = await staffWithRolesOn(db, assigneeRoles(def, action, d.state), pathIds(d.unitPath));
+  return { items: await candidates(db, def, action, d.state, d) };
+}
+
+/**
+ * The active staff with a working role of the state `action` leads to, on the unit of `on.unitPath`
+ * or a unit above it, with their open dossiers; those of the agency holding the dossier first (the
+ * list is already alphabetical within each group).
+ */
+export async function candidates(
+  db: Tx,
+  def: WorkflowDefinition,
+  action: ActionDef,
+  state: string,
+  on: { unitPath: string; agencyId: string | null; assigneeId: string | null },
+): Promise<AssigneeList['items']> {
+  const rows = await staffWithRolesOn(db, assigneeRoles(def, action, state), pathIds(on.unitPath));
   const open = await openDossierCounts(
     db,
     rows.map((r) => r.id),
@@ -59,12 +74,11 @@ export async function assigneeCandidates(db: Tx, ctx: Ctx, id: string, actionCod
     title: r.title,
     unitName: r.unitName,
     agencyName: r.agencyName,
-    sameAgency: !!d.agencyId && r.agencyId === d.agencyId,
-    current: r.id === d.assigneeId,
+    sameAgency: !!on.agencyId && r.agencyId === on.agencyId,
+    current: r.id === on.assigneeId,
     openCount: open.get(r.id) ?? 0,
   }));
-  // The agency's own people first; the list is already alphabetical within each group.
-  return { items: [...items.filter((c) => c.sameAgency), ...items.filter((c) => !c.sameAgency)] };
+  return [...items.filter((c) => c.sameAgency), ...items.filter((c) => !c.sameAgency)];
 }
 
 /**
