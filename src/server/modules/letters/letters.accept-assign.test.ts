@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AssigneeList } from '../../../common/dossier-pickers.schema';
 import type { CaseActionAck, CaseView } from '../../../common/letters.schema';
 import type { TestClient } from '../../testing/harness';
-import { act, actOk, addStaff, caseOf, errorOf, fieldPaths, staffId, startLetterApp } from './letters.test-helpers';
+import { act, actOk, addStaff, anBinhStaff, caseOf, errorOf, fieldPaths, startLetterApp } from './letters.test-helpers';
 
 let t: Awaited<ReturnType<typeof startLetterApp>>;
 let tiepdan: TestClient, lanhdao: TestClient, chuyenvien: TestClient;
@@ -13,10 +13,7 @@ let chuyenvienId: string;
 
 beforeAll(async () => {
   t = await startLetterApp();
-  tiepdan = await t.loginAs('tiepdan.anbinh');
-  lanhdao = await t.loginAs('lanhdao.anbinh');
-  chuyenvien = await t.loginAs('chuyenvien.anbinh');
-  chuyenvienId = await staffId(chuyenvien);
+  ({ tiepdan, lanhdao, chuyenvien, chuyenvienId } = await anBinhStaff(t));
 });
 afterAll(() => t.close());
 

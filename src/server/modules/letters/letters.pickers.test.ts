@@ -33,7 +33,7 @@ describe('case assignees', () => {
 
   it('refuses an action that assigns nobody, naming the query field, and hides a case of another unit', async () => {
     const c = await caseOf(tiepdan, 'feedback');
-    const bad = await leader.get(`/api/letter-cases/${c.id}/assignees?action=accept`);
+    const bad = await leader.get(`/api/letter-cases/${c.id}/assignees?action=forward`);
     expect(bad.statusCode).toBe(400);
     expect(fieldPaths(bad)).toContain('querystring.action');
     const other = await t.loginAs('motcua.binhminh');

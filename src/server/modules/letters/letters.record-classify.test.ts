@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView, LetterView, StaffLetterResult } from '../../../common/letters.schema';
 import { queryRows } from '../../db/rows';
 import type { TestClient } from '../../testing/harness';
-import { classifyOk, content, countRows, errorOf, fieldPaths, record, recordOk, startLetterApp } from './letters.test-helpers';
+import { anBinhStaff, classifyOk, content, countRows, errorOf, fieldPaths, record, recordOk, startLetterApp } from './letters.test-helpers';
 
 let t: Awaited<ReturnType<typeof startLetterApp>>;
 let tiepdan: TestClient, lanhdao: TestClient, chuyenvien: TestClient;
@@ -13,9 +13,7 @@ let binhMinh: string;
 
 beforeAll(async () => {
   t = await startLetterApp();
-  tiepdan = await t.loginAs('tiepdan.anbinh');
-  lanhdao = await t.loginAs('lanhdao.anbinh');
-  chuyenvien = await t.loginAs('chuyenvien.anbinh');
+  ({ tiepdan, lanhdao, chuyenvien } = await anBinhStaff(t));
   binhMinh = await t.unitId('99002');
 });
 afterAll(() => t.close());

@@ -90,3 +90,9 @@ export async function staffId(client: TestClient): Promise<string> {
   expect(res.statusCode, res.body).toBe(200);
   return res.json<{ user: { id: string } }>().user.id;
 }
+
+/** The seeded staff of An Bình signed in: the desk officer, the leader and the specialist (with their id). */
+export async function anBinhStaff(t: TestApp) {
+  const [tiepdan, lanhdao, chuyenvien] = await Promise.all([t.loginAs('tiepdan.anbinh'), t.loginAs('lanhdao.anbinh'), t.loginAs('chuyenvien.anbinh')]);
+  return { tiepdan, lanhdao, chuyenvien, chuyenvienId: await staffId(chuyenvien) };
+}
