@@ -43,7 +43,7 @@ export type {
   DossierView,
   FileView,
 } from '../../common/dossiers.schema';
-export type { AssigneeCandidate, AssigneeList, TransferAgency, TransferAgencyList } from '../../common/dossier-pickers.schema';
+export type { AssigneeCandidate, AssigneeList, IntakeHandOn, TransferAgency, TransferAgencyList } from '../../common/dossier-pickers.schema';
 export type { StatsCounters, StatsGroupBy, StatsResult, StatsRow } from '../../common/dossier-stats.schema';
 export type CalendarYear = CalendarYearView;
 export type AuditEntry = AuditEntryView;

@@ -228,6 +228,8 @@ export const dossiersEn: Messages['dossiers'] = {
       refuse: 'Refuse',
       none: 'Record, decide later',
     },
+    handOnHelp: "This procedure's workflow hands the dossier to the civil servant in charge as soon as it is accepted.",
+    handOnAgency: 'Agency or office in charge',
     decisionHelp: {
       accept: 'Complete and valid: issue the receipt and appointment (form 01).',
       request_completion: 'Incomplete: list every missing document at once, with guidance (form 02).',

@@ -226,6 +226,8 @@ export const dossiersVi = {
       refuse: 'Từ chối tiếp nhận',
       none: 'Ghi nhận, quyết định sau',
     },
+    handOnHelp: 'Theo quy trình của thủ tục này, hồ sơ được chuyển ngay cho công chức chuyên môn giải quyết khi tiếp nhận.',
+    handOnAgency: 'Cơ quan, bộ phận giải quyết',
     decisionHelp: {
       accept: 'Hồ sơ đầy đủ, hợp lệ: cấp Giấy tiếp nhận và hẹn trả kết quả (Mẫu 01).',
       request_completion: 'Hồ sơ chưa đầy đủ: ghi một lần tất cả giấy tờ cần bổ sung và hướng dẫn (Mẫu 02).',

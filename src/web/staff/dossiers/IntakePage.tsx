@@ -15,6 +15,7 @@ import { useSession } from '../session';
 import { BackLink } from './BackLink';
 import { dossierKeys, idempotencyHeader, newIdempotencyKey } from './dossiers.api';
 import { FileUploads, useUploads } from './FileUploads';
+import { HandOnFields, useIntakeHandOn } from './IntakeHandOn';
 import { IntakeDone, type Decision } from './IntakeDone';
 import { checklistOf, initialIntake, intakeBody, validateIntake, type IntakeValues } from './intakeForm';
 import { ApplicantFields, DecisionFields, DocumentChecklist } from './IntakeSections';
@@ -49,6 +50,14 @@ function IntakeForm({ onDone }: { onDone: (r: DeskIntakeResult, d: Decision) => 
     // The officer's own unit, or the first one they receive for when their own is not among them.
     if (units.length && !units.some((u) => u.id === form.values.unitId)) form.setFieldValue('unitId', units[0]?.id ?? null);
   }, [units.length]);
+
+  const handOn = useIntakeHandOn(form.values.unitId, form.values.procedureCode);
+  const handsOn = form.values.decision === 'accept' && !!handOn.data && (!!handOn.data.assign || !!handOn.data.transfer);
+  useEffect(() => {
+    // Another procedure or unit: the civil servant and office chosen for the previous one no longer apply.
+    form.setFieldValue('toAgencyId', null);
+    form.setFieldValue('assigneeId', null);
+  }, [form.values.unitId, form.values.procedureCode]);
 
   const pick = (p: ProcedureView | null) => {
     setProcedure(p);
@@ -106,7 +115,7 @@ function IntakeForm({ onDone }: { onDone: (r: DeskIntakeResult, d: Decision) => 
           <FileUploads uploads={uploads} />
         </SectionCard>
         <SectionCard id="intake-decision" title={t('dossiers.intake.decisionSection')}>
-          <DecisionFields form={form} />
+          <DecisionFields form={form}>{handsOn && handOn.data && <HandOnFields form={form} handOn={handOn.data} />}</DecisionFields>
         </SectionCard>
         {hasErrors && !save.error && (
           <Alert color="dvRed" role="alert">

@@ -5,6 +5,7 @@ import { DOCUMENT_FORMS } from '../../../common/procedures.schema';
 import { DocumentsEditor } from './DocumentsEditor';
 import type { Decision } from './IntakeDone';
 import { missingFromChecklist, type IntakeForm } from './intakeForm';
+import type { ReactNode } from 'react';
 
 export function ApplicantFields({ form }: { form: IntakeForm }) {
   const { t } = useTranslation();
@@ -79,7 +80,8 @@ export function DocumentChecklist({ form }: { form: IntakeForm }) {
 
 const DECISIONS: Decision[] = ['accept', 'request_completion', 'refuse', 'none'];
 
-export function DecisionFields({ form }: { form: IntakeForm }) {
+/** The decision, its fields and `children` (the acceptance's hand-on fields), then the note. */
+export function DecisionFields({ form, children }: { form: IntakeForm; children?: ReactNode }) {
   const { t } = useTranslation();
   const decision = form.values.decision;
   const choose = (d: Decision) => {
@@ -128,6 +130,7 @@ export function DecisionFields({ form }: { form: IntakeForm }) {
           <TextInput label={t('dossiers.intake.legalBasis')} required maxLength={1000} {...form.getInputProps('data.legalBasis')} />
         </>
       )}
+      {children}
       <Textarea label={t('dossiers.intake.note')} autosize minRows={1} maxLength={4000} {...form.getInputProps('note')} />
     </Stack>
   );

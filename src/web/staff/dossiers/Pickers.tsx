@@ -21,6 +21,7 @@ export function AssigneeSelect({
   required,
   binding,
   loadText,
+  candidates,
 }: {
   url: string;
   action: string;
@@ -28,13 +29,16 @@ export function AssigneeSelect({
   binding: SelectBinding;
   /** "3 hồ sơ đang xử lý" unless the feature words it otherwise. */
   loadText?: ((count: number) => string) | undefined;
+  /** The candidates when the caller has them already (the desk intake's hand-on); `url` is then not read. */
+  candidates?: AssigneeList['items'] | undefined;
 }) {
   const { t } = useTranslation();
   const q = useQuery({
     queryKey: ['assignees', url, action],
     queryFn: ({ signal }) => api<AssigneeList>(url, { query: { action }, signal }),
+    enabled: !candidates,
   });
-  const items = q.data?.items ?? [];
+  const items = candidates ?? q.data?.items ?? [];
   const byId = new Map(items.map((c) => [c.id, c]));
   const group = (same: boolean) => items.filter((c) => c.sameAgency === same && !c.current).map((c) => ({ value: c.id, label: c.fullName }));
   const data = [
@@ -66,7 +70,7 @@ export function AssigneeSelect({
       searchable
       data={data}
       renderOption={renderOption}
-      nothingFoundMessage={q.isPending ? t('app.loading') : t('dossiers.action.noAssignees')}
+      nothingFoundMessage={!candidates && q.isPending ? t('app.loading') : t('dossiers.action.noAssignees')}
       value={binding.value}
       onChange={binding.onChange}
       error={binding.error as string | undefined}

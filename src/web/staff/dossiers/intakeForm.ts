@@ -21,6 +21,9 @@ export interface IntakeValues {
   decision: Decision;
   /** Named as the API names them, so that its field errors (body.data.reason …) land on the inputs. */
   data: { copies: number | string; missingDocuments: DocumentRow[]; guidance: string; reason: string; legalBasis: string };
+  /** Where and to whom the acceptance hands the dossier, when the procedure's workflow asks (IntakeHandOn). */
+  toAgencyId: string | null;
+  assigneeId: string | null;
   note: string;
 }
 
@@ -35,6 +38,8 @@ export function initialIntake(unitId: string | null): IntakeValues {
     extra: [],
     decision: 'accept',
     data: { copies: 1, missingDocuments: [], guidance: '', reason: '', legalBasis: '' },
+    toAgencyId: null,
+    assigneeId: null,
     note: '',
   };
 }
@@ -97,6 +102,9 @@ export function intakeBody(v: IntakeValues, documents: DeskIntakeBody['documents
     documents,
     decision: v.decision,
     ...(data ? { data } : {}),
+    // Set only while the procedure's acceptance asks for them (cleared when the procedure or unit changes).
+    ...(v.decision === 'accept' && v.toAgencyId ? { toAgencyId: v.toAgencyId } : {}),
+    ...(v.decision === 'accept' && v.assigneeId ? { assigneeId: v.assigneeId } : {}),
     ...(v.note.trim() ? { note: v.note.trim() } : {}),
   };
 }
