@@ -5,7 +5,7 @@ import type { Tx } from '../../db/client';
 import type { Ctx } from '../../platform/auth/actor';
 import { errors, type FieldIssue } from '../../platform/errors';
 import { can } from '../../platform/policy';
-import { startCase, startDue, transitionFrom, type StartArgs } from '../../platform/workflow/workflow.service';
+import { startCase, startDue, transitionFrom, type StartArgs, type Step } from '../../platform/workflow/workflow.service';
 import { cachedUnit } from '../org/org.cache';
 import type { UnitRow } from '../org/units.service';
 import { canSeeLetter } from './letters.access';
@@ -63,7 +63,16 @@ export async function classifyLetter(tx: Tx, ctx: Ctx, id: string, body: Classif
   // Locked, with its history and where its cases are handled, in one statement.
   const found = await findLetterWithHistory(tx, id, true);
   if (!found || !canSeeLetter(ctx.actor, found.letter, found.places)) throw letterErrors.notFound();
-  const { letter, steps } = found;
+  return classifyHeld(tx, ctx, found, body, now, at);
+}
+
+/**
+ * The classification of a letter the caller holds (read locked and visible, or just opened in this
+ * transaction, letters.intake.ts) with its intake history: the workflow's checks, then the contents'.
+ */
+export async function classifyHeld(tx: Tx, ctx: Ctx, held: { letter: LetterWithUnit; steps: Step[] }, body: ClassifyBody, now: Date, at: string): Promise<LetterView> {
+  const { letter, steps } = held;
+  const id = letter.id;
   const def = letterWorkflow(letter.workflowCode);
   const types = body.cases.map((c) => c.type);
   const res = await transitionFrom(

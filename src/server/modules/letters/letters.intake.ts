@@ -1,5 +1,5 @@
 // Receiving a letter: on the portal by a guest, or recorded by an officer (desk, post, forwarded); code, secret, sealed identity and the intake workflow in one transaction.
-import type { LetterChannel, LetterType, PublicLetterBody, PublicLetterResult, StaffLetterBody, StaffLetterResult } from '../../../common/letters.schema';
+import type { LetterChannel, LetterType, LetterView, PublicLetterBody, PublicLetterResult, StaffLetterBody, StaffLetterResult } from '../../../common/letters.schema';
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../../db/client';
 import { auditCte } from '../../platform/audit/audit';
@@ -14,7 +14,7 @@ import { startCase, startDue, type CitizenCtx, type StartArgs, type Step, type W
 import { cachedAgency, cachedUnit } from '../org/org.cache';
 import { isActiveOn, todayVn } from '../org/org.guards';
 import type { UnitRow } from '../org/units.service';
-import { classifyLetter } from './letters.classify';
+import { classifyHeld } from './letters.classify';
 import { clock } from './letters.clock';
 import { notifyWriter } from './letters.notify';
 import { allocateLetterCode } from './letters.codes';
@@ -184,9 +184,9 @@ export async function recordLetter(tx: Tx, ctx: Ctx, body: StaffLetterBody, now:
     forwarded: body.forwardedFrom ?? null,
     note: body.note || null,
   });
-  const letter = body.classification
-    ? await classifyLetter(tx, ctx, out.letter.id, body.classification, now, 'body.classification')
-    : // A new letter: no case holds it yet, its history is the start just recorded.
-      await toLetterView(tx, ctx, out.letter, now, { cases: [], steps: out.steps });
-  return { letter, secret: out.secret, trackingUrl: letterTrackingUrl(out.letter.code) };
+  const answer = (letter: LetterView): StaffLetterResult => ({ letter, secret: out.secret, trackingUrl: letterTrackingUrl(out.letter.code) });
+  // Classified as opened here, with its start: nobody else sees the letter before the commit.
+  if (body.classification) return answer(await classifyHeld(tx, ctx, out, body.classification, now, 'body.classification'));
+  // A new letter: no case holds it yet, its history is the start just recorded.
+  return answer(await toLetterView(tx, ctx, out.letter, now, { cases: [], steps: out.steps }));
 }

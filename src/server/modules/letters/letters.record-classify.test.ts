@@ -64,6 +64,17 @@ describe('recording a letter with its classification', () => {
     expect(one.letter.cases[0]?.dueAt).toBe(two.cases[0]?.dueAt);
   });
 
+  it('seals the writer of a letter classified a denunciation as it is recorded, in the answer and afterwards', async () => {
+    const { letter } = await recordOk(tiepdan, { classification: { cases: [content('denunciation'), content('petition')] } });
+    expect(letter).toMatchObject({ identityProtected: true, writerName: null, identity: { status: 'protected', writer: null, canReveal: false } });
+    expect(letter.cases.map((c) => [c.type, c.writerName])).toEqual([
+      ['denunciation', null],
+      ['petition', null],
+    ]);
+    const read = (await tiepdan.get(`/api/letters/${letter.id}`)).json<LetterView>();
+    expect(read).toMatchObject({ identityProtected: true, identity: { status: 'protected', writer: null } });
+  });
+
   it('names a bad classification under body.classification and writes nothing', async () => {
     const before = await counts();
     const schema = await record(tiepdan, { classification: { cases: [content('petition', { summary: '' })], extra: 1 } });
