@@ -37,7 +37,8 @@ export const letterRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Tiếp nhận đơn tại nơi tiếp dân, qua bưu chính hoặc do cơ quan khác chuyển đến / record a letter (send an Idempotency-Key to make retries safe)',
+        summary:
+          'Tiếp nhận đơn tại nơi tiếp dân, qua bưu chính hoặc do cơ quan khác chuyển đến; gửi kèm classification để phân loại ngay / record a letter, with classification to classify it at once (send an Idempotency-Key to make retries safe)',
         body: StaffLetterBody,
         response: { 201: StaffLetterResult },
       },
