@@ -31,10 +31,13 @@ function kindsOf(workflow, intake) {
   return [...open, ...handOn, 'submit_for_approval', 'approve', 'return_result'];
 }
 
-/** A small PDF, different every time (an upload of identical bytes would only be stored once). */
+/** A small PDF of --upload-bytes, different every time (an upload of identical bytes would only be stored once): a filler made once, its first 24 characters new for each. */
+const PDF_HEAD = '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ';
+const pdfBase = Buffer.from(`${PDF_HEAD}${randomBytes(cfg.uploadBytes).toString('base64')}\n%%EOF\n`);
 function pdf() {
-  const filler = randomBytes(cfg.uploadBytes).toString('base64');
-  return Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${filler}\n%%EOF\n`);
+  const out = Buffer.from(pdfBase);
+  out.write(randomBytes(18).toString('base64'), PDF_HEAD.length, 'latin1');
+  return out;
 }
 
 function multipart(name, content) {
