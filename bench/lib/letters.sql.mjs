@@ -205,8 +205,8 @@ from bench_letter_draft d join bench_writers w on w.i = d.writer_no join bench_w
 
 /** The bands of the content sketches (the product's trigger does it for each letter; triggers are off during the load). */
 export const INSERT_SKETCH_BANDS = `
-insert into letter_sketch_bands (band, letter_id)
-select distinct b, l.id from letters l cross join lateral unnest(l.content_sketch) as b
+insert into letter_sketch_bands (band, unit_id, letter_id)
+select distinct b, l.unit_id, l.id from letters l cross join lateral unnest(l.content_sketch) as b
 where l.id in (select id from bench_letter_draft)
 on conflict do nothing`;
 

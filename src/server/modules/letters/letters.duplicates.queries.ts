@@ -1,5 +1,5 @@
 // SQL of duplicate suggestions: candidate letters by the same writer (keyed hashes) or sharing a band of the content sketch, scored against the letter, mapped to the cases the user may see.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { queryRows } from '../../db/rows';
 import { under } from './letters.queries';
@@ -44,11 +44,27 @@ export interface CandidateFilter {
   staffId: string;
 }
 
+/** Whether the user reads every unit of a province (a path of a top-level unit is `/<id>/`). */
+const provinceWide = (paths: readonly string[]) => paths.some((p) => p.split('/').filter(Boolean).length === 1);
+
+/**
+ * For a user who reads some units only, a band's letters received by those units too (the key's second column), so
+ * that a band shared by hundreds of letters elsewhere in the province does not crowd their own out of its first rows.
+ */
+function ownUnitsFirst(f: CandidateFilter): SQL {
+  if (provinceWide(f.paths)) return sql``;
+  return sql`
+        union
+        (select b.letter_id from letter_sketch_bands b
+         where b.band = k.band and b.unit_id = any(array(select u.id from units u where ${under(sql`u.path`, f.paths)})) and b.letter_id <> ${f.letterId}
+         limit ${PER_BAND})`;
+}
+
 /**
  * Letters like this one and the cases holding them, visible to the user, not the letter's own cases.
  * Candidates come from two indexes: `writer_keys &&` (GIN; letters whose writer is protected are left
  * out on both sides) and `letter_sketch_bands` per band of the letter's sketch (an index-only scan of
- * the B-tree (band, letter), at most PER_BAND rows a band). The letter's keys and sketch are scalar subqueries (evaluated once, so the
+ * the B-tree (band, unit, letter), at most PER_BAND rows a band, and as many of the user's own units). The letter's keys and sketch are scalar subqueries (evaluated once, so the
  * planner uses the GIN indexes; a join to a CTE made it scan the table). Only the best SCORED candidates are compared in full (trigram similarity of
  * the squashed texts), so the cost does not grow with the table.
  */
@@ -73,7 +89,9 @@ export async function duplicateCandidates(db: Tx, f: CandidateFilter): Promise<C
     by_content as (
       select x.id, false as same_writer, count(*)::int as bands
       from unnest((select content_sketch from letters where id = ${f.letterId})) as k(band)
-      cross join lateral (select b.letter_id as id from letter_sketch_bands b where b.band = k.band and b.letter_id <> ${f.letterId} limit ${PER_BAND}) x
+      cross join lateral (
+        (select b.letter_id as id from letter_sketch_bands b where b.band = k.band and b.letter_id <> ${f.letterId} limit ${PER_BAND})${ownUnitsFirst(f)}
+      ) x
       group by x.id order by bands desc limit ${BY_CONTENT}
     ),
     cand as (

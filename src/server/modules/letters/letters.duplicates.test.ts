@@ -81,6 +81,23 @@ describe('suggestions', () => {
     expect((await suggest(viewer, there.letter.id)).canMark).toBe(false);
   });
 
+  it("finds the commune's own case even when its wording is shared by more letters of another commune than one band's first rows hold", async () => {
+    const WATER = {
+      subject: 'Kiến nghị về nước sạch',
+      content: 'Kiến nghị về nước sạch: đường ống cấp nước sinh hoạt qua xóm Bến bị vỡ từ đầu tháng, nước đục và có mùi, đề nghị sớm sửa chữa.',
+      target: 'Công ty cấp nước',
+    };
+    const petition = { cases: [content('petition', { summary: WATER.subject, target: WATER.target })] };
+    // 40 letters of Bình Minh with the same wording (each band's first 30 rows could all be theirs), then one of An Bình.
+    for (let i = 0; i < 40; i++) await recordOk(tiepdanBM, { ...WATER, unitId: binhMinh, writer: writer(300 + i), classification: petition });
+    const ours = await recordOk(tiepdan, { ...WATER, writer: writer(350), classification: petition });
+    const again = await recordOk(tiepdan, { ...WATER, content: `${WATER.content} Xin cảm ơn.`, writer: writer(351) });
+    const got = await suggest(tiepdan, again.letter.id);
+    expect(got.items.map((i) => i.letter.id)).toEqual([ours.letter.id]);
+    // The province reads every commune: Bình Minh's letters are suggested to it too.
+    expect((await suggest(thanhtra, again.letter.id)).items.length).toBeGreaterThan(1);
+  });
+
   it('never match the writer of a protected denunciation, on either side, nor show the denouncer', async () => {
     const w = writer(30);
     const earlier = await caseWith(tiepdan, { subject: 'Kiến nghị làm đường', content: 'Đường vào xóm Trại lầy lội, đề nghị đổ bê tông trước mùa mưa.', writer: w }, 'petition');
