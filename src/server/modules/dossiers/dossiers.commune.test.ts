@@ -1,8 +1,10 @@
 // The commune workflow through the HTTP API: the desk accepts and hands the dossier to the civil servant in charge in one step
 // (submit, accept, process, approve, return), online and at the desk, with its deadline, its checks and nothing written on a refusal.
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IntakeHandOn } from '../../../common/dossier-pickers.schema';
 import type { DossierCounts, DossierPage, DossierView, PublicSubmitResult } from '../../../common/dossiers.schema';
+import { dayOfInstant, formatDate } from '../../platform/calendar/local-date';
 import type { TestClient } from '../../testing/harness';
 import { act, actOk, applicant, countRows, fieldPaths, intake, intakeOk, startDossierApp, uploadOk, type DossierTestApp } from './dossiers.test-helpers';
 
@@ -63,6 +65,14 @@ describe('the commune workflow (one_stop_commune)', () => {
     const done = await actOk(motcua, sub.id, 'return_result', { data: { feesCollected: 8000 } });
     expect(done.state).toBe('returned');
     expect(done.steps.map((s) => s.action)).toEqual(['start', 'accept', 'submit_for_approval', 'approve', 'return_result']);
+
+    // The tracking register (form 07) names the office the acceptance sent it to, on the day it did.
+    const today = formatDate(dayOfInstant(new Date()));
+    const res = await motcua.get(`/api/dossiers/register.csv?from=${today}&to=${today}`);
+    expect(res.statusCode).toBe(200);
+    const row = parse<Record<string, string>>(res.rawPayload.toString('utf8'), { bom: true, columns: true }).find((r) => r['Mã hồ sơ'] === done.code);
+    const [y, m, d] = today.split('-');
+    expect(row).toMatchObject({ 'Cơ quan chủ trì giải quyết': 'Phòng Văn hóa - Xã hội', 'Ngày chuyển hồ sơ': `${d}/${m}/${y}` });
   });
 
   it('refuses an acceptance without the civil servant or the agency, naming each field, and changes nothing', async () => {

@@ -32,3 +32,11 @@ export function dossierWorkflowChoices(lang: 'vi' | 'en'): Array<{ code: string;
     .filter(isDossierWorkflow)
     .map((code) => ({ code, label: workflows.get(code).label?.[lang] ?? code }));
 }
+
+/** Forwarding (liên thông) sends a dossier on to a coordinating agency; it does not make the agency the one processing it. */
+const FORWARD = 'forward';
+
+/** The actions that hand a dossier to its processing agency: `transfer`, or the commune workflow's `accept`. */
+export function handOnActions(def: WorkflowDefinition): string[] {
+  return def.actions.filter((a) => a.transfer && a.code !== FORWARD).map((a) => a.code);
+}

@@ -4,7 +4,7 @@ import { table } from '../../../platform/pdf/table';
 import { vnDate, vnShortDateTime } from '../../../platform/pdf/vn-format';
 import type { Step } from '../../../platform/workflow/workflow.service';
 import { actionLabel } from '../dossiers.views';
-import { dossierWorkflow } from '../dossiers.workflows';
+import { dossierWorkflow, handOnActions } from '../dossiers.workflows';
 import { startForm } from './forms.common';
 import { lastStep, type FormContext } from './forms.context';
 
@@ -36,7 +36,7 @@ export async function controlForm(ctx: FormContext): Promise<Buffer> {
   if (accept) b.text(`(Kèm theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả mã hồ sơ ${d.code})`, { style: 'italic', align: 'center', after: 6 });
   b.field('Người nộp hồ sơ', d.applicantName);
   b.field('Thủ tục', `${d.procedureName} (mã thủ tục ${d.procedureCode})`);
-  b.field('Cơ quan (bộ phận) giải quyết hồ sơ', distinctAgencies(ctx, ['transfer']));
+  b.field('Cơ quan (bộ phận) giải quyết hồ sơ', distinctAgencies(ctx, handOnActions(def)));
   b.field('Cơ quan phối hợp giải quyết hồ sơ', distinctAgencies(ctx, ['forward']) ?? 'Không');
   if (accept?.dueAt) b.field('Ngày hẹn trả kết quả', vnDate(dayOfInstant(accept.dueAt)));
   const extension = lastStep(ctx, ['extend']);

@@ -3,7 +3,7 @@ import { dayOfInstant, type DayNumber } from '../../../platform/calendar/local-d
 import { vnShortDate } from '../../../platform/pdf/vn-format';
 import type { Step } from '../../../platform/workflow/workflow.service';
 import { stateLabel } from '../dossiers.views';
-import { dossierWorkflow } from '../dossiers.workflows';
+import { dossierWorkflow, handOnActions } from '../dossiers.workflows';
 import type { RegisterDossier } from './register.queries';
 
 /** The columns of form 07, in its order; `date` columns hold Vietnamese local dates. */
@@ -30,19 +30,21 @@ export type RegisterRow = Record<RegisterKey, string | number | { day: DayNumber
 
 const RESULT_NOTES: Record<string, string> = { early: 'Trả kết quả trước hạn', on_time: 'Trả kết quả đúng hạn', late: 'Trả kết quả quá hạn' };
 
-const first = (steps: readonly Step[], action: string) => steps.find((s) => s.action === action);
 const last = (steps: readonly Step[], action: string) => [...steps].reverse().find((s) => s.action === action);
 const day = (at: Date | null | undefined) => (at ? { day: dayOfInstant(at) } : null);
 
 export function registerRow(no: number, d: RegisterDossier, steps: readonly Step[], agencyName: (id: string | null) => string | null): RegisterRow {
+  const def = dossierWorkflow(d.workflowCode);
   const accept = last(steps, 'accept');
-  const transfer = first(steps, 'transfer');
+  // The first step that sent the dossier to its processing agency: `transfer`, or the commune workflow's `accept`.
+  const handOn = handOnActions(def);
+  const transfer = steps.find((s) => handOn.includes(s.action));
   const approve = last(steps, 'approve');
   const request = last(steps, 'request_documents');
   const extension = last(steps, 'extend');
   const returned = last(steps, 'return_result');
   const copies = accept?.data.copies;
-  const notes = [stateLabel(dossierWorkflow(d.workflowCode), d.state, 'vi')];
+  const notes = [stateLabel(def, d.state, 'vi')];
   if (d.resultKind && RESULT_NOTES[d.resultKind]) notes.push(RESULT_NOTES[d.resultKind] ?? '');
   if (request) notes.push(`Yêu cầu bổ sung ngày ${vnShortDate(request.at)}`);
   if (extension?.dueAt) notes.push(`Gia hạn đến ${vnShortDate(extension.dueAt)}`);

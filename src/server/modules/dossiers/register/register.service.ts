@@ -9,6 +9,7 @@ import { findAgency } from '../../org/agencies.service';
 import { findUnit } from '../../org/units.service';
 import { visibleCondition } from '../dossiers.access';
 import { dossierErrors } from '../dossiers.errors';
+import { dossierWorkflow, handOnActions } from '../dossiers.workflows';
 import { countRegister, registerPage, stepsOfDossiers, type RegisterFilter } from './register.queries';
 import { registerRow, type RegisterRow } from './register.rows';
 
@@ -81,7 +82,7 @@ export async function* registerRows(db: Tx, plan: RegisterPlan): AsyncGenerator<
     );
     for (const list of steps.values())
       for (const s of list)
-        if (s.action === 'transfer' && s.toAgencyId && !agencyNames.has(s.toAgencyId))
+        if (s.toAgencyId && !agencyNames.has(s.toAgencyId) && handOnActions(dossierWorkflow(s.workflowCode)).includes(s.action))
           agencyNames.set(s.toAgencyId, (await findAgency(db, s.toAgencyId))?.name ?? null);
     for (const d of page) yield registerRow(++no, d, steps.get(d.id) ?? [], nameOf);
     const lastRow = page[page.length - 1];
