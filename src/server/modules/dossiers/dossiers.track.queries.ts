@@ -1,9 +1,9 @@
 // The status look-up's one statement: the dossier by code, with its timeline and rating as JSON when the proof holds.
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client';
 import { epochMs as ms, fromEpochMs } from '../../db/json';
-import { prepared } from '../../db/prepared';
+import { compiled, runCompiled } from '../../db/compiled';
 import { dossierRatings, dossiers, units } from '../../db/schema';
 import { workflowSteps } from '../../platform/workflow/workflow.table';
 
@@ -58,44 +58,50 @@ type JsonRating = Omit<TrackedRating, 'createdAt'> & { createdAt: number };
  * rating are read at all, so that a wrong secret costs what an unknown code costs (one index probe);
  * the caller still decides with its constant-time comparison.
  */
-function build(db: Tx) {
+/**
+ * The whole answer as one JSON value (timestamps as epoch milliseconds): the driver then parses one field of one
+ * row, where fifteen columns cost more to describe, parse and map than the statement costs to run.
+ */
+function build(): SQL {
   const proved = sql`(${dossiers.secretHash} = ${sql.placeholder('secretHash')} or ${dossiers.citizenId} = ${sql.placeholder('citizenId')})`;
-  return db
-    .select({
-      code: dossiers.code,
-      secretHash: dossiers.secretHash,
-      citizenId: dossiers.citizenId,
-      workflowCode: dossiers.workflowCode,
-      procedureCode: dossiers.procedureCode,
-      procedureName: dossiers.procedureName,
-      state: dossiers.state,
-      submittedAt: dossiers.submittedAt,
-      receivedAt: dossiers.receivedAt,
-      dueAt: dossiers.dueAt,
-      finishedAt: dossiers.finishedAt,
-      resultKind: dossiers.resultKind,
-      receivingUnitName: recv.name,
-      steps: sql<JsonStep[] | null>`case when ${proved} then coalesce((select json_agg(json_build_object('at', ${ms(s.at)}, 'action', ${s.action},
+  return sql`select json_build_object('code', ${dossiers.code}, 'secretHash', ${dossiers.secretHash}, 'citizenId', ${dossiers.citizenId},
+      'workflowCode', ${dossiers.workflowCode}, 'procedureCode', ${dossiers.procedureCode}, 'procedureName', ${dossiers.procedureName},
+      'state', ${dossiers.state}, 'submittedAt', ${ms(dossiers.submittedAt)}, 'receivedAt', ${ms(dossiers.receivedAt)}, 'dueAt', ${ms(dossiers.dueAt)},
+      'finishedAt', ${ms(dossiers.finishedAt)}, 'resultKind', ${dossiers.resultKind}, 'receivingUnitName', ${recv.name},
+      'steps', case when ${proved} then coalesce((select json_agg(json_build_object('at', ${ms(s.at)}, 'action', ${s.action},
           'toState', ${s.toState}, 'data', ${s.data}, 'dueAt', ${ms(s.dueAt)}) order by ${s.seq})
-        from ${workflowSteps} ${s} where ${s.entityType} = 'dossier' and ${s.entityId} = ${dossiers.id}), '[]'::json) end`,
-      rating: sql<JsonRating | null>`case when ${proved} then (select json_build_object('access', ${r.access}, 'procedure', ${r.procedure},
+        from ${workflowSteps} ${s} where ${s.entityType} = 'dossier' and ${s.entityId} = ${dossiers.id}), '[]'::json) end,
+      'rating', case when ${proved} then (select json_build_object('access', ${r.access}, 'procedure', ${r.procedure},
           'officials', ${r.officials}, 'result', ${r.result}, 'feedback', ${r.feedback}, 'comment', ${r.comment}, 'createdAt', ${ms(r.createdAt)})
-        from ${dossierRatings} ${r} where ${r.dossierId} = ${dossiers.id}) end`,
-    })
-    .from(dossiers)
-    .innerJoin(recv, eq(recv.id, dossiers.receivingUnitId))
-    .where(eq(dossiers.code, sql.placeholder('code')));
+        from ${dossierRatings} ${r} where ${r.dossierId} = ${dossiers.id}) end) as t
+    from ${dossiers} inner join ${units} ${recv} on ${eq(recv.id, dossiers.receivingUnitId)}
+    where ${dossiers.code} = ${sql.placeholder('code')}`;
 }
+
+type JsonTracked = Omit<TrackedDossier, 'submittedAt' | 'receivedAt' | 'dueAt' | 'finishedAt' | 'steps' | 'rating'> & {
+  submittedAt: number;
+  receivedAt: number | null;
+  dueAt: number | null;
+  finishedAt: number | null;
+  steps: JsonStep[] | null;
+  rating: JsonRating | null;
+};
 
 /**
  * The dossier with this code and, if `secretHash` (the hash of the secret given) or `citizenId`
- * match, its steps oldest first and its rating. Outside a transaction a prepared statement.
+ * match, its steps oldest first and its rating: one statement built once (named on PostgreSQL).
  */
 export async function findTracked(db: Tx, code: string, secretHash: string, citizenId: string | null): Promise<TrackedDossier | undefined> {
-  const q = prepared(db, 'dossier_tracked', (d) => build(d).prepare('dossier_tracked')) ?? build(db);
-  const [row] = await q.execute({ code, secretHash, citizenId });
+  const [row] = await runCompiled<{ t: JsonTracked }>(db, compiled(db, 'dossier_tracked', build, { named: true }), { code, secretHash, citizenId });
   if (!row) return undefined;
-  const steps = row.steps?.map((x) => ({ ...x, at: fromEpochMs(x.at), dueAt: fromEpochMs(x.dueAt) })) ?? null;
-  const rating = row.rating ? { ...row.rating, createdAt: fromEpochMs(row.rating.createdAt) } : null;
-  return { ...row, steps, rating };
+  const t = row.t;
+  return {
+    ...t,
+    submittedAt: fromEpochMs(t.submittedAt),
+    receivedAt: fromEpochMs(t.receivedAt),
+    dueAt: fromEpochMs(t.dueAt),
+    finishedAt: fromEpochMs(t.finishedAt),
+    steps: t.steps?.map((x) => ({ ...x, at: fromEpochMs(x.at), dueAt: fromEpochMs(x.dueAt) })) ?? null,
+    rating: t.rating ? { ...t.rating, createdAt: fromEpochMs(t.rating.createdAt) } : null,
+  };
 }
