@@ -83,6 +83,11 @@ describe('the commune workflow (one_stop_commune)', () => {
     const unknown = await act(motcua, sub.id, 'accept', { toAgencyId: vhxh, assigneeId: '00000000-0000-4000-8000-000000000000' });
     expect(unknown.statusCode).toBe(400);
     expect(fieldPaths(unknown)).toEqual(['body.assigneeId']);
+    // Bình Minh's desk officer is active staff, but not of the commune that holds the dossier.
+    const outsider = (await (await t.loginAs('motcua.binhminh')).get('/api/auth/session')).json<{ user: { id: string } }>().user.id;
+    const elsewhere = await act(motcua, sub.id, 'accept', { toAgencyId: vhxh, assigneeId: outsider });
+    expect(elsewhere.statusCode).toBe(400);
+    expect(fieldPaths(elsewhere)).toEqual(['body.assigneeId']);
     const still = (await motcua.get(`/api/dossiers/${sub.id}`)).json<DossierView>();
     expect(still).toMatchObject({ state: 'submitted', seq: 1, assignee: null });
     // A specialist may not accept at the desk.

@@ -52,18 +52,24 @@ describe('accepting a case with its handler', () => {
     expect(report.json<CaseActionAck>().state).toBe('reported');
   });
 
-  it('refuses an inactive or unknown handler on body.assigneeId, on both paths, and changes nothing', async () => {
+  it('refuses an inactive, unknown or other commune\'s handler on body.assigneeId, on both paths, and changes nothing', async () => {
     const retired = await addStaff(t, 'nghi.anbinh', '99001', ['specialist']);
+    // Named, they would see the case: someone of another commune may not be.
+    const elsewhere = await addStaff(t, 'chuyenvien.khac.binhminh', '99002', ['specialist']);
     const admin = await t.loginAs('admin');
     expect((await admin.patch(`/api/staff/${retired.id}`, { active: false })).statusCode).toBe(200);
     const c = await caseOf(tiepdan, 'denunciation');
-    for (const assigneeId of [retired.id, randomUUID()])
+    for (const assigneeId of [retired.id, randomUUID(), elsewhere.id])
       for (const headers of [{}, MINIMAL]) {
         const res = await act(lanhdao, c.id, 'accept', { assigneeId }, headers);
         expect(res.statusCode, res.body).toBe(400);
         expect(fieldPaths(res)).toEqual(['body.assigneeId']);
       }
     expect(await view(c.id)).toMatchObject({ state: 'to_process', seq: c.seq, assigneeId: null, acceptedAt: null });
+    // The same rule for an assignment.
+    const other = await act(lanhdao, c.id, 'assign', { assigneeId: elsewhere.id });
+    expect(other.statusCode).toBe(400);
+    expect(errorOf(other).details?.fields?.[0]).toMatchObject({ path: 'body.assigneeId', message: 'Cán bộ không thuộc đơn vị đang giải quyết' });
   });
 
   it('lets only those who may assign name the handler; accepting without one still works', async () => {

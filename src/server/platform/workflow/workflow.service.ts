@@ -13,7 +13,7 @@ import { CITIZEN, matchesVariant, type ActionDef, type SlaSpec, type WorkflowDef
 import { actionOf, availableActions, checkInput, currentAssignee, mayPerform, prefixed, refusal, runningDue, stateOf, targetState, type Performer } from './engine';
 import { startDataSchema, type TransitionInput } from './fields';
 import { workflowErrors } from './workflow.errors';
-import { checkAssignee, transferTarget } from './workflow.targets';
+import { checkAssignee, transferTarget, unitPathOf } from './workflow.targets';
 import { workflowSteps } from './workflow.table';
 import { insertStep, recordTransition, type Alongside, type PlannedTransition } from './workflow.record';
 
@@ -300,8 +300,12 @@ export async function planTransition(tx: Tx, ctx: WorkflowCtx, args: TransitionA
   if (due !== null && endOfDay(due).getTime() < now.getTime())
     issues.push({ path: `${prefix}.dueOverride`, message: ctx.lang === 'vi' ? 'Ngày hẹn mới đã qua' : 'The new due date has passed' });
   if (issues.length) throw errors.validation(issues);
-  if (input.assigneeId) await checkAssignee(tx, input.assigneeId, prefix, ctx.lang);
   const target = action.transfer ? await transferTarget(tx, input, prefix, ctx.lang) : { unitId: last.toUnitId, agencyId: last.toAgencyId };
+  if (input.assigneeId) {
+    // Named for the unit that holds the case after this step.
+    const movedTo = target.unitId && target.unitId !== last.toUnitId ? await unitPathOf(tx, target.unitId) : null;
+    await checkAssignee(tx, input.assigneeId, movedTo ?? args.caseUnitPath, prefix, ctx.lang);
+  }
 
   const toState = targetState(action, state);
   const dueAt = await dueOfEntered(tx, { def, action, toState, steps, now, data, params: args.params, dueOverride: input.dueOverride });

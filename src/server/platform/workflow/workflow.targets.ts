@@ -3,7 +3,7 @@
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { cacheOf, frozen } from '../../db/notified-cache';
-import { agencies, staff, units } from '../../db/schema';
+import { agencies, roleGrants, staff, units } from '../../db/schema';
 import { errors } from '../errors';
 import type { Lang } from '../locale';
 import type { TransitionInput } from './fields';
@@ -13,9 +13,17 @@ const KEPT = { freshMs: 60_000, maxEntries: 10_000 };
 const agencyUnit = (tx: Tx, id: string) =>
   cacheOf<{ unitId: string }>(tx, 'workflow-agency-unit', KEPT).get(id, async () => frozen((await tx.select({ unitId: agencies.unitId }).from(agencies).where(eq(agencies.id, id)))[0]));
 const unitThere = (tx: Tx, id: string) =>
-  cacheOf<{ id: string }>(tx, 'workflow-unit', KEPT).get(id, async () => frozen((await tx.select({ id: units.id }).from(units).where(eq(units.id, id)))[0]));
-const staffActive = (tx: Tx, id: string) =>
-  cacheOf<{ active: boolean }>(tx, 'workflow-staff-active', KEPT).get(id, async () => frozen((await tx.select({ active: staff.active }).from(staff).where(eq(staff.id, id)))[0]));
+  cacheOf<{ id: string; path: string }>(tx, 'workflow-unit', KEPT).get(id, async () =>
+    frozen((await tx.select({ id: units.id, path: units.path }).from(units).where(eq(units.id, id)))[0]),
+  );
+/** Whether a staff member is active, and the units of their grants (role_grants writes are notified too: migration 0021). */
+const assignable = (tx: Tx, id: string) =>
+  cacheOf<{ active: boolean; grantUnitIds: readonly string[] }>(tx, 'workflow-assignee', KEPT).get(id, async () => {
+    const [s] = await tx.select({ active: staff.active }).from(staff).where(eq(staff.id, id));
+    if (!s) return undefined;
+    const grants = await tx.select({ unitId: roleGrants.unitId }).from(roleGrants).where(eq(roleGrants.staffId, id));
+    return frozen({ active: s.active, grantUnitIds: grants.map((g) => g.unitId) });
+  });
 
 /** Target unit and agency of a transfer: the agency decides the unit when only the agency is given. */
 export async function transferTarget(tx: Tx, input: TransitionInput, prefix: string, lang: Lang): Promise<{ unitId: string | null; agencyId: string | null }> {
@@ -36,8 +44,19 @@ export async function transferTarget(tx: Tx, input: TransitionInput, prefix: str
   return { unitId, agencyId };
 }
 
-export async function checkAssignee(tx: Tx, assigneeId: string, prefix: string, lang: Lang): Promise<void> {
-  const s = await staffActive(tx, assigneeId);
-  if (!s?.active)
-    throw errors.validation([{ path: `${prefix}.assigneeId`, message: lang === 'vi' ? 'Không tìm thấy cán bộ đang hoạt động' : 'No such active staff member' }]);
+/** The materialised path of a unit (`/root/…/unit/`), for a case moved to another unit by its step. */
+export async function unitPathOf(tx: Tx, unitId: string): Promise<string | null> {
+  return (await unitThere(tx, unitId))?.path ?? null;
+}
+
+/**
+ * The assignee must be active staff with a grant on the unit that will hold the case, or on a unit
+ * above it: whoever is named sees the case, so no one outside the case's units may be named.
+ */
+export async function checkAssignee(tx: Tx, assigneeId: string, unitPath: string, prefix: string, lang: Lang): Promise<void> {
+  const say = (vi: string, en: string) => errors.validation([{ path: `${prefix}.assigneeId`, message: lang === 'vi' ? vi : en }]);
+  const s = await assignable(tx, assigneeId);
+  if (!s?.active) throw say('Không tìm thấy cán bộ đang hoạt động', 'No such active staff member');
+  const onPath = new Set(unitPath.split('/').filter(Boolean));
+  if (!s.grantUnitIds.some((u) => onPath.has(u))) throw say('Cán bộ không thuộc đơn vị đang giải quyết', 'Not a staff member of the unit handling the case');
 }
