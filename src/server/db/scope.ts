@@ -7,6 +7,11 @@ export function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/** The ids of the units on a materialised path `/root/…/unit/`, the unit itself last. */
+export function pathIds(path: string): string[] {
+  return path.split('/').filter(Boolean);
+}
+
 /** `units.path LIKE p || '%'` for any of the paths: the subtrees a scope covers (uses units_path_idx). */
 export function underAnyPath(paths: readonly string[]): SQL {
   if (paths.length === 0) return sql`false`;

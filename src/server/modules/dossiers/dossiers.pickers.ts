@@ -1,6 +1,7 @@
 // The choices of an action's form on one dossier: the staff who may be assigned it, and the agencies it may be transferred to.
 import type { AssigneeList, TransferAgencyList } from '../../../common/dossier-pickers.schema';
 import type { Tx } from '../../db/client';
+import { pathIds } from '../../db/scope';
 import type { Ctx } from '../../platform/auth/actor';
 import type { Role } from '../../../common/roles';
 import { ROLES } from '../../../common/roles';
@@ -20,11 +21,6 @@ async function visibleDossier(db: Tx, ctx: Ctx, id: string): Promise<DossierWith
   const d = await findDossier(db, id);
   if (!d || !canSee(ctx.actor, d)) throw dossierErrors.notFound();
   return d;
-}
-
-/** Ids of the units on a materialised path `/root/…/unit/`, the unit itself last. */
-export function pathIds(path: string): string[] {
-  return path.split('/').filter(Boolean);
 }
 
 /**

@@ -2,6 +2,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { queryRows } from '../../db/rows';
+import { pathIds } from '../../db/scope';
 import { under } from './letters.queries';
 
 /** How many candidate letters each source gives, and how many rows one band may bring (a band of boilerplate wording is shared by thousands). */
@@ -45,7 +46,7 @@ export interface CandidateFilter {
 }
 
 /** Whether the user reads every unit of a province (a path of a top-level unit is `/<id>/`). */
-const provinceWide = (paths: readonly string[]) => paths.some((p) => p.split('/').filter(Boolean).length === 1);
+const provinceWide = (paths: readonly string[]) => paths.some((p) => pathIds(p).length === 1);
 
 /**
  * For a user who reads some units only, a band's letters received by those units too (the key's second column), so

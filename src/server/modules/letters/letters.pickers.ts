@@ -4,6 +4,7 @@ import { and, count, inArray } from 'drizzle-orm';
 import type { AssigneeList } from '../../../common/dossier-pickers.schema';
 import type { Tx } from '../../db/client';
 import { letterCases } from '../../db/schema';
+import { pathIds } from '../../db/scope';
 import type { Ctx } from '../../platform/auth/actor';
 import { actionOf } from '../../platform/workflow/engine';
 import { assigneeRoles } from '../dossiers/dossiers.pickers';
@@ -30,7 +31,7 @@ export async function caseAssignees(db: Tx, ctx: Ctx, id: string, actionCode: st
   const def = letterWorkflow(c.workflowCode);
   const action = actionOf(def, actionCode);
   if (!action?.assign) throw letterErrors.field(ctx.lang, 'querystring.action', 'Thao tác này không giao xử lý cho cán bộ', 'This action assigns nobody');
-  const rows = await staffWithRolesOn(db, assigneeRoles(def, action, c.state), c.unitPath.split('/').filter(Boolean));
+  const rows = await staffWithRolesOn(db, assigneeRoles(def, action, c.state), pathIds(c.unitPath));
   const open = await openCaseCounts(
     db,
     rows.map((r) => r.id),

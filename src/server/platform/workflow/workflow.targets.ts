@@ -3,6 +3,7 @@
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { cacheOf, frozen } from '../../db/notified-cache';
+import { pathIds } from '../../db/scope';
 import { agencies, roleGrants, staff, units } from '../../db/schema';
 import { errors } from '../errors';
 import type { Lang } from '../locale';
@@ -57,6 +58,6 @@ export async function checkAssignee(tx: Tx, assigneeId: string, unitPath: string
   const say = (vi: string, en: string) => errors.validation([{ path: `${prefix}.assigneeId`, message: lang === 'vi' ? vi : en }]);
   const s = await assignable(tx, assigneeId);
   if (!s?.active) throw say('Không tìm thấy cán bộ đang hoạt động', 'No such active staff member');
-  const onPath = new Set(unitPath.split('/').filter(Boolean));
+  const onPath = new Set(pathIds(unitPath));
   if (!s.grantUnitIds.some((u) => onPath.has(u))) throw say('Cán bộ không thuộc đơn vị đang giải quyết', 'Not a staff member of the unit handling the case');
 }
