@@ -3,12 +3,11 @@
 import type { IntakeHandOn, IntakeHandOnQuery } from '../../../common/dossier-pickers.schema';
 import type { Tx } from '../../db/client';
 import type { Ctx } from '../../platform/auth/actor';
-import { AppError } from '../../platform/errors';
 import { assertCan } from '../../platform/policy';
 import { actionOf } from '../../platform/workflow/engine';
 import { cachedUnit } from '../org/org.cache';
-import { getPublicProcedureCached } from '../procedures/procedures.service';
 import { dossierErrors } from './dossiers.errors';
+import { procedureOf } from './dossiers.intake';
 import { candidates } from './dossiers.pickers';
 import { dossierWorkflow } from './dossiers.workflows';
 
@@ -17,11 +16,7 @@ export async function intakeHandOn(db: Tx, ctx: Ctx, q: IntakeHandOnQuery): Prom
   const unit = await cachedUnit(db, q.unitId);
   if (!unit) throw dossierErrors.field(ctx.lang, 'querystring.unitId', 'Không tìm thấy đơn vị', 'No such unit');
   assertCan(ctx.actor, 'dossier.intake', { unitPath: unit.path });
-  const proc = await getPublicProcedureCached(db, q.procedureCode).catch((err: unknown) => {
-    if (err instanceof AppError && err.status === 404)
-      throw dossierErrors.field(ctx.lang, 'querystring.procedureCode', 'Không có thủ tục đang áp dụng với mã này', 'No procedure in force has this code');
-    throw err;
-  });
+  const proc = await procedureOf(db, q.procedureCode, ctx.lang, 'querystring.procedureCode');
   const def = dossierWorkflow(proc.workflowCode);
   const accept = actionOf(def, 'accept');
   const assign = accept?.assign ?? null;

@@ -31,12 +31,13 @@ export const trackingUrl = (code: string) => `/tra-cuu/${encodeURIComponent(code
 /** Agencies are read through the org service, whose views carry the caller's actions; a guest holds none. */
 const NOBODY: Actor = { id: '00000000-0000-0000-0000-000000000000', username: '', fullName: '', unitId: '', grants: [] };
 
-async function procedureOf(tx: Tx, code: string, lang: Lang): Promise<ProcedurePublicView> {
+/** The procedure in force with this code; an unknown or withdrawn one is a 400 on `path`. */
+export async function procedureOf(tx: Tx, code: string, lang: Lang, path = 'body.procedureCode'): Promise<ProcedurePublicView> {
   try {
     return await getPublicProcedureCached(tx, code);
   } catch (err) {
     if (err instanceof AppError && err.status === 404)
-      throw dossierErrors.field(lang, 'body.procedureCode', 'Không có thủ tục đang áp dụng với mã này', 'No procedure in force has this code');
+      throw dossierErrors.field(lang, path, 'Không có thủ tục đang áp dụng với mã này', 'No procedure in force has this code');
     throw err;
   }
 }
