@@ -36,7 +36,14 @@ export function dossierWorkflowChoices(lang: 'vi' | 'en'): Array<{ code: string;
 /** Forwarding (liên thông) sends a dossier on to a coordinating agency; it does not make the agency the one processing it. */
 const FORWARD = 'forward';
 
-/** The actions that hand a dossier to its processing agency: `transfer`, or the commune workflow's `accept`. */
-export function handOnActions(def: WorkflowDefinition): string[] {
-  return def.actions.filter((a) => a.transfer && a.code !== FORWARD).map((a) => a.code);
+const handOn = new WeakMap<WorkflowDefinition, readonly string[]>();
+
+/** The actions that hand a dossier to its processing agency: `transfer`, or the commune workflow's `accept` (worked out once a definition). */
+export function handOnActions(def: WorkflowDefinition): readonly string[] {
+  let codes = handOn.get(def);
+  if (!codes) {
+    codes = def.actions.filter((a) => a.transfer && a.code !== FORWARD).map((a) => a.code);
+    handOn.set(def, codes);
+  }
+  return codes;
 }
