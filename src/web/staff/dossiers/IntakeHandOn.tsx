@@ -39,7 +39,6 @@ export function HandOnFields({ form, handOn }: { form: IntakeForm; handOn: Intak
       )}
       {handOn.assign && (
         <AssigneeSelect
-          url="/api/dossiers/intake-hand-on"
           action="accept"
           required={handOn.assign === 'required'}
           candidates={handOn.assignees}

@@ -23,7 +23,8 @@ export function AssigneeSelect({
   loadText,
   candidates,
 }: {
-  url: string;
+  /** Where the candidates are read, unless `candidates` gives them. */
+  url?: string | undefined;
   action: string;
   required: boolean;
   binding: SelectBinding;
@@ -35,8 +36,8 @@ export function AssigneeSelect({
   const { t } = useTranslation();
   const q = useQuery({
     queryKey: ['assignees', url, action],
-    queryFn: ({ signal }) => api<AssigneeList>(url, { query: { action }, signal }),
-    enabled: !candidates,
+    queryFn: ({ signal }) => api<AssigneeList>(url ?? '', { query: { action }, signal }),
+    enabled: !candidates && !!url,
   });
   const items = candidates ?? q.data?.items ?? [];
   const byId = new Map(items.map((c) => [c.id, c]));
