@@ -48,16 +48,23 @@ export interface CandidateFilter {
 /** Whether the user reads every unit of a province (a path of a top-level unit is `/<id>/`). */
 const provinceWide = (paths: readonly string[]) => paths.some((p) => pathIds(p).length === 1);
 
+/** The units the user reads, for a non-province user (evaluated once: an uncorrelated subquery). */
+const ownUnits = (f: CandidateFilter) => sql`array(select u.id from units u where ${under(sql`u.path`, f.paths)})`;
+
 /**
- * For a user who reads some units only, a band's letters received by those units too (the key's second column), so
- * that a band shared by hundreds of letters elsewhere in the province does not crowd their own out of its first rows.
+ * A band's letters, each flagged when one of the user's own units received it. For a user who reads some units
+ * only, the band's letters of those units too (the key's second column), so that a band shared by hundreds of
+ * letters elsewhere in the province does not crowd their own out of its first rows.
  */
-function ownUnitsFirst(f: CandidateFilter): SQL {
-  if (provinceWide(f.paths)) return sql``;
-  return sql`
+function bandLetters(f: CandidateFilter): SQL {
+  if (provinceWide(f.paths)) {
+    return sql`(select b.letter_id as id, false as own from letter_sketch_bands b where b.band = k.band and b.letter_id <> ${f.letterId} limit ${PER_BAND})`;
+  }
+  return sql`(select b.letter_id as id, b.unit_id = any(${ownUnits(f)}) as own from letter_sketch_bands b
+         where b.band = k.band and b.letter_id <> ${f.letterId} limit ${PER_BAND})
         union
-        (select b.letter_id from letter_sketch_bands b
-         where b.band = k.band and b.unit_id = any(array(select u.id from units u where ${under(sql`u.path`, f.paths)})) and b.letter_id <> ${f.letterId}
+        (select b.letter_id, true from letter_sketch_bands b
+         where b.band = k.band and b.unit_id = any(${ownUnits(f)}) and b.letter_id <> ${f.letterId}
          limit ${PER_BAND})`;
 }
 
@@ -65,9 +72,11 @@ function ownUnitsFirst(f: CandidateFilter): SQL {
  * Letters like this one and the cases holding them, visible to the user, not the letter's own cases.
  * Candidates come from two indexes: `writer_keys &&` (GIN; letters whose writer is protected are left
  * out on both sides) and `letter_sketch_bands` per band of the letter's sketch (an index-only scan of
- * the B-tree (band, unit, letter), at most PER_BAND rows a band, and as many of the user's own units). The letter's keys and sketch are scalar subqueries (evaluated once, so the
- * planner uses the GIN indexes; a join to a CTE made it scan the table). Only the best SCORED candidates are compared in full (trigram similarity of
- * the squashed texts), so the cost does not grow with the table.
+ * the B-tree (band, unit, letter), at most PER_BAND rows a band, and as many of the user's own units). The letter's keys
+ * and sketch are scalar subqueries (evaluated once, so the planner uses the GIN indexes; a join to a CTE made it scan
+ * the table). Only the best SCORED candidates in cases the user sees are compared in full (trigram similarity of the
+ * squashed texts), so the cost does not grow with the table; candidates the user cannot see are dropped before that
+ * cut, or a band shared by many letters of another commune could leave none of the user's own.
  */
 export async function duplicateCandidates(db: Tx, f: CandidateFilter): Promise<CandidateRow[]> {
   const visible = sql`(${under(sql`cu.path`, f.paths)} or ${under(sql`ou.path`, f.paths)} or c.assignee_id = ${f.staffId})`;
@@ -88,17 +97,20 @@ export async function duplicateCandidates(db: Tx, f: CandidateFilter): Promise<C
       select id, true as same_writer, 0 as bands from same_writer order by received_at desc limit ${BY_WRITER}
     ),
     by_content as (
-      select x.id, false as same_writer, count(*)::int as bands
+      select x.id, false as same_writer, count(*)::int as bands, bool_or(x.own) as own
       from unnest((select content_sketch from letters where id = ${f.letterId})) as k(band)
-      cross join lateral (
-        (select b.letter_id as id from letter_sketch_bands b where b.band = k.band and b.letter_id <> ${f.letterId} limit ${PER_BAND})${ownUnitsFirst(f)}
-      ) x
-      group by x.id order by bands desc limit ${BY_CONTENT}
+      cross join lateral (${bandLetters(f)}) x
+      group by x.id order by bands desc, bool_or(x.own) desc limit ${BY_CONTENT}
     ),
+    -- Only letters in a case the user sees compete for the places compared in full; on a tie, the user's own units first.
     cand as (
       select u.id, bool_or(u.same_writer) as same_writer, max(u.bands) as bands
-      from (select * from by_writer union all select * from by_content) u
-      group by u.id order by bool_or(u.same_writer) desc, max(u.bands) desc limit ${SCORED}
+      from (select id, same_writer, bands, false as own from by_writer union all select * from by_content) u
+      where exists (
+        select 1 from letter_case_letters x join letter_cases c on c.id = x.case_id join units cu on cu.id = c.unit_id
+          join letters ol on ol.id = c.letter_id join units ou on ou.id = ol.unit_id
+        where x.letter_id = u.id and ${visible})
+      group by u.id order by bool_or(u.same_writer) desc, max(u.bands) desc, bool_or(u.own) desc limit ${SCORED}
     )
     select c.id as case_id, c.code as case_code, c.type, c.state, c.workflow_code, c.summary, c.target, c.unit_id, cu.name as unit_name,
       c.received_at, ol.writer_name, l.id as letter_id, l.code as letter_code, l.received_at as letter_received_at,
