@@ -1,5 +1,6 @@
 // SQL of duplicate suggestions: candidate letters by the same writer (keyed hashes) or sharing a band of the content sketch, scored against the letter, mapped to the cases the user may see.
 import { sql, type SQL } from 'drizzle-orm';
+import { PLAN_ONCE } from '../../db/auto-prepare';
 import type { Tx } from '../../db/client';
 import { queryRows } from '../../db/rows';
 import { pathIds } from '../../db/scope';
@@ -10,6 +11,8 @@ const BY_WRITER = 50;
 const PER_BAND = 30;
 const BY_CONTENT = 40;
 const SCORED = 25;
+/** A limit written into the text, not sent as a parameter: with a parameter the generic plan's estimates were so poor that PostgreSQL kept planning anew. */
+const limit = (n: number) => sql.raw(`limit ${Math.trunc(n)}`);
 
 /** The folded text without spaces and punctuation: trigrams then span syllables, which tells Vietnamese texts apart far better. */
 const squashed = (col: string) => sql.raw(`regexp_replace(${col}, '[^a-z0-9]+', '', 'g')`);
@@ -58,14 +61,14 @@ const ownUnits = (f: CandidateFilter) => sql`array(select u.id from units u wher
  */
 function bandLetters(f: CandidateFilter): SQL {
   if (provinceWide(f.paths)) {
-    return sql`(select b.letter_id as id, false as own from letter_sketch_bands b where b.band = k.band and b.letter_id <> ${f.letterId} limit ${PER_BAND})`;
+    return sql`(select b.letter_id as id, false as own from letter_sketch_bands b where b.band = k.band and b.letter_id <> ${f.letterId} ${limit(PER_BAND)})`;
   }
   return sql`(select b.letter_id as id, b.unit_id = any(${ownUnits(f)}) as own from letter_sketch_bands b
-         where b.band = k.band and b.letter_id <> ${f.letterId} limit ${PER_BAND})
+         where b.band = k.band and b.letter_id <> ${f.letterId} ${limit(PER_BAND)})
         union
         (select b.letter_id, true from letter_sketch_bands b
          where b.band = k.band and b.unit_id = any(${ownUnits(f)}) and b.letter_id <> ${f.letterId}
-         limit ${PER_BAND})`;
+         ${limit(PER_BAND)})`;
 }
 
 /**
@@ -76,13 +79,15 @@ function bandLetters(f: CandidateFilter): SQL {
  * and sketch are scalar subqueries (evaluated once, so the planner uses the GIN indexes; a join to a CTE made it scan
  * the table). Only the best SCORED candidates in cases the user sees are compared in full (trigram similarity of the
  * squashed texts), so the cost does not grow with the table; candidates the user cannot see are dropped before that
- * cut, or a band shared by many letters of another commune could leave none of the user's own.
+ * cut, or a band shared by many letters of another commune could leave none of the user's own. Every step is bounded
+ * and key-addressed, so the statement is planned once per connection (PLAN_ONCE): planning its dozen joins cost more
+ * than running it.
  */
 export async function duplicateCandidates(db: Tx, f: CandidateFilter): Promise<CandidateRow[]> {
   const visible = sql`(${under(sql`cu.path`, f.paths)} or ${under(sql`ou.path`, f.paths)} or c.assignee_id = ${f.staffId})`;
   return queryRows<CandidateRow>(
     db,
-    sql`with q as (
+    sql`${sql.raw(PLAN_ONCE)}with q as (
       select l.id, ${squashed('l.content_folded')} as squashed, dv_fold(coalesce(l.target, '')) as target
       from letters l where l.id = ${f.letterId}
     ),
@@ -94,13 +99,13 @@ export async function duplicateCandidates(db: Tx, f: CandidateFilter): Promise<C
         and l.id <> ${f.letterId} and not l.identity_protected
     ),
     by_writer as (
-      select id, true as same_writer, 0 as bands from same_writer order by received_at desc limit ${BY_WRITER}
+      select id, true as same_writer, 0 as bands from same_writer order by received_at desc ${limit(BY_WRITER)}
     ),
     by_content as (
       select x.id, false as same_writer, count(*)::int as bands, bool_or(x.own) as own
       from unnest((select content_sketch from letters where id = ${f.letterId})) as k(band)
       cross join lateral (${bandLetters(f)}) x
-      group by x.id order by bands desc, bool_or(x.own) desc limit ${BY_CONTENT}
+      group by x.id order by bands desc, bool_or(x.own) desc ${limit(BY_CONTENT)}
     ),
     -- Only letters in a case the user sees compete for the places compared in full; on a tie, the user's own units first.
     cand as (
@@ -110,7 +115,7 @@ export async function duplicateCandidates(db: Tx, f: CandidateFilter): Promise<C
         select 1 from letter_case_letters x join letter_cases c on c.id = x.case_id join units cu on cu.id = c.unit_id
           join letters ol on ol.id = c.letter_id join units ou on ou.id = ol.unit_id
         where x.letter_id = u.id and ${visible})
-      group by u.id order by bool_or(u.same_writer) desc, max(u.bands) desc, bool_or(u.own) desc limit ${SCORED}
+      group by u.id order by bool_or(u.same_writer) desc, max(u.bands) desc, bool_or(u.own) desc ${limit(SCORED)}
     )
     select c.id as case_id, c.code as case_code, c.type, c.state, c.workflow_code, c.summary, c.target, c.unit_id, cu.name as unit_name,
       c.received_at, ol.writer_name, l.id as letter_id, l.code as letter_code, l.received_at as letter_received_at,
