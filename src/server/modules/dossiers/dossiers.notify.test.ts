@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { notifications } from '../../db/schema';
 import { LogSmsSender } from '../../platform/notify/senders';
-import { NotificationWorker } from '../../platform/notify/worker';
+import { BATCH, NotificationWorker } from '../../platform/notify/worker';
 import type { TestClient } from '../../testing/harness';
 import { parseMail, startSmtpSink, type SmtpSink } from '../../testing/smtp-sink';
 import { act, actOk, applicant, errorOf, intakeOk, startDossierApp, type DossierTestApp } from './dossiers.test-helpers';
@@ -21,7 +21,7 @@ beforeAll(async () => {
   t.app.notifier.sms = new LogSmsSender({ info: (obj, msg) => smsLog.push({ obj: obj as Record<string, unknown>, msg }) });
   motcua = await t.loginAs('motcua.anbinh');
   // Demo dossiers enqueue their own messages: deliver them first, so that each test sees its own.
-  await t.app.notifier.runOnce();
+  await drain();
 });
 afterAll(async () => {
   await t?.close();
@@ -33,6 +33,13 @@ beforeEach(() => {
 
 const rowsOf = (dossierId: string) =>
   t.db.select().from(notifications).where(and(eq(notifications.entityType, 'dossier'), eq(notifications.entityId, dossierId))).orderBy(notifications.createdAt, notifications.channel);
+
+/** Rounds until the outbox has nothing due. */
+async function drain(now?: Date) {
+  let rounds = 0;
+  while ((await t.app.notifier.runOnce(now)).claimed > 0) rounds++;
+  return rounds;
+}
 
 const inTwoHours = () => new Date(Date.now() + 2 * 3_600_000);
 
@@ -100,7 +107,7 @@ describe('notifications to the applicant', () => {
   });
 
   it('keeps a message pending with the error while the SMTP server is down, and delivers it once it is back', async () => {
-    await t.app.notifier.runOnce();
+    await drain();
     await sink.stop();
     try {
       const { dossier: d } = await intakeOk(motcua, { applicant: applicant({ email: 'cho@example.vn', phone: undefined }) });
@@ -170,8 +177,23 @@ describe('notifications to the applicant', () => {
     }
   });
 
+  it('claims at most one batch a round, however long the backlog, and sends the rest in the next rounds', async () => {
+    await drain();
+    // 11 acceptances with an email and a phone: 22 messages, more than a round takes.
+    const ids: string[] = [];
+    for (let i = 0; i < 11; i++) ids.push((await intakeOk(motcua, { applicant: applicant({ email: `hangdoi${i}@example.vn` }) })).dossier.id);
+    const pending = () => t.db.$count(notifications, eq(notifications.status, 'pending'));
+    expect(await pending()).toBe(22);
+    const first = await t.app.notifier.runOnce();
+    expect(first).toMatchObject({ claimed: BATCH, sent: BATCH });
+    expect(await pending()).toBe(22 - BATCH);
+    expect(await t.app.notifier.runOnce()).toMatchObject({ claimed: 22 - BATCH, sent: 22 - BATCH });
+    expect(await pending()).toBe(0);
+    for (const id of ids) expect((await rowsOf(id)).map((r) => r.status)).toEqual(['sent', 'sent']);
+  });
+
   it('lets several workers share the outbox without sending a message twice', async () => {
-    await t.app.notifier.runOnce();
+    await drain();
     for (let i = 0; i < 6; i++) await intakeOk(motcua, { applicant: applicant({ email: `nguoi${i}@example.vn` }) });
     const seen: string[] = [];
     const capture = { info: (obj: object) => seen.push(String((obj as { to: string }).to)) };

@@ -1,5 +1,5 @@
 // The delivery worker: claims due messages of the outbox (safe with several server processes), sends them, retries with backoff.
-import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { notifications } from '../../db/schema';
 import { isSealedRecipient, openRecipient } from './recipients';
@@ -52,7 +52,11 @@ export class NotificationWorker {
     private readonly log: WorkerLogger,
   ) {}
 
-  /** Claims due messages in one statement: rows locked by another process are skipped, the claimed ones leased. */
+  /**
+   * Claims at most BATCH due messages in one statement: rows locked by another process are skipped, the claimed ones
+   * leased. The ids are taken once, as an array: as `id in (subquery)` the planner ran the locking subquery again for
+   * every pending row, which claimed the whole backlog in one round and read the index once per row (0.3 s for 1,300).
+   */
   private async claim(now: Date): Promise<Row[]> {
     const due = this.db
       .select({ id: notifications.id })
@@ -64,7 +68,7 @@ export class NotificationWorker {
     return this.db
       .update(notifications)
       .set({ attempts: sql`${notifications.attempts} + 1`, nextAttemptAt: new Date(now.getTime() + LEASE_MS) })
-      .where(and(inArray(notifications.id, due), eq(notifications.status, 'pending')))
+      .where(and(sql`${notifications.id} = any(array(${due}))`, eq(notifications.status, 'pending')))
       .returning();
   }
 
