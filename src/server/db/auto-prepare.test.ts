@@ -4,7 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settings } from '../platform/calendar/calendar.table';
 import { startTestApp, type TestApp } from '../testing/harness';
-import { isWriteOrLock, PLAN_ONCE, statementName } from './auto-prepare';
+import { isWriteOrLock, statementName } from './auto-prepare';
 import { queryRows } from './rows';
 
 describe('which statements are named', () => {
@@ -32,11 +32,6 @@ describe('which statements are named', () => {
     expect(statementName(a)).toMatch(/^dv_[A-Za-z0-9_-]{27}$/);
     expect(statementName(a)).not.toBe(statementName(b));
     expect(statementName('select 1 where $1')).toBeNull();
-  });
-
-  it('names a read that opts in with PLAN_ONCE at its head, and only at its head', () => {
-    expect(statementName(`${PLAN_ONCE}with q as (select $1::uuid as id) select * from q`)).toMatch(/^dv_/);
-    expect(statementName(`select 1 where $1 -- ${PLAN_ONCE}`)).toBeNull();
   });
 });
 

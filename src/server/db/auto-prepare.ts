@@ -5,8 +5,7 @@
 // update its row, store the idempotency key): their plans do not depend on the values, and planning
 // them cost PostgreSQL as much as running them (the dossier's locked read with its history: 0.75 ms
 // to plan, 0.3 ms to run). Reads are left as they are: a report's plan depends on its period and
-// units, and a generic plan chosen for a short period would be slow for a year. A read whose plan does
-// not depend on its values, and costs more to plan than to run, opts in with `PLAN_ONCE` at its head.
+// units, and a generic plan chosen for a short period would be slow for a year.
 import { createHash } from 'node:crypto';
 import type { PoolClient } from 'pg';
 
@@ -16,12 +15,6 @@ export const MAX_NAMED_PER_CONNECTION = 300;
 const MAX_TEXTS = 2000;
 
 const names = new Map<string, string | null>();
-
-/**
- * The head of a read to be named like a write: key-addressed, bounded at every step, so one plan suits every
- * value (the duplicate suggestions: 15 ms to plan, 9 ms to run, on a million letters).
- */
-export const PLAN_ONCE = '/* plan once */ ';
 
 /** An INSERT, UPDATE or DELETE, a WITH that holds one, or a SELECT ... FOR UPDATE/SHARE. */
 export function isWriteOrLock(text: string): boolean {
@@ -36,7 +29,7 @@ export function isWriteOrLock(text: string): boolean {
 export function statementName(text: string): string | null {
   let name = names.get(text);
   if (name !== undefined) return name;
-  name = isWriteOrLock(text) || text.startsWith(PLAN_ONCE) ? `dv_${createHash('sha1').update(text).digest('base64url')}` : null;
+  name = isWriteOrLock(text) ? `dv_${createHash('sha1').update(text).digest('base64url')}` : null;
   if (names.size < MAX_TEXTS) names.set(text, name);
   return name;
 }

@@ -1,10 +1,9 @@
 // SQL of duplicate suggestions: candidate letters by the same writer (keyed hashes) or sharing a band of the content sketch, scored against the letter, mapped to the cases the user may see.
 import { sql, type SQL } from 'drizzle-orm';
-import { PLAN_ONCE } from '../../db/auto-prepare';
 import type { Tx } from '../../db/client';
+import { compiled, runCompiled } from '../../db/compiled';
 import { queryRows } from '../../db/rows';
-import { pathIds } from '../../db/scope';
-import { under } from './letters.queries';
+import { escapeLike, pathIds } from '../../db/scope';
 
 /** How many candidate letters each source gives, and how many rows one band may bring (a band of boilerplate wording is shared by thousands). */
 const BY_WRITER = 50;
@@ -51,23 +50,26 @@ export interface CandidateFilter {
 /** Whether the user reads every unit of a province (a path of a top-level unit is `/<id>/`). */
 const provinceWide = (paths: readonly string[]) => paths.some((p) => pathIds(p).length === 1);
 
+/** A unit path under one of the user's `paths`: one placeholder a path (`path0`, `path1`... hold the LIKE patterns). */
+const underPaths = (col: SQL, count: number) =>
+  count === 0 ? sql`false` : sql`(${sql.join(Array.from({ length: count }, (_, i) => sql`${col} like ${sql.placeholder(`path${i}`)}`), sql` or `)})`;
+
 /** The units the user reads, for a non-province user (evaluated once: an uncorrelated subquery). */
-const ownUnits = (f: CandidateFilter) => sql`array(select u.id from units u where ${under(sql`u.path`, f.paths)})`;
+const ownUnits = (count: number) => sql`array(select u.id from units u where ${underPaths(sql`u.path`, count)})`;
 
 /**
  * A band's letters, each flagged when one of the user's own units received it. For a user who reads some units
  * only, the band's letters of those units too (the key's second column), so that a band shared by hundreds of
  * letters elsewhere in the province does not crowd their own out of its first rows.
  */
-function bandLetters(f: CandidateFilter): SQL {
-  if (provinceWide(f.paths)) {
-    return sql`(select b.letter_id as id, false as own from letter_sketch_bands b where b.band = k.band and b.letter_id <> ${f.letterId} ${limit(PER_BAND)})`;
-  }
-  return sql`(select b.letter_id as id, b.unit_id = any(${ownUnits(f)}) as own from letter_sketch_bands b
-         where b.band = k.band and b.letter_id <> ${f.letterId} ${limit(PER_BAND)})
+function bandLetters(wide: boolean, count: number): SQL {
+  const letterId = sql.placeholder('letterId');
+  if (wide) return sql`(select b.letter_id as id, false as own from letter_sketch_bands b where b.band = k.band and b.letter_id <> ${letterId}::uuid ${limit(PER_BAND)})`;
+  return sql`(select b.letter_id as id, b.unit_id = any(${ownUnits(count)}) as own from letter_sketch_bands b
+         where b.band = k.band and b.letter_id <> ${letterId}::uuid ${limit(PER_BAND)})
         union
         (select b.letter_id, true from letter_sketch_bands b
-         where b.band = k.band and b.unit_id = any(${ownUnits(f)}) and b.letter_id <> ${f.letterId}
+         where b.band = k.band and b.unit_id = any(${ownUnits(count)}) and b.letter_id <> ${letterId}::uuid
          ${limit(PER_BAND)})`;
 }
 
@@ -80,31 +82,38 @@ function bandLetters(f: CandidateFilter): SQL {
  * the table). Only the best SCORED candidates in cases the user sees are compared in full (trigram similarity of the
  * squashed texts), so the cost does not grow with the table; candidates the user cannot see are dropped before that
  * cut, or a band shared by many letters of another commune could leave none of the user's own. Every step is bounded
- * and key-addressed, so the statement is planned once per connection (PLAN_ONCE): planning its dozen joins cost more
- * than running it.
+ * and key-addressed, so the statement is built once per shape and named on PostgreSQL (planned once per connection):
+ * building it and planning its dozen joins cost more than running it.
  */
 export async function duplicateCandidates(db: Tx, f: CandidateFilter): Promise<CandidateRow[]> {
-  const visible = sql`(${under(sql`cu.path`, f.paths)} or ${under(sql`ou.path`, f.paths)} or c.assignee_id = ${f.staffId})`;
-  return queryRows<CandidateRow>(
-    db,
-    sql`${sql.raw(PLAN_ONCE)}with q as (
+  const wide = provinceWide(f.paths);
+  const count = f.paths.length;
+  const values: Record<string, unknown> = { letterId: f.letterId, matchWriter: f.matchWriter, staffId: f.staffId };
+  f.paths.forEach((p, i) => (values[`path${i}`] = `${escapeLike(p)}%`));
+  return runCompiled<CandidateRow>(db, compiled(db, `letter_duplicates:${wide ? 'province' : 'units'}:${count}`, () => candidatesQuery(wide, count), { named: true }), values);
+}
+
+function candidatesQuery(wide: boolean, count: number): SQL {
+  const letterId = sql`${sql.placeholder('letterId')}::uuid`;
+  const visible = sql`(${underPaths(sql`cu.path`, count)} or ${underPaths(sql`ou.path`, count)} or c.assignee_id = ${sql.placeholder('staffId')}::uuid)`;
+  return sql`with q as (
       select l.id, ${squashed('l.content_folded')} as squashed, dv_fold(coalesce(l.target, '')) as target
-      from letters l where l.id = ${f.letterId}
+      from letters l where l.id = ${letterId}
     ),
     -- Materialized: otherwise the planner walks letters by received_at looking for the few of this writer.
     same_writer as materialized (
       select l.id, l.received_at
       from letters l
-      where ${f.matchWriter}::boolean and l.writer_keys && (select writer_keys from letters where id = ${f.letterId})
-        and l.id <> ${f.letterId} and not l.identity_protected
+      where ${sql.placeholder('matchWriter')}::boolean and l.writer_keys && (select writer_keys from letters where id = ${letterId})
+        and l.id <> ${letterId} and not l.identity_protected
     ),
     by_writer as (
       select id, true as same_writer, 0 as bands from same_writer order by received_at desc ${limit(BY_WRITER)}
     ),
     by_content as (
       select x.id, false as same_writer, count(*)::int as bands, bool_or(x.own) as own
-      from unnest((select content_sketch from letters where id = ${f.letterId})) as k(band)
-      cross join lateral (${bandLetters(f)}) x
+      from unnest((select content_sketch from letters where id = ${letterId})) as k(band)
+      cross join lateral (${bandLetters(wide, count)}) x
       group by x.id order by bands desc, bool_or(x.own) desc ${limit(BY_CONTENT)}
     ),
     -- Only letters in a case the user sees compete for the places compared in full; on a tie, the user's own units first.
@@ -131,8 +140,7 @@ export async function duplicateCandidates(db: Tx, f: CandidateFilter): Promise<C
     join units cu on cu.id = c.unit_id
     join letters ol on ol.id = c.letter_id
     join units ou on ou.id = ol.unit_id
-    where ${visible} and not exists (select 1 from letter_case_letters o where o.letter_id = q.id and o.case_id = c.id)`,
-  );
+    where ${visible} and not exists (select 1 from letter_case_letters o where o.letter_id = q.id and o.case_id = c.id)`;
 }
 
 /** How alike the letter is to the closest letter the case holds (0..1), recorded with the link. */
