@@ -6,7 +6,7 @@ import type { IntakeHandOn } from '../../../common/dossier-pickers.schema';
 import type { DossierCounts, DossierPage, DossierView, PublicSubmitResult } from '../../../common/dossiers.schema';
 import { dayOfInstant, formatDate } from '../../platform/calendar/local-date';
 import type { TestClient } from '../../testing/harness';
-import { act, actOk, applicant, countRows, fieldPaths, intake, intakeOk, startDossierApp, uploadOk, type DossierTestApp } from './dossiers.test-helpers';
+import { act, actOk, applicant, countRows, errorOf, fieldPaths, intake, intakeOk, startDossierApp, uploadOk, type DossierTestApp } from './dossiers.test-helpers';
 
 /** Cấp bản sao trích lục hộ tịch: a commune procedure of the demo catalog that follows one_stop_commune. */
 const PROCEDURE = '1.004746';
@@ -88,6 +88,11 @@ describe('the commune workflow (one_stop_commune)', () => {
     const elsewhere = await act(motcua, sub.id, 'accept', { toAgencyId: vhxh, assigneeId: outsider });
     expect(elsewhere.statusCode).toBe(400);
     expect(fieldPaths(elsewhere)).toEqual(['body.assigneeId']);
+    // The commune's leader is of the commune, but processing is the civil servant's: named, the dossier would be stuck.
+    const leaderId = (await lanhdao.get('/api/auth/session')).json<{ user: { id: string } }>().user.id;
+    const noRole = await act(motcua, sub.id, 'accept', { toAgencyId: vhxh, assigneeId: leaderId });
+    expect(noRole.statusCode).toBe(400);
+    expect(errorOf(noRole).details?.fields).toMatchObject([{ path: 'body.assigneeId', message: 'Cán bộ không có vai trò giải quyết bước tiếp theo' }]);
     const still = (await motcua.get(`/api/dossiers/${sub.id}`)).json<DossierView>();
     expect(still).toMatchObject({ state: 'submitted', seq: 1, assignee: null });
     // A specialist may not accept at the desk.

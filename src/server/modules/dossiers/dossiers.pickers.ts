@@ -3,10 +3,9 @@ import type { AssigneeList, TransferAgencyList } from '../../../common/dossier-p
 import type { Tx } from '../../db/client';
 import { pathIds } from '../../db/scope';
 import type { Ctx } from '../../platform/auth/actor';
-import type { Role } from '../../../common/roles';
-import { ROLES } from '../../../common/roles';
-import { CITIZEN, CURRENT_STATE, fromStates, type ActionDef, type WorkflowDefinition } from '../../platform/workflow/definition';
+import type { ActionDef, WorkflowDefinition } from '../../platform/workflow/definition';
 import { actionOf } from '../../platform/workflow/engine';
+import { assigneeRoles } from '../../platform/workflow/workflow.targets';
 import { listAgencies } from '../org/agencies.service';
 import { findUnit } from '../org/units.service';
 import { canSee } from './dossiers.access';
@@ -21,19 +20,6 @@ async function visibleDossier(db: Tx, ctx: Ctx, id: string): Promise<DossierWith
   const d = await findDossier(db, id);
   if (!d || !canSee(ctx.actor, d)) throw dossierErrors.notFound();
   return d;
-}
-
-/**
- * Who an assignment hands the dossier to: the roles that work the state the action leads to. Those
- * are the roles the definition limits to the assignee there ("only the assignee processes"); a
- * definition without such limits falls back to every staff role acting from that state.
- */
-export function assigneeRoles(def: WorkflowDefinition, action: ActionDef, state: string): Role[] {
-  const target = action.to === CURRENT_STATE ? state : action.to;
-  const next = def.actions.filter((a) => a.code !== action.code && fromStates(def, a).includes(target));
-  const limited = new Set(next.flatMap((a) => a.assigneeOnly ?? []));
-  const roles = limited.size ? limited : new Set(next.flatMap((a) => a.roles.filter((r): r is Role => r !== CITIZEN)));
-  return ROLES.filter((r) => roles.has(r));
 }
 
 /** GET /api/dossiers/:id/assignees: active staff whose grants give them a working role on the dossier's unit. */

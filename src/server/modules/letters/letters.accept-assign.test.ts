@@ -72,6 +72,22 @@ describe('accepting a case with its handler', () => {
     expect(errorOf(other).details?.fields?.[0]).toMatchObject({ path: 'body.assigneeId', message: 'Cán bộ không thuộc đơn vị đang giải quyết' });
   });
 
+  it('refuses a handler of the commune who holds no role that works the next step, and changes nothing', async () => {
+    // A reception officer of An Bình is of the unit, but could not report on the case: named, it would be stuck.
+    const desk = await addStaff(t, 'tiepdan.khac.anbinh', '99001', ['reception_officer']);
+    const c = await caseOf(tiepdan, 'petition');
+    const picker = await lanhdao.get(`/api/letter-cases/${c.id}/assignees?action=accept`);
+    expect(picker.json<AssigneeList>().items.map((i) => i.id)).not.toContain(desk.id);
+    for (const headers of [{}, MINIMAL]) {
+      const res = await act(lanhdao, c.id, 'accept', { assigneeId: desk.id }, headers);
+      expect(res.statusCode, res.body).toBe(400);
+      expect(errorOf(res).details?.fields).toMatchObject([{ path: 'body.assigneeId', message: 'Cán bộ không có vai trò giải quyết bước tiếp theo' }]);
+    }
+    expect(await view(c.id)).toMatchObject({ state: 'to_process', seq: c.seq, assigneeId: null, acceptedAt: null });
+    // Whom the picker offers, the server takes.
+    expect(await actOk(lanhdao, c.id, 'accept', { assigneeId: chuyenvienId })).toMatchObject({ assigneeId: chuyenvienId });
+  });
+
   it('lets only those who may assign name the handler; accepting without one still works', async () => {
     const c = await caseOf(tiepdan, 'feedback');
     // A reception officer accepts a feedback, but does not assign: no assignee in their form, 403 if sent.

@@ -7,7 +7,7 @@ import { letterCases } from '../../db/schema';
 import { pathIds } from '../../db/scope';
 import type { Ctx } from '../../platform/auth/actor';
 import { actionOf } from '../../platform/workflow/engine';
-import { assigneeRoles } from '../dossiers/dossiers.pickers';
+import { assigneeRoles } from '../../platform/workflow/workflow.targets';
 import { staffWithRolesOn } from '../dossiers/dossiers.pickers.queries';
 import { canSeeCase } from './letters.access';
 import { letterErrors } from './letters.errors';

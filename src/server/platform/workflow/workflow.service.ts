@@ -13,7 +13,7 @@ import { CITIZEN, matchesVariant, type ActionDef, type SlaSpec, type WorkflowDef
 import { actionOf, availableActions, checkInput, currentAssignee, mayPerform, prefixed, refusal, runningDue, stateOf, targetState, type Performer } from './engine';
 import { startDataSchema, type TransitionInput } from './fields';
 import { workflowErrors } from './workflow.errors';
-import { checkAssignee, transferTarget, unitPathOf } from './workflow.targets';
+import { assigneeRoles, checkAssignee, transferTarget, unitPathOf } from './workflow.targets';
 import { workflowSteps } from './workflow.table';
 import { insertStep, recordTransition, type Alongside, type PlannedTransition } from './workflow.record';
 
@@ -304,7 +304,7 @@ export async function planTransition(tx: Tx, ctx: WorkflowCtx, args: TransitionA
   if (input.assigneeId) {
     // Named for the unit that holds the case after this step.
     const movedTo = target.unitId && target.unitId !== last.toUnitId ? await unitPathOf(tx, target.unitId) : null;
-    await checkAssignee(tx, input.assigneeId, movedTo ?? args.caseUnitPath, prefix, ctx.lang);
+    await checkAssignee(tx, input.assigneeId, movedTo ?? args.caseUnitPath, assigneeRoles(def, action, state), prefix, ctx.lang);
   }
 
   const toState = targetState(action, state);

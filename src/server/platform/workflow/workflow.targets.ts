@@ -7,6 +7,8 @@ import { pathIds } from '../../db/scope';
 import { agencies, roleGrants, staff, units } from '../../db/schema';
 import { errors } from '../errors';
 import type { Lang } from '../locale';
+import { ROLES, type Role } from '../../../common/roles';
+import { CITIZEN, CURRENT_STATE, fromStates, type ActionDef, type WorkflowDefinition } from './definition';
 import type { TransitionInput } from './fields';
 
 /** Agencies, units and staff as transitions check them, kept per process until one is written (db/notified-cache.ts). */
@@ -17,14 +19,27 @@ const unitThere = (tx: Tx, id: string) =>
   cacheOf<{ id: string; path: string }>(tx, 'workflow-unit', KEPT).get(id, async () =>
     frozen((await tx.select({ id: units.id, path: units.path }).from(units).where(eq(units.id, id)))[0]),
   );
-/** Whether a staff member is active, and the units of their grants (role_grants writes are notified too: migration 0021). */
+/** Whether a staff member is active, and their grants (role_grants writes are notified too: migration 0021). */
 const assignable = (tx: Tx, id: string) =>
-  cacheOf<{ active: boolean; grantUnitIds: readonly string[] }>(tx, 'workflow-assignee', KEPT).get(id, async () => {
+  cacheOf<{ active: boolean; grants: readonly { unitId: string; role: string }[] }>(tx, 'workflow-assignee', KEPT).get(id, async () => {
     const [s] = await tx.select({ active: staff.active }).from(staff).where(eq(staff.id, id));
     if (!s) return undefined;
-    const grants = await tx.select({ unitId: roleGrants.unitId }).from(roleGrants).where(eq(roleGrants.staffId, id));
-    return frozen({ active: s.active, grantUnitIds: grants.map((g) => g.unitId) });
+    const grants = await tx.select({ unitId: roleGrants.unitId, role: roleGrants.role }).from(roleGrants).where(eq(roleGrants.staffId, id));
+    return frozen({ active: s.active, grants });
   });
+
+/**
+ * Who an assignment hands the case to: the roles that work the state the action leads to. Those
+ * are the roles the definition limits to the assignee there ("only the assignee processes"); a
+ * definition without such limits falls back to every staff role acting from that state.
+ */
+export function assigneeRoles(def: WorkflowDefinition, action: ActionDef, state: string): Role[] {
+  const target = action.to === CURRENT_STATE ? state : action.to;
+  const next = def.actions.filter((a) => a.code !== action.code && fromStates(def, a).includes(target));
+  const limited = new Set(next.flatMap((a) => a.assigneeOnly ?? []));
+  const roles = limited.size ? limited : new Set(next.flatMap((a) => a.roles.filter((r): r is Role => r !== CITIZEN)));
+  return ROLES.filter((r) => roles.has(r));
+}
 
 /** Target unit and agency of a transfer: the agency decides the unit when only the agency is given. */
 export async function transferTarget(tx: Tx, input: TransitionInput, prefix: string, lang: Lang): Promise<{ unitId: string | null; agencyId: string | null }> {
@@ -51,13 +66,16 @@ export async function unitPathOf(tx: Tx, unitId: string): Promise<string | null>
 }
 
 /**
- * The assignee must be active staff with a grant on the unit that will hold the case, or on a unit
- * above it: whoever is named sees the case, so no one outside the case's units may be named.
+ * The assignee must be active staff with a grant, on the unit that will hold the case or a unit above it, of one of
+ * `roles` (those that work the state the case enters: `assigneeRoles`): whoever is named sees the case, so no one
+ * outside the case's units may be named, and someone who could not act on it would leave it stuck.
  */
-export async function checkAssignee(tx: Tx, assigneeId: string, unitPath: string, prefix: string, lang: Lang): Promise<void> {
+export async function checkAssignee(tx: Tx, assigneeId: string, unitPath: string, roles: readonly string[], prefix: string, lang: Lang): Promise<void> {
   const say = (vi: string, en: string) => errors.validation([{ path: `${prefix}.assigneeId`, message: lang === 'vi' ? vi : en }]);
   const s = await assignable(tx, assigneeId);
   if (!s?.active) throw say('Không tìm thấy cán bộ đang hoạt động', 'No such active staff member');
   const onPath = new Set(pathIds(unitPath));
-  if (!s.grantUnitIds.some((u) => onPath.has(u))) throw say('Cán bộ không thuộc đơn vị đang giải quyết', 'Not a staff member of the unit handling the case');
+  const here = s.grants.filter((g) => onPath.has(g.unitId));
+  if (here.length === 0) throw say('Cán bộ không thuộc đơn vị đang giải quyết', 'Not a staff member of the unit handling the case');
+  if (!here.some((g) => roles.includes(g.role))) throw say('Cán bộ không có vai trò giải quyết bước tiếp theo', 'The staff member holds no role that works the next step');
 }

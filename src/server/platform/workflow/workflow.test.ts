@@ -2,7 +2,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../db/schema';
-import { startTestApp, type TestApp } from '../../testing/harness';
+import { startTestApp, TEST_PASSWORD, type TestApp } from '../../testing/harness';
 import type { Ctx } from '../auth/actor';
 import { availableActions } from './engine';
 import { act, appError, citizen, fieldPaths, newCase, oneStop, review, staffCtx, unitOf } from './workflow.test-helpers';
@@ -113,7 +113,16 @@ describe('grants and units', () => {
     expect(fwd.step).toMatchObject({ fromUnitId: commune.id, toUnitId: province.id, toAgencyId: await t.agencyId('99.STP') });
     const atProvince = { ...c, unitPath: province.path };
     await appError(act(t, lanhdao, atProvince, 'assign', { assigneeId: lanhdao.actor.id }), 403, 'forbidden');
-    const assigned = await act(t, lanhdaoTinh, atProvince, 'assign', { assigneeId: lanhdaoTinh.actor.id });
+    // Processing is a specialist's: the province's leader may assign it, not take it on.
+    const own = await appError(act(t, lanhdaoTinh, atProvince, 'assign', { assigneeId: lanhdaoTinh.actor.id }), 400, 'invalid_input');
+    expect(fieldPaths(own)).toEqual(['body.assigneeId']);
+    const admin = await t.loginAs('admin');
+    const created = await admin.post('/api/staff', {
+      username: 'chuyenvien.stp', fullName: 'Chuyên viên Sở Tư pháp', unitId: province.id, password: TEST_PASSWORD,
+      grants: [{ role: 'specialist', unitId: province.id }],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const assigned = await act(t, lanhdaoTinh, atProvince, 'assign', { assigneeId: created.json<{ id: string }>().id });
     expect(assigned.step).toMatchObject({ fromUnitId: province.id, toUnitId: province.id });
     // A unit and an agency that do not match, and an agency that does not exist.
     await appError(act(t, lanhdaoTinh, atProvince, 'forward', { toAgencyId: crypto.randomUUID(), note: 'x' }), 400, 'invalid_input');
