@@ -3,9 +3,8 @@ import type { AssigneeList, TransferAgencyList } from '../../../common/dossier-p
 import type { Tx } from '../../db/client';
 import { pathIds } from '../../db/scope';
 import type { Ctx } from '../../platform/auth/actor';
-import type { ActionDef, WorkflowDefinition } from '../../platform/workflow/definition';
+import { assigneeRoles, type ActionDef, type WorkflowDefinition } from '../../platform/workflow/definition';
 import { actionOf } from '../../platform/workflow/engine';
-import { assigneeRoles } from '../../platform/workflow/workflow.targets';
 import { listAgencies } from '../org/agencies.service';
 import { findUnit } from '../org/units.service';
 import { canSee } from './dossiers.access';

@@ -81,7 +81,9 @@ function bandLetters(wide: boolean, count: number): SQL {
  * and sketch are scalar subqueries (evaluated once, so the planner uses the GIN indexes; a join to a CTE made it scan
  * the table). Only the best SCORED candidates in cases the user sees are compared in full (trigram similarity of the
  * squashed texts), so the cost does not grow with the table; candidates the user cannot see are dropped before that
- * cut, or a band shared by many letters of another commune could leave none of the user's own. Every step is bounded
+ * cut, or a band shared by many letters of another commune could leave none of the user's own. (The earlier cuts, 30
+ * rows a band and 40 letters by content, do not look at cases: a wave of identical letters not yet classified can still
+ * fill them; the user's own units' branch keeps their letters in.) Every step is bounded
  * and key-addressed, so the statement is built once per shape and named on PostgreSQL (planned once per connection):
  * building it and planning its dozen joins cost more than running it.
  */
@@ -116,14 +118,16 @@ function candidatesQuery(wide: boolean, count: number): SQL {
       cross join lateral (${bandLetters(wide, count)}) x
       group by x.id order by bands desc, bool_or(x.own) desc ${limit(BY_CONTENT)}
     ),
-    -- Only letters in a case the user sees compete for the places compared in full; on a tie, the user's own units first.
+    -- Only letters in a case the user sees, other than this letter's own, compete for the places compared in full;
+    -- on a tie, the user's own units first.
     cand as (
       select u.id, bool_or(u.same_writer) as same_writer, max(u.bands) as bands
       from (select id, same_writer, bands, false as own from by_writer union all select * from by_content) u
       where exists (
         select 1 from letter_case_letters x join letter_cases c on c.id = x.case_id join units cu on cu.id = c.unit_id
           join letters ol on ol.id = c.letter_id join units ou on ou.id = ol.unit_id
-        where x.letter_id = u.id and ${visible})
+        where x.letter_id = u.id and ${visible}
+          and not exists (select 1 from letter_case_letters o where o.letter_id = ${letterId} and o.case_id = c.id))
       group by u.id order by bool_or(u.same_writer) desc, max(u.bands) desc, bool_or(u.own) desc ${limit(SCORED)}
     )
     select c.id as case_id, c.code as case_code, c.type, c.state, c.workflow_code, c.summary, c.target, c.unit_id, cu.name as unit_name,

@@ -98,6 +98,22 @@ describe('suggestions', () => {
     expect((await suggest(thanhtra, again.letter.id)).items.length).toBeGreaterThan(1);
   });
 
+  it("does not let the letters of its own case crowd out another case's", async () => {
+    const LIGHT = {
+      subject: 'Phản ánh về chiếu sáng',
+      content: 'Phản ánh về chiếu sáng: toàn bộ đèn đường trục xóm Đồng Chùa tắt từ đầu tháng, người dân đi lại ban đêm rất khó khăn, đề nghị sửa chữa.',
+    };
+    const own = await caseWith(tiepdan, { ...LIGHT, writer: writer(400) }, 'feedback');
+    // The same wording filed with that case 30 times (more than the places compared in full).
+    for (let i = 0; i < 30; i++) {
+      const copy = await recordOk(tiepdan, { ...LIGHT, writer: writer(401 + i) });
+      expect((await mark(tiepdan, copy.letter.id, { caseId: own.caseId })).statusCode).toBe(200);
+    }
+    const other = await caseWith(tiepdan, { ...LIGHT, content: `${LIGHT.content} Xin cảm ơn.`, writer: writer(450) }, 'feedback');
+    const got = await suggest(tiepdan, own.letterId);
+    expect(got.items.map((i) => i.caseId)).toEqual([other.caseId]);
+  });
+
   it('never match the writer of a protected denunciation, on either side, nor show the denouncer', async () => {
     const w = writer(30);
     const earlier = await caseWith(tiepdan, { subject: 'Kiến nghị làm đường', content: 'Đường vào xóm Trại lầy lội, đề nghị đổ bê tông trước mùa mưa.', writer: w }, 'petition');

@@ -84,6 +84,14 @@ describe('workflow definitions', () => {
     expect(problemsOf({ ...base(), initialState: 'nope' })).toContain('initialState "nope" is not a state');
   });
 
+  it('refuses an action that assigns a case to a state no staff action leaves (whoever it names could not act)', () => {
+    const def = base();
+    const take = def.actions.find((a) => a.code === 'take');
+    if (take) take.to = 'done';
+    expect(problemsOf(def)).toContain('action "take": assigns from "open", but no staff action leaves the state it leads to');
+    expect(problemsOf(base())).toEqual([]);
+  });
+
   it('names the file and every problem of a folder in one error', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'wf-'));
     writeFileSync(path.join(dir, 'a.json'), '{ not json');

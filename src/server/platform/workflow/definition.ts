@@ -1,6 +1,6 @@
 // The workflow definition format (data, like DIGIT business-service files), its zod schema and the structural checks run on load.
 import { z } from 'zod';
-import { Role } from '../../../common/roles';
+import { Role, ROLES } from '../../../common/roles';
 import { DueUnit } from '../../../common/calendar.schema';
 
 /** `from: "*"` means every non-terminal state; `to: "$current"` means the action leaves the state unchanged. */
@@ -158,6 +158,19 @@ export function fromStates(def: WorkflowDefinition, action: ActionDef): string[]
   return action.from === ANY_ACTIVE_STATE ? def.states.filter((s) => !s.terminal).map((s) => s.code) : action.from;
 }
 
+/**
+ * Who an assignment hands the case to: the roles that work the state the action leads to. Those
+ * are the roles the definition limits to the assignee there ("only the assignee processes"); a
+ * definition without such limits falls back to every staff role acting from that state.
+ */
+export function assigneeRoles(def: WorkflowDefinition, action: ActionDef, state: string): Role[] {
+  const target = action.to === CURRENT_STATE ? state : action.to;
+  const next = def.actions.filter((a) => a.code !== action.code && fromStates(def, a).includes(target));
+  const limited = new Set(next.flatMap((a) => a.assigneeOnly ?? []));
+  const roles = limited.size ? limited : new Set(next.flatMap((a) => a.roles.filter((r): r is Role => r !== CITIZEN)));
+  return ROLES.filter((r) => roles.has(r));
+}
+
 function duplicates(codes: readonly string[]): string[] {
   return [...new Set(codes.filter((c, i) => codes.indexOf(c) !== i))];
 }
@@ -187,6 +200,8 @@ export function definitionProblems(def: WorkflowDefinition): string[] {
     for (const d of duplicates(listed)) problems.push(`${where}: field "${d}" listed twice`);
     for (const r of a.assigneeOnly ?? []) if (!a.roles.includes(r)) problems.push(`${where}: assigneeOnly role "${r}" is not among its roles`);
     for (const d of duplicates(a.roles)) problems.push(`${where}: role "${d}" listed twice`);
+    // Whoever it names must be able to work the state it leads to (checkAssignee refuses anyone else).
+    if (a.assign) for (const f of fromStates(def, a)) if (assigneeRoles(def, a, f).length === 0) problems.push(`${where}: assigns from "${f}", but no staff action leaves the state it leads to`);
     if (a.beforeDue && a.to !== CURRENT_STATE && !a.dueOverride) problems.push(`${where}: beforeDue needs to "$current" or a dueOverride`);
     if (a.extendBy && a.to !== CURRENT_STATE) problems.push(`${where}: extendBy needs to "$current"`);
     if (a.extendBy && a.dueOverride) problems.push(`${where}: extendBy and dueOverride exclude each other`);

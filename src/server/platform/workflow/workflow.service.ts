@@ -9,11 +9,11 @@ import { computeDue, loadCalendar } from '../calendar/calendar.service';
 import { endOfDay, parseDate } from '../calendar/local-date';
 import { errors, type FieldIssue } from '../errors';
 import type { Lang } from '../locale';
-import { CITIZEN, matchesVariant, type ActionDef, type SlaSpec, type WorkflowDefinition } from './definition';
+import { assigneeRoles, CITIZEN, matchesVariant, type ActionDef, type SlaSpec, type WorkflowDefinition } from './definition';
 import { actionOf, availableActions, checkInput, currentAssignee, mayPerform, prefixed, refusal, runningDue, stateOf, targetState, type Performer } from './engine';
 import { startDataSchema, type TransitionInput } from './fields';
 import { workflowErrors } from './workflow.errors';
-import { assigneeRoles, checkAssignee, transferTarget, unitPathOf } from './workflow.targets';
+import { checkAssignee, transferTarget, unitPathOf } from './workflow.targets';
 import { workflowSteps } from './workflow.table';
 import { insertStep, recordTransition, type Alongside, type PlannedTransition } from './workflow.record';
 

@@ -7,8 +7,6 @@ import { pathIds } from '../../db/scope';
 import { agencies, roleGrants, staff, units } from '../../db/schema';
 import { errors } from '../errors';
 import type { Lang } from '../locale';
-import { ROLES, type Role } from '../../../common/roles';
-import { CITIZEN, CURRENT_STATE, fromStates, type ActionDef, type WorkflowDefinition } from './definition';
 import type { TransitionInput } from './fields';
 
 /** Agencies, units and staff as transitions check them, kept per process until one is written (db/notified-cache.ts). */
@@ -27,19 +25,6 @@ const assignable = (tx: Tx, id: string) =>
     const grants = await tx.select({ unitId: roleGrants.unitId, role: roleGrants.role }).from(roleGrants).where(eq(roleGrants.staffId, id));
     return frozen({ active: s.active, grants });
   });
-
-/**
- * Who an assignment hands the case to: the roles that work the state the action leads to. Those
- * are the roles the definition limits to the assignee there ("only the assignee processes"); a
- * definition without such limits falls back to every staff role acting from that state.
- */
-export function assigneeRoles(def: WorkflowDefinition, action: ActionDef, state: string): Role[] {
-  const target = action.to === CURRENT_STATE ? state : action.to;
-  const next = def.actions.filter((a) => a.code !== action.code && fromStates(def, a).includes(target));
-  const limited = new Set(next.flatMap((a) => a.assigneeOnly ?? []));
-  const roles = limited.size ? limited : new Set(next.flatMap((a) => a.roles.filter((r): r is Role => r !== CITIZEN)));
-  return ROLES.filter((r) => roles.has(r));
-}
 
 /** Target unit and agency of a transfer: the agency decides the unit when only the agency is given. */
 export async function transferTarget(tx: Tx, input: TransitionInput, prefix: string, lang: Lang): Promise<{ unitId: string | null; agencyId: string | null }> {
