@@ -82,8 +82,9 @@ function bandLetters(wide: boolean, count: number): SQL {
  * the table). Only the best SCORED candidates in cases the user sees are compared in full (trigram similarity of the
  * squashed texts), so the cost does not grow with the table; candidates the user cannot see are dropped before that
  * cut, or a band shared by many letters of another commune could leave none of the user's own. (The earlier cuts, 30
- * rows a band and 40 letters by content, do not look at cases: a wave of identical letters not yet classified can still
- * fill them; the user's own units' branch keeps their letters in.) Every step is bounded
+ * rows a band and 40 letters by content, do not look at cases: a wave of identical letters not yet classified, or more
+ * than 30 copies filed with one case in one unit, can still fill a band's rows, which come in the index's order; the
+ * user's own units' branch keeps their letters in.) Every step is bounded
  * and key-addressed, so the statement is built once per shape and named on PostgreSQL (planned once per connection):
  * building it and planning its dozen joins cost more than running it.
  */
