@@ -147,7 +147,7 @@ with numbered as (
   left join code_counters c on c.series = 'dossier:' || d.desk_code and c.day = (d.submitted_at at time zone 'Asia/Ho_Chi_Minh')::date
 )
 update bench_draft d set seq = numbered.seq,
-  code = d.desk_code || '-' || to_char(d.submitted_at at time zone 'Asia/Ho_Chi_Minh', 'YYMMDD') || '-' || lpad(numbered.seq::text, 4, '0')
+  code = d.desk_code || '-' || to_char(d.submitted_at at time zone 'Asia/Ho_Chi_Minh', 'YYMMDD') || '-' || lpad(numbered.seq::text, greatest(4, length(numbered.seq::text)), '0')
 from numbered where numbered.n = d.n`;
 
 export const INSERT_DOSSIERS = `

@@ -181,8 +181,10 @@ update bench_letter_draft d set
   result = case d.case_state when 'resolved' then 'rejected' when 'concluded' then 'partly_founded' when 'answered' then 'answered' end,
   due_at = case when d.case_state = 'to_process' then d.received_at + interval '14 days'
                 when d.case_state in ('resolving', 'investigating', 'answering') then d.received_at + interval '44 days' else d.due_at end;
-update bench_letter_draft d set code = 'DT-' || d.unit_code || '-' || to_char(d.received_at at time zone 'Asia/Ho_Chi_Minh', 'YYMMDD') || '-' || lpad(x.seq::text, 4, '0')
-  from (select n, row_number() over (partition by unit_code, (received_at at time zone 'Asia/Ho_Chi_Minh')::date order by received_at, n) as seq from bench_letter_draft) x
+update bench_letter_draft d set code = 'DT-' || d.unit_code || '-' || to_char(d.received_at at time zone 'Asia/Ho_Chi_Minh', 'YYMMDD') || '-' || lpad(x.seq::text, greatest(4, length(x.seq::text)), '0')
+  from (select b.n, coalesce(c.next, 0) + row_number() over (partition by b.unit_code, (b.received_at at time zone 'Asia/Ho_Chi_Minh')::date order by b.received_at, b.n) as seq
+        from bench_letter_draft b
+        left join code_counters c on c.series = 'letter:' || b.unit_code and c.day = (b.received_at at time zone 'Asia/Ho_Chi_Minh')::date) x
   where x.n = d.n`;
 
 /** Identity columns: sealed always; plaintext on classified letters without a denunciation (as the product does). */
@@ -248,4 +250,4 @@ from bench_letter_draft d where d.state = 'classified' and d.case_state <> 'to_p
 export const INSERT_COUNTERS = `
 insert into code_counters (series, day, next)
 select 'letter:' || unit_code, (received_at at time zone 'Asia/Ho_Chi_Minh')::date, count(*) from bench_letter_draft group by 1, 2
-on conflict (series, day) do update set next = greatest(code_counters.next, excluded.next)`;
+on conflict (series, day) do update set next = code_counters.next + excluded.next`;
