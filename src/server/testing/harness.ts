@@ -35,6 +35,8 @@ export interface TestApp {
   anonymous: () => TestClient;
   unitId: (code: string) => Promise<string>;
   agencyId: (code: string) => Promise<string>;
+  /** Delivers the outbox: worker rounds (a batch each) until nothing is due at `now`. */
+  drainOutbox: (now?: Date) => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -124,6 +126,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       const [a] = await db.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, code));
       if (!a) throw new Error(`no agency ${code}`);
       return a.id;
+    },
+    drainOutbox: async (now) => {
+      while ((await app.notifier.runOnce(now)).claimed > 0);
     },
     close: async () => {
       await app.close();

@@ -17,7 +17,7 @@ beforeAll(async () => {
   t = await startTestApp();
   sent = captureDeliveries(t);
   h = citizenHelpers(t, sent);
-  while ((await t.app.notifier.runOnce()).claimed > 0);
+  await t.drainOutbox();
 });
 afterAll(() => t.close());
 beforeEach(() => {

@@ -21,7 +21,7 @@ beforeAll(async () => {
   t.app.notifier.sms = new LogSmsSender({ info: (obj, msg) => smsLog.push({ obj: obj as Record<string, unknown>, msg }) });
   motcua = await t.loginAs('motcua.anbinh');
   // Demo dossiers enqueue their own messages: deliver them first, so that each test sees its own.
-  await drain();
+  await t.drainOutbox();
 });
 afterAll(async () => {
   await t?.close();
@@ -33,13 +33,6 @@ beforeEach(() => {
 
 const rowsOf = (dossierId: string) =>
   t.db.select().from(notifications).where(and(eq(notifications.entityType, 'dossier'), eq(notifications.entityId, dossierId))).orderBy(notifications.createdAt, notifications.channel);
-
-/** Rounds until the outbox has nothing due. */
-async function drain(now?: Date) {
-  let rounds = 0;
-  while ((await t.app.notifier.runOnce(now)).claimed > 0) rounds++;
-  return rounds;
-}
 
 const inTwoHours = () => new Date(Date.now() + 2 * 3_600_000);
 
@@ -107,7 +100,7 @@ describe('notifications to the applicant', () => {
   });
 
   it('keeps a message pending with the error while the SMTP server is down, and delivers it once it is back', async () => {
-    await drain();
+    await t.drainOutbox();
     await sink.stop();
     try {
       const { dossier: d } = await intakeOk(motcua, { applicant: applicant({ email: 'cho@example.vn', phone: undefined }) });
@@ -178,7 +171,7 @@ describe('notifications to the applicant', () => {
   });
 
   it('claims at most one batch a round, however long the backlog, and sends the rest in the next rounds', async () => {
-    await drain();
+    await t.drainOutbox();
     // 11 acceptances with an email and a phone: 22 messages, more than a round takes.
     const ids: string[] = [];
     for (let i = 0; i < 11; i++) ids.push((await intakeOk(motcua, { applicant: applicant({ email: `hangdoi${i}@example.vn` }) })).dossier.id);
@@ -193,7 +186,7 @@ describe('notifications to the applicant', () => {
   });
 
   it('lets several workers share the outbox without sending a message twice', async () => {
-    await drain();
+    await t.drainOutbox();
     for (let i = 0; i < 6; i++) await intakeOk(motcua, { applicant: applicant({ email: `nguoi${i}@example.vn` }) });
     const seen: string[] = [];
     const capture = { info: (obj: object) => seen.push(String((obj as { to: string }).to)) };

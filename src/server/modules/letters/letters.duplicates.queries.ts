@@ -47,6 +47,9 @@ export interface CandidateFilter {
   staffId: string;
 }
 
+/** The letter whose duplicates are sought (the statement's placeholder). */
+const LETTER_ID = sql`${sql.placeholder('letterId')}::uuid`;
+
 /** Whether the user reads every unit of a province (a path of a top-level unit is `/<id>/`). */
 const provinceWide = (paths: readonly string[]) => paths.some((p) => pathIds(p).length === 1);
 
@@ -63,13 +66,12 @@ const ownUnits = (count: number) => sql`array(select u.id from units u where ${u
  * letters elsewhere in the province does not crowd their own out of its first rows.
  */
 function bandLetters(wide: boolean, count: number): SQL {
-  const letterId = sql.placeholder('letterId');
-  if (wide) return sql`(select b.letter_id as id, false as own from letter_sketch_bands b where b.band = k.band and b.letter_id <> ${letterId}::uuid ${limit(PER_BAND)})`;
+  if (wide) return sql`(select b.letter_id as id, false as own from letter_sketch_bands b where b.band = k.band and b.letter_id <> ${LETTER_ID} ${limit(PER_BAND)})`;
   return sql`(select b.letter_id as id, b.unit_id = any(${ownUnits(count)}) as own from letter_sketch_bands b
-         where b.band = k.band and b.letter_id <> ${letterId}::uuid ${limit(PER_BAND)})
+         where b.band = k.band and b.letter_id <> ${LETTER_ID} ${limit(PER_BAND)})
         union
         (select b.letter_id, true from letter_sketch_bands b
-         where b.band = k.band and b.unit_id = any(${ownUnits(count)}) and b.letter_id <> ${letterId}::uuid
+         where b.band = k.band and b.unit_id = any(${ownUnits(count)}) and b.letter_id <> ${LETTER_ID}
          ${limit(PER_BAND)})`;
 }
 
@@ -97,25 +99,24 @@ export async function duplicateCandidates(db: Tx, f: CandidateFilter): Promise<C
 }
 
 function candidatesQuery(wide: boolean, count: number): SQL {
-  const letterId = sql`${sql.placeholder('letterId')}::uuid`;
   const visible = sql`(${underPaths(sql`cu.path`, count)} or ${underPaths(sql`ou.path`, count)} or c.assignee_id = ${sql.placeholder('staffId')}::uuid)`;
   return sql`with q as (
       select l.id, ${squashed('l.content_folded')} as squashed, dv_fold(coalesce(l.target, '')) as target
-      from letters l where l.id = ${letterId}
+      from letters l where l.id = ${LETTER_ID}
     ),
     -- Materialized: otherwise the planner walks letters by received_at looking for the few of this writer.
     same_writer as materialized (
       select l.id, l.received_at
       from letters l
-      where ${sql.placeholder('matchWriter')}::boolean and l.writer_keys && (select writer_keys from letters where id = ${letterId})
-        and l.id <> ${letterId} and not l.identity_protected
+      where ${sql.placeholder('matchWriter')}::boolean and l.writer_keys && (select writer_keys from letters where id = ${LETTER_ID})
+        and l.id <> ${LETTER_ID} and not l.identity_protected
     ),
     by_writer as (
       select id, true as same_writer, 0 as bands from same_writer order by received_at desc ${limit(BY_WRITER)}
     ),
     by_content as (
       select x.id, false as same_writer, count(*)::int as bands, bool_or(x.own) as own
-      from unnest((select content_sketch from letters where id = ${letterId})) as k(band)
+      from unnest((select content_sketch from letters where id = ${LETTER_ID})) as k(band)
       cross join lateral (${bandLetters(wide, count)}) x
       group by x.id order by bands desc, bool_or(x.own) desc ${limit(BY_CONTENT)}
     ),
@@ -128,7 +129,7 @@ function candidatesQuery(wide: boolean, count: number): SQL {
         select 1 from letter_case_letters x join letter_cases c on c.id = x.case_id join units cu on cu.id = c.unit_id
           join letters ol on ol.id = c.letter_id join units ou on ou.id = ol.unit_id
         where x.letter_id = u.id and ${visible}
-          and not exists (select 1 from letter_case_letters o where o.letter_id = ${letterId} and o.case_id = c.id))
+          and not exists (select 1 from letter_case_letters o where o.letter_id = ${LETTER_ID} and o.case_id = c.id))
       group by u.id order by bool_or(u.same_writer) desc, max(u.bands) desc, bool_or(u.own) desc ${limit(SCORED)}
     )
     select c.id as case_id, c.code as case_code, c.type, c.state, c.workflow_code, c.summary, c.target, c.unit_id, cu.name as unit_name,

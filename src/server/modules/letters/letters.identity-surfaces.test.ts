@@ -187,7 +187,7 @@ describe('statistics, tracking, messages', () => {
   it('seals the writer in the outbox and names nobody in messages, to the writer or to the superiors the overdue case escalates to', async () => {
     const escalated = await runDeadlineAlerts(t.db, new Date(Date.now() + 400 * 86_400_000));
     expect(escalated.escalations).toBeGreaterThan(0);
-    while ((await t.app.notifier.runOnce()).claimed > 0);
+    await t.drainOutbox();
     const rows = await queryRows<{ recipient: string; entity_id: string; row: string }>(t.db, sql`select recipient, entity_id, n::text as row from notifications n`);
     const toWriter = rows.filter((r) => [letterId, dupId, openId].includes(r.entity_id));
     expect(toWriter.length).toBeGreaterThan(0);
