@@ -143,7 +143,7 @@ export const COMMON_OPTIONS = {
   communes: { type: 'string', default: '100' },
   duration: { type: 'string', default: '20' },
   warmup: { type: 'string', default: '3' },
-  'lifecycle-connections': { type: 'string', default: '16' },
+  'lifecycle-connections': { type: 'string', default: '32' },
   answer: { type: 'string', default: 'minimal' },
   'server-procs': { type: 'string', default: '1' },
   'keep-data': { type: 'string' },
