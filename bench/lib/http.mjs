@@ -1,7 +1,7 @@
-// A small HTTP/1.1 client for the load generator: keep-alive sockets, JSON in and out, a latency
+// The load generator's HTTP/1.1 client (undici's pool, keep-alive), JSON in and out, a latency
 // recorder with percentiles, and closed-loop runners (N workers, each sending its next request when
 // the previous one is answered) for a fixed duration.
-import http from 'node:http';
+import { Pool } from 'undici';
 
 export class Recorder {
   constructor() {
@@ -45,28 +45,24 @@ export class HttpError extends Error {
   }
 }
 
+/**
+ * Keep-alive connections to 127.0.0.1:port through undici's pool: it parses answers with llhttp
+ * and keeps no stream objects per request, so the load generator takes less of the machine that it
+ * measures than Node's own http client (which took about a third of the server's CPU per look-up).
+ */
 export function client(port, maxSockets) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets });
-  /** Sends one request; resolves { status, headers, body (string) }. */
-  const send = (method, path, { headers = {}, body } = {}) =>
-    new Promise((resolve, reject) => {
-      const payload = body === undefined ? undefined : Buffer.isBuffer(body) ? body : Buffer.from(JSON.stringify(body));
-      const h = { ...headers };
-      if (payload) {
-        h['content-length'] = String(payload.length);
-        h['content-type'] ??= 'application/json';
-      }
-      const req = http.request({ host: '127.0.0.1', port, method, path, headers: h, agent }, (res) => {
-        const chunks = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-        res.on('error', reject);
-      });
-      req.on('error', reject);
-      if (payload) req.write(payload);
-      req.end();
-    });
-  return { send, close: () => agent.destroy() };
+  const pool = new Pool(`http://127.0.0.1:${port}`, { connections: maxSockets, pipelining: 1, keepAliveTimeout: 60_000 });
+  /** Sends one request; resolves { status, headers (set-cookie as a list), body (string) }. */
+  const send = async (method, path, { headers = {}, body } = {}) => {
+    const payload = body === undefined ? undefined : Buffer.isBuffer(body) ? body : Buffer.from(JSON.stringify(body));
+    const h = { ...headers };
+    if (payload) h['content-type'] ??= 'application/json';
+    const res = await pool.request({ method, path, headers: h, body: payload });
+    const text = await res.body.text();
+    const cookies = res.headers['set-cookie'];
+    return { status: res.statusCode, headers: { ...res.headers, 'set-cookie': cookies === undefined ? undefined : [cookies].flat() }, body: text };
+  };
+  return { send, close: () => pool.destroy() };
 }
 
 /**
