@@ -77,13 +77,15 @@ export interface DemoStaff {
   roles: Role[];
 }
 
-/** One demo account per role, and a second commune's administrator to show that units are kept apart. */
+/** One demo account per role, the province's desk and a department's specialist (a dossier forwarded to the province is worked there), and a second commune's administrator to show that units are kept apart. */
 export const DEMO_STAFF: DemoStaff[] = [
   { username: 'admin', fullName: 'Nguyễn Văn Quản', title: 'Quản trị hệ thống', unit: '99', agency: '99.UB', roles: ['admin'] },
   { username: 'lanhdao.tinh', fullName: 'Trần Thị Lan', title: 'Phó Chủ tịch UBND tỉnh', unit: '99', agency: '99.UB', roles: ['leader'] },
   { username: 'thanhtra.tinh', fullName: 'Lê Minh Tuấn', title: 'Thanh tra viên', unit: '99', agency: '99.TTR', roles: ['inspector'] },
   { username: 'danvan.tinh', fullName: 'Phạm Thu Hà', title: 'Chuyên viên Ban Tuyên giáo và Dân vận', unit: '99', agency: '99.BTGDV', roles: ['mobilization_officer'] },
   { username: 'xem.tinh', fullName: 'Đỗ Quang Huy', title: 'Cán bộ theo dõi', unit: '99', agency: '99.UB', roles: ['viewer'] },
+  { username: 'motcua.tinh', fullName: 'Lương Thị Ngọc', title: 'Công chức Trung tâm Phục vụ hành chính công tỉnh', unit: '99', agency: '99.HCC', roles: ['one_stop_officer'] },
+  { username: 'chuyenvien.stp', fullName: 'Trịnh Văn Khải', title: 'Chuyên viên Sở Tư pháp', unit: '99', agency: '99.STP', roles: ['specialist'] },
   { username: 'motcua.anbinh', fullName: 'Vũ Thị Mai', title: 'Công chức Bộ phận Một cửa', unit: '99001', agency: '99001.MC', roles: ['one_stop_officer'] },
   { username: 'chuyenvien.anbinh', fullName: 'Hoàng Văn Nam', title: 'Chuyên viên Phòng Văn hóa - Xã hội', unit: '99001', agency: '99001.VHXH', roles: ['specialist'] },
   { username: 'lanhdao.anbinh', fullName: 'Bùi Đức Thắng', title: 'Chủ tịch UBND xã', unit: '99001', agency: '99001.UB', roles: ['leader'] },

@@ -95,7 +95,8 @@ describe('GET /api/dossiers/:id/assignees', () => {
     const res = await assignees(lanhdao, d.id);
     expect(res.statusCode, res.body).toBe(200);
     const items = res.json<AssigneeList>().items;
-    // Nam works in the agency that holds the dossier (VHXH): first, though An sorts before him.
+    // Nam works in the agency that holds the dossier (VHXH): first, though An sorts before him. The
+    // demo's specialist of Sở Tư pháp holds the role on the province, above the commune, and is not offered.
     expect(items.map((c) => c.fullName)).toEqual(['Hoàng Văn Nam', 'Âu Thị An']);
     expect(items[0]).toMatchObject({ id: namId, agencyName: 'Phòng Văn hóa - Xã hội', unitName: 'Xã An Bình', sameAgency: true, current: false });
     expect(items[1]).toMatchObject({ id: an, agencyName: 'Phòng Kinh tế', sameAgency: false, openCount: 0 });

@@ -40,7 +40,7 @@ describe('reading staff', () => {
     expect(res.statusCode).toBe(200);
     expect(res.body).not.toMatch(/password|\$argon2/i);
     const body = res.json<StaffPage>();
-    expect(body.items.length).toBe(11);
+    expect(body.items.length).toBe(13);
     const quan = body.items.find((s) => s.username === 'admin');
     expect(quan).toMatchObject({ unitName: 'Tỉnh Sông Hồng (dữ liệu mẫu)', agencyName: 'Ủy ban nhân dân tỉnh', active: true, locked: false });
     expect(quan?.grants.map((g) => g.role)).toEqual(['admin']);
@@ -48,7 +48,7 @@ describe('reading staff', () => {
 
     const leader = await t.loginAs('lanhdao.tinh');
     const seen = (await leader.get('/api/staff')).json<StaffPage>().items;
-    expect(seen.length).toBe(11);
+    expect(seen.length).toBe(13);
     expect(seen.every((s) => s.actions.join() === 'staff.read')).toBe(true);
 
     const ward = await t.loginAs('admin.binhminh');
@@ -68,7 +68,7 @@ describe('reading staff', () => {
     const inCommune = (await c.get(`/api/staff?unitId=${anbinh}`)).json<StaffPage>().items.map((s) => s.username).sort();
     expect(inCommune).toEqual(['chuyenvien.anbinh', 'lanhdao.anbinh', 'motcua.anbinh', 'tiepdan.anbinh']);
     const underProvince = (await c.get(`/api/staff?unitId=${await t.unitId('99')}`)).json<StaffPage>().items;
-    expect(underProvince.length).toBe(11);
+    expect(underProvince.length).toBe(13);
     const leaders = (await c.get('/api/staff?role=leader')).json<StaffPage>().items.map((s) => s.username).sort();
     expect(leaders).toEqual(['lanhdao.anbinh', 'lanhdao.tinh']);
     const found = (await c.get(`/api/staff?q=${encodeURIComponent('van quan')}`)).json<StaffPage>().items;

@@ -17,13 +17,13 @@ const unitThere = (tx: Tx, id: string) =>
   cacheOf<{ id: string; path: string }>(tx, 'workflow-unit', KEPT).get(id, async () =>
     frozen((await tx.select({ id: units.id, path: units.path }).from(units).where(eq(units.id, id)))[0]),
   );
-/** Whether a staff member is active, and their grants (role_grants writes are notified too: migration 0021). */
+/** Whether a staff member is active, their own unit and their grants (role_grants writes are notified too: migration 0021). */
 const assignable = (tx: Tx, id: string) =>
-  cacheOf<{ active: boolean; grants: readonly { unitId: string; role: string }[] }>(tx, 'workflow-assignee', KEPT).get(id, async () => {
-    const [s] = await tx.select({ active: staff.active }).from(staff).where(eq(staff.id, id));
+  cacheOf<{ active: boolean; unitId: string; grants: readonly { unitId: string; role: string }[] }>(tx, 'workflow-assignee', KEPT).get(id, async () => {
+    const [s] = await tx.select({ active: staff.active, unitId: staff.unitId }).from(staff).where(eq(staff.id, id));
     if (!s) return undefined;
     const grants = await tx.select({ unitId: roleGrants.unitId, role: roleGrants.role }).from(roleGrants).where(eq(roleGrants.staffId, id));
-    return frozen({ active: s.active, grants });
+    return frozen({ active: s.active, unitId: s.unitId, grants });
   });
 
 /** Target unit and agency of a transfer: the agency decides the unit when only the agency is given. */
@@ -57,10 +57,16 @@ export async function unitPathOf(tx: Tx, unitId: string): Promise<string | null>
  */
 export async function checkAssignee(tx: Tx, assigneeId: string, unitPath: string, roles: readonly string[], prefix: string, lang: Lang): Promise<void> {
   const say = (vi: string, en: string) => errors.validation([{ path: `${prefix}.assigneeId`, message: lang === 'vi' ? vi : en }]);
+  const notHere = () => say('Cán bộ không thuộc đơn vị đang giải quyết', 'Not a staff member of the unit handling the case');
   const s = await assignable(tx, assigneeId);
   if (!s?.active) throw say('Không tìm thấy cán bộ đang hoạt động', 'No such active staff member');
-  const onPath = new Set(pathIds(unitPath));
+  const path = pathIds(unitPath);
+  const onPath = new Set(path);
   const here = s.grants.filter((g) => onPath.has(g.unitId));
-  if (here.length === 0) throw say('Cán bộ không thuộc đơn vị đang giải quyết', 'Not a staff member of the unit handling the case');
-  if (!here.some((g) => roles.includes(g.role))) throw say('Cán bộ không có vai trò giải quyết bước tiếp theo', 'The staff member holds no role that works the next step');
+  if (here.length === 0) throw notHere();
+  const fitting = here.filter((g) => roles.includes(g.role));
+  if (fitting.length === 0) throw say('Cán bộ không có vai trò giải quyết bước tiếp theo', 'The staff member holds no role that works the next step');
+  // A grant above covers the case for reading and acting, but the case is worked by the staff of its own unit (or one granted the role on that very unit): a province department's specialist is not named to a commune's case.
+  const caseUnit = path[path.length - 1];
+  if (s.unitId !== caseUnit && !fitting.some((g) => g.unitId === caseUnit)) throw notHere();
 }

@@ -2,7 +2,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../db/schema';
-import { startTestApp, TEST_PASSWORD, type TestApp } from '../../testing/harness';
+import { startTestApp, type TestApp } from '../../testing/harness';
 import type { Ctx } from '../auth/actor';
 import { availableActions } from './engine';
 import { act, appError, citizen, fieldPaths, newCase, oneStop, review, staffCtx, unitOf } from './workflow.test-helpers';
@@ -107,6 +107,10 @@ describe('grants and units', () => {
     const c = await newCase(t, citizen, oneStop, '99001', { agencyCode: '99001.MC' });
     await act(t, motcua, c, 'accept', {}, { params: P });
     await act(t, motcua, c, 'transfer', { toAgencyId: await t.agencyId('99001.VHXH') });
+    // The demo's specialist of Sở Tư pháp holds the role on the province, above the commune, but works the province's cases, not the commune's.
+    const stp = await staffCtx(t, 'chuyenvien.stp');
+    const notOurs = await appError(act(t, lanhdao, c, 'assign', { assigneeId: stp.actor.id }), 400, 'invalid_input');
+    expect(fieldPaths(notOurs)).toEqual(['body.assigneeId']);
     await appError(act(t, lanhdao, c, 'forward', { toAgencyId: await t.agencyId('99.STP') }), 400, 'invalid_input');
     const fwd = await act(t, lanhdao, c, 'forward', { toAgencyId: await t.agencyId('99.STP'), note: 'Thuộc thẩm quyền Sở Tư pháp' });
     const [commune, province] = [await unitOf(t, '99001'), await unitOf(t, '99')];
@@ -116,13 +120,7 @@ describe('grants and units', () => {
     // Processing is a specialist's: the province's leader may assign it, not take it on.
     const own = await appError(act(t, lanhdaoTinh, atProvince, 'assign', { assigneeId: lanhdaoTinh.actor.id }), 400, 'invalid_input');
     expect(fieldPaths(own)).toEqual(['body.assigneeId']);
-    const admin = await t.loginAs('admin');
-    const created = await admin.post('/api/staff', {
-      username: 'chuyenvien.stp', fullName: 'Chuyên viên Sở Tư pháp', unitId: province.id, password: TEST_PASSWORD,
-      grants: [{ role: 'specialist', unitId: province.id }],
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    const assigned = await act(t, lanhdaoTinh, atProvince, 'assign', { assigneeId: created.json<{ id: string }>().id });
+    const assigned = await act(t, lanhdaoTinh, atProvince, 'assign', { assigneeId: stp.actor.id });
     expect(assigned.step).toMatchObject({ fromUnitId: province.id, toUnitId: province.id });
     // A unit and an agency that do not match, and an agency that does not exist.
     await appError(act(t, lanhdaoTinh, atProvince, 'forward', { toAgencyId: crypto.randomUUID(), note: 'x' }), 400, 'invalid_input');
