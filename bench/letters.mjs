@@ -6,7 +6,7 @@
 // its ratio to the ceiling. See docs/benchmarks.md, "Letters benchmark".
 //
 //   node bench/letters.mjs [--letters 1000000] [--writers 100000] [--duration 20] [--connections 8]
-//     [--lifecycle-connections 16] [--server-procs 1] [--keep-data DIR] [--communes 100] [--warmup 3]
+//     [--lifecycle-connections 16] [--suggestion-connections 1] [--server-procs 1] [--keep-data DIR] [--communes 100] [--warmup 3]
 //     [--phases ceiling,lifecycles,duplicates] [--answer minimal|view] [--pg-stats] [--cpu-prof DIR] [--generate-only] [--out FILE.json]
 //
 // --answer: what the case actions of the lifecycles ask for: `minimal` (Prefer: return=minimal, where the
@@ -32,11 +32,13 @@ const { values: a } = parseArgs({
     connections: { type: 'string', default: '8' },
     // The letters' lifecycle keeps the server's one thread busy at 16 already: 32 only doubled the p95 (docs/benchmarks.md, ninth round).
     'lifecycle-connections': { type: 'string', default: '16' },
+    // The target is the time to suggest for one new letter: one request at a time (at 8 the two cores are saturated and the suggestions queue).
+    'suggestion-connections': { type: 'string', default: '1' },
     'port-base': { type: 'string', default: '3570' },
     'cpu-prof': { type: 'string' },
   },
 });
-const opts = { ...commonOptions(a), letters: numberOption(a)('letters'), writers: numberOption(a)('writers') };
+const opts = { ...commonOptions(a), letters: numberOption(a)('letters'), writers: numberOption(a)('writers'), suggestionConcurrency: numberOption(a)('suggestion-connections') };
 const bdb = await openBenchDatabase({ keepData: a['keep-data'], port: opts.portBase + 1, pgStats: a['pg-stats'], tcp: a['pg-tcp'] });
 const { dbUrl, marker } = bdb;
 await ensureStructure(dbUrl, opts.communes, log);
