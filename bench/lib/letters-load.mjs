@@ -93,7 +93,7 @@ async function suggestions(letters, who) {
     const res = await call('GET', `/api/letters/${l.id}/duplicates`, { headers: s.read, what: 'duplicates' });
     total += 1;
     if (res.items.length) found += 1;
-  }, cfg.suggestionConcurrency ?? cfg.lookupConcurrency);
+  }, cfg.suggestionConcurrency);
   return { ...r, withSuggestions: total ? found / total : null, letters: letters.length };
 }
 

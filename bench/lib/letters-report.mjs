@@ -34,7 +34,7 @@ export function letterReport(r) {
   return reportPage(r, {
     title: `Letters run of ${r.date}`,
     dataset: `${f0(ds.letters)} letters, ${f0(ds.cases)} cases, ${f0(ds.duplicates)} duplicates filed with a case, ${f0(ds.steps)} workflow steps, ${ds.units} units; database ${ds.size}, trigram index of the content ${ds.trigramIndex}, sketch bands (table and indexes) ${ds.sketchIndex}`,
-    concurrent: `suggestions at ${r.options.suggestionConcurrency ?? r.options.lookupConcurrency} connection(s), the ceiling`,
+    concurrent: `suggestions at ${r.options.suggestionConcurrency} connection(s), the ceiling`,
     rows,
   }) + byStatement.join('\n');
 }
