@@ -8,6 +8,11 @@
 //     [--communes 100] [--warmup 3] [--stats-runs 7] [--phases ceiling,lookups,lifecycles,lifecycles_standard,stats]
 //     [--procedure 1.004746] [--standard-procedure 1.001193]
 //     [--answer minimal|view] [--pg-stats] [--cpu-prof DIR] [--generate-only] [--out FILE.json]
+//     [--pin server|none] [--step-cpu]
+//
+// --pin: `server` (the default) runs the product's server on the first core and PostgreSQL and the
+// load generator on the others; `none` leaves them to the scheduler. --step-cpu: the server's and
+// PostgreSQL's CPU of each kind of request, exact with --lifecycle-connections 1.
 //
 // --answer: what the lifecycles' actions ask for: `minimal` (Prefer: return=minimal, the inbox row,
 // as an integration would) or `view` (the whole dossier page, as the web app does).

@@ -8,6 +8,7 @@
 //   node bench/letters.mjs [--letters 1000000] [--writers 100000] [--duration 20] [--connections 8]
 //     [--lifecycle-connections 16] [--suggestion-connections 1] [--server-procs 1] [--keep-data DIR] [--communes 100] [--warmup 3]
 //     [--phases ceiling,lifecycles,duplicates] [--answer minimal|view] [--pg-stats] [--cpu-prof DIR] [--generate-only] [--out FILE.json]
+//     [--pin server|none] [--step-cpu]
 //
 // --answer: what the case actions of the lifecycles ask for: `minimal` (Prefer: return=minimal, where the
 // case stands, as an integration would) or `view` (the whole case page, as the web app does).

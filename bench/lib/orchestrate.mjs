@@ -149,6 +149,8 @@ export const COMMON_OPTIONS = {
   'keep-data': { type: 'string' },
   phases: { type: 'string' },
   'pg-stats': { type: 'boolean', default: false },
+  'step-cpu': { type: 'boolean', default: false },
+  pin: { type: 'string', default: 'server' },
   'pg-tcp': { type: 'boolean', default: false },
   'generate-only': { type: 'boolean', default: false },
   out: { type: 'string' },
@@ -175,6 +177,10 @@ export function commonOptions(a) {
     phases: a.phases ? a.phases.split(',') : null,
     // What the lifecycles' actions ask for: the minimal answer (Prefer: return=minimal) or the whole page.
     answer: a.answer === 'view' ? 'view' : 'minimal',
+    // The server's and PostgreSQL's CPU of each kind of request, read around each one (exact with --lifecycle-connections 1).
+    stepCpu: a['step-cpu'],
+    // `server`: the product's server (one process) and the bare route on the first core, PostgreSQL and the load generator on the others; `none`: wherever the scheduler puts them.
+    pin: a.pin === 'none' ? 'none' : 'server',
   };
 }
 
@@ -183,16 +189,39 @@ export async function serveAndLoad(db, opts, script, extra, cpuProf) {
   const port = opts.portBase;
   const barePort = opts.portBase + 2;
   const { server, bare } = await startServers({ db, port, barePort, serverProcs: opts.serverProcs, cpuProf });
-  const result = runLoad(script, { ...opts, port, barePort, dbUrl: db.serverDbUrl, password: PASSWORD, ...extra, pids: { server: server.pid, postgres: db.postmasterPid ?? 0, bare: bare.pid } });
-  return { result, server };
+  const pinned = pinProcesses(opts, [server.pid, bare.pid], db.postmasterPid);
+  const result = runLoad(script, { ...opts, port, barePort, dbUrl: db.serverDbUrl, password: PASSWORD, ...extra, pids: { server: server.pid, postgres: db.postmasterPid ?? 0, bare: bare.pid } }, pinned?.others);
+  return { result: { ...result, pinned }, server };
+}
+
+/**
+ * With --pin server (the default) on a machine of two cores or more: the product's one server
+ * process (and the bare route) on the first core, PostgreSQL (its postmaster, so every backend it
+ * starts later too) and the load generator on the others. The server's one thread then never waits
+ * for a core behind a backend it has just woken. Returns the cores given, or null when not pinned.
+ */
+function pinProcesses(opts, serverPids, postmasterPid) {
+  const cores = os.cpus().length;
+  if (opts.pin !== 'server' || cores < 2 || opts.serverProcs !== 1 || !postmasterPid) return null;
+  const others = cores === 2 ? '1' : `1-${cores - 1}`;
+  const set = (list, pid) => spawnSync('taskset', ['-a', '-p', '-c', list, String(pid)], { stdio: 'ignore' }).status === 0;
+  const backends = spawnSync('pgrep', ['-P', String(postmasterPid)], { encoding: 'utf8' }).stdout.split(/\s+/).filter(Boolean);
+  const ok = serverPids.every((pid) => set('0', pid)) && [postmasterPid, ...backends].every((pid) => set(others, pid));
+  if (!ok) {
+    log('taskset failed: the processes are not pinned (--pin none)');
+    return null;
+  }
+  log(`pinned: the server on core 0, PostgreSQL and the load generator on core(s) ${others}`);
+  return { server: '0', others };
 }
 
 /** Runs a load generator (`script CONFIG RESULT`) in a process of its own and returns its result. */
-export function runLoad(script, config) {
+export function runLoad(script, config, cores = null) {
   const cfgFile = path.join(work, 'load.json');
   const resultFile = path.join(work, 'result.json');
   writeFileSync(cfgFile, JSON.stringify(config));
-  const load = spawnSync(process.execPath, [script, cfgFile, resultFile], { cwd: root, stdio: 'inherit' });
+  const args = [script, cfgFile, resultFile];
+  const load = cores ? spawnSync('taskset', ['-c', cores, process.execPath, ...args], { cwd: root, stdio: 'inherit' }) : spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
   if (load.status !== 0) {
     log('the load generator failed');
     process.exit(1);

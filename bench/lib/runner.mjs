@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { client, closedLoop, HttpError, Recorder } from './http.mjs';
-import { coresBetween, loadAverage, sample } from './procstat.mjs';
+import { coresBetween, loadAverage, runNs, sample } from './procstat.mjs';
 
 export const log = (m) => console.error(`[load] ${m}`);
 
@@ -16,6 +16,8 @@ const summaryLine = (p) => {
   const r = p.requests ?? p.lifecycles ?? p.runs ?? p;
   return { perSecond: r.perSecond && Math.round(r.perSecond), p50: r.p50, p95: r.p95, p99: r.p99, errors: r.errors };
 };
+
+const round3 = (x) => Math.round(x * 1000) / 1000;
 
 export function runner(cfg, sockets) {
   const out = { phases: {} };
@@ -100,6 +102,9 @@ export function runner(cfg, sockets) {
     const per = Object.fromEntries(kinds.map((k) => [k, new Recorder()]));
     const whole = new Recorder();
     const steps = [];
+    // With --step-cpu (one lifecycle at a time), the server's and PostgreSQL's CPU of each kind of request.
+    const cpuRoots = { server: cfg.pids.server, postgres: cfg.pids.postgres };
+    const cpu = Object.fromEntries(kinds.map((k) => [k, { n: 0, server: 0, postgres: 0 }]));
     const { seconds, from, to } = await closedLoop({
       concurrency: cfg.lifecycleConcurrency,
       seconds: cfg.seconds,
@@ -108,9 +113,19 @@ export function runner(cfg, sockets) {
       task: async (worker) => {
         const mine = [];
         await task(worker, async (kind, fn) => {
+          const c0 = cfg.stepCpu ? runNs(cpuRoots) : null;
           const t0 = performance.now();
           const r = await fn();
           mine.push([kind, t0, performance.now() - t0]);
+          if (c0) {
+            // The server's answer is sent before its last statements' backends are idle: a short wait lets them finish.
+            await new Promise((ok) => setTimeout(ok, 2));
+            const c1 = runNs(cpuRoots);
+            const c = cpu[kind];
+            c.n += 1;
+            c.server += c1.server - c0.server;
+            c.postgres += c1.postgres - c0.postgres;
+          }
           return r;
         });
         steps.push(...mine);
@@ -128,6 +143,9 @@ export function runner(cfg, sockets) {
       concurrency: cfg.lifecycleConcurrency,
       answer: cfg.answer ?? 'minimal',
       firstError: whole.firstError ?? null,
+      ...(cfg.stepCpu
+        ? { cpuPerKind: Object.fromEntries(kinds.map((k) => [k, { requests: cpu[k].n, serverMs: round3(cpu[k].server / cpu[k].n / 1e6), postgresMs: round3(cpu[k].postgres / cpu[k].n / 1e6) }])) }
+        : {}),
     };
   }
 
