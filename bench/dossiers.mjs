@@ -8,7 +8,11 @@
 //     [--communes 100] [--warmup 3] [--stats-runs 7] [--phases ceiling,lookups,lifecycles,lifecycles_standard,stats]
 //     [--procedure 1.004746] [--standard-procedure 1.001193]
 //     [--answer minimal|view] [--pg-stats] [--cpu-prof DIR] [--generate-only] [--out FILE.json]
-//     [--pin server|none] [--step-cpu]
+//     [--pin server|none] [--step-cpu] [--upload with-files|separate]
+//
+// --upload: how an online lifecycle sends its form (--upload-bytes of PDF): `with-files`, with the
+// dossier in one multipart request (POST /api/public/dossiers/with-files), or `separate`, uploaded
+// first (POST /api/public/files) and named by the submission, as the web app's form does.
 //
 // --pin: `server` (the default) runs the product's server on the first core and PostgreSQL and the
 // load generator on the others; `none` leaves them to the scheduler. --step-cpu: the server's and
@@ -37,6 +41,7 @@ const { values: a } = parseArgs({
     'cpu-prof': { type: 'string' },
     'port-base': { type: 'string', default: '3560' },
     'upload-bytes': { type: 'string', default: '15000' },
+    upload: { type: 'string', default: 'with-files' },
     procedure: { type: 'string', default: '1.004746' },
     'standard-procedure': { type: 'string', default: '1.001193' },
   },
@@ -47,6 +52,7 @@ const opts = {
   dossiers: num('dossiers'),
   statsRuns: num('stats-runs'),
   uploadBytes: num('upload-bytes'),
+  upload: a.upload === 'separate' ? 'separate' : 'with-files',
   intake: a.intake === 'desk' ? 'desk' : 'online',
 };
 const bdb = await openBenchDatabase({ keepData: a['keep-data'], port: opts.portBase + 1, pgStats: a['pg-stats'], tcp: a['pg-tcp'] });

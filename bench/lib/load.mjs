@@ -27,7 +27,7 @@ const lookups = (codes) =>
 /** The requests of a lifecycle: the commune workflow's desk hands the dossier to the civil servant as it accepts; the standard one transfers and assigns after. */
 function kindsOf(workflow, intake) {
   const handOn = workflow === 'one_stop_commune' ? [] : ['transfer', 'assign'];
-  const open = intake === 'desk' ? ['intake_accept'] : ['upload', 'submit', 'accept'];
+  const open = intake === 'desk' ? ['intake_accept'] : cfg.upload === 'separate' ? ['upload', 'submit', 'accept'] : ['submit', 'accept'];
   return [...open, ...handOn, 'submit_for_approval', 'approve', 'return_result'];
 }
 
@@ -40,9 +40,11 @@ function pdf() {
   return out;
 }
 
-function multipart(name, content) {
+/** A multipart form: the text fields `fields`, then the file `content` in the field `file` (an upload) or `fileField`. */
+function multipart(name, content, fields = {}, fileField = 'file') {
   const boundary = `----bench${randomUUID().replace(/-/g, '')}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`);
+  const text = Object.entries(fields).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join('');
+  const head = Buffer.from(`${text}--${boundary}\r\nContent-Disposition: form-data; name="${fileField}"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`);
   return { body: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]), type: `multipart/form-data; boundary=${boundary}` };
 }
 
@@ -65,6 +67,19 @@ async function lifecycles(teams, procedureCode, workflow) {
         }),
       );
       id = res.dossier.id;
+    } else if (cfg.upload !== 'separate') {
+      // The dossier and its form in one request (POST /api/public/dossiers/with-files).
+      const dossier = { procedureCode, unitId: t.unitId, applicant: applicant(n++), documents: [{ part: 'tokhai', name: 'Tờ khai' }] };
+      const f = multipart('to-khai.pdf', pdf(), { dossier: JSON.stringify(dossier) }, 'tokhai');
+      const sub = await step('submit', () =>
+        call('POST', '/api/public/dossiers/with-files', {
+          headers: { 'content-type': f.type, 'x-forwarded-for': citizenIp(), 'idempotency-key': randomUUID() },
+          body: f.body,
+          expect: 201,
+        }),
+      );
+      id = sub.id;
+      await step('accept', () => call('POST', `/api/dossiers/${id}/actions/accept`, { headers: actionHeaders(t.desk), body: { data: { copies: 1 }, ...handOn(t) }, what: 'accept' }));
     } else {
       const ip = citizenIp();
       const file = multipart('to-khai.pdf', pdf());
@@ -91,7 +106,8 @@ async function lifecycles(teams, procedureCode, workflow) {
     const done = await act('return_result', t.desk, { data: { feesCollected: 0 } });
     if (done.state !== 'returned') throw new Error(`lifecycle ended in ${done.state}`);
   });
-  return { ...r, teams: teams.length, intake: cfg.intake, procedureCode, workflow, kinds };
+  const intake = cfg.intake === 'desk' ? 'desk' : cfg.upload === 'separate' ? 'online (a 15 kB form uploaded first)' : 'online (a 15 kB form in the submission)';
+  return { ...r, teams: teams.length, intake: intake.replace('15 kB', `${Math.round(cfg.uploadBytes / 1000)} kB`), procedureCode, workflow, kinds };
 }
 
 // ---------- statistics and inbox (one user, one request after the other) ----------

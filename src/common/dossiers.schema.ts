@@ -48,6 +48,18 @@ export const PublicSubmitBody = z
   .strict();
 export type PublicSubmitBody = z.infer<typeof PublicSubmitBody>;
 
+/** A document sent in the same multipart request: `part` names its file part. */
+export const PartLink = z
+  .object({ part: z.string().trim().min(1).max(100).regex(/^[A-Za-z0-9_.-]+$/, 'Chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang, gạch dưới'), name: text(500) })
+  .strict();
+
+/**
+ * The `dossier` field of POST /api/public/dossiers/with-files: the body of POST /api/public/dossiers,
+ * whose documents are file parts of the same request (`part`) or earlier uploads (`fileId`).
+ */
+export const PublicSubmitWithFilesBody = PublicSubmitBody.extend({ documents: z.array(z.union([PartLink, DocumentLink])).min(1).max(30) }).strict();
+export type PublicSubmitWithFilesBody = z.infer<typeof PublicSubmitWithFilesBody>;
+
 export const PublicSubmitResult = z.object({
   id: z.uuid(),
   code: z.string(),

@@ -46,6 +46,8 @@ export interface IdempotencyOptions {
   /** Who the key belongs to; defaults to the signed-in staff member. Citizens' routes pass their own (e.g. `citizen:<id>`). */
   scope?: string;
   now?: () => Date;
+  /** What a retry must repeat, when it is not the parsed body (a multipart form: its fields and the digests of its files). */
+  request?: unknown;
 }
 
 /** JSON with sorted keys, so that `{a,b}` and `{b,a}` are the same request. */
@@ -167,7 +169,7 @@ function claimOf(req: FastifyRequest, opts: IdempotencyOptions): IdempotencyClai
   if (typeof header !== 'string' || !KEY_FORMAT.test(header)) throw idempotencyErrors.invalidKey();
   const scope = opts.scope ?? (req.actor ? `staff:${req.actor.id}` : null);
   if (!scope) throw idempotencyErrors.noScope();
-  return { scope, key: header, hash: requestHash(req.method, req.url, req.body), now: opts.now?.() ?? new Date() };
+  return { scope, key: header, hash: requestHash(req.method, req.url, opts.request ?? req.body), now: opts.now?.() ?? new Date() };
 }
 
 /**

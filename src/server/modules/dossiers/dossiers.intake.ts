@@ -7,6 +7,7 @@ import { auditInsertTemplate, auditInsertValues } from '../../platform/audit/aud
 import type { Actor, Ctx } from '../../platform/auth/actor';
 import { AppError } from '../../platform/errors';
 import { checkNewUploads } from '../../platform/files/attachments';
+import { fileInsertTemplate, fileInsertValues, type fileRowsOf } from '../../platform/files/files.service';
 import type { Lang } from '../../platform/locale';
 import { assertCan } from '../../platform/policy';
 import type { WorkflowDefinition } from '../../platform/workflow/definition';
@@ -57,11 +58,24 @@ async function checkCoverage(tx: Tx, proc: ProcedurePublicView, unit: Readonly<U
     throw dossierErrors.field(lang, path, 'Đơn vị này không giải quyết thủ tục đã chọn', 'This unit does not handle the chosen procedure');
 }
 
-/** Uploaded, and not already part of a dossier; a guest may attach only guest uploads. */
-export async function checkDocuments(tx: Tx, docs: ReadonlyArray<{ fileId: string }>, guest: boolean, lang: Lang, path = 'body.documents'): Promise<void> {
-  const found = await filesWithHolders(tx, docs.map((d) => d.fileId));
+/**
+ * Uploaded, and not already part of a dossier; a guest may attach only guest uploads. `fresh`: files
+ * received with this very request, written with the dossier (nothing holds them yet).
+ */
+export async function checkDocuments(
+  tx: Tx,
+  docs: ReadonlyArray<{ fileId: string }>,
+  guest: boolean,
+  lang: Lang,
+  path = 'body.documents',
+  fresh: readonly NewFile[] = [],
+): Promise<void> {
+  const isFresh = new Set(fresh.map((f) => f.id));
+  const earlier = docs.filter((d) => !isFresh.has(d.fileId));
+  const found = earlier.length ? await filesWithHolders(tx, earlier.map((d) => d.fileId)) : [];
   const taken = new Set(found.filter((f) => f.taken).map((f) => f.id));
-  await checkNewUploads(tx, docs, { guest, taken, lang, path, files: found });
+  const files = [...found, ...fresh.map((f) => ({ ...f, createdAt: new Date() }))];
+  await checkNewUploads(tx, docs, { guest, taken, lang, path, files });
 }
 
 interface OpenArgs {
@@ -76,7 +90,12 @@ interface OpenArgs {
   startNote: string | null;
   /** The citizen account filing it online, if signed in. */
   citizenId?: string | null;
+  /** Files received with the submission itself (already on disk), written with the dossier: the documents name them by id. */
+  newFiles?: readonly NewFile[];
 }
+
+/** A file received with the request that opens the dossier: its row, inserted by the dossier's statement. */
+export type NewFile = ReturnType<typeof fileRowsOf>[number];
 
 interface Opened {
   id: string;
@@ -117,7 +136,10 @@ async function openDossier(tx: Tx, ctx: WorkflowCtx, a: OpenArgs, also?: (opened
     citizenId: a.citizenId ?? null,
     submittedAt: a.now,
   };
-  const { secretHash: _s, ...snapshot } = row;
+  const { secretHash: _s, ...fields } = row;
+  const newFiles = a.newFiles ?? [];
+  // The files written by this statement are recorded by the dossier's entry (what identifies their bytes, not their names).
+  const snapshot = newFiles.length ? { ...fields, files: newFiles.map((f) => ({ id: f.id, mime: f.mime, size: f.size, sha256: f.sha256 })) } : fields;
   const opened: Opened = { id: row.id, code, secret, state: row.state };
   const links = a.body.documents.map((d) => ({ dossierId: row.id, fileId: d.fileId, name: d.name, kind: 'application' as const, stepSeq: 1, createdBy: ctx.actor?.id ?? null }));
   await startCase(tx, ctx, {
@@ -130,9 +152,15 @@ async function openDossier(tx: Tx, ctx: WorkflowCtx, a: OpenArgs, also?: (opened
     now: a.now,
     alongside: alongside(
       {
-        key: `dossier_open:${links.length}`,
-        build: () => [dossierInsertTemplate(tx, 'dossier'), auditInsertTemplate(tx, 'created'), ...(links.length ? [documentLinksTemplate(tx, links.length, 'doc')] : [])],
+        key: `dossier_open:${links.length}:${newFiles.length}`,
+        build: () => [
+          ...(newFiles.length ? [fileInsertTemplate(tx, newFiles.length, 'file')] : []),
+          dossierInsertTemplate(tx, 'dossier'),
+          auditInsertTemplate(tx, 'created'),
+          ...(links.length ? [documentLinksTemplate(tx, links.length, 'doc')] : []),
+        ],
         values: {
+          ...fileInsertValues(newFiles, 'file'),
           ...dossierInsertValues(row, 'dossier'),
           ...auditInsertValues(ctx, { action: 'dossier.create', entityType: ENTITY, entityId: row.id, unitId: a.unit.id, after: snapshot }, 'created'),
           ...documentLinksValues(links, 'doc'),
@@ -155,6 +183,7 @@ export async function submitOnline(
   body: PublicSubmitBody,
   now: Date = clock.now(),
   claim: IdempotencyClaim | null = null,
+  newFiles: readonly NewFile[] = [],
 ): Promise<PublicSubmitResult> {
   const { lang } = meta;
   const proc = await procedureOf(tx, body.procedureCode, lang);
@@ -167,7 +196,7 @@ export async function submitOnline(
   if (!unit || !isActiveOn(todayVn(now), unit.validFrom, unit.validTo))
     throw dossierErrors.field(lang, 'body.unitId', 'Không tìm thấy đơn vị đang hoạt động', 'No such unit in operation');
   await checkCoverage(tx, proc, unit, lang, 'body.unitId');
-  await checkDocuments(tx, body.documents, true, lang);
+  await checkDocuments(tx, body.documents, true, lang, 'body.documents', newFiles);
   const ctx: CitizenCtx = { actor: null, citizen: { label: body.applicant.name }, requestId: meta.requestId, ip: meta.ip, lang };
   const answer = (o: Opened): PublicSubmitResult => ({ id: o.id, code: o.code, secret: o.secret, trackingUrl: trackingUrl(o.code), state: o.state });
   const out = await openDossier(
@@ -183,6 +212,7 @@ export async function submitOnline(
       now,
       startNote: body.note || null,
       citizenId: meta.citizenId ?? null,
+      newFiles,
     },
     (o) => idempotencyAlongside(tx, claim, 201, answer(o)),
   );

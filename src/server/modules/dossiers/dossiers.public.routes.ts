@@ -9,6 +9,8 @@ import { replyPdf } from '../../platform/pdf/http';
 import { perCodeLimit, SECRET_HEADER, TRACKING_PER_IP_PER_MIN } from '../../platform/tracking/limits';
 import { citizenAct } from './dossiers.citizen';
 import { submitOnline } from './dossiers.intake';
+import { readSubmission } from './dossiers.submit-files';
+import { filesDir } from '../../platform/files/files.service';
 import { renderPublicReceipt } from './forms/forms.service';
 import { rateDossier } from './dossiers.ratings';
 import { provenDossier, trackDossier, type DossierProof } from './dossiers.track';
@@ -47,6 +49,35 @@ export const publicDossierRoutes: FastifyPluginAsyncZod = async (app) => {
       const scope = citizenId ? `citizen-account:${citizenId}` : `guest:${req.ip}`;
       // The answer is stored under the key by the statement that opens the dossier.
       return idempotentAtOnce(db, req, reply, (claim) => db.transaction(async (tx) => ({ status: 201, body: await submitOnline(tx, meta, req.body, undefined, claim) })), { scope });
+    },
+  );
+
+  app.post(
+    '/api/public/dossiers/with-files',
+    {
+      schema: {
+        tags,
+        summary:
+          'Nộp hồ sơ trực tuyến kèm tệp trong một yêu cầu (multipart: trường "dossier" là JSON như khi nộp hồ sơ, giấy tờ { "part", "name" } trỏ tới trường chứa tệp) / submit a dossier with its files in one multipart request',
+        consumes: ['multipart/form-data'],
+        response: { 201: PublicSubmitResult },
+      },
+      config: { rateLimit: { max: SUBMISSIONS_PER_MIN, timeWindow: '1 minute' } },
+    },
+    async (req, reply) => {
+      const citizenId = req.citizen?.id ?? null;
+      const lang = langOf(req);
+      const meta = { requestId: req.id, ip: req.ip, lang, citizenId };
+      const scope = citizenId ? `citizen-account:${citizenId}` : `guest:${req.ip}`;
+      // The files are on disk before the transaction; their rows, the dossier and the stored answer are one statement.
+      const { body, newFiles, digest } = await readSubmission(req, filesDir(app.config.DANVAN_DATA_DIR), lang);
+      return idempotentAtOnce(
+        db,
+        req,
+        reply,
+        (claim) => db.transaction(async (tx) => ({ status: 201, body: await submitOnline(tx, meta, body, undefined, claim, newFiles) })),
+        { scope, request: digest },
+      );
     },
   );
 

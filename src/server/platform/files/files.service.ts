@@ -6,9 +6,11 @@ import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { eq, inArray } from 'drizzle-orm';
+import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FileView } from '../../../common/dossiers.schema';
 import type { Tx } from '../../db/client';
+import { placeholderRows, placeholderValues } from '../../db/compiled';
 import { files } from '../../db/schema';
 import { auditCte } from '../audit/audit';
 import { AppError, errors } from '../errors';
@@ -62,7 +64,7 @@ class Tail {
   }
 }
 
-interface Stored {
+export interface Stored {
   sha256: string;
   size: number;
   storageKey: string;
@@ -80,16 +82,24 @@ async function madeDir(folder: string): Promise<void> {
 }
 
 /**
- * Writes the multipart field `file` to `<dir>/tmp/<random>` while hashing it, checks size and type,
- * then renames it to `<dir>/<sha[0:2]>/<sha>` (rename is atomic on one file system, so a reader never
- * sees a partial file; an identical upload already there is replaced by the same bytes, and a reader
- * of the old one keeps reading it). The start and the end of the file are kept in memory on the way,
- * so the file is written once and never read back.
+ * Writes the multipart field `file` to disk (see `storePart`); a request without it is a 400.
  */
 export async function receiveUpload(req: FastifyRequest, dir: string, maxBytes = MAX_FILE_BYTES): Promise<Stored> {
   if (!req.isMultipart()) throw fileErrors.missing();
   const part = await req.file({ limits: { fileSize: maxBytes, files: 1 }, throwFileSizeLimit: false });
   if (!part || part.fieldname !== 'file') throw fileErrors.missing();
+  return storePart(part, dir, maxBytes);
+}
+
+/**
+ * Writes a multipart file part to `<dir>/tmp/<random>` while hashing it, checks size and type,
+ * then renames it to `<dir>/<sha[0:2]>/<sha>` (rename is atomic on one file system, so a reader never
+ * sees a partial file; an identical upload already there is replaced by the same bytes, and a reader
+ * of the old one keeps reading it). The start and the end of the file are kept in memory on the way,
+ * so the file is written once and never read back. The part's stream is read to its end, also on
+ * an error. `maxBytes` must be the limit the part was parsed with (a longer one comes truncated).
+ */
+export async function storePart(part: MultipartFile, dir: string, maxBytes = MAX_FILE_BYTES): Promise<Stored> {
   const tmpDir = path.join(dir, 'tmp');
   await madeDir(tmpDir);
   const tmp = path.join(tmpDir, `${randomUUID()}.part`);
@@ -123,11 +133,29 @@ export async function receiveUpload(req: FastifyRequest, dir: string, maxBytes =
     });
     return { sha256, size, storageKey, name: nameFor(part.filename, type), mime: type.mime };
   } catch (err) {
+    part.file.resume();
     await rm(tmp, { force: true });
     // A folder removed while the server runs is made again by the next upload.
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') made.clear();
     throw err;
   }
+}
+
+const FILE_COLUMNS = ['id', 'sha256', 'name', 'mime', 'size', 'storageKey', 'createdBy'] as const satisfies readonly (keyof typeof files.$inferInsert)[];
+type FileInsert = Stored & { id: string; createdBy: string | null };
+
+/** The rows of files stored by `storePart`, to insert in the statement of the record that holds them (see `fileInsertTemplate`). */
+export function fileRowsOf(stored: readonly Stored[], createdBy: string | null): FileInsert[] {
+  return stored.map((s) => ({ ...s, id: randomUUID(), createdBy }));
+}
+
+/** The files' insert with placeholders (`<prefix><i>_<column>`), for a statement built once per count; `fileInsertValues` gives the values. */
+export function fileInsertTemplate(db: Tx, count: number, prefix: string) {
+  return db.insert(files).values(placeholderRows(FILE_COLUMNS, count, prefix) as unknown as FileInsert[]);
+}
+
+export function fileInsertValues(rows: readonly FileInsert[], prefix: string): Record<string, unknown> {
+  return placeholderValues(FILE_COLUMNS, rows, prefix);
 }
 
 /**
