@@ -10,8 +10,8 @@
 //     [--phases ceiling,lifecycles,duplicates] [--answer minimal|view] [--pg-stats] [--cpu-prof DIR] [--generate-only] [--out FILE.json]
 //     [--pin server|none] [--step-cpu]
 //
-// --answer: what the case actions of the lifecycles ask for: `minimal` (Prefer: return=minimal, where the
-// case stands, as an integration would) or `view` (the whole case page, as the web app does).
+// --answer: what the lifecycles' requests ask for: `minimal` (Prefer: return=minimal, where the letter
+// and its case stand, as an integration would) or `view` (the whole letter and case pages, as the web app does).
 //
 // BENCH_DATABASE_URL uses an existing (empty or previously generated) database instead of a cluster
 // of its own. Ports 3570 (server), 3571 (PostgreSQL), 3572 (bare route) unless --port-base says otherwise.

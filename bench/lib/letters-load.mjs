@@ -37,9 +37,10 @@ async function lifecycles(teams) {
     const t = teams[worker % teams.length];
     const letter = petition(n++);
     const classification = { cases: [{ type: 'petition', summary: letter.subject, target: 'Ủy ban nhân dân xã', checks: PETITION_CHECKS }] };
-    const rec = await step('record_classify', () => call('POST', '/api/letters', { headers: t.desk.write(), body: { ...letter, classification }, expect: 201, what: 'record_classify' }));
+    // Recorded as an integration would, with the minimal answer (the letter's and its case's ids and states) unless the run measures whole pages.
+    const rec = await step('record_classify', () => call('POST', '/api/letters', { headers: actionHeaders(t.desk), body: { ...letter, classification }, expect: 201, what: 'record_classify' }));
     const caseId = rec.letter.cases[0].id;
-    // The case's actions ask for the minimal answer (its state and seq) unless the run measures whole pages (--answer view).
+    // The case's actions too (--answer view: the pages).
     const act = (name, kind, who, body) => step(name, () => call('POST', `/api/letter-cases/${caseId}/actions/${kind}`, { headers: actionHeaders(who), body, what: name }));
     await act('accept_assign', 'accept', t.leader, { assigneeId: t.specialistId });
     await act('submit_report', 'submit_report', t.specialist, { data: { report: 'Đã kiểm tra thực địa: mặt đường hư hỏng khoảng 200 m², đề xuất đưa vào kế hoạch năm tới.' } });

@@ -9,7 +9,7 @@ export function letterReport(r) {
   const rows = [];
   const row = (figure, value, target, vs, ok) => rows.push(`| ${figure} | ${value} | ${target} | ${vs} | ${pass(ok)} |`);
   ceilingRows(p, row);
-  if (p.lifecycles) lifecycleRows(p.lifecycles, bare, row, `a petition from the desk to the answer: recorded and classified at once, accepted naming the handler, reported, answered; case actions with ${answersOf(p.lifecycles)}`);
+  if (p.lifecycles) lifecycleRows(p.lifecycles, bare, row, `a petition from the desk to the answer: recorded and classified at once, accepted naming the handler, reported, answered; ${answersOf(p.lifecycles)}`);
   const cost = p.lifecycles?.perLifecycle;
   if (cost) {
     row(`CPU per lifecycle, server / PostgreSQL (all ${cost.lifecycles} lifecycles of the phase)`, `${cost.serverCpuMs} ms / ${cost.postgresCpuMs} ms`, '', '', null);

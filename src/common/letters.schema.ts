@@ -371,3 +371,11 @@ export type CaseActionAck = z.infer<typeof CaseActionAck>;
 
 export const StaffLetterResult = z.object({ letter: LetterView, secret: z.string(), trackingUrl: z.string() });
 export type StaffLetterResult = z.infer<typeof StaffLetterResult>;
+
+/** The answer to recording a letter with `Prefer: return=minimal`: where the letter and the cases it opened stand, nothing of its content or writer. */
+export const StaffLetterAck = z.object({
+  letter: z.object({ id: z.uuid(), code: z.string(), state: z.string(), seq: z.number().int(), unitId: z.uuid(), dueAt: z.string().nullable(), cases: z.array(CaseActionAck) }),
+  secret: z.string(),
+  trackingUrl: z.string(),
+});
+export type StaffLetterAck = z.infer<typeof StaffLetterAck>;

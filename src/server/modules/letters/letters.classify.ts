@@ -1,6 +1,7 @@
 // Classification by content: the letter is split into cases, each with its type, eligibility checks and workflow; a denunciation seals the writer for good.
 import { randomUUID } from 'node:crypto';
-import type { CaseClassification, ClassifyBody, LetterView } from '../../../common/letters.schema';
+import { sql } from 'drizzle-orm';
+import type { CaseClassification, ClassifyBody, LetterView, StaffLetterAck } from '../../../common/letters.schema';
 import type { Tx } from '../../db/client';
 import type { Ctx } from '../../platform/auth/actor';
 import { errors, type FieldIssue } from '../../platform/errors';
@@ -19,7 +20,7 @@ import { updateLetterAndRead, type LetterWithUnit } from './letters.queries';
 import type { CaseRow, CaseWithUnits } from './letter-cases.queries';
 import { insertOpenedCase } from './letter-cases.writes';
 import { findLetterWithHistory, letterPageFrom, letterPageSql } from './letters.page.queries';
-import { toLetterView } from './letters.views';
+import { toLetterAck, toLetterView } from './letters.views';
 import { CASE_ENTITY, LETTER_ENTITY, letterWorkflow, workflowOfType } from './letters.workflows';
 
 type PlannedUnit = Pick<UnitRow, 'id' | 'path' | 'name'>;
@@ -70,7 +71,27 @@ export async function classifyLetter(tx: Tx, ctx: Ctx, id: string, body: Classif
  * The classification of a letter the caller holds (read locked and visible, or just opened in this
  * transaction, letters.intake.ts) with its intake history: the workflow's checks, then the contents'.
  */
+/** A classification written: the letter and its new cases as this transaction holds them, its history, and the page's reads when asked for. */
+interface Classified {
+  after: LetterWithUnit;
+  cases: CaseWithUnits[];
+  steps: Step[];
+  read: unknown;
+}
+
+/** Classifies a letter already held (and checked) by the caller: its page as the answer. */
 export async function classifyHeld(tx: Tx, ctx: Ctx, held: { letter: LetterWithUnit; steps: Step[] }, body: ClassifyBody, now: Date, at: string): Promise<LetterView> {
+  const w = await classifyWrite(tx, ctx, held, body, now, at, true);
+  return toLetterView(tx, ctx, w.after, now, { cases: w.cases, steps: w.steps, page: letterPageFrom(w.read as Parameters<typeof letterPageFrom>[0]) });
+}
+
+/** The same, answered minimally (`Prefer: return=minimal` on recording): where the letter and its cases stand; the page is not read. */
+export async function classifyHeldMinimal(tx: Tx, ctx: Ctx, held: { letter: LetterWithUnit; steps: Step[] }, body: ClassifyBody, now: Date, at: string): Promise<StaffLetterAck['letter']> {
+  const w = await classifyWrite(tx, ctx, held, body, now, at, false);
+  return toLetterAck(ctx, w.after, w.cases);
+}
+
+async function classifyWrite(tx: Tx, ctx: Ctx, held: { letter: LetterWithUnit; steps: Step[] }, body: ClassifyBody, now: Date, at: string, page: boolean): Promise<Classified> {
   const { letter, steps } = held;
   const id = letter.id;
   const def = letterWorkflow(letter.workflowCode);
@@ -102,7 +123,7 @@ export async function classifyHeld(tx: Tx, ctx: Ctx, held: { letter: LetterWithU
     tx,
     id,
     { state: res.state, seq: res.step.seq, dueAt: null, classifiedAt: now, ...intakeEndColumns(letter.writerSealed, protect) },
-    letterPageSql(id, all, { agencies: [letter.agencyId] }),
+    page ? letterPageSql(id, all, { agencies: [letter.agencyId] }) : sql<null>`null`,
   );
   // The letter and its new cases as this transaction wrote them: a letter to classify is held by no other case.
   const after: LetterWithUnit = { ...letter, ...row };
@@ -115,7 +136,7 @@ export async function classifyHeld(tx: Tx, ctx: Ctx, held: { letter: LetterWithU
     writerName: after.writerName,
   }));
   await notifyWriter(tx, after, { template: 'letter.classified', cases, now });
-  return toLetterView(tx, ctx, after, now, { cases, steps: all, page: letterPageFrom(read) });
+  return { after, cases, steps: all, read };
 }
 
 async function openCase(tx: Tx, ctx: Ctx, letter: LetterWithUnit, p: Planned, ordinal: number, now: Date, dataPath: string): Promise<CaseRow> {

@@ -1,5 +1,5 @@
 // Receiving a letter: on the portal by a guest, or recorded by an officer (desk, post, forwarded); code, secret, sealed identity and the intake workflow in one transaction.
-import type { LetterChannel, LetterType, LetterView, PublicLetterBody, PublicLetterResult, StaffLetterBody, StaffLetterResult } from '../../../common/letters.schema';
+import type { LetterChannel, LetterType, PublicLetterBody, PublicLetterResult, StaffLetterAck, StaffLetterBody, StaffLetterResult } from '../../../common/letters.schema';
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../../db/client';
 import { auditCte } from '../../platform/audit/audit';
@@ -14,14 +14,14 @@ import { startCase, startDue, type CitizenCtx, type StartArgs, type Step, type W
 import { cachedAgency, cachedUnit } from '../org/org.cache';
 import { isActiveOn, todayVn } from '../org/org.guards';
 import type { UnitRow } from '../org/units.service';
-import { classifyHeld } from './letters.classify';
+import { classifyHeld, classifyHeldMinimal } from './letters.classify';
 import { clock } from './letters.clock';
 import { notifyWriter } from './letters.notify';
 import { allocateLetterCode } from './letters.codes';
 import { letterErrors } from './letters.errors';
 import { identityOf, sealIdentity, sealName, writerKeys } from './letters.identity';
 import { insertLetter, letterFileIds, linkLetterFiles, type LetterWithUnit } from './letters.queries';
-import { toLetterView } from './letters.views';
+import { toLetterAck, toLetterView } from './letters.views';
 import { INTAKE_WORKFLOW, LETTER_ENTITY, letterWorkflow } from './letters.workflows';
 
 /** Where the writer follows the letter (the web's tracking page; the secret is typed or read from the receipt). */
@@ -150,7 +150,13 @@ export async function submitPublicLetter(
  * agency; with a `classification`, classifies it in the same transaction as POST /api/letters/:id/classify
  * would (its permission, checks, history and messages; its errors under `body.classification`).
  */
-export async function recordLetter(tx: Tx, ctx: Ctx, body: StaffLetterBody, now: Date = clock.now()): Promise<StaffLetterResult> {
+export async function recordLetter(tx: Tx, ctx: Ctx, body: StaffLetterBody, now?: Date): Promise<StaffLetterResult>;
+export async function recordLetter(tx: Tx, ctx: Ctx, body: StaffLetterBody, now: Date | undefined, minimal: true): Promise<StaffLetterAck>;
+/**
+ * POST /api/letters (see above); `minimal` (`Prefer: return=minimal`): answers where the letter and
+ * its cases stand instead of its page, which is then neither read nor built.
+ */
+export async function recordLetter(tx: Tx, ctx: Ctx, body: StaffLetterBody, now: Date = clock.now(), minimal = false): Promise<StaffLetterResult | StaffLetterAck> {
   const { lang } = ctx;
   const unit = await cachedUnit(tx, body.unitId ?? ctx.actor.unitId);
   if (!unit) throw letterErrors.field(lang, 'body.unitId', 'Không tìm thấy đơn vị', 'No such unit');
@@ -184,8 +190,9 @@ export async function recordLetter(tx: Tx, ctx: Ctx, body: StaffLetterBody, now:
     forwarded: body.forwardedFrom ?? null,
     note: body.note || null,
   });
-  const answer = (letter: LetterView): StaffLetterResult => ({ letter, secret: out.secret, trackingUrl: letterTrackingUrl(out.letter.code) });
+  const answer = <L>(letter: L) => ({ letter, secret: out.secret, trackingUrl: letterTrackingUrl(out.letter.code) });
   // Classified as opened here, with its start: nobody else sees the letter before the commit.
+  if (minimal) return answer(body.classification ? await classifyHeldMinimal(tx, ctx, out, body.classification, now, 'body.classification') : toLetterAck(ctx, out.letter, []));
   if (body.classification) return answer(await classifyHeld(tx, ctx, out, body.classification, now, 'body.classification'));
   // A new letter: no case holds it yet, its history is the start just recorded.
   return answer(await toLetterView(tx, ctx, out.letter, now, { cases: [], steps: out.steps }));

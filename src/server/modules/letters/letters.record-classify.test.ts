@@ -2,7 +2,7 @@
 // letter, cases, history, audit entries and messages as the two requests, all or nothing, once per key.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseView, LetterView, StaffLetterResult } from '../../../common/letters.schema';
+import type { CaseView, LetterView, StaffLetterAck, StaffLetterResult } from '../../../common/letters.schema';
 import { queryRows } from '../../db/rows';
 import type { TestClient } from '../../testing/harness';
 import { anBinhStaff, classifyOk, content, countRows, errorOf, fieldPaths, record, recordOk, startLetterApp } from './letters.test-helpers';
@@ -109,6 +109,32 @@ describe('recording a letter with its classification', () => {
     // Recorded for a unit outside the officer's scope.
     expect((await record(tiepdan, { unitId: binhMinh, classification: classification() })).statusCode).toBe(403);
     expect(await counts()).toEqual(before);
+  });
+
+  it('answers where the letter and its cases stand, and nothing of the writer, to Prefer: return=minimal', async () => {
+    const minimal = { prefer: 'return=minimal', 'idempotency-key': 'letters-record-minimal-0001' };
+    const res = await record(tiepdan, { classification: { cases: [content('petition'), content('feedback')] } }, minimal);
+    expect(res.statusCode, res.body).toBe(201);
+    const ack = res.json<StaffLetterAck>();
+    expect(Object.keys(ack.letter).sort()).toEqual(['cases', 'code', 'dueAt', 'id', 'seq', 'state', 'unitId']);
+    expect(ack.letter).toMatchObject({ state: 'classified', seq: 2, dueAt: null });
+    expect(ack.letter.cases.map((c) => [c.code, c.state, c.visible])).toEqual([
+      [`${ack.letter.code}.1`, 'to_process', true],
+      [`${ack.letter.code}.2`, 'to_process', true],
+    ]);
+    expect(ack.secret).toBeTruthy();
+    expect(res.body).not.toContain('Nguyễn Văn Khiếu');
+    // The letter and its cases are the ones its page shows; a retry gets the same answer.
+    const page = (await tiepdan.get(`/api/letters/${ack.letter.id}`)).json<LetterView>();
+    expect(page.cases.map((c) => [c.id, c.state, c.dueAt])).toEqual(ack.letter.cases.map((c) => [c.id, c.state, c.dueAt]));
+    expect(page.steps.map((s) => s.action)).toEqual(['start', 'classify']);
+    const again = await record(tiepdan, { classification: { cases: [content('petition'), content('feedback')] } }, minimal);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json<StaffLetterAck>()).toEqual(ack);
+    // Without a classification: the letter as received, no case yet.
+    const plain = (await record(tiepdan, {}, { prefer: 'return=minimal' })).json<StaffLetterAck>();
+    expect(plain.letter).toMatchObject({ state: 'received', seq: 1, cases: [] });
+    expect(plain.letter.dueAt).not.toBeNull();
   });
 
   it('records and classifies once for a retry with the same Idempotency-Key', async () => {

@@ -1,7 +1,7 @@
 // HTTP routes of letters for staff: intake, the letters list and the case inbox, counts, a letter and its audited identity, classification, case actions.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CaseActionAck, CaseActionBody, CaseView, ClassifyBody, LetterView, StaffLetterBody, StaffLetterResult, WriterView } from '../../../common/letters.schema';
+import { CaseActionAck, CaseActionBody, CaseView, ClassifyBody, LetterView, StaffLetterAck, StaffLetterBody, StaffLetterResult, WriterView } from '../../../common/letters.schema';
 import { CaseListQuery, CasePage, LetterCounts, LetterListQuery, LetterPage } from '../../../common/letters-inbox.schema';
 import { AssigneeList, AssigneeQuery } from '../../../common/dossier-pickers.schema';
 import { ActionParams } from '../../../common/workflow.schema';
@@ -40,11 +40,13 @@ export const letterRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Tiếp nhận đơn tại nơi tiếp dân, qua bưu chính hoặc do cơ quan khác chuyển đến; gửi kèm classification để phân loại ngay / record a letter, with classification to classify it at once (send an Idempotency-Key to make retries safe)',
         body: StaffLetterBody,
-        response: { 201: StaffLetterResult },
+        response: { 201: z.union([StaffLetterResult, StaffLetterAck]) },
       },
     },
     async (req, reply) => {
       const ctx = ctxOf(req);
+      // Prefer: return=minimal (an integration recording letters): the letter's and its cases' ids, codes and states, not the page.
+      if (wantsMinimal(req)) return idempotent(db, req, reply, async (tx) => ({ status: 201, body: await recordLetter(tx, ctx, req.body, undefined, true) }));
       return idempotent(db, req, reply, async (tx) => ({ status: 201, body: await recordLetter(tx, ctx, req.body) }));
     },
   );

@@ -10,6 +10,7 @@ import {
   type LetterSummary,
   type LetterType,
   type LetterView,
+  type StaffLetterAck,
 } from '../../../common/letters.schema';
 import type { Tx } from '../../db/client';
 import type { Actor, Ctx } from '../../platform/auth/actor';
@@ -22,9 +23,9 @@ import { availableActions, dueStatus } from '../../platform/workflow/engine';
 import type { StepNames } from '../../platform/workflow/names';
 import { actionLabel, isTerminal, stateLabel, stepFields, toActionView } from '../../platform/workflow/views';
 import { history, type Step } from '../../platform/workflow/workflow.service';
-import { identityStatus, mayRevealIdentity, type CasePlace } from './letters.access';
+import { canSeeCase, identityStatus, mayRevealIdentity, type CasePlace } from './letters.access';
 import { openIdentity, openName, presenceOf, toWriterView } from './letters.identity';
-import type { LetterWithUnit } from './letters.queries';
+import type { LetterRow, LetterWithUnit } from './letters.queries';
 import { casesHoldingLetter, type CaseRow, type CaseWithUnits } from './letter-cases.queries';
 import { alertsView } from './letters.escalation';
 import { casePageOf, letterPageOf, type CaseLetterRow, type CasePage, type LetterFileRow, type LetterPage } from './letters.page.queries';
@@ -46,6 +47,11 @@ function due(def: WorkflowDefinition, state: string, dueAt: Date | null, cal: Wo
 /** The minimal answer to a case action: where it stands, nothing of the writer or the letter's words. */
 export function toCaseAck(c: Pick<CaseRow, 'id' | 'code' | 'state' | 'seq' | 'unitId' | 'assigneeId' | 'dueAt'>, visible: boolean): CaseActionAck {
   return { id: c.id, code: c.code, state: c.state, seq: c.seq, unitId: c.unitId, assigneeId: c.assigneeId, dueAt: iso(c.dueAt), visible };
+}
+
+/** The minimal answer to recording a letter: where it and the cases it opened stand (each with whether the user sees it). */
+export function toLetterAck(ctx: Ctx, l: Pick<LetterRow, 'id' | 'code' | 'state' | 'seq' | 'unitId' | 'dueAt'>, cases: readonly CaseWithUnits[]): StaffLetterAck['letter'] {
+  return { id: l.id, code: l.code, state: l.state, seq: l.seq, unitId: l.unitId, dueAt: iso(l.dueAt), cases: cases.map((c) => toCaseAck(c, canSeeCase(ctx.actor, c))) };
 }
 
 export function toCaseSummary(c: CaseWithUnits, lang: Lang, cal: WorkingCalendar, now: Date): CaseSummary {
