@@ -14,8 +14,9 @@
 // dossier in one multipart request (POST /api/public/dossiers/with-files), or `separate`, uploaded
 // first (POST /api/public/files) and named by the submission, as the web app's form does.
 //
-// --pin: `server` (the default) runs the product's server on the first core and PostgreSQL and the
-// load generator on the others; `none` leaves them to the scheduler. --step-cpu: the server's and
+// --pin: `none` (the default) leaves the processes to the scheduler; `server` runs the product's
+// server on the first core and PostgreSQL and the load generator on the others (PostgreSQL then
+// has one core: not for the statistics). --step-cpu: the server's and
 // PostgreSQL's CPU of each kind of request, exact with --lifecycle-connections 1.
 //
 // --answer: what the lifecycles' actions ask for: `minimal` (Prefer: return=minimal, the inbox row,
@@ -27,7 +28,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { ensureStructure, generateDossiers } from './lib/generate.mjs';
-import { checkMarker, COMMON_OPTIONS, commonOptions, log, numberOption, openBenchDatabase, readSettings, serveAndLoad, topStatements } from './lib/orchestrate.mjs';
+import { checkMarker, vacuumKept, COMMON_OPTIONS, commonOptions, log, numberOption, openBenchDatabase, readSettings, serveAndLoad, topStatements } from './lib/orchestrate.mjs';
 import { machine, report } from './lib/report.mjs';
 import { STAFF_OF_UNITS, UNITS_VIEW } from './lib/structure.sql.mjs';
 
@@ -62,8 +63,10 @@ await ensureStructure(dbUrl, opts.communes, log);
 const db = new pg.Client({ connectionString: dbUrl });
 await db.connect();
 const [{ n: existing }] = (await db.query('select count(*)::int as n from dossiers')).rows;
-if (existing > 1000) checkMarker(marker, a['keep-data'], existing, 'dossiers');
-else {
+if (existing > 1000) {
+  checkMarker(marker, a['keep-data'], existing, 'dossiers');
+  await vacuumKept(db, ['dossiers']);
+} else {
   await generateDossiers(dbUrl, { count: opts.dossiers, now: new Date(), log });
   if (marker) writeFileSync(marker, JSON.stringify({ dossiers: opts.dossiers, communes: opts.communes, generatedAt: new Date().toISOString() }) + '\n');
 }

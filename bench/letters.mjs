@@ -22,7 +22,7 @@ import { ensureStructure } from './lib/generate.mjs';
 import { generateLetters } from './lib/letters-generate.mjs';
 import { ADD_RECEPTION, LETTER_STAFF } from './lib/letters.sql.mjs';
 import { letterReport } from './lib/letters-report.mjs';
-import { checkMarker, COMMON_OPTIONS, commonOptions, log, numberOption, openBenchDatabase, readSettings, runTs, serveAndLoad, topStatements } from './lib/orchestrate.mjs';
+import { checkMarker, vacuumKept, COMMON_OPTIONS, commonOptions, log, numberOption, openBenchDatabase, readSettings, runTs, serveAndLoad, topStatements } from './lib/orchestrate.mjs';
 import { machine } from './lib/report.mjs';
 
 const { values: a } = parseArgs({
@@ -48,8 +48,10 @@ const db = new pg.Client({ connectionString: dbUrl });
 await db.connect();
 await db.query(ADD_RECEPTION);
 const [{ n: existing }] = (await db.query('select count(*)::int as n from letters')).rows;
-if (existing > 1000) checkMarker(marker, a['keep-data'], existing, 'letters');
-else {
+if (existing > 1000) {
+  checkMarker(marker, a['keep-data'], existing, 'letters');
+  await vacuumKept(db, ['letters', 'letter_cases']);
+} else {
   runTs('bench/lib/letters-writers.ts', { DATABASE_URL: dbUrl, DANVAN_IDENTITY_KEY: bdb.identityKey, BENCH_WRITERS: String(opts.writers) });
   await generateLetters(dbUrl, { count: opts.letters, now: new Date(), writers: opts.writers, log });
   if (marker) writeFileSync(marker, JSON.stringify({ letters: opts.letters, writers: opts.writers, communes: opts.communes, generatedAt: new Date().toISOString() }) + '\n');
