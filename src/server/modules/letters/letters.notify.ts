@@ -1,7 +1,7 @@
 // Messages to the writer of a letter (received, classified, accepted, forwarded, guided, returned, resolved or answered, published, reopened), through the outbox; a protected writer's contact is sealed there.
 import { LETTER_TYPE_LABELS, type LetterType } from '../../../common/letters.schema';
 import type { Tx } from '../../db/client';
-import { noticeMessages, notificationsInsert, publicLink, type Notice, type OutgoingMessage } from '../../platform/notify/outbox';
+import { insertNotifications, noticeMessages, publicLink, type Notice, type OutgoingMessage } from '../../platform/notify/outbox';
 import { vnShortDate } from '../../platform/pdf/vn-format';
 import { identityStatus } from './letters.access';
 import { openIdentity } from './letters.identity';
@@ -209,7 +209,6 @@ export async function writerMessages(db: Tx, letter: string | LetterWithUnit, e:
 /** Enqueues the event's messages to the writer (`writerMessages`) inside the event's transaction; returns how many. */
 export async function notifyWriter(tx: Tx, letter: string | LetterWithUnit, e: LetterEvent): Promise<number> {
   const msgs = await writerMessages(tx, letter, e);
-  const insert = notificationsInsert(tx, msgs, e.now);
-  if (insert) await insert;
+  await insertNotifications(tx, msgs, e.now);
   return msgs.length;
 }

@@ -1,7 +1,7 @@
 // Writing messages to the outbox inside the caller's transaction: a rolled-back event sends nothing, a committed one is never lost.
 import { normalizeEmail, normalizePhone } from '../../../common/contacts';
 import type { Tx } from '../../db/client';
-import { placeholderRows, placeholderValues } from '../../db/compiled';
+import { compiled, placeholderRows, placeholderValues, runCompiled } from '../../db/compiled';
 import { notifications } from '../../db/schema';
 import { sealRecipient } from './recipients';
 import type { Alongside } from '../workflow/workflow.record';
@@ -26,8 +26,7 @@ export async function enqueueNotification(tx: Tx, msg: OutgoingMessage, now: Dat
 
 /** Several messages in one insert (one event told by email and by text message). */
 async function enqueueNotifications(tx: Tx, msgs: readonly OutgoingMessage[], now: Date): Promise<void> {
-  const insert = notificationsInsert(tx, msgs, now);
-  if (insert) await insert;
+  await insertNotifications(tx, msgs, now);
 }
 
 /** The outbox row of a message. */
@@ -49,10 +48,15 @@ function rowOf(msg: OutgoingMessage, now: Date) {
 type OutboxRow = ReturnType<typeof rowOf>;
 const OUTBOX_COLUMNS = ['channel', 'recipient', 'subject', 'body', 'template', 'entityType', 'entityId', 'sensitive', 'nextAttemptAt', 'createdAt'] as const satisfies readonly (keyof OutboxRow)[];
 
-/** The insert of several messages into the outbox, not yet run (null for none). */
-export function notificationsInsert(tx: Tx, msgs: readonly OutgoingMessage[], now: Date) {
-  if (!msgs.length) return null;
-  return tx.insert(notifications).values(msgs.map((msg) => rowOf(msg, now)));
+/** The messages' insert into the outbox, a statement of its own in the caller's transaction, built once per number of messages. */
+export async function insertNotifications(tx: Tx, msgs: readonly OutgoingMessage[], now: Date): Promise<void> {
+  if (!msgs.length) return;
+  const insert = compiled(tx, `outbox_insert:${msgs.length}`, () => outboxInsertTemplate(tx, msgs.length));
+  await runCompiled(tx, insert, placeholderValues(OUTBOX_COLUMNS, msgs.map((msg) => rowOf(msg, now)), 'msg'));
+}
+
+function outboxInsertTemplate(tx: Tx, count: number) {
+  return tx.insert(notifications).values(placeholderRows(OUTBOX_COLUMNS, count, 'msg') as unknown as (typeof notifications.$inferInsert)[]);
 }
 
 /**
@@ -62,7 +66,7 @@ export function notificationsInsert(tx: Tx, msgs: readonly OutgoingMessage[], no
 export function outboxAlongside(tx: Tx, msgs: readonly OutgoingMessage[], now: Date): Alongside {
   return {
     key: `outbox:${msgs.length}`,
-    build: () => (msgs.length ? [tx.insert(notifications).values(placeholderRows(OUTBOX_COLUMNS, msgs.length, 'msg') as unknown as (typeof notifications.$inferInsert)[])] : []),
+    build: () => (msgs.length ? [outboxInsertTemplate(tx, msgs.length)] : []),
     values: placeholderValues(OUTBOX_COLUMNS, msgs.map((msg) => rowOf(msg, now)), 'msg'),
   };
 }
