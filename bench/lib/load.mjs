@@ -106,8 +106,9 @@ async function lifecycles(teams, procedureCode, workflow) {
     const done = await act('return_result', t.desk, { data: { feesCollected: 0 } });
     if (done.state !== 'returned') throw new Error(`lifecycle ended in ${done.state}`);
   });
-  const intake = cfg.intake === 'desk' ? 'desk' : cfg.upload === 'separate' ? 'online (a 15 kB form uploaded first)' : 'online (a 15 kB form in the submission)';
-  return { ...r, teams: teams.length, intake: intake.replace('15 kB', `${Math.round(cfg.uploadBytes / 1000)} kB`), procedureCode, workflow, kinds };
+  const kb = `${Math.round(pdfBase.length / 1000)} kB`;
+  const intake = cfg.intake === 'desk' ? 'desk' : cfg.upload === 'separate' ? `online (a ${kb} form uploaded first)` : `online (a ${kb} form in the submission)`;
+  return { ...r, teams: teams.length, intake, procedureCode, workflow, kinds };
 }
 
 // ---------- statistics and inbox (one user, one request after the other) ----------

@@ -8,9 +8,9 @@ import { langOf } from '../../platform/locale';
 import { replyPdf } from '../../platform/pdf/http';
 import { perCodeLimit, SECRET_HEADER, TRACKING_PER_IP_PER_MIN } from '../../platform/tracking/limits';
 import { citizenAct } from './dossiers.citizen';
+import { filesDir } from '../../platform/files/files.service';
 import { submitOnline } from './dossiers.intake';
 import { readSubmission } from './dossiers.submit-files';
-import { filesDir } from '../../platform/files/files.service';
 import { renderPublicReceipt } from './forms/forms.service';
 import { rateDossier } from './dossiers.ratings';
 import { provenDossier, trackDossier, type DossierProof } from './dossiers.track';
@@ -18,6 +18,15 @@ import { provenDossier, trackDossier, type DossierProof } from './dossiers.track
 const tags = ['dossiers'];
 export const SUBMISSIONS_PER_MIN = 10;
 export { SECRET_HEADER, TRACKING_PER_CODE_PER_MIN, TRACKING_PER_IP_PER_MIN } from '../../platform/tracking/limits';
+
+/** Who submits online: the request's meta for the intake, and the scope of its idempotency key (a signed-in citizen's account, else the guest's address). */
+function submitterOf(req: FastifyRequest) {
+  const citizenId = req.citizen?.id ?? null;
+  return {
+    meta: { requestId: req.id, ip: req.ip, lang: langOf(req), citizenId },
+    scope: citizenId ? `citizen-account:${citizenId}` : `guest:${req.ip}`,
+  };
+}
 
 /** The proof a public dossier route accepts: the secret in its header (never the query string on a write). */
 function proofOf(req: FastifyRequest): DossierProof {
@@ -44,9 +53,7 @@ export const publicDossierRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       // Signed in, the dossier belongs to the citizen's account; a guest's key is scoped to the address it came from.
-      const citizenId = req.citizen?.id ?? null;
-      const meta = { requestId: req.id, ip: req.ip, lang: langOf(req), citizenId };
-      const scope = citizenId ? `citizen-account:${citizenId}` : `guest:${req.ip}`;
+      const { meta, scope } = submitterOf(req);
       // The answer is stored under the key by the statement that opens the dossier.
       return idempotentAtOnce(db, req, reply, (claim) => db.transaction(async (tx) => ({ status: 201, body: await submitOnline(tx, meta, req.body, undefined, claim) })), { scope });
     },
@@ -65,12 +72,9 @@ export const publicDossierRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { rateLimit: { max: SUBMISSIONS_PER_MIN, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
-      const citizenId = req.citizen?.id ?? null;
-      const lang = langOf(req);
-      const meta = { requestId: req.id, ip: req.ip, lang, citizenId };
-      const scope = citizenId ? `citizen-account:${citizenId}` : `guest:${req.ip}`;
+      const { meta, scope } = submitterOf(req);
       // The files are on disk before the transaction; their rows, the dossier and the stored answer are one statement.
-      const { body, newFiles, digest } = await readSubmission(req, filesDir(app.config.DANVAN_DATA_DIR), lang);
+      const { body, newFiles, digest } = await readSubmission(req, filesDir(app.config.DANVAN_DATA_DIR), meta.lang);
       return idempotentAtOnce(
         db,
         req,

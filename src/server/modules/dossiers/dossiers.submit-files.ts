@@ -66,7 +66,9 @@ export async function readSubmission(req: FastifyRequest, dir: string, lang: Lan
   }
   const parsed = PublicSubmitWithFilesBody.safeParse(raw);
   if (!parsed.success) throw zodToAppError(parsed.error, lang);
-  const rows = new Map([...stored].map(([field, s]) => [field, fileRowsOf([s], null)[0]!]));
+  const fields = [...stored.keys()];
+  const made = fileRowsOf([...stored.values()], null);
+  const rows = new Map(fields.map((field, i) => [field, made[i]!]));
   const used = new Set<string>();
   const issues: FieldIssue[] = [];
   const documents = parsed.data.documents.map((d, i) => {
@@ -80,7 +82,8 @@ export async function readSubmission(req: FastifyRequest, dir: string, lang: Lan
   for (const field of rows.keys())
     if (!used.has(field)) issues.push(say(lang, `body.${field}`, 'Tệp gửi kèm không thuộc giấy tờ nào của hồ sơ', 'The file is not one of the dossier’s documents'));
   if (issues.length) throw errors.validation(issues);
-  const newFiles = [...used].map((field) => rows.get(field)!);
+  // Every file of the form is a document's: all of them are written.
+  const newFiles = made;
   // What an idempotent retry must repeat: the dossier and the bytes of each file (not their random ids).
   const digest = { dossier: parsed.data, files: [...stored].map(([field, s]) => [field, s.sha256]) };
   return { body: { ...parsed.data, documents }, newFiles, digest };

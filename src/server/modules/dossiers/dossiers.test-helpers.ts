@@ -29,10 +29,7 @@ export async function startDossierApp(env: Record<string, string> = {}): Promise
 
 /** A multipart body with one field `file`, as a browser's form would send it. */
 export function multipart(filename: string, content: Buffer, contentType = 'application/octet-stream', field = 'file') {
-  const boundary = `----danvan${randomUUID().replace(/-/g, '')}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`);
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { payload: Buffer.concat([head, content, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return form([{ field, filename, content, type: contentType }]);
 }
 
 /** A multipart form of text fields and files, in the order given. */

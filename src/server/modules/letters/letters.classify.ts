@@ -19,7 +19,7 @@ import { intakeEndColumns } from './letters.identity';
 import { updateLetterAndRead, type LetterWithUnit } from './letters.queries';
 import type { CaseRow, CaseWithUnits } from './letter-cases.queries';
 import { insertOpenedCase } from './letter-cases.writes';
-import { findLetterWithHistory, letterPageFrom, letterPageSql } from './letters.page.queries';
+import { findLetterWithHistory, letterPageFrom, letterPageSql, type LetterPageJson } from './letters.page.queries';
 import { toLetterAck, toLetterView } from './letters.views';
 import { CASE_ENTITY, LETTER_ENTITY, letterWorkflow, workflowOfType } from './letters.workflows';
 
@@ -76,13 +76,14 @@ interface Classified {
   after: LetterWithUnit;
   cases: CaseWithUnits[];
   steps: Step[];
-  read: unknown;
+  /** The page's reads, when asked for. */
+  read: LetterPageJson | null;
 }
 
 /** Classifies a letter already held (and checked) by the caller: its page as the answer. */
 export async function classifyHeld(tx: Tx, ctx: Ctx, held: { letter: LetterWithUnit; steps: Step[] }, body: ClassifyBody, now: Date, at: string): Promise<LetterView> {
   const w = await classifyWrite(tx, ctx, held, body, now, at, true);
-  return toLetterView(tx, ctx, w.after, now, { cases: w.cases, steps: w.steps, page: letterPageFrom(w.read as Parameters<typeof letterPageFrom>[0]) });
+  return toLetterView(tx, ctx, w.after, now, { cases: w.cases, steps: w.steps, page: letterPageFrom(w.read ?? undefined) });
 }
 
 /** The same, answered minimally (`Prefer: return=minimal` on recording): where the letter and its cases stand; the page is not read. */

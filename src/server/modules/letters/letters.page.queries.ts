@@ -147,7 +147,7 @@ const filesJson = (letterId: string) => sql`coalesce((select json_agg(json_build
 
 const namesJson = (names: SQL | null) => (names ? sql`coalesce((select json_agg(n) from (${names}) n), '[]'::json)` : sql`'[]'::json`);
 
-type LetterPageJson = { files: LetterFileRow[]; names: NameRow[] };
+export type LetterPageJson = { files: LetterFileRow[]; names: NameRow[] };
 export type LetterPage = { files: LetterFileRow[]; names: StepNames };
 
 /**

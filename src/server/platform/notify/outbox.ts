@@ -21,12 +21,7 @@ export interface OutgoingMessage {
 }
 
 export async function enqueueNotification(tx: Tx, msg: OutgoingMessage, now: Date = new Date()): Promise<void> {
-  await enqueueNotifications(tx, [msg], now);
-}
-
-/** Several messages in one insert (one event told by email and by text message). */
-async function enqueueNotifications(tx: Tx, msgs: readonly OutgoingMessage[], now: Date): Promise<void> {
-  await insertNotifications(tx, msgs, now);
+  await insertNotifications(tx, [msg], now);
 }
 
 /** The outbox row of a message. */
@@ -48,16 +43,21 @@ function rowOf(msg: OutgoingMessage, now: Date) {
 type OutboxRow = ReturnType<typeof rowOf>;
 const OUTBOX_COLUMNS = ['channel', 'recipient', 'subject', 'body', 'template', 'entityType', 'entityId', 'sensitive', 'nextAttemptAt', 'createdAt'] as const satisfies readonly (keyof OutboxRow)[];
 
-/** The messages' insert into the outbox, a statement of its own in the caller's transaction, built once per number of messages. */
+/**
+ * The messages' insert into the outbox (several in one: one event told by email and by text
+ * message), a statement of its own in the caller's transaction, built once per number of messages.
+ */
 export async function insertNotifications(tx: Tx, msgs: readonly OutgoingMessage[], now: Date): Promise<void> {
   if (!msgs.length) return;
   const insert = compiled(tx, `outbox_insert:${msgs.length}`, () => outboxInsertTemplate(tx, msgs.length));
-  await runCompiled(tx, insert, placeholderValues(OUTBOX_COLUMNS, msgs.map((msg) => rowOf(msg, now)), 'msg'));
+  await runCompiled(tx, insert, outboxValues(msgs, now));
 }
 
 function outboxInsertTemplate(tx: Tx, count: number) {
   return tx.insert(notifications).values(placeholderRows(OUTBOX_COLUMNS, count, 'msg') as unknown as (typeof notifications.$inferInsert)[]);
 }
+
+const outboxValues = (msgs: readonly OutgoingMessage[], now: Date) => placeholderValues(OUTBOX_COLUMNS, msgs.map((msg) => rowOf(msg, now)), 'msg');
 
 /**
  * The messages' insert into the outbox as a caller's writes in the step's statement (see `Alongside`
@@ -67,7 +67,7 @@ export function outboxAlongside(tx: Tx, msgs: readonly OutgoingMessage[], now: D
   return {
     key: `outbox:${msgs.length}`,
     build: () => (msgs.length ? [outboxInsertTemplate(tx, msgs.length)] : []),
-    values: placeholderValues(OUTBOX_COLUMNS, msgs.map((msg) => rowOf(msg, now)), 'msg'),
+    values: outboxValues(msgs, now),
   };
 }
 
@@ -89,7 +89,7 @@ export interface Notice {
 export async function notifyContact(tx: Tx, to: { email?: string | null; phone?: string | null }, n: Notice, now: Date = new Date()): Promise<number> {
   const msgs = noticeMessages(to, n);
   // One statement for both channels.
-  await enqueueNotifications(tx, msgs, now);
+  await insertNotifications(tx, msgs, now);
   return msgs.length;
 }
 
