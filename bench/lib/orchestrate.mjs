@@ -163,6 +163,7 @@ export const COMMON_OPTIONS = {
   'pg-stats': { type: 'boolean', default: false },
   'step-cpu': { type: 'boolean', default: false },
   pin: { type: 'string', default: 'none' },
+  batch: { type: 'string', default: 'none' },
   'pg-tcp': { type: 'boolean', default: false },
   'generate-only': { type: 'boolean', default: false },
   out: { type: 'string' },
@@ -193,6 +194,8 @@ export function commonOptions(a) {
     stepCpu: a['step-cpu'],
     // `none` (the default): wherever the scheduler puts them; `server`: the product's server (one process) and the bare route on the first core, PostgreSQL and the load generator on the others.
     pin: a.pin === 'server' ? 'server' : 'none',
+    // `none` (the default); `postgres`, `load` or both (comma-separated): those processes under SCHED_BATCH, whose wake-ups do not preempt the server's thread.
+    batch: a.batch && a.batch !== 'none' ? a.batch.split(',') : [],
   };
 }
 
@@ -202,8 +205,9 @@ export async function serveAndLoad(db, opts, script, extra, cpuProf) {
   const barePort = opts.portBase + 2;
   const { server, bare } = await startServers({ db, port, barePort, serverProcs: opts.serverProcs, cpuProf });
   const pinned = pinProcesses(opts, [server.pid, bare.pid], db.postmasterPid);
-  const result = runLoad(script, { ...opts, port, barePort, dbUrl: db.serverDbUrl, password: PASSWORD, ...extra, pids: { server: server.pid, postgres: db.postmasterPid ?? 0, bare: bare.pid } }, pinned?.others);
-  return { result: { ...result, pinned }, server };
+  const batched = batchProcesses(opts, db.postmasterPid);
+  const result = runLoad(script, { ...opts, port, barePort, dbUrl: db.serverDbUrl, password: PASSWORD, ...extra, pids: { server: server.pid, postgres: db.postmasterPid ?? 0, bare: bare.pid } }, pinned?.others, batched.includes('load'));
+  return { result: { ...result, pinned, batched }, server };
 }
 
 /**
@@ -229,13 +233,34 @@ function pinProcesses(opts, serverPids, postmasterPid) {
   return { server: '0', others };
 }
 
+/**
+ * With --batch postgres: PostgreSQL's processes (its postmaster, so every backend it starts later
+ * too) under SCHED_BATCH (`chrt -b`). A batch task woken by the server's write to its socket does
+ * not preempt the server's thread on its core: it runs on the other core when that one is free, or
+ * when the server waits. Unlike pinning, PostgreSQL keeps every core. `load`: the load generator
+ * too (a real province's clients are not on the server's cores). Returns what was batched.
+ */
+function batchProcesses(opts, postmasterPid) {
+  const done = [];
+  if (opts.batch.includes('postgres') && postmasterPid) {
+    const backends = spawnSync('pgrep', ['-P', String(postmasterPid)], { encoding: 'utf8' }).stdout.split(/\s+/).filter(Boolean);
+    const ok = [postmasterPid, ...backends].every((pid) => spawnSync('chrt', ['-b', '-a', '-p', '0', String(pid)], { stdio: 'ignore' }).status === 0);
+    if (ok) done.push('postgres');
+    else log('chrt failed: PostgreSQL keeps the normal policy');
+  }
+  if (opts.batch.includes('load')) done.push('load');
+  if (done.length) log(`SCHED_BATCH: ${done.join(', ')}`);
+  return done;
+}
+
 /** Runs a load generator (`script CONFIG RESULT`) in a process of its own and returns its result. */
-export function runLoad(script, config, cores = null) {
+export function runLoad(script, config, cores = null, batch = false) {
   const cfgFile = path.join(work, 'load.json');
   const resultFile = path.join(work, 'result.json');
   writeFileSync(cfgFile, JSON.stringify(config));
   const args = [script, cfgFile, resultFile];
-  const load = cores ? spawnSync('taskset', ['-c', cores, process.execPath, ...args], { cwd: root, stdio: 'inherit' }) : spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+  const command = [...(cores ? ['taskset', '-c', cores] : []), ...(batch ? ['chrt', '-b', '0'] : []), process.execPath, ...args];
+  const load = spawnSync(command[0], command.slice(1), { cwd: root, stdio: 'inherit' });
   if (load.status !== 0) {
     log('the load generator failed');
     process.exit(1);

@@ -1,12 +1,12 @@
 // Classification by content: the letter is split into cases, each with its type, eligibility checks and workflow; a denunciation seals the writer for good.
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { CaseClassification, ClassifyBody, LetterView, StaffLetterAck } from '../../../common/letters.schema';
+import type { CaseClassification, ClassifyBody, LetterView } from '../../../common/letters.schema';
 import type { Tx } from '../../db/client';
 import type { Ctx } from '../../platform/auth/actor';
 import { errors, type FieldIssue } from '../../platform/errors';
 import { can } from '../../platform/policy';
-import { startCase, startDue, transitionFrom, type StartArgs, type Step } from '../../platform/workflow/workflow.service';
+import { planTransition, recordTransition, startCase, startDue, type PlannedTransition, type StartArgs, type Step } from '../../platform/workflow/workflow.service';
 import { cachedUnit } from '../org/org.cache';
 import type { UnitRow } from '../org/units.service';
 import { canSeeLetter } from './letters.access';
@@ -16,11 +16,11 @@ import { caseCode } from './letters.codes';
 import { assessEligibility, type EligibilityResult } from './letters.eligibility';
 import { letterErrors } from './letters.errors';
 import { intakeEndColumns } from './letters.identity';
-import { updateLetterAndRead, type LetterWithUnit } from './letters.queries';
+import { updateLetterAndRead, type LetterInsert, type LetterWithUnit } from './letters.queries';
 import type { CaseRow, CaseWithUnits } from './letter-cases.queries';
 import { insertOpenedCase } from './letter-cases.writes';
 import { findLetterWithHistory, letterPageFrom, letterPageSql, type LetterPageJson } from './letters.page.queries';
-import { toLetterAck, toLetterView } from './letters.views';
+import { toLetterView } from './letters.views';
 import { CASE_ENTITY, LETTER_ENTITY, letterWorkflow, workflowOfType } from './letters.workflows';
 
 type PlannedUnit = Pick<UnitRow, 'id' | 'path' | 'name'>;
@@ -32,7 +32,7 @@ interface Planned {
 }
 
 /** Every content checked at once, so that the officer fixes the form in one pass; `at`: where the body is in the request. */
-async function plan(tx: Tx, ctx: Ctx, letter: LetterWithUnit, body: ClassifyBody, at: string): Promise<Planned[]> {
+async function plan(tx: Tx, ctx: Ctx, letter: Classifiable, body: ClassifyBody, at: string): Promise<Planned[]> {
   const { lang } = ctx;
   const issues: FieldIssue[] = [];
   const out: Planned[] = [];
@@ -67,10 +67,6 @@ export async function classifyLetter(tx: Tx, ctx: Ctx, id: string, body: Classif
   return classifyHeld(tx, ctx, found, body, now, at);
 }
 
-/**
- * The classification of a letter the caller holds (read locked and visible, or just opened in this
- * transaction, letters.intake.ts) with its intake history: the workflow's checks, then the contents'.
- */
 /** A classification written: the letter and its new cases as this transaction holds them, its history, and the page's reads when asked for. */
 interface Classified {
   after: LetterWithUnit;
@@ -86,24 +82,29 @@ export async function classifyHeld(tx: Tx, ctx: Ctx, held: { letter: LetterWithU
   return toLetterView(tx, ctx, w.after, now, { cases: w.cases, steps: w.steps, page: letterPageFrom(w.read ?? undefined) });
 }
 
-/** The same, answered minimally (`Prefer: return=minimal` on recording): where the letter and its cases stand; the page is not read. */
-export async function classifyHeldMinimal(tx: Tx, ctx: Ctx, held: { letter: LetterWithUnit; steps: Step[] }, body: ClassifyBody, now: Date, at: string): Promise<StaffLetterAck['letter']> {
-  const w = await classifyWrite(tx, ctx, held, body, now, at, false);
-  return toLetterAck(ctx, w.after, w.cases);
+/** What a classification needs of its letter, which may not be written yet (recorded and classified at once, letters.intake.ts). */
+export type Classifiable = Pick<LetterWithUnit, 'id' | 'workflowCode' | 'unitId' | 'unitPath' | 'unitName' | 'identityProtected' | 'writerSealed'>;
+
+/** A classification checked, nothing written: the letter's step, its contents, and the letter's columns once classified. */
+export interface ClassificationPlan {
+  step: PlannedTransition;
+  planned: Planned[];
+  columns: Pick<LetterInsert, 'state' | 'seq' | 'dueAt' | 'classifiedAt' | 'identityProtected'> & Partial<LetterInsert>;
 }
 
-async function classifyWrite(tx: Tx, ctx: Ctx, held: { letter: LetterWithUnit; steps: Step[] }, body: ClassifyBody, now: Date, at: string, page: boolean): Promise<Classified> {
-  const { letter, steps } = held;
-  const id = letter.id;
-  const def = letterWorkflow(letter.workflowCode);
+/**
+ * Checks a classification of `letter` with its intake history: the workflow's checks (403, 409),
+ * then the contents' (400, every content at once).
+ */
+export async function planClassification(tx: Tx, ctx: Ctx, letter: Classifiable, steps: readonly Step[], body: ClassifyBody, now: Date, at: string): Promise<ClassificationPlan> {
   const types = body.cases.map((c) => c.type);
-  const res = await transitionFrom(
+  const step = await planTransition(
     tx,
     ctx,
     {
-      def,
+      def: letterWorkflow(letter.workflowCode),
       entityType: LETTER_ENTITY,
-      entityId: id,
+      entityId: letter.id,
       caseUnitPath: letter.unitPath,
       action: 'classify',
       inputPath: at,
@@ -114,21 +115,24 @@ async function classifyWrite(tx: Tx, ctx: Ctx, held: { letter: LetterWithUnit; s
     steps,
   );
   const planned = await plan(tx, ctx, letter, body, at);
-  const opened: Array<{ row: CaseRow; unit: PlannedUnit }> = [];
-  for (const [i, p] of planned.entries()) opened.push({ row: await openCase(tx, ctx, letter, p, i + 1, now, `${at}.cases.${i}`), unit: p.unit });
-
   const protect = letter.identityProtected || types.includes('denunciation');
-  // The letter's update also reads the rest of its page (files and names) for the history with the new step.
-  const all = [...steps, res.step];
-  const { row, read } = await updateLetterAndRead(
-    tx,
-    id,
-    { state: res.state, seq: res.step.seq, dueAt: null, classifiedAt: now, ...intakeEndColumns(letter.writerSealed, protect) },
-    page ? letterPageSql(id, all, { agencies: [letter.agencyId] }) : sql<null>`null`,
-  );
-  // The letter and its new cases as this transaction wrote them: a letter to classify is held by no other case.
-  const after: LetterWithUnit = { ...letter, ...row };
-  const cases: CaseWithUnits[] = opened.map(({ row: c, unit }) => ({
+  return { step, planned, columns: { state: step.state, seq: step.values.seq, dueAt: null, classifiedAt: now, ...intakeEndColumns(letter.writerSealed, protect) } };
+}
+
+/**
+ * Writes a planned classification once the letter holds its columns (or is updated to them right
+ * after): the letter's step and its cases, each with its own start.
+ */
+export async function writeClassification(tx: Tx, ctx: Ctx, letter: LetterWithUnit, p: ClassificationPlan, now: Date, at: string): Promise<{ step: Step; opened: Opened[] }> {
+  const { step } = await recordTransition(tx, ctx, p.step);
+  const opened: Opened[] = [];
+  for (const [i, x] of p.planned.entries()) opened.push({ row: await openCase(tx, ctx, letter, x, i + 1, now, `${at}.cases.${i}`), unit: x.unit });
+  return { step, opened };
+}
+
+/** The new cases as this transaction wrote them, after the letter's classification (`after`): a letter to classify is held by no other case. */
+export function casesOpened(after: LetterWithUnit, opened: readonly Opened[]): CaseWithUnits[] {
+  return opened.map(({ row: c, unit }) => ({
     ...c,
     unitPath: unit.path,
     unitName: unit.name,
@@ -136,11 +140,24 @@ async function classifyWrite(tx: Tx, ctx: Ctx, held: { letter: LetterWithUnit; s
     letterUnitPath: after.unitPath,
     writerName: after.writerName,
   }));
+}
+
+type Opened = { row: CaseRow; unit: PlannedUnit };
+
+async function classifyWrite(tx: Tx, ctx: Ctx, held: { letter: LetterWithUnit; steps: Step[] }, body: ClassifyBody, now: Date, at: string, page: boolean): Promise<Classified> {
+  const { letter, steps } = held;
+  const p = await planClassification(tx, ctx, letter, steps, body, now, at);
+  const { step, opened } = await writeClassification(tx, ctx, letter, p, now, at);
+  // The letter's update also reads the rest of its page (files and names) for the history with the new step.
+  const all = [...steps, step];
+  const { row, read } = await updateLetterAndRead(tx, letter.id, p.columns, page ? letterPageSql(letter.id, all, { agencies: [letter.agencyId] }) : sql<null>`null`);
+  const after: LetterWithUnit = { ...letter, ...row };
+  const cases = casesOpened(after, opened);
   await notifyWriter(tx, after, { template: 'letter.classified', cases, now });
   return { after, cases, steps: all, read };
 }
 
-async function openCase(tx: Tx, ctx: Ctx, letter: LetterWithUnit, p: Planned, ordinal: number, now: Date, dataPath: string): Promise<CaseRow> {
+async function openCase(tx: Tx, ctx: Ctx, letter: Pick<LetterWithUnit, 'id' | 'code' | 'anonymous' | 'receivedAt'>, p: Planned, ordinal: number, now: Date, dataPath: string): Promise<CaseRow> {
   const def = workflowOfType(p.c.type);
   const id = randomUUID();
   const aboutRegulation = p.c.aboutRegulation ?? false;

@@ -1,5 +1,5 @@
 // Receiving a letter: on the portal by a guest, or recorded by an officer (desk, post, forwarded); code, secret, sealed identity and the intake workflow in one transaction.
-import type { LetterChannel, LetterType, PublicLetterBody, PublicLetterResult, StaffLetterAck, StaffLetterBody, StaffLetterResult } from '../../../common/letters.schema';
+import type { ClassifyBody, LetterChannel, LetterType, PublicLetterBody, PublicLetterResult, StaffLetterAck, StaffLetterBody, StaffLetterResult } from '../../../common/letters.schema';
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../../db/client';
 import { auditCte } from '../../platform/audit/audit';
@@ -10,18 +10,20 @@ import { checkNewUploads, neutralizeFileName } from '../../platform/files/attach
 import type { Lang } from '../../platform/locale';
 import { assertCan } from '../../platform/policy';
 import { hashSecret, newSecret } from '../../platform/tracking/secret';
-import { startCase, startDue, type CitizenCtx, type StartArgs, type Step, type WorkflowCtx } from '../../platform/workflow/workflow.service';
+import { recordStart, startDue, startStep, type CitizenCtx, type StartArgs, type Step, type WorkflowCtx } from '../../platform/workflow/workflow.service';
 import { cachedAgency, cachedUnit } from '../org/org.cache';
 import { isActiveOn, todayVn } from '../org/org.guards';
 import type { UnitRow } from '../org/units.service';
-import { classifyHeld, classifyHeldMinimal } from './letters.classify';
+import { casesOpened, planClassification, writeClassification } from './letters.classify';
 import { clock } from './letters.clock';
-import { notifyWriter } from './letters.notify';
+import { writerMessages } from './letters.notify';
+import { insertNotifications } from '../../platform/notify/outbox';
 import { allocateLetterCode } from './letters.codes';
 import { letterErrors } from './letters.errors';
 import { identityOf, sealIdentity, sealName, writerKeys } from './letters.identity';
 import { insertLetter, letterFileIds, linkLetterFiles, type LetterWithUnit } from './letters.queries';
 import { toLetterAck, toLetterView } from './letters.views';
+import type { CaseWithUnits } from './letter-cases.queries';
 import { INTAKE_WORKFLOW, LETTER_ENTITY, letterWorkflow } from './letters.workflows';
 
 /** Where the writer follows the letter (the web's tracking page; the secret is typed or read from the receipt). */
@@ -49,8 +51,22 @@ interface OpenArgs {
   note: string | null;
 }
 
-/** Allocates the code, seals the identity, writes the letter with its audit entry, starts the intake workflow and links the files. */
-async function openLetter(tx: Tx, ctx: WorkflowCtx, a: OpenArgs): Promise<{ letter: LetterWithUnit; steps: Step[]; secret: string }> {
+/** A letter opened: as written, with its history, its tracking secret, and its new cases when it was classified at once. */
+interface Opened {
+  letter: LetterWithUnit;
+  steps: Step[];
+  secret: string;
+  cases: CaseWithUnits[];
+}
+
+/**
+ * Allocates the code, seals the identity, writes the letter with its audit entry, starts the intake
+ * workflow and links the files. With `classify` (an officer's classification, at `body.classification`),
+ * the classification is checked first and the letter written already classified: one insert instead
+ * of an insert and an update that would write every index entry of the letter again (its content's
+ * trigrams included); the history is the same (start, then classify).
+ */
+async function openLetter(tx: Tx, ctx: WorkflowCtx, a: OpenArgs, classify?: { ctx: Ctx; body: ClassifyBody }): Promise<Opened> {
   const def = letterWorkflow(INTAKE_WORKFLOW);
   const secret = newSecret();
   const code = await allocateLetterCode(tx, a.now, a.unit.code);
@@ -59,6 +75,12 @@ async function openLetter(tx: Tx, ctx: WorkflowCtx, a: OpenArgs): Promise<{ lett
   // The letter is written with the deadline its intake workflow starts with (no update after the start).
   const start: StartArgs = { def, entityType: LETTER_ENTITY, entityId: id, unitId: a.unit.id, agencyId: a.agencyId, note: a.note, clockFrom: a.receivedAt, now: a.now };
   const dueAt = await startDue(tx, ctx.lang, start);
+  const first = await startStep(tx, ctx, { ...start, dueAt });
+  const writerSealed = sealIdentity(identity);
+  const where = { unitId: a.unit.id, unitPath: a.unit.path, unitName: a.unit.name };
+  const planned = classify
+    ? await planClassification(tx, classify.ctx, { id, workflowCode: def.code, ...where, identityProtected: a.protect, writerSealed }, [{ ...first, id: 0 }], classify.body, a.now, CLASSIFY_AT)
+    : null;
   // The audit entry names the letter, never its writer or content; written by the letter's own statement.
   const audit = auditCte(tx, ctx, {
     action: 'letter.create',
@@ -95,13 +117,14 @@ async function openLetter(tx: Tx, ctx: WorkflowCtx, a: OpenArgs): Promise<{ lett
       anonymous: !identity.name,
       identityProtected: a.protect,
       // Sealed from the first moment; plaintext columns only after a classification without a denunciation.
-      writerSealed: sealIdentity(identity),
+      writerSealed,
       writerKeys: writerKeys(identity),
       createdBy: ctx.actor?.id ?? null,
+      ...planned?.columns,
     },
     audit,
   );
-  const started = await startCase(tx, ctx, { ...start, dueAt });
+  const started = await recordStart(tx, ctx, first);
   // What the writer sent may name them (a scan, "CCCD Nguyễn Văn A.jpg"): the names are sealed too, the stored files renamed.
   for (const [i, f] of a.body.attachments.entries()) await neutralizeFileName(tx, f.fileId, `${code}-${i + 1}`);
   await linkLetterFiles(
@@ -109,9 +132,20 @@ async function openLetter(tx: Tx, ctx: WorkflowCtx, a: OpenArgs): Promise<{ lett
     a.body.attachments.map((f) => ({ letterId: row.id, fileId: f.fileId, name: sealName(f.name), kind: 'letter', createdBy: ctx.actor?.id ?? null })),
   );
   const letter: LetterWithUnit = { ...row, unitPath: a.unit.path, unitName: a.unit.name, unitCode: a.unit.code };
-  await notifyWriter(tx, letter, { template: 'letter.received', now: a.now });
-  return { letter, steps: [started.step], secret };
+  const received = await writerMessages(tx, letter, { template: 'letter.received', now: a.now });
+  if (!planned || !classify) {
+    await insertNotifications(tx, received, a.now);
+    return { letter, steps: [started.step], secret, cases: [] };
+  }
+  const { step, opened } = await writeClassification(tx, classify.ctx, letter, planned, a.now, CLASSIFY_AT);
+  const cases = casesOpened(letter, opened);
+  // Both messages to the writer in one insert.
+  await insertNotifications(tx, [...received, ...(await writerMessages(tx, letter, { template: 'letter.classified', cases, now: a.now }))], a.now);
+  return { letter, steps: [started.step, step], secret, cases };
 }
+
+/** Where a classification sent with the letter sits in the request, for its errors' paths. */
+const CLASSIFY_AT = 'body.classification';
 
 /** POST /api/public/letters: a guest writes on the portal; the answer carries the tracking secret, once. */
 export async function submitPublicLetter(
@@ -175,25 +209,29 @@ export async function recordLetter(tx: Tx, ctx: Ctx, body: StaffLetterBody, now:
     say('body.forwardedFrom', 'Chỉ ghi khi đơn do cơ quan khác chuyển đến', 'Only for a letter forwarded by another agency');
   if (issues.length) throw errors.validation(issues);
   await checkFiles(tx, body.attachments, false, lang);
-  const out = await openLetter(tx, ctx, {
-    unit,
-    agencyId: body.agencyId ?? null,
-    channel: body.channel,
-    receivedAt,
-    now,
-    body,
-    declaredKind: body.declaredKind ?? null,
-    protect: body.protectIdentity || body.declaredKind === 'denunciation',
-    dated: body.dated,
-    signed: body.signed,
-    hasTranslation: body.hasTranslation,
-    forwarded: body.forwardedFrom ?? null,
-    note: body.note || null,
-  });
+  const out = await openLetter(
+    tx,
+    ctx,
+    {
+      unit,
+      agencyId: body.agencyId ?? null,
+      channel: body.channel,
+      receivedAt,
+      now,
+      body,
+      declaredKind: body.declaredKind ?? null,
+      protect: body.protectIdentity || body.declaredKind === 'denunciation',
+      dated: body.dated,
+      signed: body.signed,
+      hasTranslation: body.hasTranslation,
+      forwarded: body.forwardedFrom ?? null,
+      note: body.note || null,
+    },
+    // Classified as opened here: nobody else sees the letter before the commit.
+    body.classification ? { ctx, body: body.classification } : undefined,
+  );
   const answer = <L>(letter: L) => ({ letter, secret: out.secret, trackingUrl: letterTrackingUrl(out.letter.code) });
-  // Classified as opened here, with its start: nobody else sees the letter before the commit.
-  if (minimal) return answer(body.classification ? await classifyHeldMinimal(tx, ctx, out, body.classification, now, 'body.classification') : toLetterAck(ctx, out.letter, []));
-  if (body.classification) return answer(await classifyHeld(tx, ctx, out, body.classification, now, 'body.classification'));
-  // A new letter: no case holds it yet, its history is the start just recorded.
-  return answer(await toLetterView(tx, ctx, out.letter, now, { cases: [], steps: out.steps }));
+  if (minimal) return answer(toLetterAck(ctx, out.letter, out.cases));
+  // A new letter: the cases just opened hold it, its history is what was just recorded.
+  return answer(await toLetterView(tx, ctx, out.letter, now, { cases: out.cases, steps: out.steps }));
 }

@@ -219,38 +219,46 @@ export async function startDue(tx: Tx, lang: Lang, args: StartArgs): Promise<Dat
  * (entity, seq) index decides, no read before). Who may open a case is the caller's rule (desk intake, online submission).
  */
 export async function startCase(tx: Tx, ctx: WorkflowCtx, args: StartArgs): Promise<TransitionResult> {
+  return recordStart(tx, ctx, await startStep(tx, ctx, args), args.alongside);
+}
+
+/**
+ * The step seq 1 that `startCase` records for these arguments (its start data checked, its
+ * deadline computed unless given), written by `recordStart`: for a caller that plans what follows
+ * the start (the letter classified as it is recorded) before writing its record.
+ */
+export async function startStep(tx: Tx, ctx: WorkflowCtx, args: StartArgs): Promise<Omit<Step, 'id'>> {
   const now = args.now ?? new Date();
   const { def } = args;
   const data = startData(args, ctx.lang);
   const dueAt = args.dueAt !== undefined ? args.dueAt : await dueOfStart(tx, args, data, now);
-  const step = await insertStep(
-    tx,
-    ctx,
-    {
-      entityType: args.entityType,
-      entityId: args.entityId,
-      seq: 1,
-      workflowCode: def.code,
-      action: 'start',
-      fromState: null,
-      toState: def.initialState,
-      actorId: ctx.actor?.id ?? null,
-      actorLabel: labelOf(ctx),
-      fromUnitId: null,
-      toUnitId: args.unitId,
-      fromAgencyId: null,
-      toAgencyId: args.agencyId ?? null,
-      assigneeId: null,
-      note: args.note ?? null,
-      attachments: [],
-      data,
-      dueAt,
-      at: now,
-    },
-    null,
-    args.alongside,
-  );
-  return { step, state: def.initialState, previousState: def.initialState, terminal: false, dueAt };
+  return {
+    entityType: args.entityType,
+    entityId: args.entityId,
+    seq: 1,
+    workflowCode: def.code,
+    action: 'start',
+    fromState: null,
+    toState: def.initialState,
+    actorId: ctx.actor?.id ?? null,
+    actorLabel: labelOf(ctx),
+    fromUnitId: null,
+    toUnitId: args.unitId,
+    fromAgencyId: null,
+    toAgencyId: args.agencyId ?? null,
+    assigneeId: null,
+    note: args.note ?? null,
+    attachments: [],
+    data,
+    dueAt,
+    at: now,
+  };
+}
+
+/** Records a start step from `startStep`, with the caller's `alongside` writes. */
+export async function recordStart(tx: Tx, ctx: WorkflowCtx, values: Omit<Step, 'id'>, alongside?: Alongside): Promise<TransitionResult> {
+  const step = await insertStep(tx, ctx, values, null, alongside);
+  return { step, state: values.toState, previousState: values.toState, terminal: false, dueAt: values.dueAt };
 }
 
 /**
