@@ -28,6 +28,10 @@ export const DURABLE_SETTINGS = {
   // Two cores: at most one helper per query, and no JIT (compiling costs more than it saves on these short queries).
   max_parallel_workers_per_gather: '1',
   jit: 'off',
+  // Autovacuum looks at each database every 15 s instead of every minute: a province's tables change
+  // all day, and the statistics' index-only scans read the table for every page a vacuum has not yet
+  // marked all-visible again (docs/benchmarks.md, "Eleventh round").
+  autovacuum_naptime: '15s',
 };
 
 /** Adds pg_stat_statements (for profiling runs: --pg-stats). */
@@ -51,4 +55,5 @@ export const REPORTED_SETTINGS = [
   'random_page_cost',
   'max_parallel_workers_per_gather',
   'jit',
+  'autovacuum_naptime',
 ];
