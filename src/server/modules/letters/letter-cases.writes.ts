@@ -1,25 +1,47 @@
-// Writes of letter cases that answer with the row, so that the page answering the write is built
-// from what the transaction holds: a new case with its audit entry and its link to the letter in one
-// statement, the case row after an action with the rest of its page, and the guarded update of an
-// action written at once.
+// Writes of letter cases whose row the caller knows without reading it again: a new case with its
+// audit entry and its link to the letter as writes of its start step's statement, the case row after
+// an action with the rest of its page, and the guarded update of an action written at once.
 import { and, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { letterCaseLetters, letterCases } from '../../db/schema';
-import { auditCte, type AuditEntry } from '../../platform/audit/audit';
+import { placeholderRows, placeholderValues } from '../../db/compiled';
+import { auditInsertTemplate, auditInsertValues, type AuditEntry } from '../../platform/audit/audit';
+import type { Alongside } from '../../platform/workflow/workflow.service';
 import type { Ctx } from '../../platform/auth/actor';
 import type { CaseInsert, CaseRow } from './letter-cases.queries';
 
+/** A new case as its insert writes it: every column given, none left to a default. */
+export type CaseOpen = CaseRow;
+
+const OPEN_COLUMNS = [
+  'id', 'code', 'letterId', 'ordinal', 'type', 'workflowCode', 'state', 'unitId', 'agencyId', 'assigneeId', 'summary', 'target',
+  'aboutRegulation', 'eligibility', 'processable', 'notProcessableReason', 'anonymous', 'receivedAt', 'dueAt', 'acceptedAt',
+  'finishedAt', 'outcome', 'outcomeReason', 'result', 'seq', 'createdAt', 'updatedAt',
+] as const satisfies readonly (keyof CaseRow)[];
+// Every column is written: a column added to the table must be added above.
+const everyColumn: [Exclude<keyof CaseRow, (typeof OPEN_COLUMNS)[number]>] extends [never] ? true : never = true;
+void everyColumn;
+
+const LINK_COLUMNS = ['caseId', 'letterId', 'role', 'linkedBy', 'linkedAt'] as const satisfies readonly (keyof typeof letterCaseLetters.$inferInsert)[];
+
 /**
- * Writes a case opened from its letter (`row.id` given), the audit entry `audit` and the case's
- * link to that letter (role `origin`), in one statement.
+ * A case opened from its letter, its audit entry and its link to that letter (role `origin`), as
+ * writes of its start step's statement (see `Alongside` in the workflow service), built once.
  */
-export async function insertOpenedCase(tx: Tx, ctx: Ctx, row: CaseInsert & { id: string }, audit: AuditEntry, linkedAt: Date): Promise<CaseRow> {
-  const link = tx
-    .$with('case_link')
-    .as(tx.insert(letterCaseLetters).values({ caseId: row.id, letterId: row.letterId, role: 'origin', linkedBy: ctx.actor.id, linkedAt }));
-  const [out] = await tx.with(auditCte(tx, ctx, audit), link).insert(letterCases).values(row).returning();
-  if (!out) throw new Error('letter case insert returned no row');
-  return out;
+export function caseOpenAlongside(tx: Tx, ctx: Ctx, row: CaseOpen, audit: AuditEntry): Alongside {
+  return {
+    key: 'letter_case_open',
+    build: () => [
+      tx.insert(letterCases).values(placeholderRows(OPEN_COLUMNS, 1, 'case') as unknown as CaseInsert[]),
+      auditInsertTemplate(tx, 'case_created'),
+      tx.insert(letterCaseLetters).values(placeholderRows(LINK_COLUMNS, 1, 'case_link') as unknown as (typeof letterCaseLetters.$inferInsert)[]),
+    ],
+    values: {
+      ...placeholderValues(OPEN_COLUMNS, [row], 'case'),
+      ...auditInsertValues(ctx, audit, 'case_created'),
+      ...placeholderValues(LINK_COLUMNS, [{ caseId: row.id, letterId: row.letterId, role: 'origin', linkedBy: ctx.actor.id, linkedAt: row.createdAt }], 'case_link'),
+    },
+  };
 }
 
 /** Updates the case; returns its row as updated and `read`, a value read by the same statement (RETURNING: as before the update). */

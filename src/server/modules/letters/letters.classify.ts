@@ -6,7 +6,8 @@ import type { Tx } from '../../db/client';
 import type { Ctx } from '../../platform/auth/actor';
 import { errors, type FieldIssue } from '../../platform/errors';
 import { can } from '../../platform/policy';
-import { planTransition, recordTransition, startCase, startDue, type PlannedTransition, type StartArgs, type Step } from '../../platform/workflow/workflow.service';
+import type { AuditEntry } from '../../platform/audit/audit';
+import { alongside, planTransition, recordStart, recordTransition, startStep, type Alongside, type PlannedTransition, type Step } from '../../platform/workflow/workflow.service';
 import { cachedUnit } from '../org/org.cache';
 import type { UnitRow } from '../org/units.service';
 import { canSeeLetter } from './letters.access';
@@ -17,8 +18,8 @@ import { assessEligibility, type EligibilityResult } from './letters.eligibility
 import { letterErrors } from './letters.errors';
 import { intakeEndColumns } from './letters.identity';
 import { updateLetterAndRead, type LetterInsert, type LetterWithUnit } from './letters.queries';
-import type { CaseRow, CaseWithUnits } from './letter-cases.queries';
-import { insertOpenedCase } from './letter-cases.writes';
+import type { CaseWithUnits } from './letter-cases.queries';
+import { caseOpenAlongside, type CaseOpen } from './letter-cases.writes';
 import { findLetterWithHistory, letterPageFrom, letterPageSql, type LetterPageJson } from './letters.page.queries';
 import { toLetterView } from './letters.views';
 import { CASE_ENTITY, LETTER_ENTITY, letterWorkflow, workflowOfType } from './letters.workflows';
@@ -120,19 +121,35 @@ export async function planClassification(tx: Tx, ctx: Ctx, letter: Classifiable,
 }
 
 /**
- * Writes a planned classification once the letter holds its columns (or is updated to them right
- * after): the letter's step and its cases, each with its own start.
+ * Writes a planned classification of `letter` (written with its columns, or updated to them right
+ * after by the caller): the letter's step, then each case with its audit entry, its link to the
+ * letter and its start in one statement. `last`, given the new cases, adds the caller's own writes
+ * to the last case's statement (the writer's messages, the stored answer).
  */
-export async function writeClassification(tx: Tx, ctx: Ctx, letter: LetterWithUnit, p: ClassificationPlan, now: Date, at: string): Promise<{ step: Step; opened: Opened[] }> {
+export async function writeClassification(
+  tx: Tx,
+  ctx: Ctx,
+  letter: LetterWithUnit,
+  p: ClassificationPlan,
+  now: Date,
+  at: string,
+  last?: (cases: CaseWithUnits[]) => Promise<Alongside>,
+): Promise<{ step: Step; cases: CaseWithUnits[] }> {
   const { step } = await recordTransition(tx, ctx, p.step);
-  const opened: Opened[] = [];
-  for (const [i, x] of p.planned.entries()) opened.push({ row: await openCase(tx, ctx, letter, x, i + 1, now, `${at}.cases.${i}`), unit: x.unit });
-  return { step, opened };
+  const opening: CaseToOpen[] = [];
+  for (const [i, x] of p.planned.entries()) opening.push(await planCase(tx, ctx, letter, x, i + 1, now, `${at}.cases.${i}`));
+  const cases = casesOpened({ ...letter, ...p.columns }, opening);
+  const final = last ? await last(cases) : null;
+  for (const [i, c] of opening.entries()) {
+    const own = caseOpenAlongside(tx, ctx, c.row, c.audit);
+    await recordStart(tx, ctx, c.start, final && i === opening.length - 1 ? alongside(own, final) : own);
+  }
+  return { step, cases };
 }
 
-/** The new cases as this transaction wrote them, after the letter's classification (`after`): a letter to classify is held by no other case. */
-export function casesOpened(after: LetterWithUnit, opened: readonly Opened[]): CaseWithUnits[] {
-  return opened.map(({ row: c, unit }) => ({
+/** The new cases as this transaction writes them, after the letter's classification (`after`): a letter to classify is held by no other case. */
+function casesOpened(after: Pick<LetterWithUnit, 'code' | 'unitPath' | 'writerName'>, opening: readonly CaseToOpen[]): CaseWithUnits[] {
+  return opening.map(({ row: c, unit }) => ({
     ...c,
     unitPath: unit.path,
     unitName: unit.name,
@@ -142,63 +159,71 @@ export function casesOpened(after: LetterWithUnit, opened: readonly Opened[]): C
   }));
 }
 
-type Opened = { row: CaseRow; unit: PlannedUnit };
-
 async function classifyWrite(tx: Tx, ctx: Ctx, held: { letter: LetterWithUnit; steps: Step[] }, body: ClassifyBody, now: Date, at: string, page: boolean): Promise<Classified> {
   const { letter, steps } = held;
   const p = await planClassification(tx, ctx, letter, steps, body, now, at);
-  const { step, opened } = await writeClassification(tx, ctx, letter, p, now, at);
+  const { step, cases } = await writeClassification(tx, ctx, letter, p, now, at);
   // The letter's update also reads the rest of its page (files and names) for the history with the new step.
   const all = [...steps, step];
   const { row, read } = await updateLetterAndRead(tx, letter.id, p.columns, page ? letterPageSql(letter.id, all, { agencies: [letter.agencyId] }) : sql<null>`null`);
   const after: LetterWithUnit = { ...letter, ...row };
-  const cases = casesOpened(after, opened);
   await notifyWriter(tx, after, { template: 'letter.classified', cases, now });
   return { after, cases, steps: all, read };
 }
 
-async function openCase(tx: Tx, ctx: Ctx, letter: Pick<LetterWithUnit, 'id' | 'code' | 'anonymous' | 'receivedAt'>, p: Planned, ordinal: number, now: Date, dataPath: string): Promise<CaseRow> {
+/** A case about to be opened from its letter: its row, its start step and its audit entry, nothing written yet. */
+interface CaseToOpen {
+  row: CaseOpen;
+  start: Omit<Step, 'id'>;
+  audit: AuditEntry;
+  unit: PlannedUnit;
+}
+
+async function planCase(tx: Tx, ctx: Ctx, letter: Pick<LetterWithUnit, 'id' | 'code' | 'anonymous' | 'receivedAt'>, p: Planned, ordinal: number, now: Date, dataPath: string): Promise<CaseToOpen> {
   const def = workflowOfType(p.c.type);
   const id = randomUUID();
   const aboutRegulation = p.c.aboutRegulation ?? false;
   // The processing period runs from the letter's receipt, not from the classification.
   const data = def.startFields?.includes('aboutRegulation') ? { aboutRegulation } : {};
-  const start: StartArgs = { def, entityType: CASE_ENTITY, entityId: id, unitId: p.unit.id, data, dataPath, clockFrom: letter.receivedAt, now };
-  // The case is written with its deadline, its audit entry and its link to the letter in one statement, then its workflow starts.
-  const dueAt = await startDue(tx, ctx.lang, start);
+  const start = await startStep(tx, ctx, { def, entityType: CASE_ENTITY, entityId: id, unitId: p.unit.id, data, dataPath, clockFrom: letter.receivedAt, now });
   const code = caseCode(letter.code, ordinal);
   const anonymous = letter.anonymous || p.check.anonymous;
-  const row = await insertOpenedCase(
-    tx,
-    ctx,
-    {
-      id,
-      code,
-      letterId: letter.id,
-      ordinal,
-      type: p.c.type,
-      workflowCode: def.code,
-      state: def.initialState,
-      unitId: p.unit.id,
-      summary: p.c.summary,
-      target: p.c.target || null,
-      aboutRegulation,
-      eligibility: p.check.eligibility,
-      processable: p.check.processable,
-      notProcessableReason: p.check.processable ? null : (p.c.notProcessableReason ?? null),
-      anonymous,
-      receivedAt: letter.receivedAt,
-      dueAt,
-    },
-    {
-      action: 'letter_case.create',
-      entityType: CASE_ENTITY,
-      entityId: id,
-      unitId: p.unit.id,
-      after: { code, letterId: letter.id, type: p.c.type, processable: p.check.processable, anonymous, eligibility: p.check.eligibility },
-    },
-    now,
-  );
-  await startCase(tx, ctx, { ...start, dueAt });
-  return row;
+  // Written with its deadline, as its start records it.
+  const row: CaseOpen = {
+    id,
+    code,
+    letterId: letter.id,
+    ordinal,
+    type: p.c.type,
+    workflowCode: def.code,
+    state: def.initialState,
+    unitId: p.unit.id,
+    agencyId: null,
+    assigneeId: null,
+    summary: p.c.summary,
+    target: p.c.target || null,
+    aboutRegulation,
+    eligibility: p.check.eligibility,
+    processable: p.check.processable,
+    notProcessableReason: p.check.processable ? null : (p.c.notProcessableReason ?? null),
+    anonymous,
+    receivedAt: letter.receivedAt,
+    dueAt: start.dueAt,
+    acceptedAt: null,
+    finishedAt: null,
+    outcome: null,
+    outcomeReason: null,
+    result: null,
+    seq: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const audit: AuditEntry = {
+    action: 'letter_case.create',
+    entityType: CASE_ENTITY,
+    entityId: id,
+    unitId: p.unit.id,
+    after: { code, letterId: letter.id, type: p.c.type, processable: p.check.processable, anonymous, eligibility: p.check.eligibility },
+  };
+  return { row, start, audit, unit: p.unit };
 }

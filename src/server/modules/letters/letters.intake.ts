@@ -2,26 +2,27 @@
 import type { ClassifyBody, LetterChannel, LetterType, PublicLetterBody, PublicLetterResult, StaffLetterAck, StaffLetterBody, StaffLetterResult } from '../../../common/letters.schema';
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../../db/client';
-import { auditCte } from '../../platform/audit/audit';
+import { auditInsertTemplate, auditInsertValues } from '../../platform/audit/audit';
 import type { Ctx } from '../../platform/auth/actor';
 import { formatLocalIso } from '../../platform/calendar/local-date';
 import { errors, type FieldIssue } from '../../platform/errors';
 import { checkNewUploads, neutralizeFileName } from '../../platform/files/attachments';
 import type { Lang } from '../../platform/locale';
 import { assertCan } from '../../platform/policy';
+import { idempotencyAlongside, type IdempotencyClaim } from '../../platform/idempotency';
+import { outboxAlongside, type OutgoingMessage } from '../../platform/notify/outbox';
 import { hashSecret, newSecret } from '../../platform/tracking/secret';
-import { recordStart, startDue, startStep, type CitizenCtx, type StartArgs, type Step, type WorkflowCtx } from '../../platform/workflow/workflow.service';
+import { alongside, recordStart, startStep, type Alongside, type CitizenCtx, type Step, type WorkflowCtx } from '../../platform/workflow/workflow.service';
 import { cachedAgency, cachedUnit } from '../org/org.cache';
 import { isActiveOn, todayVn } from '../org/org.guards';
 import type { UnitRow } from '../org/units.service';
-import { casesOpened, planClassification, writeClassification } from './letters.classify';
+import { planClassification, writeClassification } from './letters.classify';
 import { clock } from './letters.clock';
 import { writerMessages } from './letters.notify';
-import { insertNotifications } from '../../platform/notify/outbox';
 import { allocateLetterCode } from './letters.codes';
 import { letterErrors } from './letters.errors';
 import { identityOf, sealIdentity, sealName, writerKeys } from './letters.identity';
-import { insertLetter, letterFileIds, linkLetterFiles, type LetterWithUnit } from './letters.queries';
+import { letterFileIds, letterInsertTemplate, letterInsertValues, linkLetterFiles, openedLetterRow, type LetterOpen, type LetterWithUnit } from './letters.queries';
 import { toLetterAck, toLetterView } from './letters.views';
 import type { CaseWithUnits } from './letter-cases.queries';
 import { INTAKE_WORKFLOW, LETTER_ENTITY, letterWorkflow } from './letters.workflows';
@@ -59,88 +60,107 @@ interface Opened {
   cases: CaseWithUnits[];
 }
 
+/** The caller's own write with the letter's last statement, given the letter opened (the answer stored under an idempotency key). */
+type Also = (o: Omit<Opened, 'steps'>) => Alongside;
+
 /**
- * Allocates the code, seals the identity, writes the letter with its audit entry, starts the intake
- * workflow and links the files. With `classify` (an officer's classification, at `body.classification`),
- * the classification is checked first and the letter written already classified: one insert instead
- * of an insert and an update that would write every index entry of the letter again (its content's
- * trigrams included); the history is the same (start, then classify).
+ * Allocates the code, seals the identity, then writes the letter with its audit entry and the start
+ * of its intake workflow in one statement, and links the files. With `classify` (an officer's
+ * classification, at `body.classification`), the classification is checked first and the letter
+ * written already classified (one insert, not an insert and an update that would write every index
+ * entry of the letter again, its content's trigrams included), then its step and each case with its
+ * start. The writer's messages and `also` go with the last statement. The row is not read back: it
+ * is what the insert wrote.
  */
-async function openLetter(tx: Tx, ctx: WorkflowCtx, a: OpenArgs, classify?: { ctx: Ctx; body: ClassifyBody }): Promise<Opened> {
+async function openLetter(tx: Tx, ctx: WorkflowCtx, a: OpenArgs, classify?: { ctx: Ctx; body: ClassifyBody }, also?: Also): Promise<Opened> {
   const def = letterWorkflow(INTAKE_WORKFLOW);
   const secret = newSecret();
   const code = await allocateLetterCode(tx, a.now, a.unit.code);
   const identity = identityOf(a.body.writer, a.body.representatives);
   const id = randomUUID();
-  // The letter is written with the deadline its intake workflow starts with (no update after the start).
-  const start: StartArgs = { def, entityType: LETTER_ENTITY, entityId: id, unitId: a.unit.id, agencyId: a.agencyId, note: a.note, clockFrom: a.receivedAt, now: a.now };
-  const dueAt = await startDue(tx, ctx.lang, start);
-  const first = await startStep(tx, ctx, { ...start, dueAt });
+  // The letter is written with the deadline its intake workflow starts with.
+  const first = await startStep(tx, ctx, { def, entityType: LETTER_ENTITY, entityId: id, unitId: a.unit.id, agencyId: a.agencyId, note: a.note, clockFrom: a.receivedAt, now: a.now });
   const writerSealed = sealIdentity(identity);
   const where = { unitId: a.unit.id, unitPath: a.unit.path, unitName: a.unit.name };
   const planned = classify
     ? await planClassification(tx, classify.ctx, { id, workflowCode: def.code, ...where, identityProtected: a.protect, writerSealed }, [{ ...first, id: 0 }], classify.body, a.now, CLASSIFY_AT)
     : null;
-  // The audit entry names the letter, never its writer or content; written by the letter's own statement.
-  const audit = auditCte(tx, ctx, {
-    action: 'letter.create',
-    entityType: LETTER_ENTITY,
-    entityId: id,
+  const open: LetterOpen = {
+    id,
+    code,
+    secretHash: hashSecret(secret),
+    channel: a.channel,
+    workflowCode: def.code,
+    state: def.initialState,
     unitId: a.unit.id,
-    after: { code, channel: a.channel, receivedAt: a.receivedAt, declaredKind: a.declaredKind, identityProtected: a.protect, anonymous: !identity.name, files: a.body.attachments.length },
-  });
-  const row = await insertLetter(
-    tx,
-    {
-      id,
-      code,
-      secretHash: hashSecret(secret),
-      channel: a.channel,
-      workflowCode: def.code,
-      state: def.initialState,
-      unitId: a.unit.id,
-      agencyId: a.agencyId,
-      receivedAt: a.receivedAt,
-      dueAt,
-      forwardedFrom: a.forwarded?.agencyName ?? null,
-      forwardedDocNumber: a.forwarded?.documentNumber ?? null,
-      forwardedDocDate: a.forwarded?.documentDate ?? null,
-      declaredKind: a.declaredKind,
-      subject: a.body.subject || null,
-      content: a.body.content,
-      target: a.body.target || null,
-      peopleCount: a.body.peopleCount,
-      language: a.body.language,
-      hasTranslation: a.hasTranslation,
-      dated: a.dated,
-      signed: a.signed,
-      anonymous: !identity.name,
-      identityProtected: a.protect,
-      // Sealed from the first moment; plaintext columns only after a classification without a denunciation.
-      writerSealed,
-      writerKeys: writerKeys(identity),
-      createdBy: ctx.actor?.id ?? null,
-      ...planned?.columns,
+    agencyId: a.agencyId,
+    receivedAt: a.receivedAt,
+    dueAt: first.dueAt,
+    classifiedAt: null,
+    forwardedFrom: a.forwarded?.agencyName ?? null,
+    forwardedDocNumber: a.forwarded?.documentNumber ?? null,
+    forwardedDocDate: a.forwarded?.documentDate ?? null,
+    declaredKind: a.declaredKind,
+    subject: a.body.subject || null,
+    content: a.body.content,
+    target: a.body.target || null,
+    peopleCount: a.body.peopleCount,
+    language: a.body.language,
+    hasTranslation: a.hasTranslation,
+    dated: a.dated,
+    signed: a.signed,
+    anonymous: !identity.name,
+    identityProtected: a.protect,
+    // Sealed from the first moment; plaintext columns only after a classification without a denunciation.
+    writerSealed,
+    writerKeys: writerKeys(identity),
+    writerName: null,
+    writerAddress: null,
+    writerPhone: null,
+    writerEmail: null,
+    writerIdNumber: null,
+    representatives: null,
+    seq: 1,
+    createdBy: ctx.actor?.id ?? null,
+    createdAt: a.now,
+    updatedAt: a.now,
+    ...planned?.columns,
+  };
+  const letter: LetterWithUnit = { ...openedLetterRow(open), unitPath: a.unit.path, unitName: a.unit.name, unitCode: a.unit.code };
+  const letterWrites: Alongside = {
+    key: 'letter_open',
+    build: () => [letterInsertTemplate(tx, 'letter'), auditInsertTemplate(tx, 'created')],
+    values: {
+      ...letterInsertValues(open, 'letter'),
+      // The audit entry names the letter, never its writer or content.
+      ...auditInsertValues(
+        ctx,
+        {
+          action: 'letter.create',
+          entityType: LETTER_ENTITY,
+          entityId: id,
+          unitId: a.unit.id,
+          after: { code, channel: a.channel, receivedAt: a.receivedAt, declaredKind: a.declaredKind, identityProtected: a.protect, anonymous: !identity.name, files: a.body.attachments.length },
+        },
+        'created',
+      ),
     },
-    audit,
-  );
-  const started = await recordStart(tx, ctx, first);
+  };
+  const received = await writerMessages(tx, letter, { template: 'letter.received', now: a.now });
+  // The writer's messages (both at once when the letter is classified) and the caller's write.
+  const last = (cases: CaseWithUnits[], more: readonly OutgoingMessage[]) =>
+    alongside(outboxAlongside(tx, [...received, ...more], a.now), ...(also ? [also({ letter, cases, secret })] : []));
+  const started = await recordStart(tx, ctx, first, planned ? letterWrites : alongside(letterWrites, last([], [])));
   // What the writer sent may name them (a scan, "CCCD Nguyễn Văn A.jpg"): the names are sealed too, the stored files renamed.
   for (const [i, f] of a.body.attachments.entries()) await neutralizeFileName(tx, f.fileId, `${code}-${i + 1}`);
   await linkLetterFiles(
     tx,
-    a.body.attachments.map((f) => ({ letterId: row.id, fileId: f.fileId, name: sealName(f.name), kind: 'letter', createdBy: ctx.actor?.id ?? null })),
+    a.body.attachments.map((f) => ({ letterId: id, fileId: f.fileId, name: sealName(f.name), kind: 'letter', createdBy: ctx.actor?.id ?? null })),
   );
-  const letter: LetterWithUnit = { ...row, unitPath: a.unit.path, unitName: a.unit.name, unitCode: a.unit.code };
-  const received = await writerMessages(tx, letter, { template: 'letter.received', now: a.now });
-  if (!planned || !classify) {
-    await insertNotifications(tx, received, a.now);
-    return { letter, steps: [started.step], secret, cases: [] };
-  }
-  const { step, opened } = await writeClassification(tx, classify.ctx, letter, planned, a.now, CLASSIFY_AT);
-  const cases = casesOpened(letter, opened);
-  // Both messages to the writer in one insert.
-  await insertNotifications(tx, [...received, ...(await writerMessages(tx, letter, { template: 'letter.classified', cases, now: a.now }))], a.now);
+  if (!planned || !classify) return { letter, steps: [started.step], secret, cases: [] };
+  const { step, cases } = await writeClassification(tx, classify.ctx, letter, planned, a.now, CLASSIFY_AT, async (cases) =>
+    last(cases, await writerMessages(tx, letter, { template: 'letter.classified', cases, now: a.now })),
+  );
   return { letter, steps: [started.step, step], secret, cases };
 }
 
@@ -185,12 +205,20 @@ export async function submitPublicLetter(
  * would (its permission, checks, history and messages; its errors under `body.classification`).
  */
 export async function recordLetter(tx: Tx, ctx: Ctx, body: StaffLetterBody, now?: Date): Promise<StaffLetterResult>;
-export async function recordLetter(tx: Tx, ctx: Ctx, body: StaffLetterBody, now: Date | undefined, minimal: true): Promise<StaffLetterAck>;
+export async function recordLetter(tx: Tx, ctx: Ctx, body: StaffLetterBody, now: Date | undefined, minimal: true, claim?: IdempotencyClaim | null): Promise<StaffLetterAck>;
 /**
  * POST /api/letters (see above); `minimal` (`Prefer: return=minimal`): answers where the letter and
- * its cases stand instead of its page, which is then neither read nor built.
+ * its cases stand instead of its page, which is then neither read nor built, and with an idempotency
+ * `claim` that answer is stored by the letter's last statement.
  */
-export async function recordLetter(tx: Tx, ctx: Ctx, body: StaffLetterBody, now: Date = clock.now(), minimal = false): Promise<StaffLetterResult | StaffLetterAck> {
+export async function recordLetter(
+  tx: Tx,
+  ctx: Ctx,
+  body: StaffLetterBody,
+  now: Date = clock.now(),
+  minimal = false,
+  claim: IdempotencyClaim | null = null,
+): Promise<StaffLetterResult | StaffLetterAck> {
   const { lang } = ctx;
   const unit = await cachedUnit(tx, body.unitId ?? ctx.actor.unitId);
   if (!unit) throw letterErrors.field(lang, 'body.unitId', 'Không tìm thấy đơn vị', 'No such unit');
@@ -229,9 +257,14 @@ export async function recordLetter(tx: Tx, ctx: Ctx, body: StaffLetterBody, now:
     },
     // Classified as opened here: nobody else sees the letter before the commit.
     body.classification ? { ctx, body: body.classification } : undefined,
+    claim ? (o) => idempotencyAlongside(tx, claim, 201, ackOf(ctx, o)) : undefined,
   );
-  const answer = <L>(letter: L) => ({ letter, secret: out.secret, trackingUrl: letterTrackingUrl(out.letter.code) });
-  if (minimal) return answer(toLetterAck(ctx, out.letter, out.cases));
+  if (minimal) return ackOf(ctx, out);
   // A new letter: the cases just opened hold it, its history is what was just recorded.
-  return answer(await toLetterView(tx, ctx, out.letter, now, { cases: out.cases, steps: out.steps }));
+  return { letter: await toLetterView(tx, ctx, out.letter, now, { cases: out.cases, steps: out.steps }), secret: out.secret, trackingUrl: letterTrackingUrl(out.letter.code) };
+}
+
+/** The minimal answer to recording a letter: where the letter and its new cases stand. */
+function ackOf(ctx: Ctx, o: Omit<Opened, 'steps'>): StaffLetterAck {
+  return { letter: toLetterAck(ctx, o.letter, o.cases), secret: o.secret, trackingUrl: letterTrackingUrl(o.letter.code) };
 }

@@ -1,7 +1,8 @@
 // SQL of letters: the record with its receiving unit, updates, file links and the scoped list of letters with keyset pages.
-import { and, asc, desc, eq, getTableColumns, gt, inArray, lt, or, sql, type AnyColumn, type SQL, type WithSubquery } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, inArray, lt, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client';
+import { placeholderRows, placeholderValues } from '../../db/compiled';
 import { escapeLike } from '../../db/scope';
 import { files, letterCases, letterFiles, letters, units } from '../../db/schema';
 
@@ -34,11 +35,34 @@ export async function findLetterByCode(db: Tx, code: string): Promise<LetterWith
   return row ? flat(row) : undefined;
 }
 
-/** `with`: data-modifying CTEs written by the same statement (the letter's audit entry, auditCte). */
-export async function insertLetter(db: Tx, row: LetterInsert, ...with_: WithSubquery[]): Promise<LetterRow> {
-  const [out] = await (with_.length ? db.with(...with_) : db).insert(letters).values(row).returning();
-  if (!out) throw new Error('letter insert returned no row');
-  return out;
+/** A new letter as its insert writes it: every column given (none left to a default), the generated ones aside. */
+export type LetterOpen = Omit<LetterRow, 'contentFolded' | 'contentSketch'>;
+
+const OPEN_COLUMNS = [
+  'id', 'code', 'secretHash', 'channel', 'workflowCode', 'state', 'unitId', 'agencyId', 'receivedAt', 'dueAt', 'classifiedAt',
+  'forwardedFrom', 'forwardedDocNumber', 'forwardedDocDate', 'declaredKind', 'subject', 'content', 'target', 'peopleCount', 'language',
+  'hasTranslation', 'dated', 'signed', 'anonymous', 'identityProtected', 'writerSealed', 'writerKeys', 'writerName', 'writerAddress',
+  'writerPhone', 'writerEmail', 'writerIdNumber', 'representatives', 'seq', 'createdBy', 'createdAt', 'updatedAt',
+] as const satisfies readonly (keyof LetterOpen)[];
+// Every column of LetterOpen is written: a column added to the table must be added above.
+const everyColumn: [Exclude<keyof LetterOpen, (typeof OPEN_COLUMNS)[number]>] extends [never] ? true : never = true;
+void everyColumn;
+
+/**
+ * The letter's insert with placeholders (`<prefix>0_<column>`), for a statement built once (the
+ * intake's start step, with the letter as one of its own writes); `letterInsertValues` gives a run's values.
+ */
+export function letterInsertTemplate(db: Tx, prefix: string) {
+  return db.insert(letters).values(placeholderRows(OPEN_COLUMNS, 1, prefix) as unknown as LetterInsert[]);
+}
+
+export function letterInsertValues(row: LetterOpen, prefix: string): Record<string, unknown> {
+  return placeholderValues(OPEN_COLUMNS, [row], prefix);
+}
+
+/** The row a letter's insert wrote, without reading it back: its generated columns (the folded text, the sketch) are read only by SQL. */
+export function openedLetterRow(row: LetterOpen): LetterRow {
+  return { ...row, contentFolded: null, contentSketch: null };
 }
 
 export async function updateLetter(db: Tx, id: string, fields: Partial<LetterInsert>): Promise<void> {

@@ -46,7 +46,9 @@ export const letterRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const ctx = ctxOf(req);
       // Prefer: return=minimal (an integration recording letters): the letter's and its cases' ids, codes and states, not the page.
-      if (wantsMinimal(req)) return idempotent(db, req, reply, async (tx) => ({ status: 201, body: await recordLetter(tx, ctx, req.body, undefined, true) }));
+      // The answer is stored under the idempotency key by the letter's last statement.
+      if (wantsMinimal(req))
+        return idempotentAtOnce(db, req, reply, (claim) => db.transaction(async (tx) => ({ status: 201, body: await recordLetter(tx, ctx, req.body, undefined, true, claim) })));
       return idempotent(db, req, reply, async (tx) => ({ status: 201, body: await recordLetter(tx, ctx, req.body) }));
     },
   );

@@ -97,8 +97,8 @@ export interface StartArgs extends CaseRef {
   /** The caller's own writes with the start (the record's audit entry, its documents): in the step's statement. */
   alongside?: Alongside;
   /**
-   * The initial state's deadline as `startDue` computed it for these same arguments, when the record
-   * the case is about was written with it before the case starts (one update of the record fewer).
+   * The initial state's deadline when the caller has computed it already for these same arguments
+   * (`startStep` computes it otherwise).
    */
   dueAt?: Date | null;
 }
@@ -203,15 +203,6 @@ function startData(args: StartArgs, lang: Lang): Record<string, unknown> {
 function dueOfStart(tx: Tx, args: StartArgs, data: Record<string, unknown>, now: Date): Promise<Date | null> {
   const { def } = args;
   return dueOfEntered(tx, { def, action: null, toState: def.initialState, steps: [], now, from: args.clockFrom, data, params: args.params, dueOverride: null });
-}
-
-/**
- * The deadline of the initial state that `startCase` with the same arguments records: for a record
- * written with its deadline before its case starts (then pass it to startCase as `dueAt`). The start's
- * data is checked as startCase checks it.
- */
-export async function startDue(tx: Tx, lang: Lang, args: StartArgs): Promise<Date | null> {
-  return dueOfStart(tx, args, startData(args, lang), args.now ?? new Date());
 }
 
 /**
