@@ -9,6 +9,8 @@ import { purgeExpiredCitizenSessions } from './modules/citizens/citizens.session
 import { purgeExpiredOtps } from './modules/citizens/citizens.otp';
 import { failOrphanedJobs } from './platform/jobs/jobs';
 import { scheduleDeadlineAlerts } from './modules/letters/letters.escalation.job';
+import { filesDir } from './platform/files/files.service';
+import { scheduleStrayFileSweep } from './platform/files/files.sweep';
 import { configureIdentityKey } from './platform/crypto/identity-key';
 import { SealingKeyError } from './platform/crypto/sealed';
 
@@ -35,6 +37,8 @@ async function main() {
   app.notifier.start();
   // Reminds handlers of letter cases due soon and escalates overdue ones to their superiors, hourly.
   scheduleDeadlineAlerts(app);
+  // Removes stored bytes that no file record names (a refused form's files, unfinished uploads) once a day old: an hour after start, then daily.
+  scheduleStrayFileSweep(app, filesDir(config.DANVAN_DATA_DIR));
   const purge = () =>
     Promise.all([purgeExpiredSessions(database.db), purgeExpiredCitizenSessions(database.db), purgeExpiredOtps(database.db)]).catch((err: unknown) =>
       app.log.warn({ err }, 'session purge failed'),
