@@ -24,19 +24,30 @@ export interface SweepResult {
   unfinished: number;
 }
 
-/** Entries of a folder older than `before`, as [name, full path, size]; a missing folder has none. */
-async function oldEntries(folder: string, before: number): Promise<Array<[string, string, number]>> {
+/** Entries of a folder older than `before`, as [name, full path, size, inode]; a missing folder has none. */
+async function oldEntries(folder: string, before: number): Promise<Array<[string, string, number, number]>> {
   const names = await readdir(folder).catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'ENOENT') return [] as string[];
     throw err;
   });
-  const out: Array<[string, string, number]> = [];
+  const out: Array<[string, string, number, number]> = [];
   for (const name of names) {
     const full = path.join(folder, name);
     const s = await stat(full).catch(() => null);
-    if (s?.isFile() && s.mtimeMs < before) out.push([name, full, s.size]);
+    if (s?.isFile() && s.mtimeMs < before) out.push([name, full, s.size, s.ino]);
   }
   return out;
+}
+
+/**
+ * Removes the file if it is still the one listed (same inode, still old): an upload of the same bytes
+ * renamed over it meanwhile, whose record is about to be written, is left in place.
+ */
+async function removeIfUnchanged(full: string, ino: number, before: number): Promise<boolean> {
+  const s = await stat(full).catch(() => null);
+  if (!s || s.ino !== ino || s.mtimeMs >= before) return false;
+  await rm(full, { force: true });
+  return true;
 }
 
 /**
@@ -47,13 +58,10 @@ async function oldEntries(folder: string, before: number): Promise<Array<[string
 export async function sweepStrayFiles(db: Tx, dir: string, now: Date, olderThanMs: number = STRAY_AFTER_MS): Promise<SweepResult> {
   const before = now.getTime() - olderThanMs;
   const result: SweepResult = { removed: 0, bytes: 0, unfinished: 0 };
-  for (const [, full] of await oldEntries(path.join(dir, 'tmp'), before)) {
-    await rm(full, { force: true });
-    result.unfinished += 1;
-  }
+  for (const [, full, , ino] of await oldEntries(path.join(dir, 'tmp'), before)) if (await removeIfUnchanged(full, ino, before)) result.unfinished += 1;
   const folders = (await readdir(dir, { withFileTypes: true }).catch(() => [])).filter((d) => d.isDirectory() && /^[0-9a-f]{2}$/.test(d.name));
   for (const folder of folders) {
-    const entries = (await oldEntries(path.join(dir, folder.name), before)).map(([name, full, size]) => ({ key: `${folder.name}/${name}`, full, size }));
+    const entries = (await oldEntries(path.join(dir, folder.name), before)).map(([name, full, size, ino]) => ({ key: `${folder.name}/${name}`, full, size, ino }));
     for (let i = 0; i < entries.length; i += BATCH) {
       const batch = entries.slice(i, i + BATCH);
       const named = await db
@@ -67,8 +75,7 @@ export async function sweepStrayFiles(db: Tx, dir: string, now: Date, olderThanM
         );
       const keep = new Set(named.map((r) => r.key));
       for (const e of batch) {
-        if (keep.has(e.key)) continue;
-        await rm(e.full, { force: true });
+        if (keep.has(e.key) || !(await removeIfUnchanged(e.full, e.ino, before))) continue;
         result.removed += 1;
         result.bytes += e.size;
       }
