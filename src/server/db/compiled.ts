@@ -1,7 +1,7 @@
 // Statements built once: the hottest writes and locking reads (a workflow step, a record's locked
 // read with its history, the idempotency record) are turned into SQL text by drizzle the first time
 // and then only filled with values, on the database or inside a transaction. Building a statement
-// cost more server time than sending it (docs/decisions/0009-compiled-statements.md).
+// cost more server time than sending it (docs/decisions/0009-actions-in-one-statement.md).
 import { createHash } from 'node:crypto';
 import { getTableColumns, is, Param, Placeholder, sql, type SQL, type SQLWrapper, type Table } from 'drizzle-orm';
 import type { PgDialect } from 'drizzle-orm/pg-core';

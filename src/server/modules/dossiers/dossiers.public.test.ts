@@ -100,6 +100,29 @@ describe('online submission and tracking', () => {
     expect(strip(missing.body)).toBe(strip(unknown.body));
   });
 
+  it('gives each of many look-ups arriving together its own answer', async () => {
+    const [a, b] = [await submitOk(), await submitOk()];
+    const motcua = await t.loginAs('motcua.anbinh');
+    await actOk(motcua, b.id, 'accept', { data: { copies: 1 } });
+    // Sent at once, so that the server reads them together (db/batched.ts): the same code twice,
+    // a wrong secret between right ones, an unknown code.
+    const asked = [
+      [a.code, a.secret],
+      [b.code, 'AAAA-BBBB-CCCC-DDDD-EEEE'],
+      [b.code, b.secret],
+      ['99001.MC-000101-9999', a.secret],
+      [a.code, a.secret],
+    ] as const;
+    const answers = await Promise.all(asked.map(([code, secret]) => track(code, secret)));
+    expect(answers.map((r) => r.statusCode)).toEqual([200, 404, 200, 404, 200]);
+    const views = [0, 2, 4].map((i) => answers[i]!.json<PublicDossierView>());
+    expect(views.map((v) => [v.code, v.state, v.timeline.length])).toEqual([
+      [a.code, 'submitted', 1],
+      [b.code, 'accepted', 2],
+      [a.code, 'submitted', 1],
+    ]);
+  });
+
   it('limits look-ups per address and per code', async () => {
     const sub = await submitOk();
     const ip = freshIp();

@@ -3,6 +3,7 @@ import { eq, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client';
 import { epochMs as ms, fromEpochMs } from '../../db/json';
+import { batchedReader } from '../../db/batched';
 import { compiled, runCompiled } from '../../db/compiled';
 import { dossierRatings, dossiers, units } from '../../db/schema';
 import { workflowSteps } from '../../platform/workflow/workflow.table';
@@ -56,15 +57,15 @@ type JsonRating = Omit<TrackedRating, 'createdAt'> & { createdAt: number };
 /**
  * The secret's hash or the signed-in citizen decide in the statement whether the timeline and the
  * rating are read at all, so that a wrong secret costs what an unknown code costs (one index probe);
- * the caller still decides with its constant-time comparison.
- */
-/**
- * The whole answer as one JSON value (timestamps as epoch milliseconds): the driver then parses one field of one
- * row, where fifteen columns cost more to describe, parse and map than the statement costs to run.
+ * the caller still decides with its constant-time comparison. The whole answer is one JSON value
+ * (timestamps as epoch milliseconds): the driver then parses one field of a row, where fifteen
+ * columns cost more to describe, parse and map than the statement costs to run. Several look-ups at
+ * once (the arrays `codes`, `secretHashes`, `citizenIds`, one entry each): a row per look-up whose
+ * code exists, numbered by its place in the arrays.
  */
 function build(): SQL {
-  const proved = sql`(${dossiers.secretHash} = ${sql.placeholder('secretHash')} or ${dossiers.citizenId} = ${sql.placeholder('citizenId')})`;
-  return sql`select json_build_object('code', ${dossiers.code}, 'secretHash', ${dossiers.secretHash}, 'citizenId', ${dossiers.citizenId},
+  const proved = sql`(${dossiers.secretHash} = q.secret_hash or ${dossiers.citizenId} = q.citizen_id)`;
+  return sql`select q.i as "i", json_build_object('code', ${dossiers.code}, 'secretHash', ${dossiers.secretHash}, 'citizenId', ${dossiers.citizenId},
       'workflowCode', ${dossiers.workflowCode}, 'procedureCode', ${dossiers.procedureCode}, 'procedureName', ${dossiers.procedureName},
       'state', ${dossiers.state}, 'submittedAt', ${ms(dossiers.submittedAt)}, 'receivedAt', ${ms(dossiers.receivedAt)}, 'dueAt', ${ms(dossiers.dueAt)},
       'finishedAt', ${ms(dossiers.finishedAt)}, 'resultKind', ${dossiers.resultKind}, 'receivingUnitName', ${recv.name},
@@ -73,9 +74,11 @@ function build(): SQL {
         from ${workflowSteps} ${s} where ${s.entityType} = 'dossier' and ${s.entityId} = ${dossiers.id}), '[]'::json) end,
       'rating', case when ${proved} then (select json_build_object('access', ${r.access}, 'procedure', ${r.procedure},
           'officials', ${r.officials}, 'result', ${r.result}, 'feedback', ${r.feedback}, 'comment', ${r.comment}, 'createdAt', ${ms(r.createdAt)})
-        from ${dossierRatings} ${r} where ${r.dossierId} = ${dossiers.id}) end) as t
-    from ${dossiers} inner join ${units} ${recv} on ${eq(recv.id, dossiers.receivingUnitId)}
-    where ${dossiers.code} = ${sql.placeholder('code')}`;
+        from ${dossierRatings} ${r} where ${r.dossierId} = ${dossiers.id}) end) as "t"
+    from unnest(${sql.placeholder('codes')}::text[], ${sql.placeholder('secretHashes')}::text[], ${sql.placeholder('citizenIds')}::uuid[])
+        with ordinality as q(code, secret_hash, citizen_id, i)
+      inner join ${dossiers} on ${dossiers.code} = q.code
+      inner join ${units} ${recv} on ${eq(recv.id, dossiers.receivingUnitId)}`;
 }
 
 type JsonTracked = Omit<TrackedDossier, 'submittedAt' | 'receivedAt' | 'dueAt' | 'finishedAt' | 'steps' | 'rating'> & {
@@ -87,14 +90,26 @@ type JsonTracked = Omit<TrackedDossier, 'submittedAt' | 'receivedAt' | 'dueAt' |
   rating: JsonRating | null;
 };
 
-/**
- * The dossier with this code and, if `secretHash` (the hash of the secret given) or `citizenId`
- * match, its steps oldest first and its rating: one statement built once (named on PostgreSQL).
- */
-export async function findTracked(db: Tx, code: string, secretHash: string, citizenId: string | null): Promise<TrackedDossier | undefined> {
-  const [row] = await runCompiled<{ t: JsonTracked }>(db, compiled(db, 'dossier_tracked', build, { named: true }), { code, secretHash, citizenId });
-  if (!row) return undefined;
-  const t = row.t;
+/** A look-up: the code asked for, the hash of the secret given, the signed-in citizen. */
+export interface TrackedKey {
+  code: string;
+  secretHash: string;
+  citizenId: string | null;
+}
+
+/** The look-ups' dossiers in their order (undefined for an unknown code): one statement built once (named on PostgreSQL). */
+async function findTrackedMany(db: Tx, keys: readonly TrackedKey[]): Promise<(TrackedDossier | undefined)[]> {
+  const rows = await runCompiled<{ i: number | string; t: JsonTracked }>(db, compiled(db, 'dossiers_tracked', build, { named: true }), {
+    codes: keys.map((k) => k.code),
+    secretHashes: keys.map((k) => k.secretHash),
+    citizenIds: keys.map((k) => k.citizenId),
+  });
+  const found: (TrackedDossier | undefined)[] = keys.map(() => undefined);
+  for (const row of rows) found[Number(row.i) - 1] = fromJson(row.t);
+  return found;
+}
+
+function fromJson(t: JsonTracked): TrackedDossier {
   return {
     ...t,
     submittedAt: fromEpochMs(t.submittedAt),
@@ -105,3 +120,10 @@ export async function findTracked(db: Tx, code: string, secretHash: string, citi
     rating: t.rating ? { ...t.rating, createdAt: fromEpochMs(t.rating.createdAt) } : null,
   };
 }
+
+/**
+ * The dossier with this code and, if the key's `secretHash` (the hash of the secret given) or
+ * `citizenId` match, its steps oldest first and its rating. The look-ups asked for at the same
+ * moment are read by one statement (db/batched.ts).
+ */
+export const findTracked: (db: Tx, key: TrackedKey) => Promise<TrackedDossier | undefined> = batchedReader(findTrackedMany);

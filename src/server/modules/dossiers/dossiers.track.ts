@@ -50,7 +50,7 @@ export async function publicViewOf(db: Tx, d: DossierWithUnits, lang: Lang): Pro
  * or the citizen match, its timeline and rating; a wrong secret costs what an unknown code costs.
  */
 export async function trackDossier(db: Tx, code: string, proof: DossierProof, lang: Lang): Promise<PublicDossierView> {
-  const d = await findTracked(db, code.trim(), hashSecret(proof.secret ?? ''), proof.citizenId ?? null);
+  const d = await findTracked(db, { code: code.trim(), secretHash: hashSecret(proof.secret ?? ''), citizenId: proof.citizenId ?? null });
   if (!proves(d, proof) || !d?.steps) throw dossierErrors.notFound();
   return toPublicView(dossierWorkflow(d.workflowCode), d, d.steps, lang, d.rating ? toRatingView(d.rating) : null);
 }

@@ -1,0 +1,35 @@
+// Reads of concurrent requests joined into one statement: the look-ups that arrive while the server
+// is busy (those whose requests were parsed in the same turn of the event loop) are read together,
+// each keeping its own answer. One round trip and one statement for several requests instead of one
+// each: fewer wake-ups of PostgreSQL's processes and of the server's thread, and the statement's
+// fixed cost (its start, its locks, the driver's describing of the result) shared.
+// (docs/decisions/0010-batched-reads.md)
+import DataLoader from 'dataloader';
+import type { Tx } from './client';
+
+/** More keys than this wait for the next statement: a statement's answer stays small. */
+export const MAX_BATCH = 64;
+
+/**
+ * A reader of one value per key (undefined when there is none) that joins the keys asked for in the
+ * same turn of the event loop into one call of `readMany`, which answers in the keys' order. Nothing
+ * is cached: every key asked for is read, also the same key twice. Use it on the application's
+ * database, not inside a transaction (whose statements are one request's, and run one at a time).
+ * A failure of `readMany` is the failure of every key it read.
+ */
+export function batchedReader<K, V>(readMany: (db: Tx, keys: readonly K[]) => Promise<readonly (V | undefined)[]>): (db: Tx, key: K) => Promise<V | undefined> {
+  const loaders = new WeakMap<Tx, DataLoader<K, V | undefined>>();
+  return (db, key) => {
+    let loader = loaders.get(db);
+    if (!loader) {
+      loader = new DataLoader<K, V | undefined>((keys) => readMany(db, keys), {
+        cache: false,
+        maxBatchSize: MAX_BATCH,
+        // After the poll phase, once every request that arrived in this turn has asked.
+        batchScheduleFn: (run) => setImmediate(run),
+      });
+      loaders.set(db, loader);
+    }
+    return loader.load(key);
+  };
+}
