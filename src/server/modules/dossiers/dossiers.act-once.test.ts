@@ -109,6 +109,30 @@ describe('an action written at once', () => {
     expect(await t.db.$count(auditLog, and(eq(auditLog.entityId, d.id), eq(auditLog.action, `dossier.${steps[1]?.action}`)))).toBe(1);
   });
 
+  it('acts on each of several dossiers whose actions arrive together, each on its own record', async () => {
+    const [a, b, c] = [await submitted(), await submitted(), await submitted()];
+    // Sent at once, so that the server reads the dossiers together (db/batched.ts): three accepts,
+    // a refusal of the third racing its accept, another commune's officer, an unknown dossier.
+    const results = await Promise.all([
+      minimal(motcua, a.id, 'accept', { data: { copies: 1 } }),
+      minimal(motcua, b.id, 'accept', { data: { copies: 2 } }),
+      minimal(other, c.id, 'accept', { data: { copies: 1 } }),
+      minimal(motcua, c.id, 'refuse', { data: { reason: 'Không thuộc thẩm quyền', legalBasis: 'Điều 10' } }),
+      minimal(motcua, crypto.randomUUID(), 'accept', { data: { copies: 1 } }),
+    ]);
+    expect(results.map((r) => r.statusCode)).toEqual([200, 200, 404, 200, 404]);
+    const answered = [0, 1, 3].map((i) => results[i]!.json<{ id: string; state: string; seq: number }>());
+    expect(answered.map((x) => [x.id, x.state, x.seq])).toEqual([
+      [a.id, 'accepted', 2],
+      [b.id, 'accepted', 2],
+      [c.id, 'refused', 2],
+    ]);
+    for (const [d, action] of [[a, 'accept'], [b, 'accept'], [c, 'refuse']] as const) {
+      expect((await stepsOf(d.id)).map((s) => s.action)).toEqual(['start', action]);
+    }
+    expect((await stepsOf(b.id))[1]?.data).toMatchObject({ copies: 2 });
+  });
+
   it('answers 409 for a stale seq, 403 for an action outside the role and 404 outside the unit, writing nothing', async () => {
     const d = await submitted();
     const stale = await minimal(motcua, d.id, 'accept', { data: { copies: 1 }, expectedSeq: 5 });
