@@ -132,6 +132,28 @@ describe('a case action written at once', () => {
     expect(await rowOf(p.id)).toMatchObject({ state: 'answering', seq: 3, assigneeId: chuyenvienId });
   });
 
+  it('acts on each of several cases whose actions arrive together, each on its own record', async () => {
+    const [a, b, c] = [await petition(), await petition(), await petition()];
+    // Sent at once, so that the server reads the cases together (db/batched.ts).
+    const results = await Promise.all([
+      minimal(lanhdao, a.id, 'assign', { assigneeId: chuyenvienId }),
+      minimal(lanhdao, b.id, 'accept'),
+      minimal(other, c.id, 'accept'),
+      minimal(lanhdao, crypto.randomUUID(), 'accept'),
+      minimal(lanhdao, c.id, 'assign', { assigneeId: chuyenvienId }),
+    ]);
+    expect(results.map((r) => r.statusCode)).toEqual([200, 200, 404, 404, 200]);
+    const answered = [0, 1, 4].map((i) => results[i]!.json<CaseActionAck>());
+    expect(answered.map((x) => [x.id, x.state, x.seq])).toEqual([
+      [a.id, 'to_process', 2],
+      [b.id, 'answering', 2],
+      [c.id, 'to_process', 2],
+    ]);
+    for (const [x, action] of [[a, 'assign'], [b, 'accept'], [c, 'assign']] as const) {
+      expect((await stepsOf(x.id)).map((s) => s.action)).toEqual(['start', action]);
+    }
+  });
+
   it('answers 409 for a stale seq, 403 outside the role, 404 outside the unit and 400 for bad input, writing nothing', async () => {
     const p = await petition();
     const stale = await minimal(lanhdao, p.id, 'accept', { expectedSeq: 5 });

@@ -13,7 +13,7 @@ import { canSeeCase } from './letters.access';
 import { caseAckAfter, caseAfter, prepareCaseAction } from './letters.actions';
 import { clock } from './letters.clock';
 import { letterErrors } from './letters.errors';
-import { findCaseWithLetter } from './letters.page.queries';
+import { readCaseWithLetter } from './letters.page.queries';
 import { PUBLISH, UNPUBLISH } from './letters.publish';
 import { caseGuardTemplate, caseUpdateValues } from './letter-cases.writes';
 
@@ -45,7 +45,7 @@ export async function actOnCaseAtOnce(
 }
 
 async function attemptAtOnce(db: Db, ctx: Ctx, id: string, action: string, body: CaseActionBody, claim: IdempotencyClaim | null, now: Date): Promise<CaseActionAck> {
-  const read = await findCaseWithLetter(db, id);
+  const read = await readCaseWithLetter(db, id);
   if (!read || !canSeeCase(ctx.actor, read.c)) throw letterErrors.caseNotFound();
   const { plan, fields, messages } = await prepareCaseAction(db, ctx, read, action, body, now);
   const row = { ...read.c, ...fields, updatedAt: now };

@@ -5,6 +5,7 @@
 import { eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client';
+import { batchedReader } from '../../db/batched';
 import { columnsAs, compiled, decodeRow, runCompiled } from '../../db/compiled';
 import { epochMs, fromEpochMs } from '../../db/json';
 import { queryRows } from '../../db/rows';
@@ -37,17 +38,30 @@ type CaseWithLetterRow = Record<string, unknown> & {
 /** The letter's columns in the case's row, named `l_<field>` (the case's own are unprefixed). */
 const L = 'l_';
 
+const caseWithLetterColumns = sql`${columnsAs(letterCases)}, ${cur.path} as "unitPath", ${cur.name} as "unitName", ${columnsAs(letters, L)},
+  ${recv.path} as "recvPath", ${recv.name} as "recvName", ${recv.code} as "recvCode", ${stepsJson(CASE_ENTITY, letterCases.id)} as "steps"`;
+
+const caseWithLetterJoins = sql`join ${units} ${cur} on ${cur.id} = ${letterCases.unitId}
+  join ${letters} on ${letters.id} = ${letterCases.letterId}
+  join ${units} ${recv} on ${recv.id} = ${letters.unitId}`;
+
 const caseWithLetterStatement = (db: Tx, lock: boolean) =>
   compiled(
     db,
     `case_with_letter:${lock ? 'locked' : 'read'}`,
-    () => sql`select ${columnsAs(letterCases)}, ${cur.path} as "unitPath", ${cur.name} as "unitName", ${columnsAs(letters, L)},
-        ${recv.path} as "recvPath", ${recv.name} as "recvName", ${recv.code} as "recvCode", ${stepsJson(CASE_ENTITY, letterCases.id)} as "steps"
-      from ${letterCases}
-      join ${units} ${cur} on ${cur.id} = ${letterCases.unitId}
-      join ${letters} on ${letters.id} = ${letterCases.letterId}
-      join ${units} ${recv} on ${recv.id} = ${letters.unitId}
+    () => sql`select ${caseWithLetterColumns} from ${letterCases} ${caseWithLetterJoins}
       where ${letterCases.id} = ${sql.placeholder('id')}${lock ? sql` for update of ${letterCases}` : sql``}`,
+    { named: true },
+  );
+
+/** Several cases at once (the array `ids`), each row numbered by its id's place in the array. */
+const casesWithLetterStatement = (db: Tx) =>
+  compiled(
+    db,
+    'cases_with_letter',
+    () => sql`select q.i as "i", ${caseWithLetterColumns}
+      from unnest(${sql.placeholder('ids')}::uuid[]) with ordinality as q(id, i)
+      join ${letterCases} on ${letterCases.id} = q.id ${caseWithLetterJoins}`,
     { named: true },
   );
 
@@ -64,12 +78,31 @@ const pick = (keys: readonly string[], row: Record<string, unknown>, prefix = ''
  */
 export async function findCaseWithLetter(db: Tx, id: string, forUpdate = false): Promise<CaseWithLetter | undefined> {
   const [raw] = await runCompiled<CaseWithLetterRow>(db, caseWithLetterStatement(db, forUpdate), { id });
-  if (!raw) return undefined;
+  return raw && caseWithLetterOf(db, raw);
+}
+
+const readCasesWithLetter = batchedReader(async (db: Tx, ids: readonly string[]) => {
+  const rows = await runCompiled<CaseWithLetterRow & { i: number | string }>(db, casesWithLetterStatement(db), { ids });
+  const found: (CaseWithLetterRow | undefined)[] = ids.map(() => undefined);
+  for (const { i, ...row } of rows) found[Number(i) - 1] = row;
+  return found;
+});
+
+/**
+ * `findCaseWithLetter` without the lock, on the application's database, for an action written at
+ * once: the reads of actions arriving together are one statement (db/batched.ts).
+ */
+export async function readCaseWithLetter(db: Tx, id: string): Promise<CaseWithLetter | undefined> {
+  const raw = await readCasesWithLetter(db, id);
+  return raw && caseWithLetterOf(db, raw);
+}
+
+async function caseWithLetterOf(db: Tx, raw: CaseWithLetterRow): Promise<CaseWithLetter> {
   const { unitPath, unitName, recvPath, recvName, recvCode, steps: json } = raw;
   const c = decodeRow(letterCases, pick(caseColumns, raw) as CaseRow);
   const l = decodeRow(letters, pick(letterColumns, raw, L) as LetterRow);
   const read = stepsFromJson(json);
-  const steps = read[read.length - 1]?.seq === c.seq ? read : await history(db, CASE_ENTITY, id);
+  const steps = read[read.length - 1]?.seq === c.seq ? read : await history(db, CASE_ENTITY, c.id);
   return {
     c: { ...c, unitPath, unitName, letterCode: l.code, letterUnitPath: recvPath, writerName: l.writerName },
     letter: { ...l, unitPath: recvPath, unitName: recvName, unitCode: recvCode },
