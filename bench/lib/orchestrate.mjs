@@ -72,7 +72,7 @@ export async function openBenchDatabase({ keepData, port, pgStats, tcp = false }
   let serverDbUrl = dbUrl;
   let postmasterPid = null;
   if (!dbUrl) {
-    const settings = { ...(pgStats ? withStatements(DURABLE_SETTINGS) : DURABLE_SETTINGS), ...JSON.parse(process.env.BENCH_PG_EXTRA ?? '{}') };
+    const settings = pgStats ? withStatements(DURABLE_SETTINGS) : DURABLE_SETTINGS;
     try {
       cluster = await startCluster({ dir: keepData, port, settings, log });
     } catch (err) {
