@@ -10,16 +10,25 @@ import type { Tx } from './client';
 /** More keys than this wait for the next statement: a statement's answer stays small. */
 export const MAX_BATCH = 64;
 
+/** The text form PostgreSQL reads as a uuid (any case, with the dashes). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (s: string): boolean => UUID.test(s);
+
 /**
  * A reader of one value per key (undefined when there is none) that joins the keys asked for in the
  * same turn of the event loop into one call of `readMany`, which answers in the keys' order. Nothing
  * is cached: every key asked for is read, also the same key twice. Use it on the application's
  * database, not inside a transaction (whose statements are one request's, and run one at a time).
- * A failure of `readMany` is the failure of every key it read.
+ * A failure of `readMany` is the failure of every key it read: `valid` keeps out a key the statement
+ * could not take (a malformed id would fail its neighbours' reads), which is answered undefined.
  */
-export function batchedReader<K, V>(readMany: (db: Tx, keys: readonly K[]) => Promise<readonly (V | undefined)[]>): (db: Tx, key: K) => Promise<V | undefined> {
+export function batchedReader<K, V>(
+  readMany: (db: Tx, keys: readonly K[]) => Promise<readonly (V | undefined)[]>,
+  valid: (key: K) => boolean = () => true,
+): (db: Tx, key: K) => Promise<V | undefined> {
   const loaders = new WeakMap<Tx, DataLoader<K, V | undefined>>();
   return (db, key) => {
+    if (!valid(key)) return Promise.resolve(undefined);
     let loader = loaders.get(db);
     if (!loader) {
       loader = new DataLoader<K, V | undefined>((keys) => readMany(db, keys), {

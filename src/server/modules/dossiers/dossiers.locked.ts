@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client';
-import { batchedReader } from '../../db/batched';
+import { batchedReader, isUuid } from '../../db/batched';
 import { columnsAs, compiled, decodeRow, runCompiled } from '../../db/compiled';
 import { agencies, dossiers, units } from '../../db/schema';
 import { history, stepsFromJson, stepsJson, type Step } from '../../platform/workflow/workflow.service';
@@ -74,7 +74,7 @@ function readerOf(entityType: string) {
       const found: (LockedRow | undefined)[] = ids.map(() => undefined);
       for (const { i, ...row } of rows) found[Number(i) - 1] = row;
       return found;
-    });
+    }, isUuid);
     readers.set(entityType, reader);
   }
   return reader;

@@ -5,7 +5,7 @@
 import { eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client';
-import { batchedReader } from '../../db/batched';
+import { batchedReader, isUuid } from '../../db/batched';
 import { columnsAs, compiled, decodeRow, runCompiled } from '../../db/compiled';
 import { epochMs, fromEpochMs } from '../../db/json';
 import { queryRows } from '../../db/rows';
@@ -86,7 +86,7 @@ const readCasesWithLetter = batchedReader(async (db: Tx, ids: readonly string[])
   const found: (CaseWithLetterRow | undefined)[] = ids.map(() => undefined);
   for (const { i, ...row } of rows) found[Number(i) - 1] = row;
   return found;
-});
+}, isUuid);
 
 /**
  * `findCaseWithLetter` without the lock, on the application's database, for an action written at
