@@ -42,3 +42,13 @@ export function batchedReader<K, V>(
     return loader.load(key);
   };
 }
+
+/**
+ * The rows of a batch's statement in its keys' order: each row carries `i`, its key's place in the
+ * arrays (1-based, from `WITH ORDINALITY`); a key without a row is undefined.
+ */
+export function inKeyOrder<R extends { i: number | string }, V>(count: number, rows: readonly R[], value: (row: Omit<R, 'i'>) => V): (V | undefined)[] {
+  const found: (V | undefined)[] = new Array<V | undefined>(count).fill(undefined);
+  for (const { i, ...row } of rows) found[Number(i) - 1] = value(row);
+  return found;
+}

@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client';
-import { batchedReader, isUuid } from '../../db/batched';
+import { batchedReader, inKeyOrder, isUuid } from '../../db/batched';
 import { columnsAs, compiled, decodeRow, runCompiled } from '../../db/compiled';
 import { agencies, dossiers, units } from '../../db/schema';
 import { history, stepsFromJson, stepsJson, type Step } from '../../platform/workflow/workflow.service';
@@ -71,9 +71,7 @@ function readerOf(entityType: string) {
   if (!reader) {
     reader = batchedReader(async (db: Tx, ids: readonly string[]) => {
       const rows = await runCompiled<LockedRow & { i: number | string }>(db, readManyStatement(db, entityType), { ids });
-      const found: (LockedRow | undefined)[] = ids.map(() => undefined);
-      for (const { i, ...row } of rows) found[Number(i) - 1] = row;
-      return found;
+      return inKeyOrder(ids.length, rows, (row) => row);
     }, isUuid);
     readers.set(entityType, reader);
   }

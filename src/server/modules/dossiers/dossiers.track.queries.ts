@@ -3,7 +3,7 @@ import { eq, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client';
 import { epochMs as ms, fromEpochMs } from '../../db/json';
-import { batchedReader } from '../../db/batched';
+import { batchedReader, inKeyOrder } from '../../db/batched';
 import { compiled, runCompiled } from '../../db/compiled';
 import { dossierRatings, dossiers, units } from '../../db/schema';
 import { workflowSteps } from '../../platform/workflow/workflow.table';
@@ -104,9 +104,7 @@ async function findTrackedMany(db: Tx, keys: readonly TrackedKey[]): Promise<(Tr
     secretHashes: keys.map((k) => k.secretHash),
     citizenIds: keys.map((k) => k.citizenId),
   });
-  const found: (TrackedDossier | undefined)[] = keys.map(() => undefined);
-  for (const row of rows) found[Number(row.i) - 1] = fromJson(row.t);
-  return found;
+  return inKeyOrder(keys.length, rows, (row) => fromJson(row.t));
 }
 
 function fromJson(t: JsonTracked): TrackedDossier {

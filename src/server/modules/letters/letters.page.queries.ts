@@ -5,7 +5,7 @@
 import { eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client';
-import { batchedReader, isUuid } from '../../db/batched';
+import { batchedReader, inKeyOrder, isUuid } from '../../db/batched';
 import { columnsAs, compiled, decodeRow, runCompiled } from '../../db/compiled';
 import { epochMs, fromEpochMs } from '../../db/json';
 import { queryRows } from '../../db/rows';
@@ -83,9 +83,7 @@ export async function findCaseWithLetter(db: Tx, id: string, forUpdate = false):
 
 const readCasesWithLetter = batchedReader(async (db: Tx, ids: readonly string[]) => {
   const rows = await runCompiled<CaseWithLetterRow & { i: number | string }>(db, casesWithLetterStatement(db), { ids });
-  const found: (CaseWithLetterRow | undefined)[] = ids.map(() => undefined);
-  for (const { i, ...row } of rows) found[Number(i) - 1] = row;
-  return found;
+  return inKeyOrder(ids.length, rows, (row) => row as CaseWithLetterRow);
 }, isUuid);
 
 /**
