@@ -16,6 +16,7 @@ import citizenAuthPlugin from './modules/citizens/citizens.plugin';
 import authPlugin from './platform/auth/auth.plugin';
 import { installErrorHandler } from './platform/error-handler';
 import { installNotifications } from './platform/notify/notify';
+import { installNulCheck } from './platform/nul-input';
 import { installSecurityHeaders } from './platform/security-headers';
 import { moduleRoutes } from './routes';
 
@@ -48,6 +49,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
     void reply.header('x-request-id', req.id);
   });
   installSecurityHeaders(app);
+  installNulCheck(app);
 
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });

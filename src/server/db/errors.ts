@@ -9,3 +9,12 @@ export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   }
   return false;
 }
+
+/** True when the database refused a text value for a NUL character (PostgreSQL's 22021), possibly wrapped by Drizzle. */
+export function isNulInText(err: unknown): boolean {
+  for (let e: unknown = err, i = 0; e && typeof e === 'object' && i < 5; e = (e as { cause?: unknown }).cause, i++) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (code === '22021' && typeof message === 'string' && message.includes('0x00')) return true;
+  }
+  return false;
+}

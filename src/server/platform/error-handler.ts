@@ -2,7 +2,9 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isNulInText } from '../db/errors';
 import { AppError, errors, type FieldIssue } from './errors';
+import { nulMessage } from './nul-input';
 import { langOf, type Lang } from './locale';
 import { friendlyMessage, unknownField, type IssueLike } from './validation-messages';
 
@@ -75,6 +77,7 @@ export function installErrorHandler(app: FastifyInstance) {
       const code = 'code' in error && typeof error.code === 'string' ? error.code.toLowerCase() : 'bad_request';
       return send(reply, req, new AppError(code, status, 'Yêu cầu không hợp lệ', error.message));
     }
+    if (isNulInText(error)) return send(reply, req, errors.badRequest('invalid_text', nulMessage.vi, nulMessage.en));
     req.log.error({ err: error }, 'unhandled error');
     return send(reply, req, new AppError('internal_error', 500, 'Lỗi hệ thống, vui lòng thử lại sau', 'Internal server error'));
   });

@@ -52,6 +52,15 @@ describe('system endpoints', () => {
     expect(res.body).not.toMatch(/node_modules|at .+:\d+:\d+/);
   });
 
+  it('refuses a NUL character anywhere in the input with 400 naming the field', async () => {
+    const login = await t.anonymous().request({ method: 'POST', url: '/api/auth/login', payload: { username: 'a\u0000b', password: 'x' } });
+    expect(login.statusCode).toBe(400);
+    expect(login.json<{ error: { code: string; details: { fields: { path: string }[] } } }>().error).toMatchObject({ code: 'invalid_input', details: { fields: [{ path: 'body.username' }] } });
+    const search = await t.anonymous().get('/api/public/procedures?q=gi%00ay');
+    expect(search.statusCode).toBe(400);
+    expect(search.json<{ error: { details: { fields: { path: string }[] } } }>().error.details.fields).toEqual([{ path: 'query.q', message: expect.any(String) as string }]);
+  });
+
   it('sends security headers and keeps API answers out of caches', async () => {
     const res = await t.anonymous().get('/api/health');
     expect(res.headers['x-content-type-options']).toBe('nosniff');

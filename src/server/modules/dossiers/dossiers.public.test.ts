@@ -112,11 +112,11 @@ describe('online submission and tracking', () => {
       [b.code, b.secret],
       ['99001.MC-000101-9999', a.secret],
       [a.code, a.secret],
-      // A code no statement can take (a NUL) is answered like an unknown one and spoils no other.
+      // A code no statement can take (a NUL) is refused before it is read, and spoils no other.
       [`${a.code}\u0000`, a.secret],
     ] as const;
     const answers = await Promise.all(asked.map(([code, secret]) => track(code, secret)));
-    expect(answers.map((r) => r.statusCode)).toEqual([200, 404, 200, 404, 200, 404]);
+    expect(answers.map((r) => r.statusCode)).toEqual([200, 404, 200, 404, 200, 400]);
     const views = [0, 2, 4].map((i) => answers[i]!.json<PublicDossierView>());
     expect(views.map((v) => [v.code, v.state, v.timeline.length])).toEqual([
       [a.code, 'submitted', 1],

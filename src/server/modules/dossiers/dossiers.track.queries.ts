@@ -124,8 +124,4 @@ function fromJson(t: JsonTracked): TrackedDossier {
  * `citizenId` match, its steps oldest first and its rating. The look-ups asked for at the same
  * moment are read by one statement (db/batched.ts).
  */
-export const findTracked: (db: Tx, key: TrackedKey) => Promise<TrackedDossier | undefined> = batchedReader(
-  findTrackedMany,
-  // A NUL cannot be in a text value: PostgreSQL would refuse the statement, and with it the look-ups read beside it.
-  (k) => !k.code.includes('\u0000'),
-);
+export const findTracked: (db: Tx, key: TrackedKey) => Promise<TrackedDossier | undefined> = batchedReader(findTrackedMany);
