@@ -24,17 +24,24 @@ export interface SweepResult {
   unfinished: number;
 }
 
-/** Entries of a folder older than `before`, as [name, full path, size, inode]; a missing folder has none. */
-async function oldEntries(folder: string, before: number): Promise<Array<[string, string, number, number]>> {
+interface Entry {
+  name: string;
+  full: string;
+  size: number;
+  ino: number;
+}
+
+/** The files of a folder older than `before`; a missing folder has none. */
+async function oldEntries(folder: string, before: number): Promise<Entry[]> {
   const names = await readdir(folder).catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'ENOENT') return [] as string[];
     throw err;
   });
-  const out: Array<[string, string, number, number]> = [];
+  const out: Entry[] = [];
   for (const name of names) {
     const full = path.join(folder, name);
     const s = await stat(full).catch(() => null);
-    if (s?.isFile() && s.mtimeMs < before) out.push([name, full, s.size, s.ino]);
+    if (s?.isFile() && s.mtimeMs < before) out.push({ name, full, size: s.size, ino: s.ino });
   }
   return out;
 }
@@ -58,10 +65,10 @@ async function removeIfUnchanged(full: string, ino: number, before: number): Pro
 export async function sweepStrayFiles(db: Tx, dir: string, now: Date, olderThanMs: number = STRAY_AFTER_MS): Promise<SweepResult> {
   const before = now.getTime() - olderThanMs;
   const result: SweepResult = { removed: 0, bytes: 0, unfinished: 0 };
-  for (const [, full, , ino] of await oldEntries(path.join(dir, 'tmp'), before)) if (await removeIfUnchanged(full, ino, before)) result.unfinished += 1;
+  for (const e of await oldEntries(path.join(dir, 'tmp'), before)) if (await removeIfUnchanged(e.full, e.ino, before)) result.unfinished += 1;
   const folders = (await readdir(dir, { withFileTypes: true }).catch(() => [])).filter((d) => d.isDirectory() && /^[0-9a-f]{2}$/.test(d.name));
   for (const folder of folders) {
-    const entries = (await oldEntries(path.join(dir, folder.name), before)).map(([name, full, size, ino]) => ({ key: `${folder.name}/${name}`, full, size, ino }));
+    const entries = (await oldEntries(path.join(dir, folder.name), before)).map((e) => ({ ...e, key: `${folder.name}/${e.name}` }));
     for (let i = 0; i < entries.length; i += BATCH) {
       const batch = entries.slice(i, i + BATCH);
       const named = await db
