@@ -5,6 +5,7 @@
 // fixed cost (its start, its locks, the driver's describing of the result) shared.
 // (docs/decisions/0010-batched-reads.md)
 import DataLoader from 'dataloader';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from './client';
 
 /** More keys than this wait for the next statement: a statement's answer stays small. */
@@ -44,8 +45,18 @@ export function batchedReader<K, V>(
 }
 
 /**
+ * The FROM item of a batched read's statement: the keys of the array `keys` as rows
+ * `<as>(<column>, i)`, `i` a key's place in the array (1-based). Through dv_batch_keys (migration
+ * 0028), whose estimate of one row keeps the prepared statement's generic plan: from `unnest` a
+ * generic plan expects 100 keys and lost to a custom plan made for the batch's few at every run.
+ */
+export function batchKeys(keys: SQL, as: string, column: string): SQL {
+  return sql`dv_batch_keys(${keys}) as ${sql.identifier(as)}(${sql.identifier(column)}, i)`;
+}
+
+/**
  * The rows of a batch's statement in its keys' order: each row carries `i`, its key's place in the
- * arrays (1-based, from `WITH ORDINALITY`); a key without a row is undefined.
+ * arrays (1-based, from `batchKeys`); a key without a row is undefined.
  */
 export function inKeyOrder<R extends { i: number | string }, V>(count: number, rows: readonly R[], value: (row: Omit<R, 'i'>) => V): (V | undefined)[] {
   const found: (V | undefined)[] = new Array<V | undefined>(count).fill(undefined);

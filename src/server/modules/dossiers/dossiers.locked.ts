@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client';
-import { batchedReader, inKeyOrder, isUuid } from '../../db/batched';
+import { batchedReader, batchKeys, inKeyOrder, isUuid } from '../../db/batched';
 import { columnsAs, compiled, decodeRow, runCompiled } from '../../db/compiled';
 import { agencies, dossiers, units } from '../../db/schema';
 import { history, stepsFromJson, stepsJson, type Step } from '../../platform/workflow/workflow.service';
@@ -40,7 +40,7 @@ const lockStatement = (db: Tx, entityType: string) =>
 const readManyStatement = (db: Tx, entityType: string) =>
   compiled(db, `dossiers_with_history:${entityType}`, () =>
     sql`select q.i as "i", ${selected(entityType)}
-      from unnest(${sql.placeholder('ids')}::uuid[]) with ordinality as q(id, i)
+      from ${batchKeys(sql`${sql.placeholder('ids')}::uuid[]`, 'q', 'id')}
       join ${dossiers} on ${dossiers.id} = q.id ${joined}`,
   { named: true });
 

@@ -3,7 +3,7 @@ import { eq, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client';
 import { epochMs as ms, fromEpochMs } from '../../db/json';
-import { batchedReader, inKeyOrder } from '../../db/batched';
+import { batchedReader, batchKeys, inKeyOrder } from '../../db/batched';
 import { compiled, runCompiled } from '../../db/compiled';
 import { dossierRatings, dossiers, units } from '../../db/schema';
 import { workflowSteps } from '../../platform/workflow/workflow.table';
@@ -75,8 +75,9 @@ function build(): SQL {
       'rating', case when ${proved} then (select json_build_object('access', ${r.access}, 'procedure', ${r.procedure},
           'officials', ${r.officials}, 'result', ${r.result}, 'feedback', ${r.feedback}, 'comment', ${r.comment}, 'createdAt', ${ms(r.createdAt)})
         from ${dossierRatings} ${r} where ${r.dossierId} = ${dossiers.id}) end) as "t"
-    from unnest(${sql.placeholder('codes')}::text[], ${sql.placeholder('secretHashes')}::text[], ${sql.placeholder('citizenIds')}::uuid[])
-        with ordinality as q(code, secret_hash, citizen_id, i)
+    from ${batchKeys(sql`${sql.placeholder('codes')}::text[]`, 'b', 'code')}
+      cross join lateral (select b.code, b.i, (${sql.placeholder('secretHashes')}::text[])[b.i] as secret_hash,
+        (${sql.placeholder('citizenIds')}::uuid[])[b.i] as citizen_id) as q
       inner join ${dossiers} on ${dossiers.code} = q.code
       inner join ${units} ${recv} on ${eq(recv.id, dossiers.receivingUnitId)}`;
 }

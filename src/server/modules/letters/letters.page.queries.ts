@@ -5,7 +5,7 @@
 import { eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client';
-import { batchedReader, inKeyOrder, isUuid } from '../../db/batched';
+import { batchedReader, batchKeys, inKeyOrder, isUuid } from '../../db/batched';
 import { columnsAs, compiled, decodeRow, runCompiled } from '../../db/compiled';
 import { epochMs, fromEpochMs } from '../../db/json';
 import { queryRows } from '../../db/rows';
@@ -60,7 +60,7 @@ const casesWithLetterStatement = (db: Tx) =>
     db,
     'cases_with_letter',
     () => sql`select q.i as "i", ${caseWithLetterColumns}
-      from unnest(${sql.placeholder('ids')}::uuid[]) with ordinality as q(id, i)
+      from ${batchKeys(sql`${sql.placeholder('ids')}::uuid[]`, 'q', 'id')}
       join ${letterCases} on ${letterCases.id} = q.id ${caseWithLetterJoins}`,
     { named: true },
   );
