@@ -27,12 +27,26 @@ export function batchedReader<K, V>(
   readMany: (db: Tx, keys: readonly K[]) => Promise<readonly (V | undefined)[]>,
   valid: (key: K) => boolean = () => true,
 ): (db: Tx, key: K) => Promise<V | undefined> {
-  const loaders = new WeakMap<Tx, DataLoader<K, V | undefined>>();
+  const load = loaderOf(readMany);
+  return (db, key) => (valid(key) ? load(db, key) : Promise.resolve(undefined));
+}
+
+/**
+ * A runner of writes that joins those asked for in the same turn of the event loop into one call of
+ * `runMany`, which answers each with its result or its own error (an `Error` in its place), in
+ * order. For statements outside a transaction that each commit on their own; `runMany` decides what
+ * it can join (see workflow.batched.ts).
+ */
+export function batchedWriter<K, V>(runMany: (db: Tx, keys: readonly K[]) => Promise<readonly (V | Error)[]>): (db: Tx, key: K) => Promise<V> {
+  return loaderOf(runMany);
+}
+
+function loaderOf<K, V>(runMany: (db: Tx, keys: readonly K[]) => Promise<readonly (V | Error)[]>): (db: Tx, key: K) => Promise<V> {
+  const loaders = new WeakMap<Tx, DataLoader<K, V>>();
   return (db, key) => {
-    if (!valid(key)) return Promise.resolve(undefined);
     let loader = loaders.get(db);
     if (!loader) {
-      loader = new DataLoader<K, V | undefined>((keys) => readMany(db, keys), {
+      loader = new DataLoader<K, V>((keys) => runMany(db, keys), {
         cache: false,
         maxBatchSize: MAX_BATCH,
         // After the poll phase, once every request that arrived in this turn has asked.

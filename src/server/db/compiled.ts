@@ -80,6 +80,36 @@ export async function runCompiled<T>(db: Tx, c: Compiled, values: Record<string,
 }
 
 /**
+ * `n` runs of the statement `c` as one statement, `text`, which `build` makes from the text of each
+ * run k (1 to n): c's text with its parameters numbered after those of the runs before it
+ * (`$1` of run 2 is `$<m + 1>`, m the number of c's parameters). Cached per name and n. The
+ * statement is filled by `runValues` of the runs' values. Null when c's text holds a `$` that is not
+ * a parameter (a literal): its parameters could not be told apart.
+ */
+export function repeated(c: Compiled, n: number, build: (runs: readonly string[]) => string): Compiled | null {
+  const name = `${c.name}*${n}`;
+  let r = cache.get(name);
+  if (!r) {
+    if ((c.text.match(/\$/g) ?? []).length !== (c.text.match(/\$\d+\b/g) ?? []).length) return null;
+    const m = c.params.length;
+    const runs = Array.from({ length: n }, (_, k) => c.text.replace(/\$(\d+)\b/g, (_m, d: string) => `$${Number(d) + k * m}`));
+    const params = Array.from({ length: n }, (_, k) => c.params.map((f) => ('constant' in f ? f : { ...f, name: `${k + 1}|${f.name}` }))).flat();
+    r = { name, text: build(runs), params, statement: null };
+    cache.set(name, r);
+  }
+  return r;
+}
+
+/** The values of a `repeated` statement: run k's values under `<k>|<name>`. */
+export function runValues(runs: readonly Record<string, unknown>[]): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  runs.forEach((run, k) => {
+    for (const [name, v] of Object.entries(run)) values[`${k + 1}|${name}`] = v;
+  });
+  return values;
+}
+
+/**
  * A table's columns for a compiled statement's select list, each named as drizzle names its field
  * (`"secret_hash" as "secretHash"`), so that a row reads as the table's `$inferSelect`; `prefix`
  * before each name for a second table in the same row (`"l_secretHash"`).

@@ -1,8 +1,9 @@
 // Actions answered minimally (Prefer: return=minimal) are written in one statement without a
 // transaction: the whole lifecycle, the applicant's messages, idempotent retries, races between two
 // actions on one dossier, a stale seq, and refusals that write nothing.
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../db/rows';
 import { auditLog, dossiers, idempotencyKeys, notifications, workflowSteps } from '../../db/schema';
 import type { TestClient } from '../../testing/harness';
 import { minimalActions } from '../../testing/minimal';
@@ -131,6 +132,30 @@ describe('an action written at once', () => {
       expect((await stepsOf(d.id)).map((s) => s.action)).toEqual(['start', action]);
     }
     expect((await stepsOf(b.id))[1]?.data).toMatchObject({ copies: 2 });
+  });
+
+  it('writes actions of one kind arriving together in one statement, and each alone when one of them cannot be written', async () => {
+    const [a, b, c, d, e] = [await submitted(), await submitted(), await submitted(), await submitted(), await submitted()];
+    // The transaction that wrote each step (its row's xmin): one commit for the three accepts.
+    const writer = async (id: string) => (await queryRows<{ x: string }>(t.db, sql`select xmin::text as x from workflow_steps where entity_type = 'dossier' and entity_id = ${id} and seq = 2`))[0]?.x;
+    const together = await Promise.all([a, b, c].map((x, i) => minimal(motcua, x.id, 'accept', { data: { copies: i + 1 } })));
+    expect(together.map((r) => r.statusCode)).toEqual([200, 200, 200]);
+    const [wa, wb, wc] = [await writer(a.id), await writer(b.id), await writer(c.id)];
+    expect(wa).toBeDefined();
+    expect([wb, wc]).toEqual([wa, wa]);
+    for (const [x, copies] of [[a, 1], [b, 2], [c, 3]] as const) {
+      expect((await stepsOf(x.id)).map((s) => [s.seq, s.action, s.data])).toEqual([[1, 'start', {}], [2, 'accept', { copies }]]);
+      expect(await rowOf(x.id)).toMatchObject({ state: 'accepted', seq: 2 });
+    }
+    // Two accepts of d in one statement cannot both hold: each action is written alone, e's too.
+    const raced = await Promise.all([minimal(motcua, d.id, 'accept', { data: { copies: 1 } }), minimal(motcua, e.id, 'accept', { data: { copies: 1 } }), minimal(motcua, d.id, 'accept', { data: { copies: 1 } })]);
+    expect(raced.map((r) => r.statusCode).sort()).toEqual([200, 200, 409]);
+    expect(raced[1]?.statusCode).toBe(200);
+    for (const x of [d, e]) {
+      expect((await stepsOf(x.id)).map((s) => s.action)).toEqual(['start', 'accept']);
+      expect(await t.db.$count(auditLog, and(eq(auditLog.entityId, x.id), eq(auditLog.action, 'dossier.accept')))).toBe(1);
+      expect(await rowOf(x.id)).toMatchObject({ state: 'accepted', seq: 2 });
+    }
   });
 
   it('answers 409 for a stale seq, 403 for an action outside the role and 404 outside the unit, writing nothing', async () => {

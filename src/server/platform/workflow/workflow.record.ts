@@ -6,6 +6,7 @@ import { compiled, runCompiled } from '../../db/compiled';
 import { auditLog } from '../../db/schema';
 import { auditValues } from '../audit/audit';
 import { AppError } from '../errors';
+import { runStepAtOnce, type StepRow } from './workflow.batched';
 import { workflowErrors } from './workflow.errors';
 import type { Step, TransitionResult, WorkflowCtx } from './workflow.service';
 import { workflowSteps } from './workflow.table';
@@ -36,7 +37,7 @@ const STEP_COLUMNS = [
 ] as const satisfies readonly (keyof Omit<Step, 'id'>)[];
 
 /**
- * The step's insert that reads the guard first (INSERT ... SELECT ... WHERE EXISTS (SELECT FROM g)):
+ * The step's insert that reads the guard first (INSERT ... SELECT ... WHERE EXISTS (SELECT FROM dv_g)):
  * the guard's update takes the record's row lock before the step's index entry is taken, in the
  * order of a transaction that locks the record and then inserts its step, so that the two never
  * wait for each other in a cycle.
@@ -45,7 +46,7 @@ function guardedStepInsert(): SQL {
   const cols = STEP_COLUMNS.map((c) => workflowSteps[c]);
   const value = (c: (typeof STEP_COLUMNS)[number]) => sql`${sql.param(sql.placeholder(`step_${c}`), workflowSteps[c])}::${sql.raw(workflowSteps[c].getSQLType())}`;
   return sql`insert into ${workflowSteps} (${sql.join(cols.map((c) => sql.identifier(c.name)), sql`, `)})
-    select ${sql.join(STEP_COLUMNS.map(value), sql`, `)} where exists (select from g)
+    select ${sql.join(STEP_COLUMNS.map(value), sql`, `)} where exists (select from dv_g)
     on conflict (entity_type, entity_id, seq) do nothing returning id`;
 }
 
@@ -64,15 +65,15 @@ function stepStatement(tx: Tx, alongside: Alongside | undefined, guard?: Alongsi
       .values(Object.fromEntries(STEP_COLUMNS.map((c) => [c, p(`step_${c}`)])) as unknown as typeof workflowSteps.$inferInsert)
       .onConflictDoNothing({ target: [workflowSteps.entityType, workflowSteps.entityId, workflowSteps.seq] })
       .returning({ id: workflowSteps.id });
-    const first = guards.length ? sql`g as (${guards[0]!.getSQL()}), ` : sql``;
-    const also = (alongside?.build() ?? []).map((w, i) => sql`, ${sql.raw(`w${i}`)} as (${w.getSQL()})`);
-    const check = guards.length ? sql`, dv_require(exists (select from g) and exists (select from s), ${CONCURRENT}) as ok` : sql``;
-    return sql`with ${first}s as (${insert.getSQL()}),
-      a as (insert into ${auditLog} (actor_id, actor_label, action, entity_type, entity_id, unit_id, before, after, request_id, ip)
+    const first = guards.length ? sql`dv_g as (${guards[0]!.getSQL()}), ` : sql``;
+    const also = (alongside?.build() ?? []).map((w, i) => sql`, ${sql.raw(`dv_w${i}`)} as (${w.getSQL()})`);
+    const check = guards.length ? sql`, dv_require(exists (select from dv_g) and exists (select from dv_s), ${CONCURRENT}) as ok` : sql``;
+    return sql`with ${first}dv_s as (${insert.getSQL()}),
+      dv_a as (insert into ${auditLog} (actor_id, actor_label, action, entity_type, entity_id, unit_id, before, after, request_id, ip)
         select ${p('audit_actorId')}::uuid, ${p('audit_actorLabel')}::text, ${p('audit_action')}::text, ${p('audit_entityType')}::text,
           ${p('audit_entityId')}::text, ${p('audit_unitId')}::uuid, ${p('audit_before')}::jsonb,
-          ${p('audit_after')}::jsonb || jsonb_build_object('stepId', s.id), ${p('audit_requestId')}::text, ${p('audit_ip')}::text from s)${sql.join(also)}
-      select (select id from s) as id${check}`;
+          ${p('audit_after')}::jsonb || jsonb_build_object('stepId', dv_s.id), ${p('audit_requestId')}::text, ${p('audit_ip')}::text from dv_s)${sql.join(also)}
+      select (select id from dv_s) as id${check}`;
   });
 }
 
@@ -106,9 +107,11 @@ export async function insertStep(tx: Tx, ctx: WorkflowCtx, values: Omit<Step, 'i
   const params: Record<string, unknown> = { ...alongside?.values, ...guard?.values };
   for (const c of STEP_COLUMNS) params[`step_${c}`] = values[c];
   for (const [k, v] of Object.entries(audit)) params[`audit_${k}`] = k === 'before' || k === 'after' ? json(v) : v;
-  let row: { id: number | string | null } | undefined;
+  let row: StepRow | undefined;
   try {
-    [row] = await runCompiled<{ id: number | string | null }>(tx, stepStatement(tx, alongside, guard), params);
+    const statement = stepStatement(tx, alongside, guard);
+    // A guarded step is written at once, outside a transaction: with those of the same shape that arrive together.
+    [row] = guard ? await runStepAtOnce(tx, { statement, values: params }) : await runCompiled<StepRow>(tx, statement, params);
   } catch (err) {
     if (isGuardFailure(err)) throw workflowErrors.concurrentTransition(values.seq);
     throw err;

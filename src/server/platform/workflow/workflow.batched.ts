@@ -1,0 +1,83 @@
+// Steps written at once (with a guard, outside a transaction) by requests that arrive together: the
+// step statements of the same shape asked for in one turn of the event loop are one statement, so
+// one round trip and one commit for several actions (docs/decisions/0011-batched-steps.md). All or
+// nothing: when the joined statement fails (a guard that did not hold, a key already used), each
+// step is written again on its own and gets its own answer, as if it had never been joined.
+import { batchedWriter } from '../../db/batched';
+import type { Tx } from '../../db/client';
+import { repeated, runCompiled, runValues, type Compiled } from '../../db/compiled';
+
+export type StepRow = { id: number | string | null };
+
+interface Run {
+  statement: Compiled;
+  values: Record<string, unknown>;
+}
+
+/** At most this many steps in one statement (its text, and its plan, grow with each). */
+export const MAX_JOINED = 8;
+
+/** The names of the step statement's common table expressions (workflow.record.ts names them so). */
+const CTE = /\bdv_(g|s|a|w\d+)\b/g;
+/** Where the step statement's final select starts. */
+const FINAL = /\s+select \(select id from dv_s\) as id/;
+
+/**
+ * `n` runs of a step statement as one: each run's common table expressions renamed with its number
+ * (`dv_s` of run 2 is `dv_s_2`), then a row per run, numbered `k`, with its step's id and its checks.
+ */
+function joinedText(runs: readonly string[]): string {
+  const parts = runs.map((text, k) => {
+    const at = text.search(FINAL);
+    const renamed = (part: string) => part.replace(CTE, (m) => `${m}_${k + 1}`);
+    return { ctes: renamed(text.slice('with '.length, at)), final: renamed(text.slice(at).trim()).replace(/^select /, `select ${k + 1} as "k", `) };
+  });
+  return `with ${parts.map((p) => p.ctes).join(', ')} ${parts.map((p) => p.final).join(' union all ')}`;
+}
+
+/** Whether a step statement has the shape joinedText reads: a WITH, then the final select once. */
+const joinable = (c: Compiled) => c.text.startsWith('with ') && (c.text.match(new RegExp(FINAL.source, 'g')) ?? []).length === 1;
+
+async function runAlone(db: Tx, run: Run): Promise<StepRow[] | Error> {
+  try {
+    return await runCompiled<StepRow>(db, run.statement, run.values);
+  } catch (err) {
+    return err instanceof Error ? err : new Error(String(err));
+  }
+}
+
+/** The runs of one shape: one statement for up to MAX_JOINED of them, or each alone when it fails. */
+async function runShape(db: Tx, runs: readonly Run[]): Promise<(StepRow[] | Error)[]> {
+  const first = runs[0]!.statement;
+  const joined = runs.length > 1 && joinable(first) ? repeated(first, runs.length, joinedText) : null;
+  if (!joined) return Promise.all(runs.map((r) => runAlone(db, r)));
+  try {
+    const rows = await runCompiled<StepRow & { k: number | string }>(db, joined, runValues(runs.map((r) => r.values)));
+    const byRun = runs.map((): StepRow[] => []);
+    for (const { k, ...row } of rows) byRun[Number(k) - 1]!.push(row);
+    return byRun;
+  } catch {
+    return Promise.all(runs.map((r) => runAlone(db, r)));
+  }
+}
+
+async function runMany(db: Tx, runs: readonly Run[]): Promise<(StepRow[] | Error)[]> {
+  const shapes = new Map<string, number[]>();
+  runs.forEach((r, i) => {
+    const same = shapes.get(r.statement.name) ?? [];
+    if (same.length === 0) shapes.set(r.statement.name, same);
+    same.push(i);
+  });
+  const out = new Array<StepRow[] | Error>(runs.length);
+  const groups = [...shapes.values()].flatMap((idx) => Array.from({ length: Math.ceil(idx.length / MAX_JOINED) }, (_, j) => idx.slice(j * MAX_JOINED, (j + 1) * MAX_JOINED)));
+  await Promise.all(
+    groups.map(async (idx) => {
+      const answers = await runShape(db, idx.map((i) => runs[i]!));
+      idx.forEach((i, j) => (out[i] = answers[j]!));
+    }),
+  );
+  return out;
+}
+
+/** Runs a guarded step statement on the application's database (not in a transaction), joined with those of the same shape asked for together. */
+export const runStepAtOnce: (db: Tx, run: Run) => Promise<StepRow[]> = batchedWriter(runMany);
