@@ -20,6 +20,8 @@ export interface Compiled {
 type Filler = { constant: unknown } | { name: string; encode: ((v: unknown) => unknown) | null };
 
 const cache = new Map<string, Compiled>();
+/** Statements `repeated` refused (a `$` that is not a parameter). */
+const unrepeatable = new Set<string>();
 
 interface Internals {
   dialect: PgDialect;
@@ -88,9 +90,13 @@ export async function runCompiled<T>(db: Tx, c: Compiled, values: Record<string,
  */
 export function repeated(c: Compiled, n: number, build: (runs: readonly string[]) => string): Compiled | null {
   const name = `${c.name}*${n}`;
+  if (unrepeatable.has(c.name)) return null;
   let r = cache.get(name);
   if (!r) {
-    if ((c.text.match(/\$/g) ?? []).length !== (c.text.match(/\$\d+\b/g) ?? []).length) return null;
+    if ((c.text.match(/\$/g) ?? []).length !== (c.text.match(/\$\d+\b/g) ?? []).length) {
+      unrepeatable.add(c.name);
+      return null;
+    }
     const m = c.params.length;
     const runs = Array.from({ length: n }, (_, k) => c.text.replace(/\$(\d+)\b/g, (_m, d: string) => `$${Number(d) + k * m}`));
     const params = Array.from({ length: n }, (_, k) => c.params.map((f) => ('constant' in f ? f : { ...f, name: `${k + 1}|${f.name}` }))).flat();

@@ -9,16 +9,21 @@ import { repeated, runCompiled, runValues, type Compiled } from '../../db/compil
 
 export type StepRow = { id: number | string | null };
 
-interface Run {
+export interface Run {
   statement: Compiled;
   values: Record<string, unknown>;
+  /** The record the step is about (`<entityType>:<entityId>`), whose row the guard locks. */
+  record: string;
 }
 
 /** At most this many steps in one statement (its text, and its plan, grow with each): a power of two (see chunks). */
 export const MAX_JOINED = 8;
 
-/** The names of the step statement's common table expressions (workflow.record.ts names them so). */
-const CTE = /\bdv_(g|s|a|w\d+)\b/g;
+/**
+ * The names of the step statement's common table expressions (workflow.record.ts names them so), as
+ * they appear unquoted: drizzle quotes every identifier it writes ("dv_a" would be a column's).
+ */
+const CTE = /(?<![\w".'])dv_(g|s|a|w\d+)(?![\w"'])/g;
 /** Where the step statement's final select starts. */
 const FINAL = /\s+select \(select id from dv_s\) as id/;
 
@@ -26,7 +31,7 @@ const FINAL = /\s+select \(select id from dv_s\) as id/;
  * `n` runs of a step statement as one: each run's common table expressions renamed with its number
  * (`dv_s` of run 2 is `dv_s_2`), then a row per run, numbered `k`, with its step's id and its checks.
  */
-function joinedText(runs: readonly string[]): string {
+export function joinedText(runs: readonly string[]): string {
   const parts = runs.map((text, k) => {
     const at = text.search(FINAL);
     const renamed = (part: string) => part.replace(CTE, (m) => `${m}_${k + 1}`);
@@ -36,7 +41,10 @@ function joinedText(runs: readonly string[]): string {
 }
 
 /** Whether a step statement has the shape joinedText reads: a WITH, then the final select once. */
-const joinable = (c: Compiled) => c.text.startsWith('with ') && (c.text.match(new RegExp(FINAL.source, 'g')) ?? []).length === 1;
+export const joinable = (c: Compiled) => c.text.startsWith('with ') && (c.text.match(new RegExp(FINAL.source, 'g')) ?? []).length === 1;
+
+/** An error PostgreSQL answered (it has a SQLSTATE): the statement did not commit, so each run may be sent alone. */
+const answeredByDatabase = (err: unknown): boolean => typeof (err as { code?: unknown } | null)?.code === 'string' && /^[0-9A-Z]{5}$/.test((err as { code: string }).code);
 
 async function runAlone(db: Tx, run: Run): Promise<StepRow[] | Error> {
   try {
@@ -56,7 +64,10 @@ async function runShape(db: Tx, runs: readonly Run[]): Promise<(StepRow[] | Erro
     const byRun = runs.map((): StepRow[] => []);
     for (const { k, ...row } of rows) byRun[Number(k) - 1]!.push(row);
     return byRun;
-  } catch {
+  } catch (err) {
+    // A lost connection may have lost the answer of a statement that committed: sent again, each
+    // run would be refused as a race it did not lose. Each gets the error, as a single run would.
+    if (!answeredByDatabase(err)) return runs.map(() => (err instanceof Error ? err : new Error(String(err))));
     return Promise.all(runs.map((r) => runAlone(db, r)));
   }
 }
@@ -66,8 +77,8 @@ async function runShape(db: Tx, runs: readonly Run[]): Promise<(StepRow[] | Erro
  * its own that PostgreSQL plans anew on each connection for its first five runs, so fewer counts
  * mean fewer plans made while a server warms up (three counts a shape instead of seven).
  */
-function chunks(idx: readonly number[]): number[][] {
-  const out: number[][] = [];
+export function chunks<T>(idx: readonly T[]): T[][] {
+  const out: T[][] = [];
   let at = 0;
   for (let size = MAX_JOINED; size >= 1; size /= 2) {
     while (idx.length - at >= size) {
@@ -79,14 +90,22 @@ function chunks(idx: readonly number[]): number[][] {
 }
 
 async function runMany(db: Tx, runs: readonly Run[]): Promise<(StepRow[] | Error)[]> {
+  // A record acted on twice in one turn: its runs are sent alone (one of them will lose the race), so
+  // that two joined statements never hold each other's rows. The others by shape, in the order of
+  // their records, so that statements running at the same time lock rows in one order.
+  const seen = new Map<string, number>();
+  for (const r of runs) seen.set(r.record, (seen.get(r.record) ?? 0) + 1);
+  const alone: number[] = [];
   const shapes = new Map<string, number[]>();
   runs.forEach((r, i) => {
+    if (seen.get(r.record)! > 1) return void alone.push(i);
     const same = shapes.get(r.statement.name) ?? [];
     if (same.length === 0) shapes.set(r.statement.name, same);
     same.push(i);
   });
+  const byRecord = (a: number, b: number) => (runs[a]!.record < runs[b]!.record ? -1 : 1);
+  const groups = [...[...shapes.values()].flatMap((idx) => chunks([...idx].sort(byRecord))), ...alone.map((i) => [i])];
   const out = new Array<StepRow[] | Error>(runs.length);
-  const groups = [...shapes.values()].flatMap(chunks);
   await Promise.all(
     groups.map(async (idx) => {
       const answers = await runShape(db, idx.map((i) => runs[i]!));

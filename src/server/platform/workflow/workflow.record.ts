@@ -111,7 +111,7 @@ export async function insertStep(tx: Tx, ctx: WorkflowCtx, values: Omit<Step, 'i
   try {
     const statement = stepStatement(tx, alongside, guard);
     // A guarded step is written at once, outside a transaction: with those of the same shape that arrive together.
-    [row] = guard ? await runStepAtOnce(tx, { statement, values: params }) : await runCompiled<StepRow>(tx, statement, params);
+    [row] = guard ? await runStepAtOnce(tx, { statement, values: params, record: `${values.entityType}:${values.entityId}` }) : await runCompiled<StepRow>(tx, statement, params);
   } catch (err) {
     if (isGuardFailure(err)) throw workflowErrors.concurrentTransition(values.seq);
     throw err;
