@@ -21,37 +21,27 @@ afterAll(async () => {
   await t?.close();
 });
 
-const byKeys = (from: 'batch' | 'unnest') =>
-  compiled(
-    t.db,
-    `batched_test:${from}`,
-    () =>
-      sql`select q.i as "i", ${settings.value} as "value"
-        from ${from === 'batch' ? batchKeys(sql`${sql.placeholder('keys')}::text[]`, 'q', 'key') : sql`unnest(${sql.placeholder('keys')}::text[]) with ordinality as q(key, i)`}
-        join ${settings} on ${settings.key} = q.key`,
-    { named: true },
-  );
+/** The keys of the array `keys` as rows q(key, i): through batchKeys, or through unnest as before migration 0028. */
+const keysFrom = (from: 'batch' | 'unnest') =>
+  from === 'batch' ? batchKeys(sql`${sql.placeholder('keys')}::text[]`, 'q', 'key') : sql`unnest(${sql.placeholder('keys')}::text[]) with ordinality as q(key, i)`;
+
+const byKeys = () =>
+  compiled(t.db, 'batched_test', () => sql`select q.i as "i", ${settings.value} as "value" from ${keysFrom('batch')} join ${settings} on ${settings.key} = q.key`, {
+    named: true,
+  });
 
 describe('batchKeys', () => {
   it('answers every key in its place: a key twice twice, an unknown key with nothing, no keys with no rows', async () => {
     const keys = ['batch-c', 'batch-x', 'batch-a', 'batch-c'];
-    const rows = await runCompiled<{ i: number; value: unknown }>(t.db, byKeys('batch'), { keys });
+    const rows = await runCompiled<{ i: number; value: unknown }>(t.db, byKeys(), { keys });
     expect(inKeyOrder(keys.length, rows, (r) => r.value)).toEqual(['C', undefined, 'A', 'C']);
-    expect(await runCompiled(t.db, byKeys('batch'), { keys: [] })).toEqual([]);
+    expect(await runCompiled(t.db, byKeys(), { keys: [] })).toEqual([]);
   });
 
   it.runIf(process.env.DATABASE_URL)('keeps the prepared statement’s generic plan on PostgreSQL, where unnest is planned again for every batch', async () => {
     // A table as large as a province's, where a probe by key costs what it costs on `dossiers`.
     const probe = (from: 'batch' | 'unnest') =>
-      compiled(
-        t.db,
-        `batched_test_probe:${from}`,
-        () =>
-          sql`select q.i as "i", p.value as "value"
-            from ${from === 'batch' ? batchKeys(sql`${sql.placeholder('keys')}::text[]`, 'q', 'key') : sql`unnest(${sql.placeholder('keys')}::text[]) with ordinality as q(key, i)`}
-            join batch_probe p on p.key = q.key`,
-        { named: true },
-      );
+      compiled(t.db, `batched_test_probe:${from}`, () => sql`select q.i as "i", p.value as "value" from ${keysFrom(from)} join batch_probe p on p.key = q.key`, { named: true });
     const plans = await t.db.transaction(async (tx) => {
       await tx.execute(sql`create temp table batch_probe (key text primary key, value text not null) on commit drop`);
       await tx.execute(sql`insert into batch_probe select 'k' || g, 'v' || g from generate_series(1, 100000) g`);

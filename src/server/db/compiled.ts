@@ -20,7 +20,7 @@ export interface Compiled {
 type Filler = { constant: unknown } | { name: string; encode: ((v: unknown) => unknown) | null };
 
 const cache = new Map<string, Compiled>();
-/** Statements `repeated` refused (a `$` that is not a parameter). */
+/** Statements `repeated` refused (a `$` that is not a parameter, a text its `build` could not join). */
 const unrepeatable = new Set<string>();
 
 interface Internals {
@@ -86,9 +86,10 @@ export async function runCompiled<T>(db: Tx, c: Compiled, values: Record<string,
  * run k (1 to n): c's text with its parameters numbered after those of the runs before it
  * (`$1` of run 2 is `$<m + 1>`, m the number of c's parameters). Cached per name and n. The
  * statement is filled by `runValues` of the runs' values. Null when c's text holds a `$` that is not
- * a parameter (a literal): its parameters could not be told apart.
+ * a parameter (a literal: its parameters could not be told apart) or when `build` refuses the text
+ * (null); a refused statement is not looked at again.
  */
-export function repeated(c: Compiled, n: number, build: (runs: readonly string[]) => string): Compiled | null {
+export function repeated(c: Compiled, n: number, build: (runs: readonly string[]) => string | null): Compiled | null {
   const name = `${c.name}*${n}`;
   if (unrepeatable.has(c.name)) return null;
   let r = cache.get(name);
@@ -99,8 +100,13 @@ export function repeated(c: Compiled, n: number, build: (runs: readonly string[]
     }
     const m = c.params.length;
     const runs = Array.from({ length: n }, (_, k) => c.text.replace(/\$(\d+)\b/g, (_m, d: string) => `$${Number(d) + k * m}`));
+    const text = build(runs);
+    if (text === null) {
+      unrepeatable.add(c.name);
+      return null;
+    }
     const params = Array.from({ length: n }, (_, k) => c.params.map((f) => ('constant' in f ? f : { ...f, name: `${k + 1}|${f.name}` }))).flat();
-    r = { name, text: build(runs), params, statement: null };
+    r = { name, text, params, statement: null };
     cache.set(name, r);
   }
   return r;

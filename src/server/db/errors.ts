@@ -18,3 +18,9 @@ export function isNulInText(err: unknown): boolean {
   }
   return false;
 }
+
+/** True when PostgreSQL answered the error (it carries a SQLSTATE): the statement ran and did not commit, unlike a lost connection. */
+export function answeredByDatabase(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code);
+}

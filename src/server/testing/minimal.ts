@@ -1,6 +1,10 @@
-// Test helper: workflow actions asked for the minimal answer (Prefer: return=minimal), with or without an idempotency key.
+// Test helper: workflow actions asked for the minimal answer (Prefer: return=minimal), with or without an idempotency key,
+// and which transaction wrote a step (actions joined into one statement share it).
+import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
+import type { Tx } from '../db/client';
+import { queryRows } from '../db/rows';
 import type { TestClient } from './harness';
 
 type Act = (client: TestClient, id: string, action: string, body: Record<string, unknown>, headers: Record<string, string>) => Promise<LightMyRequestResponse>;
@@ -18,4 +22,10 @@ export function minimalActions<Ack>(act: Act) {
     return res.json<Ack>();
   };
   return { minimal, okMinimal };
+}
+
+/** The transaction that wrote a case's step `seq` (its row's xmin): steps written by one statement share it. */
+export async function stepWriter(db: Tx, entityType: string, entityId: string, seq: number): Promise<string | undefined> {
+  const [row] = await queryRows<{ x: string }>(db, sql`select xmin::text as x from workflow_steps where entity_type = ${entityType} and entity_id = ${entityId} and seq = ${seq}`);
+  return row?.x;
 }

@@ -1,12 +1,11 @@
 // Actions answered minimally (Prefer: return=minimal) are written in one statement without a
 // transaction: the whole lifecycle, the applicant's messages, idempotent retries, races between two
 // actions on one dossier, a stale seq, and refusals that write nothing.
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '../../db/rows';
 import { auditLog, dossiers, idempotencyKeys, notifications, workflowSteps } from '../../db/schema';
 import type { TestClient } from '../../testing/harness';
-import { minimalActions } from '../../testing/minimal';
+import { minimalActions, stepWriter } from '../../testing/minimal';
 import { act, errorOf, intakeOk, startDossierApp, type DossierTestApp } from './dossiers.test-helpers';
 
 let t: DossierTestApp;
@@ -138,7 +137,7 @@ describe('an action written at once', () => {
     const [a, b, c, d, e, f] = await Promise.all(Array.from({ length: 6 }, () => submitted()));
     // The transaction that wrote each step (its row's xmin): one commit for the four accepts (a
     // statement joins 8, 4, 2 or 1 of them: workflow.batched.ts).
-    const writer = async (id: string) => (await queryRows<{ x: string }>(t.db, sql`select xmin::text as x from workflow_steps where entity_type = 'dossier' and entity_id = ${id} and seq = 2`))[0]?.x;
+    const writer = (id: string) => stepWriter(t.db, 'dossier', id, 2);
     const four = [a!, b!, c!, d!];
     const together = await Promise.all(four.map((x, i) => minimal(motcua, x.id, 'accept', { data: { copies: i + 1 } })));
     expect(together.map((r) => r.statusCode)).toEqual([200, 200, 200, 200]);

@@ -2,13 +2,12 @@
 // transaction: a petition's case to its answer, the writer's messages, idempotent retries, races
 // between actions on one case (the web app's whole-page action among them), a stale seq, refusals
 // that write nothing, and an answer that carries nothing of the writer.
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseActionAck } from '../../../common/letters.schema';
-import { queryRows } from '../../db/rows';
 import { auditLog, idempotencyKeys, letterCases, notifications, workflowSteps } from '../../db/schema';
 import type { TestClient } from '../../testing/harness';
-import { minimalActions } from '../../testing/minimal';
+import { minimalActions, stepWriter } from '../../testing/minimal';
 import { act, caseOf, errorOf, staffId, startLetterApp, WRITER } from './letters.test-helpers';
 
 let t: Awaited<ReturnType<typeof startLetterApp>>;
@@ -154,8 +153,7 @@ describe('a case action written at once', () => {
       expect((await stepsOf(x.id)).map((s) => s.action)).toEqual(['start', action]);
     }
     // The two assignments, of one shape, were written by one statement (docs/decisions/0011): one transaction.
-    const writer = async (id: string) =>
-      (await queryRows<{ x: string }>(t.db, sql`select xmin::text as x from workflow_steps where entity_type = 'letter_case' and entity_id = ${id} and seq = 2`))[0]?.x;
+    const writer = (id: string) => stepWriter(t.db, 'letter_case', id, 2);
     const [wa, wb, wc] = [await writer(a.id), await writer(b.id), await writer(c.id)];
     expect(wa).toBeDefined();
     expect(wc).toBe(wa);

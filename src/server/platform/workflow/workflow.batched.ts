@@ -6,10 +6,11 @@
 import { batchedWriter } from '../../db/batched';
 import type { Tx } from '../../db/client';
 import { repeated, runCompiled, runValues, type Compiled } from '../../db/compiled';
+import { answeredByDatabase } from '../../db/errors';
 
 export type StepRow = { id: number | string | null };
 
-export interface Run {
+interface Run {
   statement: Compiled;
   values: Record<string, unknown>;
   /** The record the step is about (`<entityType>:<entityId>`), whose row the guard locks. */
@@ -17,7 +18,7 @@ export interface Run {
 }
 
 /** At most this many steps in one statement (its text, and its plan, grow with each): a power of two (see chunks). */
-export const MAX_JOINED = 8;
+const MAX_JOINED = 8;
 
 /**
  * The names of the step statement's common table expressions (workflow.record.ts names them so), as
@@ -30,34 +31,32 @@ const FINAL = /\s+select \(select id from dv_s\) as id/;
 /**
  * `n` runs of a step statement as one: each run's common table expressions renamed with its number
  * (`dv_s` of run 2 is `dv_s_2`), then a row per run, numbered `k`, with its step's id and its checks.
+ * Null for a text without that shape (a WITH, then the final select once): it is sent alone.
  */
-export function joinedText(runs: readonly string[]): string {
-  const parts = runs.map((text, k) => {
-    const at = text.search(FINAL);
+export function joinedText(runs: readonly string[]): string | null {
+  const text = runs[0] ?? '';
+  if (!text.startsWith('with ') || (text.match(new RegExp(FINAL.source, 'g')) ?? []).length !== 1) return null;
+  const parts = runs.map((run, k) => {
+    const at = run.search(FINAL);
     const renamed = (part: string) => part.replace(CTE, (m) => `${m}_${k + 1}`);
-    return { ctes: renamed(text.slice('with '.length, at)), final: renamed(text.slice(at).trim()).replace(/^select /, `select ${k + 1} as "k", `) };
+    return { ctes: renamed(run.slice('with '.length, at)), final: renamed(run.slice(at).trim()).replace(/^select /, `select ${k + 1} as "k", `) };
   });
   return `with ${parts.map((p) => p.ctes).join(', ')} ${parts.map((p) => p.final).join(' union all ')}`;
 }
 
-/** Whether a step statement has the shape joinedText reads: a WITH, then the final select once. */
-export const joinable = (c: Compiled) => c.text.startsWith('with ') && (c.text.match(new RegExp(FINAL.source, 'g')) ?? []).length === 1;
-
-/** An error PostgreSQL answered (it has a SQLSTATE): the statement did not commit, so each run may be sent alone. */
-const answeredByDatabase = (err: unknown): boolean => typeof (err as { code?: unknown } | null)?.code === 'string' && /^[0-9A-Z]{5}$/.test((err as { code: string }).code);
+const asError = (err: unknown): Error => (err instanceof Error ? err : new Error(String(err)));
 
 async function runAlone(db: Tx, run: Run): Promise<StepRow[] | Error> {
   try {
     return await runCompiled<StepRow>(db, run.statement, run.values);
   } catch (err) {
-    return err instanceof Error ? err : new Error(String(err));
+    return asError(err);
   }
 }
 
 /** The runs of one shape: one statement for up to MAX_JOINED of them, or each alone when it fails. */
 async function runShape(db: Tx, runs: readonly Run[]): Promise<(StepRow[] | Error)[]> {
-  const first = runs[0]!.statement;
-  const joined = runs.length > 1 && joinable(first) ? repeated(first, runs.length, joinedText) : null;
+  const joined = runs.length > 1 ? repeated(runs[0]!.statement, runs.length, joinedText) : null;
   if (!joined) return Promise.all(runs.map((r) => runAlone(db, r)));
   try {
     const rows = await runCompiled<StepRow & { k: number | string }>(db, joined, runValues(runs.map((r) => r.values)));
@@ -67,7 +66,7 @@ async function runShape(db: Tx, runs: readonly Run[]): Promise<(StepRow[] | Erro
   } catch (err) {
     // A lost connection may have lost the answer of a statement that committed: sent again, each
     // run would be refused as a race it did not lose. Each gets the error, as a single run would.
-    if (!answeredByDatabase(err)) return runs.map(() => (err instanceof Error ? err : new Error(String(err))));
+    if (!answeredByDatabase(err)) return runs.map(() => asError(err));
     return Promise.all(runs.map((r) => runAlone(db, r)));
   }
 }
@@ -98,10 +97,8 @@ async function runMany(db: Tx, runs: readonly Run[]): Promise<(StepRow[] | Error
   const alone: number[] = [];
   const shapes = new Map<string, number[]>();
   runs.forEach((r, i) => {
-    if (seen.get(r.record)! > 1) return void alone.push(i);
-    const same = shapes.get(r.statement.name) ?? [];
-    if (same.length === 0) shapes.set(r.statement.name, same);
-    same.push(i);
+    if (seen.get(r.record)! > 1) alone.push(i);
+    else shapes.set(r.statement.name, [...(shapes.get(r.statement.name) ?? []), i]);
   });
   const byRecord = (a: number, b: number) => (runs[a]!.record < runs[b]!.record ? -1 : 1);
   const groups = [...[...shapes.values()].flatMap((idx) => chunks([...idx].sort(byRecord))), ...alone.map((i) => [i])];
