@@ -4,7 +4,7 @@
 // with its target and its ratio to the ceiling. See docs/benchmarks.md.
 //
 //   node bench/dossiers.mjs [--dossiers 1000000] [--duration 20] [--connections 32]
-//     [--lifecycle-connections 32] [--intake online|desk] [--server-procs 1] [--keep-data DIR]
+//     [--lifecycle-connections 32] [--intake online|desk] [--server-procs 1] [--db-pool 4] [--keep-data DIR]
 //     [--communes 100] [--warmup 3] [--stats-runs 7] [--phases ceiling,lookups,lifecycles,lifecycles_standard,stats]
 //     [--procedure 1.004746] [--standard-procedure 1.001193]
 //     [--answer minimal|view] [--pg-stats] [--cpu-prof DIR] [--generate-only] [--out FILE.json]

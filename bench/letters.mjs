@@ -6,7 +6,7 @@
 // its ratio to the ceiling. See docs/benchmarks.md, "Letters benchmark".
 //
 //   node bench/letters.mjs [--letters 1000000] [--writers 100000] [--duration 20] [--connections 8]
-//     [--lifecycle-connections 16] [--suggestion-connections 1] [--server-procs 1] [--keep-data DIR] [--communes 100] [--warmup 3]
+//     [--lifecycle-connections 16] [--suggestion-connections 1] [--server-procs 1] [--db-pool 4] [--keep-data DIR] [--communes 100] [--warmup 3]
 //     [--phases ceiling,lifecycles,duplicates] [--answer minimal|view] [--pg-stats] [--cpu-prof DIR] [--generate-only] [--out FILE.json]
 //     [--pin server|none] [--step-cpu]
 //

@@ -128,8 +128,9 @@ export async function readSettings(db) {
 }
 
 /** The product's server (production mode, one or more processes) and the bare route, both answering. */
-export async function startServers({ db, port, barePort, serverProcs, cpuProf }) {
+export async function startServers({ db, port, barePort, serverProcs, dbPool, cpuProf }) {
   const serverEnv = {
+    DANVAN_DB_POOL: String(dbPool),
     NODE_ENV: 'production',
     DATABASE_URL: db.serverDbUrl,
     PORT: String(port),
@@ -158,6 +159,7 @@ export const COMMON_OPTIONS = {
   'lifecycle-connections': { type: 'string', default: '32' },
   answer: { type: 'string', default: 'minimal' },
   'server-procs': { type: 'string', default: '1' },
+  'db-pool': { type: 'string', default: '4' },
   'keep-data': { type: 'string' },
   phases: { type: 'string' },
   'pg-stats': { type: 'boolean', default: false },
@@ -186,6 +188,8 @@ export function commonOptions(a) {
     lookupConcurrency: num('connections'),
     lifecycleConcurrency: num('lifecycle-connections'),
     serverProcs: num('server-procs'),
+    // PostgreSQL connections of each server process (DANVAN_DB_POOL): two per core of the database's machine, as the README advises.
+    dbPool: num('db-pool'),
     portBase: num('port-base'),
     phases: a.phases ? a.phases.split(',') : null,
     // What the lifecycles' actions ask for: the minimal answer (Prefer: return=minimal) or the whole page.
@@ -203,7 +207,7 @@ export function commonOptions(a) {
 export async function serveAndLoad(db, opts, script, extra, cpuProf) {
   const port = opts.portBase;
   const barePort = opts.portBase + 2;
-  const { server, bare } = await startServers({ db, port, barePort, serverProcs: opts.serverProcs, cpuProf });
+  const { server, bare } = await startServers({ db, port, barePort, serverProcs: opts.serverProcs, dbPool: opts.dbPool, cpuProf });
   const pinned = pinProcesses(opts, [server.pid, bare.pid], db.postmasterPid);
   const batched = batchProcesses(opts, db.postmasterPid);
   const result = runLoad(script, { ...opts, port, barePort, dbUrl: db.serverDbUrl, password: PASSWORD, ...extra, pids: { server: server.pid, postgres: db.postmasterPid ?? 0, bare: bare.pid } }, pinned?.others, batched.includes('load'));

@@ -7,6 +7,7 @@
 import DataLoader from 'dataloader';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from './client';
+import { whenConnectionFree } from './pool';
 
 /** More keys than this wait for the next statement: a statement's answer stays small. */
 export const MAX_BATCH = 64;
@@ -49,8 +50,7 @@ function loaderOf<K, V>(runMany: (db: Tx, keys: readonly K[]) => Promise<readonl
       loader = new DataLoader<K, V>((keys) => runMany(db, keys), {
         cache: false,
         maxBatchSize: MAX_BATCH,
-        // After the poll phase, once every request that arrived in this turn has asked.
-        batchScheduleFn: (run) => setImmediate(run),
+        batchScheduleFn: whenConnectionFree(db),
       });
       loaders.set(db, loader);
     }

@@ -1,7 +1,7 @@
 // SQL helpers of every statistics statement (dossiers, letters): instants as parameters and the planner settings they run with.
-import { is, sql, type SQL } from 'drizzle-orm';
-import { NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
+import { poolMax, poolOf } from '../../db/pool';
 import { queryRows } from '../../db/rows';
 
 export const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
@@ -33,17 +33,19 @@ async function plannerSettings(tx: Tx, opts: { gatherFreely?: boolean; serial?: 
 /** Statements split in two that may run at once in this process; beyond, a statement runs whole. */
 const MAX_SPLIT_RUNS = 2;
 /**
- * The smallest pool that splits: the split runs' first halves must never hold every connection
- * while their second halves wait for one, and the other requests keep two connections.
+ * Split runs that may go at once on a pool of `max` connections: the split runs' first halves must
+ * never hold every connection while their second halves wait for one, and the other requests keep
+ * two connections.
  */
-export const MIN_POOL_TO_SPLIT = 2 * MAX_SPLIT_RUNS + 2;
+const splitRunsFor = (max: number): number => Math.min(MAX_SPLIT_RUNS, Math.floor((max - 2) / 2));
+/** The smallest pool that splits (one statement at a time). */
+export const MIN_POOL_TO_SPLIT = 4;
 let splitRuns = 0;
 
 /** A PostgreSQL database reached through a pool (not PGlite, not a transaction) large enough to split on. */
 function canSplit(db: Tx): boolean {
-  if (!is(db, NodePgDatabase)) return false;
-  const max = (db as unknown as { $client?: { options?: { max?: number } } }).$client?.options?.max ?? 0;
-  return max >= MIN_POOL_TO_SPLIT && splitRuns < MAX_SPLIT_RUNS;
+  const pool = poolOf(db);
+  return pool !== null && splitRuns < splitRunsFor(poolMax(pool));
 }
 
 /**
