@@ -94,7 +94,7 @@ export function reportPage(r, { title, dataset, concurrent, rows }) {
     '',
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM, Node ${m.node}, ${m.kernel}, PostgreSQL ${r.pgSettings.server_version}; ${m.hugePages ?? 'no huge pages'}; load average at the end ${m.loadAverage.join(' ')}.`,
     `Dataset: ${dataset}.`,
-    `Run: ${r.options.seconds} s per phase after ${r.options.warmup} s of warm-up; ${concurrent} at ${r.options.lookupConcurrency} connections, lifecycles at ${r.options.lifecycleConcurrency}; server: ${r.options.serverProcs} Node process(es) with ${r.options.dbPool ?? 10} PostgreSQL connections each, connected to PostgreSQL through ${r.connection ?? 'TCP on 127.0.0.1'}; ${r.pinned ? `the server on core ${r.pinned.server}, PostgreSQL and the load generator on core(s) ${r.pinned.others} (--pin server)` : 'no process pinned to a core (--pin none)'}.`,
+    `Run: ${r.options.seconds} s per phase after ${r.options.warmup} s of warm-up; ${concurrent} at ${r.options.lookupConcurrency} connections, lifecycles at ${r.options.lifecycleConcurrency}; server: ${r.options.serverProcs} Node process(es) with ${r.options.dbPool} PostgreSQL connections each, connected to PostgreSQL through ${r.connection ?? 'TCP on 127.0.0.1'}; ${r.pinned ? `the server on core ${r.pinned.server}, PostgreSQL and the load generator on core(s) ${r.pinned.others} (--pin server)` : 'no process pinned to a core (--pin none)'}.`,
     settingsLine(r.pgSettings),
     '',
     '| figure | value | target | ratio to the ceiling | |',

@@ -1,5 +1,6 @@
 // Reads of concurrent requests joined into one statement: the look-ups that arrive while the server
-// is busy (those whose requests were parsed in the same turn of the event loop) are read together,
+// is busy (those whose requests were parsed in the same turn of the event loop, and those that come
+// while every connection of the pool is in use: see whenConnectionFree) are read together,
 // each keeping its own answer. One round trip and one statement for several requests instead of one
 // each: fewer wake-ups of PostgreSQL's processes and of the server's thread, and the statement's
 // fixed cost (its start, its locks, the driver's describing of the result) shared.
@@ -17,8 +18,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (s: string): boolean => UUID.test(s);
 
 /**
- * A reader of one value per key (undefined when there is none) that joins the keys asked for in the
- * same turn of the event loop into one call of `readMany`, which answers in the keys' order. Nothing
+ * A reader of one value per key (undefined when there is none) that joins the keys asked for
+ * together (in one turn of the event loop, or while the pool is busy) into one call of `readMany`, which answers in the keys' order. Nothing
  * is cached: every key asked for is read, also the same key twice. Use it on the application's
  * database, not inside a transaction (whose statements are one request's, and run one at a time).
  * A failure of `readMany` is the failure of every key it read: `valid` keeps out a key the statement
@@ -33,7 +34,7 @@ export function batchedReader<K, V>(
 }
 
 /**
- * A runner of writes that joins those asked for in the same turn of the event loop into one call of
+ * A runner of writes that joins those asked for together (as batchedReader's keys) into one call of
  * `runMany`, which answers each with its result or its own error (an `Error` in its place), in
  * order. For statements outside a transaction that each commit on their own; `runMany` decides what
  * it can join (see workflow.batched.ts).

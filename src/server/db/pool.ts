@@ -21,6 +21,21 @@ function hasFree(pool: Pool): boolean {
 
 const waiting = new WeakMap<Pool, (() => void)[]>();
 
+/** The batches waiting for a connection of `pool`; every one goes at the first release, so none can wait on a pool with nothing in use. */
+function waitingOn(pool: Pool): (() => void)[] {
+  let q = waiting.get(pool);
+  if (!q) {
+    const queue: (() => void)[] = [];
+    const drain = () => {
+      if (queue.length) setImmediate(() => queue.splice(0).forEach((run) => run()));
+    };
+    pool.on('release', drain);
+    pool.on('remove', drain);
+    waiting.set(pool, (q = queue));
+  }
+  return q;
+}
+
 /**
  * Schedules a batch's statement (see batched.ts): after the poll phase, once every request that
  * arrived in this turn has asked; and while every connection of the pool is busy, not before one is
@@ -31,18 +46,6 @@ const waiting = new WeakMap<Pool, (() => void)[]>();
 export function whenConnectionFree(db: Tx): (run: () => void) => void {
   const pool = poolOf(db);
   if (!pool) return (run) => setImmediate(run);
-  let queue = waiting.get(pool);
-  if (!queue) {
-    const q: (() => void)[] = [];
-    // Every waiting batch goes at the first release: none can wait on a pool with nothing in use.
-    const drain = () => {
-      if (q.length) setImmediate(() => q.splice(0).forEach((run) => run()));
-    };
-    pool.on('release', drain);
-    pool.on('remove', drain);
-    waiting.set(pool, q);
-    queue = q;
-  }
-  const q = queue;
+  const q = waitingOn(pool);
   return (run) => setImmediate(() => (q.length === 0 && hasFree(pool) ? run() : q.push(run)));
 }

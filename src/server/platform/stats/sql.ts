@@ -32,14 +32,15 @@ async function plannerSettings(tx: Tx, opts: { gatherFreely?: boolean; serial?: 
 
 /** Statements split in two that may run at once in this process; beyond, a statement runs whole. */
 const MAX_SPLIT_RUNS = 2;
+/** Connections the other requests keep while statements run split. */
+const SPARE = 2;
 /**
- * Split runs that may go at once on a pool of `max` connections: the split runs' first halves must
- * never hold every connection while their second halves wait for one, and the other requests keep
- * two connections.
+ * Split runs that may go at once on a pool of `max` connections, two connections each: the split
+ * runs' first halves must never hold every connection while their second halves wait for one.
  */
-const splitRunsFor = (max: number): number => Math.min(MAX_SPLIT_RUNS, Math.floor((max - 2) / 2));
+const splitRunsFor = (max: number): number => Math.min(MAX_SPLIT_RUNS, Math.floor((max - SPARE) / 2));
 /** The smallest pool that splits (one statement at a time). */
-export const MIN_POOL_TO_SPLIT = 4;
+export const MIN_POOL_TO_SPLIT = SPARE + 2;
 let splitRuns = 0;
 
 /** A PostgreSQL database reached through a pool (not PGlite, not a transaction) large enough to split on. */
@@ -56,7 +57,7 @@ function canSplit(db: Tx): boolean {
  * statement whose number of groups the planner cannot estimate (the months of a period): it runs
  * the aggregate in one process over every row. Only on a PostgreSQL pool of at least
  * MIN_POOL_TO_SPLIT connections and outside a transaction; otherwise (PGlite, a transaction, a
- * small pool, two split runs already going) the statement runs whole, once.
+ * small pool, as many split runs already going as the pool allows) the statement runs whole, once.
  */
 export async function runStatsSplit<T>(
   db: Tx,

@@ -1,5 +1,5 @@
 // Steps written at once (with a guard, outside a transaction) by requests that arrive together: the
-// step statements of the same shape asked for in one turn of the event loop are one statement, so
+// step statements of the same shape asked for together (db/batched.ts) are one statement, so
 // one round trip and one commit for several actions (docs/decisions/0011-batched-steps.md). All or
 // nothing: when the joined statement fails (a guard that did not hold, a key already used), each
 // step is written again on its own and gets its own answer, as if it had never been joined.
@@ -89,7 +89,7 @@ export function chunks<T>(idx: readonly T[]): T[][] {
 }
 
 async function runMany(db: Tx, runs: readonly Run[]): Promise<(StepRow[] | Error)[]> {
-  // A record acted on twice in one turn: its runs are sent alone (one of them will lose the race), so
+  // A record acted on twice in one batch: its runs are sent alone (one of them will lose the race), so
   // that two joined statements never hold each other's rows. The others by shape, in the order of
   // their records, so that statements running at the same time lock rows in one order.
   const seen = new Map<string, number>();
