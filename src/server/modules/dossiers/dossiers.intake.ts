@@ -1,8 +1,8 @@
 // Opening a dossier: online submission by a guest, or intake at the desk with the officer's decision (accept, request to complete, refuse).
-import { randomUUID } from 'node:crypto';
 import type { DeskIntakeBody, DeskIntakeResult, PublicSubmitBody, PublicSubmitResult } from '../../../common/dossiers.schema';
 import type { ProcedurePublicView } from '../../../common/procedures.schema';
 import type { Tx } from '../../db/client';
+import { newRecordId } from '../../db/ids';
 import { auditInsertTemplate, auditInsertValues } from '../../platform/audit/audit';
 import type { Actor, Ctx } from '../../platform/auth/actor';
 import { AppError } from '../../platform/errors';
@@ -114,7 +114,7 @@ async function openDossier(tx: Tx, ctx: WorkflowCtx, a: OpenArgs, also?: (opened
   const code = await allocateCode(tx, a.now, a.agency?.code ?? null, a.unit.code);
   const { applicant } = a.body;
   const row: DossierOpen = {
-    id: randomUUID(),
+    id: newRecordId(),
     code,
     secretHash: hashSecret(secret),
     procedureId: a.proc.id,

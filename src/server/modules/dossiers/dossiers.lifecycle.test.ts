@@ -1,5 +1,5 @@
 // The one-stop lifecycle through the HTTP API: desk intake → accept → transfer → assign → process → approve → return, with codes, deadlines, audit and the inbox.
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DossierCounts, DossierPage, DossierView } from '../../../common/dossiers.schema';
 import { auditLog, dossiers } from '../../db/schema';
@@ -115,6 +115,15 @@ describe('desk lifecycle', () => {
     const again = await act(motcua, d.id, 'withdraw', { data: { reason: 'x' } });
     expect(again.statusCode).toBe(409);
     expect(errorOf(again).code).toBe('invalid_transition');
+  });
+
+  it('gives dossiers received one after the other ids in that order (UUID version 7), which the database sorts the same way', async () => {
+    const received: string[] = [];
+    for (let i = 0; i < 3; i++) received.push((await intakeOk(motcua, { decision: 'none' })).dossier.id);
+    for (const id of received) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect([...received].sort()).toEqual(received);
+    const rows = await t.db.select({ id: dossiers.id }).from(dossiers).where(inArray(dossiers.id, received)).orderBy(asc(dossiers.id));
+    expect(rows.map((r) => r.id)).toEqual(received);
   });
 
   it('records a request to complete listing every missing document, then the resubmitted file is accepted', async () => {

@@ -1,8 +1,8 @@
 // Classification by content: the letter is split into cases, each with its type, eligibility checks and workflow; a denunciation seals the writer for good.
-import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { CaseClassification, ClassifyBody, LetterView } from '../../../common/letters.schema';
 import type { Tx } from '../../db/client';
+import { newRecordId } from '../../db/ids';
 import type { Ctx } from '../../platform/auth/actor';
 import { errors, type FieldIssue } from '../../platform/errors';
 import { can } from '../../platform/policy';
@@ -181,7 +181,7 @@ interface CaseToOpen {
 
 async function planCase(tx: Tx, ctx: Ctx, letter: Pick<LetterWithUnit, 'id' | 'code' | 'anonymous' | 'receivedAt'>, p: Planned, ordinal: number, now: Date, dataPath: string): Promise<CaseToOpen> {
   const def = workflowOfType(p.c.type);
-  const id = randomUUID();
+  const id = newRecordId();
   const aboutRegulation = p.c.aboutRegulation ?? false;
   // The processing period runs from the letter's receipt, not from the classification.
   const data = def.startFields?.includes('aboutRegulation') ? { aboutRegulation } : {};

@@ -1,7 +1,7 @@
 // Receiving a letter: on the portal by a guest, or recorded by an officer (desk, post, forwarded); code, secret, sealed identity and the intake workflow in one transaction.
 import type { ClassifyBody, LetterChannel, LetterType, PublicLetterBody, PublicLetterResult, StaffLetterAck, StaffLetterBody, StaffLetterResult } from '../../../common/letters.schema';
-import { randomUUID } from 'node:crypto';
 import type { Tx } from '../../db/client';
+import { newRecordId } from '../../db/ids';
 import { auditInsertTemplate, auditInsertValues } from '../../platform/audit/audit';
 import type { Ctx } from '../../platform/auth/actor';
 import { formatLocalIso } from '../../platform/calendar/local-date';
@@ -77,7 +77,7 @@ async function openLetter(tx: Tx, ctx: WorkflowCtx, a: OpenArgs, classify?: { ct
   const secret = newSecret();
   const code = await allocateLetterCode(tx, a.now, a.unit.code);
   const identity = identityOf(a.body.writer, a.body.representatives);
-  const id = randomUUID();
+  const id = newRecordId();
   // The letter is written with the deadline its intake workflow starts with.
   const first = await startStep(tx, ctx, { def, entityType: LETTER_ENTITY, entityId: id, unitId: a.unit.id, agencyId: a.agencyId, note: a.note, clockFrom: a.receivedAt, now: a.now });
   const writerSealed = sealIdentity(identity);

@@ -10,6 +10,7 @@ import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FileView } from '../../../common/dossiers.schema';
 import type { Tx } from '../../db/client';
+import { newRecordId } from '../../db/ids';
 import { placeholderRows, placeholderValues } from '../../db/compiled';
 import { files } from '../../db/schema';
 import { auditCte } from '../audit/audit';
@@ -146,7 +147,7 @@ type FileInsert = Stored & { id: string; createdBy: string | null };
 
 /** The rows of files stored by `storePart`, to insert in the statement of the record that holds them (see `fileInsertTemplate`). */
 export function fileRowsOf(stored: readonly Stored[], createdBy: string | null): FileInsert[] {
-  return stored.map((s) => ({ ...s, id: randomUUID(), createdBy }));
+  return stored.map((s) => ({ ...s, id: newRecordId(), createdBy }));
 }
 
 /** The files' insert with placeholders (`<prefix><i>_<column>`), for a statement built once per count; `fileInsertValues` gives the values. */
@@ -163,7 +164,7 @@ export function fileInsertValues(rows: readonly FileInsert[], prefix: string): R
  * transaction: the id is chosen here, so the entry is written with the row).
  */
 export async function recordUpload(db: Tx, ctx: Parameters<typeof auditCte>[1], stored: Stored): Promise<FileRow> {
-  const id = randomUUID();
+  const id = newRecordId();
   const audit = auditCte(db, ctx, { action: 'file.upload', entityType: 'file', entityId: id, after: { id, mime: stored.mime, size: stored.size, sha256: stored.sha256 } });
   const [row] = await db
     .with(audit)
