@@ -1,6 +1,6 @@
 // Idempotency keys: a retried state-changing request with the same `Idempotency-Key` replays the first answer instead of acting twice.
 import { createHash } from 'node:crypto';
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, lt, sql, type SQL } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db, Tx } from '../db/client';
 import { compiled, runCompiled } from '../db/compiled';
@@ -100,10 +100,15 @@ function sealAnswer(body: unknown): { sealed: string } {
   return { sealed: seal(identityKey(), JSON.stringify(body === undefined ? null : body)) };
 }
 
-/** The stored answer back as the client first received it (rows stored before sealing are read as they are). */
+/**
+ * The stored answer back as the client first received it, with the fields the storing statement
+ * filled in (`filled`: a code it numbered); rows stored before sealing are read as they are.
+ */
 function openAnswer(response: unknown): unknown {
   if (response && typeof response === 'object' && 'sealed' in response && typeof response.sealed === 'string') {
-    return JSON.parse(unseal(identityKey(), response.sealed)) as unknown;
+    const body = JSON.parse(unseal(identityKey(), response.sealed)) as unknown;
+    const filled = 'filled' in response ? response.filled : undefined;
+    return filled && typeof filled === 'object' ? { ...(body as object), ...filled } : body;
   }
   return response;
 }
@@ -176,22 +181,26 @@ function claimOf(req: FastifyRequest, opts: IdempotencyOptions): IdempotencyClai
  * The claim's answer stored in the handler's one statement (see `Alongside` in the workflow
  * service), without ON CONFLICT: a key stored meanwhile fails the whole statement (unique
  * violation), and `runIdempotentAtOnce` replays the stored answer. Nothing without a key.
+ * `filled`: fields of the answer that only the statement knows (a JSON object in SQL, e.g. the
+ * code it numbers), stored beside the sealed rest and laid over it when the answer is replayed;
+ * give each such shape its own `filledKey`.
  */
-export function idempotencyAlongside(db: Tx, claim: IdempotencyClaim | null, status: number, body: unknown): Alongside {
+export function idempotencyAlongside(db: Tx, claim: IdempotencyClaim | null, status: number, body: unknown, filled?: { key: string; sql: SQL }): Alongside {
   if (!claim) return { key: '', build: () => [], values: {} };
+  const sealed = sealAnswer(body);
   return {
-    key: 'idempotency',
+    key: filled ? `idempotency+${filled.key}` : 'idempotency',
     build: () => [
       db.insert(idempotencyKeys).values({
         scope: sql.placeholder('idem_scope'),
         key: sql.placeholder('idem_key'),
         requestHash: sql.placeholder('idem_hash'),
         statusCode: sql.placeholder('idem_status'),
-        response: sql.placeholder('idem_response'),
+        response: filled ? sql`jsonb_build_object('sealed', ${sql.placeholder('idem_sealed')}::text, 'filled', ${filled.sql})` : sql.placeholder('idem_response'),
         createdAt: sql.placeholder('idem_now'),
       }),
     ],
-    values: { idem_scope: claim.scope, idem_key: claim.key, idem_hash: claim.hash, idem_status: status, idem_response: sealAnswer(body), idem_now: claim.now },
+    values: { idem_scope: claim.scope, idem_key: claim.key, idem_hash: claim.hash, idem_status: status, ...(filled ? { idem_sealed: sealed.sealed } : { idem_response: sealed }), idem_now: claim.now },
   };
 }
 

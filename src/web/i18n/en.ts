@@ -381,6 +381,7 @@ export const en: Messages = {
       unknown_token: 'A {} token is not supported',
       bad_chars: 'Use only letters without accents, digits and . - _',
       no_seq: 'The format needs the daily sequence {seq:N}',
+      many_seq: 'The format has the daily sequence {seq:N} only once',
       no_agency: 'The format needs the receiving agency {agency}',
       no_day: 'The format needs the whole date',
     },

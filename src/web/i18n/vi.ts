@@ -381,6 +381,7 @@ export const vi = {
       unknown_token: 'Có thành phần trong dấu {} không được hỗ trợ',
       bad_chars: 'Chỉ dùng chữ không dấu, số và các dấu . - _',
       no_seq: 'Mẫu phải có số thứ tự trong ngày {seq:N}',
+      many_seq: 'Mẫu chỉ có một số thứ tự trong ngày {seq:N}',
       no_agency: 'Mẫu phải có mã cơ quan tiếp nhận {agency}',
       no_day: 'Mẫu phải có đủ ngày, tháng, năm',
     },

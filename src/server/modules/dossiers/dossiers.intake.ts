@@ -1,4 +1,5 @@
 // Opening a dossier: online submission by a guest, or intake at the desk with the officer's decision (accept, request to complete, refuse).
+import { sql, type SQL } from 'drizzle-orm';
 import type { DeskIntakeBody, DeskIntakeResult, PublicSubmitBody, PublicSubmitResult } from '../../../common/dossiers.schema';
 import type { ProcedurePublicView } from '../../../common/procedures.schema';
 import type { Tx } from '../../db/client';
@@ -12,7 +13,7 @@ import type { Lang } from '../../platform/locale';
 import { assertCan } from '../../platform/policy';
 import type { WorkflowDefinition } from '../../platform/workflow/definition';
 import { idempotencyAlongside, type IdempotencyClaim } from '../../platform/idempotency';
-import { alongside, history, startCase, type Alongside, type CitizenCtx, type WorkflowCtx } from '../../platform/workflow/workflow.service';
+import { alongside, guarded, history, recordStartAtOnce, startCase, startStep, type Alongside, type CitizenCtx, type WorkflowCtx } from '../../platform/workflow/workflow.service';
 import { toAgencyView } from '../org/agencies.service';
 import { cachedAgenciesOfUnit, cachedAgency, cachedUnit } from '../org/org.cache';
 import type { UnitRow } from '../org/units.service';
@@ -20,7 +21,7 @@ import { isActiveOn, todayVn } from '../org/org.guards';
 import { getPublicProcedureCached } from '../procedures/procedures.service';
 import { applyAction, ENTITY, viewOf } from './dossiers.actions';
 import { clock } from './dossiers.clock';
-import { allocateCode } from './dossiers.codes';
+import { allocateCode, codeGuard } from './dossiers.codes';
 import { dossierErrors } from './dossiers.errors';
 import { documentLinksTemplate, documentLinksValues, dossierInsertTemplate, dossierInsertValues, filesWithHolders, findDossier, type DossierOpen } from './dossiers.queries';
 import { hashSecret, newSecret } from '../../platform/tracking/secret';
@@ -104,19 +105,12 @@ interface Opened {
   state: string;
 }
 
-/**
- * Allocates the code, then writes the dossier, starts its case, records its creation and links its
- * documents, in one statement (the dossier's id is chosen here), with the caller's own writes for
- * the dossier about to be opened (`also`: the answer stored under an idempotency key).
- */
-async function openDossier(tx: Tx, ctx: WorkflowCtx, a: OpenArgs, also?: (opened: Opened) => Alongside): Promise<Opened> {
-  const secret = newSecret();
-  const code = await allocateCode(tx, a.now, a.agency?.code ?? null, a.unit.code);
+/** The new dossier's row, but its code. */
+function rowOf(a: OpenArgs, secretHash: string): Omit<DossierOpen, 'code'> {
   const { applicant } = a.body;
-  const row: DossierOpen = {
+  return {
     id: newRecordId(),
-    code,
-    secretHash: hashSecret(secret),
+    secretHash,
     procedureId: a.proc.id,
     procedureCode: a.proc.code,
     procedureName: a.proc.name,
@@ -136,40 +130,66 @@ async function openDossier(tx: Tx, ctx: WorkflowCtx, a: OpenArgs, also?: (opened
     citizenId: a.citizenId ?? null,
     submittedAt: a.now,
   };
+}
+
+/**
+ * What the statement that starts the dossier's case writes beside its step: the files received with
+ * it, the dossier, its creation's audit entry and its documents' links. `code`: the code as the
+ * statement numbers it (then missing from `row`, and added to the audit entry by the statement).
+ */
+function openingWrites(db: Tx, ctx: WorkflowCtx, a: OpenArgs, row: DossierOpen, code?: SQL): Alongside {
   const { secretHash: _s, ...fields } = row;
   const newFiles = a.newFiles ?? [];
   // The files written by this statement are recorded by the dossier's entry (what identifies their bytes, not their names).
   const snapshot = newFiles.length ? { ...fields, files: newFiles.map((f) => ({ id: f.id, mime: f.mime, size: f.size, sha256: f.sha256 })) } : fields;
-  const opened: Opened = { id: row.id, code, secret, state: row.state };
   const links = a.body.documents.map((d) => ({ dossierId: row.id, fileId: d.fileId, name: d.name, kind: 'application' as const, stepSeq: 1, createdBy: ctx.actor?.id ?? null }));
-  await startCase(tx, ctx, {
-    def: a.def,
-    entityType: ENTITY,
-    entityId: row.id,
-    unitId: a.unit.id,
-    agencyId: a.agency?.id ?? null,
-    note: a.startNote,
-    now: a.now,
-    alongside: alongside(
-      {
-        key: `dossier_open:${links.length}:${newFiles.length}`,
-        build: () => [
-          ...(newFiles.length ? [fileInsertTemplate(tx, newFiles.length, 'file')] : []),
-          dossierInsertTemplate(tx, 'dossier'),
-          auditInsertTemplate(tx, 'created'),
-          ...(links.length ? [documentLinksTemplate(tx, links.length, 'doc')] : []),
-        ],
-        values: {
-          ...fileInsertValues(newFiles, 'file'),
-          ...dossierInsertValues(row, 'dossier'),
-          ...auditInsertValues(ctx, { action: 'dossier.create', entityType: ENTITY, entityId: row.id, unitId: a.unit.id, after: snapshot }, 'created'),
-          ...documentLinksValues(links, 'doc'),
-        },
-      },
-      ...(also ? [also(opened)] : []),
-    ),
-  });
-  return opened;
+  return {
+    key: `dossier_open${code ? '_numbered' : ''}:${links.length}:${newFiles.length}`,
+    build: () => [
+      ...(newFiles.length ? [fileInsertTemplate(db, newFiles.length, 'file')] : []),
+      dossierInsertTemplate(db, 'dossier', code),
+      auditInsertTemplate(db, 'created', code && sql`jsonb_build_object('code', ${code})`),
+      ...(links.length ? [documentLinksTemplate(db, links.length, 'doc')] : []),
+    ],
+    values: {
+      ...fileInsertValues(newFiles, 'file'),
+      ...dossierInsertValues(row, 'dossier'),
+      ...auditInsertValues(ctx, { action: 'dossier.create', entityType: ENTITY, entityId: row.id, unitId: a.unit.id, after: snapshot }, 'created'),
+      ...documentLinksValues(links, 'doc'),
+    },
+  };
+}
+
+/** The start of the dossier's case, as `startCase` takes it. */
+const startOf = (a: OpenArgs, id: string) => ({ def: a.def, entityType: ENTITY, entityId: id, unitId: a.unit.id, agencyId: a.agency?.id ?? null, note: a.startNote, now: a.now });
+
+/**
+ * Allocates the code in the caller's transaction, then writes the dossier, starts its case, records
+ * its creation and links its documents, in one statement (the dossier's id is chosen here).
+ */
+async function openDossier(tx: Tx, ctx: WorkflowCtx, a: OpenArgs): Promise<Opened> {
+  const secret = newSecret();
+  const code = await allocateCode(tx, a.now, a.agency?.code ?? null, a.unit.code);
+  const row: DossierOpen = { ...rowOf(a, hashSecret(secret)), code };
+  await startCase(tx, ctx, { ...startOf(a, row.id), alongside: openingWrites(tx, ctx, a, row) });
+  return { id: row.id, code, secret, state: row.state };
+}
+
+/**
+ * `openDossier` in one statement, outside any transaction: the statement numbers the code itself
+ * (the day's counter is its guard, `codeGuard`) and answers it. `also`: the caller's own writes, which
+ * may use the code as `code` (SQL) and get the dossier's answer without it (the answer stored under
+ * an idempotency key, whose code the statement fills in).
+ */
+async function openDossierAtOnce(db: Tx, ctx: WorkflowCtx, a: OpenArgs, also: (opened: Omit<Opened, 'code'>, code: SQL) => Alongside): Promise<Opened> {
+  const secret = newSecret();
+  const code = guarded('code');
+  const row = { ...rowOf(a, hashSecret(secret)), code: '' };
+  const opened = { id: row.id, secret, state: row.state };
+  const guard = await codeGuard(db, a.now, a.agency?.code ?? null, a.unit.code);
+  const { guarded: numbered } = await recordStartAtOnce(db, ctx, await startStep(db, ctx, startOf(a, row.id)), guard, alongside(openingWrites(db, ctx, a, row, code), also(opened, code)));
+  if (typeof numbered !== 'string') throw new Error('the dossier statement answered no code');
+  return { ...opened, code: numbered };
 }
 
 /**
@@ -178,7 +198,7 @@ async function openDossier(tx: Tx, ctx: WorkflowCtx, a: OpenArgs, also?: (opened
  * dossier (`runIdempotentAtOnce` replays it to a retry).
  */
 export async function submitOnline(
-  tx: Tx,
+  db: Tx,
   meta: { requestId: string; ip: string; lang: Lang; citizenId?: string | null },
   body: PublicSubmitBody,
   now: Date = clock.now(),
@@ -186,27 +206,29 @@ export async function submitOnline(
   newFiles: readonly NewFile[] = [],
 ): Promise<PublicSubmitResult> {
   const { lang } = meta;
-  const proc = await procedureOf(tx, body.procedureCode, lang);
+  const proc = await procedureOf(db, body.procedureCode, lang);
   const def = dossierWorkflow(proc.workflowCode);
   // A procedure decided by a named agency is received by that agency's unit; otherwise the citizen picks the commune.
-  const named = proc.agencyId ? await cachedAgency(tx, proc.agencyId) : undefined;
+  const named = proc.agencyId ? await cachedAgency(db, proc.agencyId) : undefined;
   const unitId = named?.unitId ?? body.unitId;
   if (!unitId) throw dossierErrors.field(lang, 'body.unitId', 'Chọn đơn vị (xã, phường) nhận hồ sơ', 'Choose the commune or ward that receives the dossier');
-  const unit = await cachedUnit(tx, unitId);
+  const unit = await cachedUnit(db, unitId);
   if (!unit || !isActiveOn(todayVn(now), unit.validFrom, unit.validTo))
     throw dossierErrors.field(lang, 'body.unitId', 'Không tìm thấy đơn vị đang hoạt động', 'No such unit in operation');
-  await checkCoverage(tx, proc, unit, lang, 'body.unitId');
-  await checkDocuments(tx, body.documents, true, lang, 'body.documents', newFiles);
+  await checkCoverage(db, proc, unit, lang, 'body.unitId');
+  await checkDocuments(db, body.documents, true, lang, 'body.documents', newFiles);
   const ctx: CitizenCtx = { actor: null, citizen: { label: body.applicant.name }, requestId: meta.requestId, ip: meta.ip, lang };
   const answer = (o: Opened): PublicSubmitResult => ({ id: o.id, code: o.code, secret: o.secret, trackingUrl: trackingUrl(o.code), state: o.state });
-  const out = await openDossier(
-    tx,
+  // Codes are made of letters, digits and . _ - (their format and the agencies' codes are checked): each is its own URL path segment.
+  const numbered = (code: SQL) => ({ key: 'submission', sql: sql`jsonb_build_object('code', ${code}, 'trackingUrl', ${trackingUrl('')}::text || ${code})` });
+  const out = await openDossierAtOnce(
+    db,
     ctx,
     {
       def,
       proc,
       unit,
-      agency: await deskOf(tx, unit),
+      agency: await deskOf(db, unit),
       body,
       channel: 'online',
       now,
@@ -214,7 +236,7 @@ export async function submitOnline(
       citizenId: meta.citizenId ?? null,
       newFiles,
     },
-    (o) => idempotencyAlongside(tx, claim, 201, answer(o)),
+    (o, code) => idempotencyAlongside(db, claim, 201, { id: o.id, secret: o.secret, state: o.state }, numbered(code)),
   );
   return answer(out);
 }

@@ -54,8 +54,8 @@ export const publicDossierRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       // Signed in, the dossier belongs to the citizen's account; a guest's key is scoped to the address it came from.
       const { meta, scope } = submitterOf(req);
-      // The answer is stored under the key by the statement that opens the dossier.
-      return idempotentAtOnce(db, req, reply, (claim) => db.transaction(async (tx) => ({ status: 201, body: await submitOnline(tx, meta, req.body, undefined, claim) })), { scope });
+      // One statement numbers the dossier's code, writes it and stores the answer under the key: no transaction.
+      return idempotentAtOnce(db, req, reply, async (claim) => ({ status: 201, body: await submitOnline(db, meta, req.body, undefined, claim) }), { scope });
     },
   );
 
@@ -73,13 +73,13 @@ export const publicDossierRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const { meta, scope } = submitterOf(req);
-      // The files are on disk before the transaction; their rows, the dossier and the stored answer are one statement.
+      // The files are on disk before the statement that writes their rows, the dossier and the stored answer.
       const { body, newFiles, digest } = await readSubmission(req, filesDir(app.config.DANVAN_DATA_DIR), meta.lang);
       return idempotentAtOnce(
         db,
         req,
         reply,
-        (claim) => db.transaction(async (tx) => ({ status: 201, body: await submitOnline(tx, meta, body, undefined, claim, newFiles) })),
+        async (claim) => ({ status: 201, body: await submitOnline(db, meta, body, undefined, claim, newFiles) }),
         { scope, request: digest },
       );
     },

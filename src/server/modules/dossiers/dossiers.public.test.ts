@@ -1,9 +1,10 @@
 // The citizen's side through HTTP: online submission with uploads, tracking by code and secret, nothing revealed by a wrong secret, rate limits.
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DossierView, PublicDossierView, PublicSubmitResult } from '../../../common/dossiers.schema';
-import { dossierDocuments, dossiers } from '../../db/schema';
+import { auditLog, dossierDocuments, dossiers } from '../../db/schema';
 import { TRACKING_PER_CODE_PER_MIN, TRACKING_PER_IP_PER_MIN } from './dossiers.public.routes';
+import { stepWriter } from '../../testing/minimal';
 import { actOk, applicant, countRows, errorOf, fieldPaths, PDF, PNG, startDossierApp, upload, uploadOk, type DossierTestApp } from './dossiers.test-helpers';
 
 let t: DossierTestApp;
@@ -39,6 +40,16 @@ async function submitOk(): Promise<PublicSubmitResult> {
   expect(res.statusCode, res.body).toBe(201);
   return res.json<PublicSubmitResult>();
 }
+
+/** A guest's upload from an address of its own (uploads are limited per address), for a submission's documents. */
+async function freshFile(): Promise<string> {
+  const res = await upload(t.anonymous(), '/api/public/files', 'to-khai.pdf', PDF, 'application/pdf', freshIp());
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json<{ id: string }>().id;
+}
+
+/** The daily sequence number at the end of a code. */
+const seqOf = (code: string) => Number(code.slice(code.lastIndexOf('-') + 1));
 
 const track = (code: string, secret: string | null, ip = freshIp(), how: 'query' | 'header' = 'header') =>
   t.anonymous().request({
@@ -168,7 +179,9 @@ describe('online submission and tracking', () => {
     expect(first.statusCode).toBe(201);
     expect(second.statusCode).toBe(201);
     expect(second.headers['idempotent-replayed']).toBe('true');
-    expect(second.json<PublicSubmitResult>().code).toBe(first.json<PublicSubmitResult>().code);
+    // The whole first answer: the code the statement numbered as well as the secret kept sealed.
+    expect(second.json()).toEqual(first.json());
+    expect(first.json<PublicSubmitResult>().trackingUrl).toBe(`/tra-cuu/${first.json<PublicSubmitResult>().code}`);
     expect(await t.db.$count(dossiers, eq(dossiers.code, first.json<PublicSubmitResult>().code))).toBe(1);
     // The same key with another request is refused, and files nothing.
     const before = await countRows(t, 'dossiers');
@@ -185,6 +198,51 @@ describe('online submission and tracking', () => {
     expect([a.statusCode, b.statusCode]).toEqual([201, 201]);
     expect(b.json<PublicSubmitResult>().code).toBe(a.json<PublicSubmitResult>().code);
     expect(await t.db.$count(dossiers, eq(dossiers.code, a.json<PublicSubmitResult>().code))).toBe(1);
+    // The request that lost wrote nothing, not even the number it took: the next dossier has the next one.
+    const next = await submit({ ...body, documents: [{ fileId: await freshFile(), name: 'Tờ khai' }] });
+    expect(next.statusCode, next.body).toBe(201);
+    expect(seqOf(next.json<PublicSubmitResult>().code)).toBe(seqOf(a.json<PublicSubmitResult>().code) + 1);
+  });
+
+  it('writes submissions to two desks arriving together in one statement, and two to the same desk each in its own', async () => {
+    const binhMinh = await t.unitId('99002');
+    const to = async (unitId: string) => ({ procedureCode: '1.004873', unitId, applicant: applicant(), documents: [{ fileId: await freshFile(), name: 'Tờ khai' }] });
+    // The transaction that wrote each dossier's first step (its row's xmin).
+    const writers = async (subs: Array<{ statusCode: number; body: string }>) =>
+      Promise.all(
+        subs.map(async (r) => {
+          expect(r.statusCode, r.body).toBe(201);
+          return stepWriter(t.db, 'dossier', JSON.parse(r.body).id, 1);
+        }),
+      );
+    // Once each first, so that the desks and the code format are read and kept by the server.
+    for (const r of await Promise.all([submit(await to(anBinh)), submit(await to(binhMinh))])) expect(r.statusCode, r.body).toBe(201);
+    const [a, b] = await Promise.all([to(anBinh), to(binhMinh)]);
+    const twoDesks = await writers(await Promise.all([submit(a), submit(b)]));
+    expect(twoDesks[0]).toBeDefined();
+    expect(new Set(twoDesks).size).toBe(1);
+    // Two numbers of one desk's day are never taken by one statement: each is written on its own.
+    const [c, d] = await Promise.all([to(anBinh), to(anBinh)]);
+    const oneDesk = await writers(await Promise.all([submit(c), submit(d)]));
+    expect(new Set(oneDesk).size).toBe(2);
+  });
+
+  it('numbers 20 online submissions arriving together in a gapless daily sequence, each code with its own dossier', async () => {
+    const files = await Promise.all(Array.from({ length: 20 }, () => freshFile()));
+    const bodies = files.map((fileId, i) => ({ procedureCode: '1.004873', unitId: anBinh, applicant: applicant({ name: `Người nộp ${i}` }), documents: [{ fileId, name: 'Tờ khai' }] }));
+    const results = await Promise.all(bodies.map((b, i) => submit(b, { 'idempotency-key': `guest-together-${i}-0001` })));
+    for (const r of results) expect(r.statusCode, r.body).toBe(201);
+    const answers = results.map((r) => r.json<PublicSubmitResult>());
+    for (const a of answers) expect(a.code).toMatch(/^99001\.MC-\d{6}-\d{4}$/);
+    const seqs = answers.map((a) => seqOf(a.code)).sort((x, y) => x - y);
+    expect(seqs).toEqual(Array.from({ length: 20 }, (_, i) => (seqs[0] ?? 0) + i));
+    // Each answer's code is its own dossier's, and the creation's audit entry records it.
+    for (const [i, a] of answers.entries()) {
+      const [row] = await t.db.select({ code: dossiers.code, name: dossiers.applicantName }).from(dossiers).where(eq(dossiers.id, a.id));
+      expect(row).toEqual({ code: a.code, name: `Người nộp ${i}` });
+      const [created] = await t.db.select({ after: auditLog.after }).from(auditLog).where(and(eq(auditLog.entityId, a.id), eq(auditLog.action, 'dossier.create')));
+      expect(created?.after).toMatchObject({ code: a.code, applicantName: `Người nộp ${i}` });
+    }
   });
 
   it('rate-limits uploads per address', async () => {

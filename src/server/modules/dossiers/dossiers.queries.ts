@@ -58,9 +58,13 @@ export const OPEN_COLUMNS = [
 ] as const satisfies readonly (keyof DossierInsert)[];
 export type DossierOpen = Required<Pick<DossierInsert, (typeof OPEN_COLUMNS)[number]>>;
 
-/** A new dossier's insert with placeholders, for the statement that also starts its case (its id chosen beforehand). */
-export function dossierInsertTemplate(db: Tx, prefix: string) {
-  return db.insert(dossiers).values(placeholderRows(OPEN_COLUMNS, 1, prefix) as unknown as DossierInsert[]);
+/**
+ * A new dossier's insert with placeholders, for the statement that also starts its case (its id
+ * chosen beforehand); `code`: the code as the statement numbers it, instead of a placeholder.
+ */
+export function dossierInsertTemplate(db: Tx, prefix: string, code?: SQL) {
+  const [row] = placeholderRows(OPEN_COLUMNS, 1, prefix);
+  return db.insert(dossiers).values({ ...row, ...(code ? { code } : {}) } as unknown as DossierInsert);
 }
 
 export function dossierInsertValues(row: DossierOpen, prefix: string): Record<string, unknown> {

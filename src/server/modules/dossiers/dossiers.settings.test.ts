@@ -2,9 +2,10 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeSettings } from '../../../common/dossier-codes.schema';
+import type { PublicSubmitResult } from '../../../common/dossiers.schema';
 import { auditLog } from '../../db/schema';
 import { dayOfInstant, formatDate } from '../../platform/calendar/local-date';
-import { errorOf, fieldPaths, intakeOk, startDossierApp, type DossierTestApp } from './dossiers.test-helpers';
+import { applicant, errorOf, fieldPaths, intakeOk, startDossierApp, uploadOk, type DossierTestApp } from './dossiers.test-helpers';
 
 let t: DossierTestApp;
 beforeAll(async () => {
@@ -29,7 +30,7 @@ describe('dossier code format', () => {
 
   it('refuses formats that could repeat a code, naming the field, and changes nothing', async () => {
     const admin = await t.loginAs('admin');
-    for (const codeFormat of ['{unit}-{yymmdd}-{seq:4}', '{agency}-{yymm}-{seq:4}', '{agency}-{mm}{dd}-{seq:4}', '{agency}-{yymmdd}', '{agency}-{yymmdd}-{seq:4} hồ sơ', '{agency}/{yymmdd}/{seq:4}']) {
+    for (const codeFormat of ['{unit}-{yymmdd}-{seq:4}', '{agency}-{yymm}-{seq:4}', '{agency}-{mm}{dd}-{seq:4}', '{agency}-{yymmdd}', '{agency}-{yymmdd}-{seq:4} hồ sơ', '{agency}/{yymmdd}/{seq:4}', '{agency}:{yymmdd}:{seq:4}', '{agency}-{yymmdd}-{seq:4}-{seq:2}']) {
       const res = await admin.put('/api/settings/dossier-codes', { codeFormat });
       expect(res.statusCode, codeFormat).toBe(400);
       expect(fieldPaths(res)).toEqual(['body.codeFormat']);
@@ -46,6 +47,17 @@ describe('dossier code format', () => {
     const { dossier } = await intakeOk(await t.loginAs('motcua.anbinh'));
     const today = formatDate(dayOfInstant(new Date())).replace(/-/g, '');
     expect(dossier.code).toMatch(new RegExp(`^99001\\.MC\\.${today}\\.\\d{5}$`));
+    // Online, the statement that writes the dossier numbers it in the same format, the next number of the day.
+    const file = await uploadOk(t.anonymous());
+    const online = await t.anonymous().request({
+      method: 'POST',
+      url: '/api/public/dossiers',
+      payload: { procedureCode: '1.004873', unitId: await t.unitId('99001'), applicant: applicant(), documents: [{ fileId: file.id, name: 'Tờ khai' }] },
+    });
+    expect(online.statusCode, online.body).toBe(201);
+    const sub = online.json<PublicSubmitResult>();
+    expect(sub.code).toBe(`99001.MC.${today}.${String(Number(dossier.code.slice(-5)) + 1).padStart(5, '0')}`);
+    expect(sub.trackingUrl).toBe(`/tra-cuu/${sub.code}`);
     const [entry] = await t.db
       .select()
       .from(auditLog)

@@ -16,6 +16,7 @@ const PROBLEMS: Record<CodeFormatProblem, { vi: string; en: string }> = {
   unknown_token: { vi: 'Có thành phần trong dấu {} không được hỗ trợ', en: 'A {} token is not supported' },
   bad_chars: { vi: 'Chỉ dùng chữ không dấu, số và các dấu . - _', en: 'Use only letters without accents, digits and . - _' },
   no_seq: { vi: 'Mẫu phải có số thứ tự trong ngày {seq:N}', en: 'The format needs the daily sequence {seq:N}' },
+  many_seq: { vi: 'Mẫu chỉ có một số thứ tự trong ngày {seq:N}', en: 'The format has the daily sequence {seq:N} only once' },
   no_agency: { vi: 'Mẫu phải có mã cơ quan tiếp nhận {agency}, nếu không hai cơ quan có thể cấp trùng mã', en: 'The format needs {agency}, or two agencies could issue the same code' },
   no_day: { vi: 'Mẫu phải có đủ ngày, tháng, năm ({yymmdd} hoặc {dd} {mm} {yy})', en: 'The format needs the whole date ({yymmdd} or {dd} {mm} {yy})' },
 };

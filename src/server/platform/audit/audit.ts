@@ -1,4 +1,5 @@
 // Records one audit entry per write; call it inside the write's transaction.
+import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { placeholderRows, placeholderValues } from '../../db/compiled';
 import { auditLog } from '../../db/schema';
@@ -67,10 +68,13 @@ const AUDIT_COLUMNS = ['actorId', 'actorLabel', 'action', 'entityType', 'entityI
 /**
  * The audit entry's insert with placeholders (`<prefix>0_<field>`), for a statement built once that
  * writes the entry with the record it audits (see `Alongside` in the workflow service);
- * `auditInsertValues` gives a run's values.
+ * `auditInsertValues` gives a run's values. `afterAlso`: a JSON object the statement adds to the
+ * entry's `after` (what only it knows, such as the code it numbers).
  */
-export function auditInsertTemplate(tx: Tx, prefix: string) {
-  return tx.insert(auditLog).values(placeholderRows(AUDIT_COLUMNS, 1, prefix) as unknown as (typeof auditLog.$inferInsert)[]);
+export function auditInsertTemplate(tx: Tx, prefix: string, afterAlso?: SQL) {
+  const [row] = placeholderRows(AUDIT_COLUMNS, 1, prefix);
+  const after = afterAlso ? { after: sql`${sql.param(row!.after, auditLog.after)}::jsonb || ${afterAlso}` } : {};
+  return tx.insert(auditLog).values({ ...row, ...after } as unknown as typeof auditLog.$inferInsert);
 }
 
 export function auditInsertValues(ctx: AuditCtx, entry: AuditEntry, prefix: string): Record<string, unknown> {

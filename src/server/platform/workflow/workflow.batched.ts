@@ -8,7 +8,8 @@ import type { Tx } from '../../db/client';
 import { repeated, runCompiled, runValues, type Compiled } from '../../db/compiled';
 import { answeredByDatabase } from '../../db/errors';
 
-export type StepRow = { id: number | string | null };
+/** A step statement's row: the step's id, and the guard's answered column when it has one (`Alongside.returns`). */
+export type StepRow = { id: number | string | null; guarded?: unknown };
 
 interface Run {
   statement: Compiled;

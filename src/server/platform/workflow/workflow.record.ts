@@ -20,6 +20,21 @@ export interface Alongside {
   key: string;
   build: () => SQLWrapper[];
   values: Record<string, unknown>;
+  /**
+   * On a guard: the column of its returned row that the statement answers (`recordStartAtOnce`), and
+   * that the other writes may use as `guarded(column)` (a code numbered by the statement).
+   */
+  returns?: string;
+  /**
+   * On a guard that locks another row than the case's record (a code's counter): that row, so that
+   * two steps that would lock it are never joined in one statement (workflow.batched.ts).
+   */
+  locks?: string;
+}
+
+/** The value of the guard's column `column` (see `Alongside.returns`), for the writes of the same statement. */
+export function guarded(column: string): SQL {
+  return sql.raw(`(select "${column}" from dv_g)`);
 }
 
 /** Several callers' pieces as one `Alongside` (each piece's key names its shape, so the joined key names theirs). */
@@ -68,12 +83,13 @@ function stepStatement(tx: Tx, alongside: Alongside | undefined, guard?: Alongsi
     const first = guards.length ? sql`dv_g as (${guards[0]!.getSQL()}), ` : sql``;
     const also = (alongside?.build() ?? []).map((w, i) => sql`, ${sql.raw(`dv_w${i}`)} as (${w.getSQL()})`);
     const check = guards.length ? sql`, dv_require(exists (select from dv_g) and exists (select from dv_s), ${CONCURRENT}) as ok` : sql``;
+    const answered = guard?.returns ? sql`, ${guarded(guard.returns)} as "guarded"` : sql``;
     return sql`with ${first}dv_s as (${insert.getSQL()}),
       dv_a as (insert into ${auditLog} (actor_id, actor_label, action, entity_type, entity_id, unit_id, before, after, request_id, ip)
         select ${p('audit_actorId')}::uuid, ${p('audit_actorLabel')}::text, ${p('audit_action')}::text, ${p('audit_entityType')}::text,
           ${p('audit_entityId')}::text, ${p('audit_unitId')}::uuid, ${p('audit_before')}::jsonb,
           ${p('audit_after')}::jsonb || jsonb_build_object('stepId', dv_s.id), ${p('audit_requestId')}::text, ${p('audit_ip')}::text from dv_s)${sql.join(also)}
-      select (select id from dv_s) as id${check}`;
+      select (select id from dv_s) as id${check}${answered}`;
   });
 }
 
@@ -95,6 +111,11 @@ function isGuardFailure(err: unknown): boolean {
  * `alongside` writes run in any case: the 409 rolls the caller's transaction back with them.
  */
 export async function insertStep(tx: Tx, ctx: WorkflowCtx, values: Omit<Step, 'id'>, before: unknown, alongside?: Alongside, guard?: Alongside): Promise<Step> {
+  return (await writeStep(tx, ctx, values, before, alongside, guard)).step;
+}
+
+/** `insertStep`, with the value of the guard's answered column (`Alongside.returns`). */
+async function writeStep(tx: Tx, ctx: WorkflowCtx, values: Omit<Step, 'id'>, before: unknown, alongside?: Alongside, guard?: Alongside): Promise<{ step: Step; guarded: unknown }> {
   const audit = auditValues(ctx, {
     action: `${values.entityType}.${values.action}`,
     entityType: values.entityType,
@@ -111,7 +132,7 @@ export async function insertStep(tx: Tx, ctx: WorkflowCtx, values: Omit<Step, 'i
   try {
     const statement = stepStatement(tx, alongside, guard);
     // A guarded step is written at once, outside a transaction: with those of the same shape that arrive together.
-    [row] = guard ? await runStepAtOnce(tx, { statement, values: params, record: `${values.entityType}:${values.entityId}` }) : await runCompiled<StepRow>(tx, statement, params);
+    [row] = guard ? await runStepAtOnce(tx, { statement, values: params, record: guard.locks ?? `${values.entityType}:${values.entityId}` }) : await runCompiled<StepRow>(tx, statement, params);
   } catch (err) {
     if (isGuardFailure(err)) throw workflowErrors.concurrentTransition(values.seq);
     throw err;
@@ -119,7 +140,7 @@ export async function insertStep(tx: Tx, ctx: WorkflowCtx, values: Omit<Step, 'i
   // Every case starts at seq 1: a conflict there is a case that has already started.
   if (!row?.id) throw values.seq === 1 ? workflowErrors.caseExists(values.entityType) : workflowErrors.concurrentTransition(values.seq);
   // The step as stored: its fields are what was inserted (data as the JSON column keeps it).
-  return { ...values, id: Number(row.id), data: JSON.parse(JSON.stringify(values.data)) as Record<string, unknown> };
+  return { step: { ...values, id: Number(row.id), data: JSON.parse(JSON.stringify(values.data)) as Record<string, unknown> }, guarded: row.guarded };
 }
 
 /** A transition checked and dated but not yet recorded: what `recordTransition` writes. */
@@ -172,4 +193,26 @@ const RACE_ATTEMPTS = 3;
 export async function recordTransitionAtOnce(db: Tx, ctx: WorkflowCtx, plan: PlannedTransition, guard: Alongside, alongside?: Alongside): Promise<TransitionResult> {
   const step = await insertStep(db, ctx, plan.values, plan.before, alongside, guard);
   return { step, state: plan.state, previousState: plan.previousState, terminal: plan.terminal, dueAt: plan.dueAt };
+}
+
+/**
+ * Records a start step (seq 1, from `startStep`) in one statement outside any transaction, with its
+ * `guard` first (a write that returns a row, such as the counter that numbers the record's code:
+ * `sequencedCode`) and the caller's `alongside` writes, which may use the guard's answered column
+ * (`guarded`). Answers that column's value with the step.
+ */
+export async function recordStartAtOnce(
+  db: Tx,
+  ctx: WorkflowCtx,
+  values: Omit<Step, 'id'>,
+  guard: Alongside,
+  alongside?: Alongside,
+): Promise<{ result: TransitionResult; guarded: unknown }> {
+  const { step, guarded } = await writeStep(db, ctx, values, null, alongside, guard);
+  return { result: started(step), guarded };
+}
+
+/** What recording a start step did: the case entered its initial state. */
+export function started(step: Step): TransitionResult {
+  return { step, state: step.toState, previousState: step.toState, terminal: false, dueAt: step.dueAt };
 }

@@ -15,9 +15,9 @@ import { startDataSchema, type TransitionInput } from './fields';
 import { workflowErrors } from './workflow.errors';
 import { checkAssignee, transferTarget, unitPathOf } from './workflow.targets';
 import { workflowSteps } from './workflow.table';
-import { insertStep, recordTransition, type Alongside, type PlannedTransition } from './workflow.record';
+import { insertStep, recordTransition, started, type Alongside, type PlannedTransition } from './workflow.record';
 
-export { alongside, recordTransition, recordTransitionAtOnce, retryLostRace, type Alongside, type PlannedTransition } from './workflow.record';
+export { alongside, guarded, recordStartAtOnce, recordTransition, recordTransitionAtOnce, retryLostRace, type Alongside, type PlannedTransition } from './workflow.record';
 
 export type Step = typeof workflowSteps.$inferSelect;
 
@@ -248,8 +248,7 @@ export async function startStep(tx: Tx, ctx: WorkflowCtx, args: StartArgs): Prom
 
 /** Records a start step from `startStep`, with the caller's `alongside` writes. */
 export async function recordStart(tx: Tx, ctx: WorkflowCtx, values: Omit<Step, 'id'>, alongside?: Alongside): Promise<TransitionResult> {
-  const step = await insertStep(tx, ctx, values, null, alongside);
-  return { step, state: values.toState, previousState: values.toState, terminal: false, dueAt: values.dueAt };
+  return started(await insertStep(tx, ctx, values, null, alongside));
 }
 
 /**
