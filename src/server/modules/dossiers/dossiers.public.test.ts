@@ -212,7 +212,7 @@ describe('online submission and tracking', () => {
       Promise.all(
         subs.map(async (r) => {
           expect(r.statusCode, r.body).toBe(201);
-          return stepWriter(t.db, 'dossier', JSON.parse(r.body).id, 1);
+          return stepWriter(t.db, 'dossier', (JSON.parse(r.body) as PublicSubmitResult).id, 1);
         }),
       );
     // Once each first, so that the desks and the code format are read and kept by the server.
