@@ -183,7 +183,7 @@ function claimOf(req: FastifyRequest, opts: IdempotencyOptions): IdempotencyClai
  * violation), and `runIdempotentAtOnce` replays the stored answer. Nothing without a key.
  * `filled`: fields of the answer that only the statement knows (a JSON object in SQL, e.g. the
  * code it numbers), stored beside the sealed rest and laid over it when the answer is replayed;
- * give each such shape its own `filledKey`.
+ * give each such shape its own `key`.
  */
 export function idempotencyAlongside(db: Tx, claim: IdempotencyClaim | null, status: number, body: unknown, filled?: { key: string; sql: SQL }): Alongside {
   if (!claim) return { key: '', build: () => [], values: {} };

@@ -1,4 +1,4 @@
-// Readable codes: the next number of a daily sequence, allocated in the caller's transaction.
+// Readable codes: the next number of a daily sequence, allocated in the caller's transaction or by the statement that writes the record.
 import { sql, type SQL } from 'drizzle-orm';
 import type { CodeAround } from '../../../common/dossier-codes';
 import type { Tx } from '../../db/client';
